@@ -1,0 +1,185 @@
+"""Typed records that pass between Storyline's stages.
+
+Data flows one way: ``sources`` yield :class:`RawArticle`, ``clean`` turns each into a
+:class:`CleanArticle`, ``annotate`` adds :class:`Annotations`, ``link`` works across stored
+articles, ``store`` keeps everything, ``views`` show it. Nothing here imports other Storyline
+modules; every stage imports this one.
+
+Offsets (``start``, ``end``) are always character offsets into ``CleanArticle.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PublishedFrom = Literal["metadata", "text", "estimate"]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input (or one record of it) that could not be read, and why."""
+
+    source: str  # file path
+    reason: str
+    line: int | None = None  # 1-based line or record number, where there is one
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class RawArticle:
+    """One article as a source delivered it, before cleaning."""
+
+    id: str  # the id given in the input, else the file's stem
+    source: str  # file path, ``file:line`` for records, or URL for WARC
+    text: str | None = None  # plain text (already extracted from HTML where the source did it)
+    html: str | None = None  # raw HTML, when the source delivered HTML
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date or date-time from the source's metadata
+    language: str | None = None
+    captured: str | None = None  # when a crawler fetched it (WARC-Date): a fallback estimate only
+
+
+@dataclass
+class CleanArticle:
+    """An article with its page furniture removed and what it told lifted into metadata."""
+
+    id: str
+    source: str
+    text: str  # cleaned body text: every sentence of the report itself
+    removed: list[str] = field(default_factory=list)  # lines removed as boilerplate, in order
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    language: str | None = None
+    reprint_of: str | None = None  # original publisher named in a reprint notice
+
+
+@dataclass
+class Document:
+    """A stored article: the cleaned article plus what ingest and linking decided about it."""
+
+    article: CleanArticle
+    content_hash: str  # sha256 of the input record, for idempotent re-runs
+    duplicate_of: str | None = None
+    story_id: str | None = None
+    seq: int = 0  # ingest order, assigned by the store
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A TIMEX3 time expression, normalised against the article's publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # TIMEX3 value: 2020-04-12, 2020-W15, P14M, PRESENT_REF, XXXX-04-12 ...
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a place name points on the map (GeoNames)."""
+
+    lat: float
+    lon: float
+    country_code: str  # ISO 3166-1 alpha-2
+    geonames_id: int | None = None
+    name: str | None = None  # the gazetteer's own name for it
+    feature: str | None = None  # e.g. "city", "country", "admin1"
+
+
+@dataclass
+class EntityMention:
+    """One mention of a named entity in one article; ``key`` ties mentions of the same thing
+    within the article (short forms to full names)."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    key: str  # canonical name within the article, e.g. "Zalmay Khalilzad" for "Khalilzad"
+    roles: list[str] = field(default_factory=list)  # titles and descriptions, e.g. "U.S. envoy"
+    place: Place | None = None
+
+
+@dataclass
+class Figure:
+    """A number with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    subject: str  # what is counted, e.g. "Taliban prisoners"
+    approximate: bool = False
+    unit: str | None = None
+    date: Timex | None = None  # the time it holds for
+
+
+@dataclass
+class Quote:
+    """A quotation (direct, partial or indirect) with its speaker as named in the text."""
+
+    start: int  # the quoted content
+    end: int
+    text: str
+    speaker: str | None
+    direct: bool
+    speaker_start: int | None = None  # the span that names the speaker (after resolving pronouns)
+    speaker_end: int | None = None
+    cue: str | None = None  # the reporting verb, e.g. "said"
+
+
+@dataclass
+class EventMention:
+    """Something happening, reported in one sentence of one article."""
+
+    start: int  # the sentence
+    end: int
+    text: str
+    type: str  # PLOVER-like class: agree, consult, release, withdraw, ...
+    trigger: str
+    summary: str  # one line, e.g. "Taliban released 20 Afghan prisoners in Kandahar"
+    actors: list[str] = field(default_factory=list)  # entity keys
+    targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    figures: list[int] = field(default_factory=list)  # indexes into Annotations.figures
+    date: Timex | None = None
+    date_from: Literal["sentence", "article"] | None = None
+
+
+@dataclass
+class Annotations:
+    """Everything ``annotate`` found in one article."""
+
+    document_id: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
