@@ -183,3 +183,44 @@ class Annotations:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+
+
+# -- across articles (the link stage) -------------------------------------------------------------
+MentionRef = tuple[str, int, int]  # (document_id, start, end)
+
+
+@dataclass
+class Entity:
+    """One real-world entity across articles, with every mention, alias and role."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    place: Place | None = None
+    mentions: list[MentionRef] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """One real-world event, with the sentences of every article that reports it."""
+
+    id: str
+    type: str
+    summary: str
+    date: Timex | None
+    mentions: list[MentionRef]
+    story_id: str | None = None
+    actor_ids: list[str] = field(default_factory=list)
+    target_ids: list[str] = field(default_factory=list)
+    place_ids: list[str] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    document_ids: list[str]
+    summary: str | None = None

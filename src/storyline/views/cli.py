@@ -1,0 +1,191 @@
+"""The ``storyline`` command line: build a store from articles, look at it, export it, measure it."""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..store import DEFAULT_DB, StoreError, open_store
+
+EXIT_REJECTED = 3
+
+app = typer.Typer(
+    help="Storyline: overlapping news reports in, one structured, sourced account of the story out.\n\n"
+    "Start with:  storyline build ARTICLES_FOLDER  then  storyline export --format json -o story.json",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="The store: an SQLite file (created if missing).")]
+
+
+def _open(db: Path, must_exist: bool = False):
+    if must_exist and not db.exists():
+        err.print(f"[red]error:[/] no store at {db}; run [bold]storyline build PATH --db {db}[/] first")
+        raise typer.Exit(1)
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (folders are read recursively).")],
+    db: DbOption = Path(DEFAULT_DB),
+    annotate: Annotated[bool, typer.Option(help="Run the language analysis (entities, dates, quotes, events).")] = True,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch; each batch is stored in one transaction.")] = 64,
+) -> None:
+    """Ingest articles into the store and run every analysis stage.
+
+    Reads .txt, .html/.htm, .jsonl/.json and .csv records (fields id, text or html, title, url, outlet,
+    author, published), .warc web archives, and .gz of any of them. Cleans each article, finds
+    near-duplicates, annotates, and groups articles into stories. Re-running on the same inputs adds
+    nothing; new inputs are added. Bad files or records are reported with file, line and reason, the
+    rest goes on, and the exit status is 3.
+
+    Example: storyline build ../shared/examples/afghan-talks --db storyline.db
+    """
+    from ..engines.local import ingest
+    from ..link.pipeline import link
+
+    store = _open(db)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=False) as progress:
+        task = progress.add_task("reading and analysing articles", total=None)
+        report = ingest(paths, store, batch_size=batch_size, annotate=annotate,
+                        on_article=lambda: progress.advance(task))
+        progress.update(task, total=report.read, completed=report.read)
+        ltask = progress.add_task("linking across articles", total=None)
+        linked = link(store)
+        progress.update(ltask, total=1, completed=1)
+    for rejection in report.rejected:
+        err.print(f"[yellow]rejected[/] {_escape(str(rejection))}")
+    summary = (f"{report.read} read, {report.added} added, {report.known} already stored, "
+               f"{report.duplicates} near-duplicates, {report.annotated} annotated, {len(report.rejected)} rejected; "
+               f"{linked.stories} stories; store: {db} ({store.count()} articles)")
+    err.print(summary)
+    store.close()
+    if report.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+
+
+@app.command()
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: the storyline/1 format.")] = ExportFormat.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+) -> None:
+    """Export everything the store knows, in format storyline/1 (see shared/spec)."""
+    from .export import build_export
+
+    store = _open(db, must_exist=True)
+    data = build_export(store)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+        err.print(f"wrote {output} ({len(data['documents'])} documents)")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax: \"exact phrase\", AND, OR, NOT, prefix*).")],
+    db: DbOption = Path(DEFAULT_DB),
+    limit: int = 20,
+) -> None:
+    """Full-text search over the stored articles."""
+    store = _open(db, must_exist=True)
+    try:
+        hits = store.search(query, limit)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {_escape(str(exc))}")
+        raise typer.Exit(1) from None
+    table = Table("id", "title", "snippet")
+    for doc_id, title, snippet in hits:
+        table.add_row(_escape(doc_id), _escape(title or ""), _escape(snippet))
+    out.print(table)
+
+
+EVALS = {
+    "extraction": "HTML -> text token F1 (article-extraction benchmark)",
+    "cleaning": "plain-text boilerplate removal (article-extraction, flattened)",
+    "timex": "time expressions, TempEval-3 scoring (TBAQ-cleaned)",
+    "places": "toponym resolution accuracy within 161 km (LGL, GeoVirus)",
+    "quotes": "quotation speaker-content pairs (PolNeAR)",
+    "stories": "story clustering B-cubed (ECB+ sub-topics)",
+}
+
+
+@app.command("eval")
+def eval_(
+    name: Annotated[str, typer.Argument(help="What to measure: " + ", ".join(f"{k} ({v})" for k, v in EVALS.items()))],
+    corpus: Annotated[Path, typer.Option(help="The corpus folder or file, e.g. ../shared/bench/tempeval3/TBAQ-cleaned")],
+    limit: Annotated[Optional[int], typer.Option(help="Use only this many documents (quick look).")] = None,
+) -> None:
+    """Measure a stage against a public annotated corpus and print its figures next to published ones."""
+    if name not in EVALS:
+        err.print(f"[red]error:[/] no eval named {name!r}; choose one of: {', '.join(EVALS)}")
+        raise typer.Exit(2)
+    if not corpus.exists():
+        err.print(f"[red]error:[/] corpus not found: {corpus}")
+        raise typer.Exit(1)
+    try:
+        module = importlib.import_module(f"storyline.eval.{name}")
+    except ImportError as exc:
+        err.print(f"[red]error:[/] the {name} eval is not available ({exc})")
+        raise typer.Exit(1) from None
+    figures = module.run(corpus, out, limit=limit)
+    out.print_json(json.dumps(figures))
+
+
+BENCHES = ("timex", "annotate", "ingest")
+
+
+@app.command()
+def bench(
+    only: Annotated[Optional[list[str]], typer.Option("--only", help="Run only these: " + ", ".join(BENCHES))] = None,
+    quick: Annotated[bool, typer.Option(help="Small inputs, for a quick look.")] = False,
+) -> None:
+    """Measure speed (and memory): articles/s, words/s, sentences/s per stage."""
+    results = {}
+    for name in only or BENCHES:
+        try:
+            module = importlib.import_module(f"storyline.bench.{name}")
+        except ImportError as exc:
+            err.print(f"[yellow]skipped[/] {name}: {exc}")
+            continue
+        out.rule(name)
+        results[name] = module.run(out, quick=quick)
+    out.print_json(json.dumps(results))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
