@@ -72,11 +72,11 @@ def build(
         linked = link(store)
         progress.update(ltask, total=1, completed=1)
     for rejection in report.rejected:
-        err.print(f"[yellow]rejected[/] {_escape(str(rejection))}")
+        err.print(f"[yellow]rejected[/] {_escape(str(rejection))}", soft_wrap=True)
     summary = (f"{report.read} read, {report.added} added, {report.known} already stored, "
                f"{report.duplicates} near-duplicates, {report.annotated} annotated, {len(report.rejected)} rejected; "
                f"{linked.stories} stories; store: {db} ({store.count()} articles)")
-    err.print(summary)
+    err.print(summary, soft_wrap=True, highlight=False)
     store.close()
     if report.rejected:
         raise typer.Exit(EXIT_REJECTED)

@@ -1,0 +1,81 @@
+"""End to end through the CLI: build the samples, export storyline/1, re-run, bad inputs."""
+import json
+import shutil
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from storyline.views.cli import app
+
+from conftest import SCHEMA
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import SAMPLES
+
+    if not SAMPLES.exists():
+        pytest.skip("shared/examples not present")
+    db = tmp_path_factory.mktemp("db") / "s.db"
+    result = runner.invoke(app, ["build", str(SAMPLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _export(db):
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_export_of_samples_validates_against_the_schema(built):
+    data = _export(built)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    assert sorted(d["id"] for d in data["documents"]) == [
+        "000_ce37f2757cdffd57", "001_49216e0830200c81", "002_38a747c9cd03c8b7",
+        "003_498ab2b590156276", "004_06bd3d64a9d432fd",
+    ]
+    for doc in data["documents"]:
+        assert doc["duplicate_of"] is None
+    for item in data["timexes"] + data["quotes"] + data["figures"]:
+        text = next(d["text"] for d in data["documents"] if d["id"] == item["document_id"])
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_rebuild_adds_nothing_and_new_inputs_are_added(built, tmp_path):
+    from conftest import SAMPLES
+
+    before = _export(built)
+    again = runner.invoke(app, ["build", str(SAMPLES), "--db", str(built)])
+    assert again.exit_code == 0 and "0 added, 5 already stored" in again.output
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"id": "new-1", "text": "Quake hits Chile.\n\nA strong earthquake struck central Chile on Monday, officials said.", "published": "2021-03-01"}) + "\n")
+    added = runner.invoke(app, ["build", str(extra), "--db", str(built)])
+    assert added.exit_code == 0 and "1 added" in added.output
+    after = _export(built)
+    assert len(after["documents"]) == len(before["documents"]) + 1
+    assert [d for d in after["documents"] if d["id"] != "new-1"] == before["documents"]
+
+
+def test_bad_inputs_are_reported_and_nothing_stored_is_lost(built, tmp_path):
+    before = _export(built)["documents"]
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Rescue teams searched the rubble of the collapsed market in the city centre on Tuesday, officials said."}\n{broken\n')
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x00\x00")
+    copy = tmp_path / "db-copy.db"
+    shutil.copy(built, copy)
+    result = runner.invoke(app, ["build", str(tmp_path / "bad.jsonl"), str(tmp_path / "bin.txt"), "--db", str(copy)])
+    assert result.exit_code == 3
+    assert "bad.jsonl:2: malformed JSON" in result.output
+    assert "bin.txt: binary data, not text (NUL bytes)" in result.output
+    assert "Traceback" not in result.output
+    docs = _export(copy)["documents"]
+    assert [d["id"] for d in docs] == [d["id"] for d in before] + ["x"]
+
+
+def test_export_without_store_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no store at" in result.output
