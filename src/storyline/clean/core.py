@@ -20,6 +20,7 @@ from pathlib import Path
 from ..model import CleanArticle, RawArticle
 from . import meta
 from .lines import (
+    COMMENTS_HEADING,
     TAIL_HEADING,
     _body_like,
     _line_stats,
@@ -102,16 +103,26 @@ def clean_lines(lines: list[str], use_model: bool = True) -> LineResult:
             keep[i], why[i] = False, "furniture"
         elif is_caption(line):
             keep[i], why[i] = False, "caption"
-    # a related-content / comments heading after most of the article closes it
+    # a comments heading after most of the article closes it; a teaser heading ("Related",
+    # "Check also") takes the lines after it until the report's own sentences resume
     words = [s["words"] if k else 0 for s, k in zip(stats, keep)]
     total = sum(words)
     before = 0
+    strong = [body[i] and not stats[i]["ellipsis"] for i in range(n)]
     for i, line in enumerate(lines):
-        if TAIL_HEADING.match(line.strip()) and total and before >= 0.6 * total:
+        s = line.strip()
+        if total and before >= 0.5 * total and COMMENTS_HEADING.match(s):
             for j in range(i, n):
                 if keep[j]:
-                    keep[j], why[j] = False, "after related-content heading"
+                    keep[j], why[j] = False, "after comments heading"
             break
+        if TAIL_HEADING.match(s):
+            keep[i], why[i] = False, why[i] or "related-content heading"
+            for j in range(i + 1, n):
+                if strong[j]:
+                    break
+                if keep[j]:
+                    keep[j], why[j] = False, "after related-content heading"
         before += words[i]
     return LineResult(keep, prob, why)
 
@@ -129,12 +140,14 @@ class _Lifted:
     reprint_of: str | None = None
 
 
-def _lift_header(lines: list[str], keep: list[bool], why: list[str], title: str | None) -> _Lifted:
+def _lift_header(lines: list[str], keep: list[bool], why: list[str], title: str | None,
+                 header_lines: bool = True) -> _Lifted:
     """Title, byline, date and outlet lines before the body; reprint notices anywhere."""
     out = _Lifted()
     n = len(lines)
     stats = [_line_stats(x) for x in lines]
-    first_body = next((i for i in range(n) if keep[i] and _body_like(stats[i])), n)
+    first_body = next((i for i in range(n) if keep[i] and (_body_like(stats[i]) or (
+        ends_sentence(lines[i]) and len(lines[i].strip()) >= 80))), n)
     head_end = min(n, max(first_body, 1), 12)
     known_title = _norm(meta.strip_section(title)) if title else None
     for i in range(n):
@@ -173,7 +186,8 @@ def _lift_header(lines: list[str], keep: list[bool], why: list[str], title: str 
             keep[i], why[i] = False, "repeated title"
             continue
         words = stats[i]["words"]
-        if (out.title is not None or known_title) and i < first_body and words <= 5 and not ends_sentence(line):
+        if header_lines and (out.title is not None or known_title) and i < min(first_body, 6) and words <= 5 and len(line) <= 40 \
+                and not ends_sentence(line):
             if meta.NEWS_WORDS.search(line) and out.outlet is None:
                 out.outlet = line
             keep[i], why[i] = False, "header"
@@ -229,7 +243,7 @@ def clean_text(raw: RawArticle, text: str, use_model: bool = True, **page_meta) 
     if not lines:
         raise ValueError("no article text (empty after splitting into lines)")
     res = clean_lines(lines, use_model=use_model)
-    lifted = _lift_header(lines, res.keep, res.why, raw.title or page_meta.get("meta_title"))
+    lifted = _lift_header(lines, res.keep, res.why, raw.title or page_meta.get("meta_title"), header_lines=use_model)
     return _finish(raw, lines, res.keep, lifted, **page_meta)
 
 

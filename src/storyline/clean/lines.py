@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?", re.UNICODE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_END_SENT = re.compile(r"""[.!?…]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^()]*\)$""")
+_END_SENT = re.compile(r"""[.!?…。！？]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^()]*\)$""")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|@\w|#\w")
 _SEPS = re.compile(r"\s[|/>»›·•]\s|\s[-–—]\s")
 
@@ -45,9 +45,13 @@ _F = r"""
  |(©|\(c\)|copyright)\ .*|all\ rights\ reserved\.?|click\ here.*|loading\.*|back\ to\ top|home|print\ this\ (page|article)
 )"""
 FURNITURE = re.compile(r"^\W{0,3}" + _F + r"\W{0,3}$", re.IGNORECASE | re.VERBOSE)
-# Headings after which what follows is no longer the article (teasers, comments, widgets).
+# Headings after which what follows is no longer the article: comment sections (everything after
+# goes) and teaser blocks (what follows goes until the report's own sentences resume).
+COMMENTS_HEADING = re.compile(
+    r"^\W{0,3}(leave\ a\ (reply|comment)|post\ a\ comment|add\ a\ comment|\d+\ comments?|comments?(\ \(\d+\))?"
+    r"|join\ the\ (discussion|conversation)|what\ do\ you\ think\?|have\ your\ say)\W{0,3}$", re.IGNORECASE | re.VERBOSE)
 _T = r"""
-(leave\ a\ (reply|comment)|post\ a\ comment|\d+\ comments?|comments?|related(\ \w+)?|see\ also|also\ read
+(related(\ \w+)?|see\ also|also\ read
  |read\ (more|next)|check\ (also|this\ out)|more\ (to\ explore|from\ .{1,40}|stories|news|on\ this(\ story)?)
  |latest(\ (from|in|on)\ .{1,40}|\ (news|stories|updates|posts))|you\ (may|might)\ (also\ )?(like|enjoy)
  |recommended(\ for\ you)?|most\ (read|popular|viewed|shared)|trending(\ now)?|popular\ (posts|stories)

@@ -78,7 +78,9 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf8"))
     pairs: list[tuple[str, str]] = []
     held: list[tuple[str, str]] = []
+    plain: list[tuple[str, str]] = []  # trafilatura alone, same version and settings, for comparison
     rejected = 0
+    import trafilatura
     for i, key in enumerate(sorted(truth)):
         if limit and i >= limit:
             break
@@ -91,19 +93,23 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
         except ValueError:
             pred, rejected = "", rejected + 1
         pairs.append((body, pred))
+        doc = trafilatura.bare_extraction(read_html(path), url=truth[key].get("url"), include_comments=False)
+        plain.append((body, (doc.text if doc is not None else "") or ""))
         if split_of(key) == "test":
             held.append((body, pred))
     p, r, f = prf_from_pairs(pairs)
     hp, hr, hf = prf_from_pairs(held)
+    tp_, tr_, tf_ = prf_from_pairs(plain)
     table = Table(title=f"Article extraction (HTML -> text), {len(pairs)} pages")
     for col in ["system", "F1", "precision", "recall"]:
         table.add_column(col, justify="right" if col != "system" else "left")
     table.add_row("storyline clean (all pages)", f"{f:.3f}", f"{p:.3f}", f"{r:.3f}")
     table.add_row(f"storyline clean (held-out split, {len(held)})", f"{hf:.3f}", f"{hp:.3f}", f"{hr:.3f}")
+    table.add_row(f"trafilatura {trafilatura.__version__} alone, measured here", f"{tf_:.3f}", f"{tp_:.3f}", f"{tr_:.3f}")
     for name, val in PUBLISHED.items():
         table.add_row(f"{name} (published)", f"{val:.3f}", "", "")
     console.print(table)
     if rejected:
         console.print(f"{rejected} pages rejected by clean() (scored as empty)")
     return {"f1": f, "precision": p, "recall": r, "heldout_f1": hf, "heldout_precision": hp,
-            "heldout_recall": hr, "rejected": float(rejected), "pages": float(len(pairs))}
+            "heldout_recall": hr, "trafilatura_f1": tf_, "rejected": float(rejected), "pages": float(len(pairs))}
