@@ -1,6 +1,6 @@
 """End to end through the CLI: build the samples, export storyline/1, re-run, bad inputs."""
 import json
-import shutil
+import sqlite3
 
 import jsonschema
 import pytest
@@ -66,7 +66,8 @@ def test_bad_inputs_are_reported_and_nothing_stored_is_lost(built, tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "Rescue teams searched the rubble of the collapsed market in the city centre on Tuesday, officials said."}\n{broken\n')
     (tmp_path / "bin.txt").write_bytes(b"\x00\x00\x00")
     copy = tmp_path / "db-copy.db"
-    shutil.copy(built, copy)
+    with sqlite3.connect(built) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)  # a consistent copy, WAL included
     result = runner.invoke(app, ["build", str(tmp_path / "bad.jsonl"), str(tmp_path / "bin.txt"), "--db", str(copy)])
     assert result.exit_code == 3
     assert "bad.jsonl:2: malformed JSON" in result.output

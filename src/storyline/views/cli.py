@@ -90,25 +90,67 @@ def _escape(text: str) -> str:
 
 class ExportFormat(str, Enum):
     json = "json"
+    timelinejs = "timelinejs"
+    csv = "csv"
 
 
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: the storyline/1 format.")] = ExportFormat.json,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: the storyline/1 format; timelinejs: TimelineJS 3 JSON; csv: the events table.")] = ExportFormat.json,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
-    """Export everything the store knows, in format storyline/1 (see shared/spec)."""
+    """Export the store: storyline/1 JSON, TimelineJS, or the events as CSV.
+
+    json is everything, in the storyline/1 format of shared/spec; timelinejs is the timeline in
+    TimelineJS 3 JSON, ready to publish; csv is the events table.
+    """
+    from ..link.collection import load
     from .export import build_export
+    from .timeline import events_csv, timelinejs
 
     store = _open(db, must_exist=True)
-    data = build_export(store)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if output:
-        output.write_text(text + "\n", encoding="utf-8")
-        err.print(f"wrote {output} ({len(data['documents'])} documents)")
+    if format is ExportFormat.json:
+        text = json.dumps(build_export(store), ensure_ascii=False, indent=2) + "\n"
+    elif format is ExportFormat.timelinejs:
+        text = json.dumps(timelinejs(load(store)), ensure_ascii=False, indent=2) + "\n"
     else:
-        sys.stdout.write(text + "\n")
+        text = events_csv(load(store))
+    store.close()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def timeline(
+    db: DbOption = Path(DEFAULT_DB),
+    story: Annotated[Optional[str], typer.Option("--story", help="Only this story (ids: storyline stories).")] = None,
+) -> None:
+    """Print the timeline of events, with their sources.
+
+    Events by date with their granularity (day, week, month, year), how many sources report each and
+    who reported it first; events of unknown date are listed apart, never given a made-up date.
+    """
+    from ..link.collection import load
+    from .timeline import terminal_table
+
+    store = _open(db, must_exist=True)
+    out.print(terminal_table(load(store, story), story))
+
+
+@app.command()
+def stories(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """List the stories: id, title, number of articles."""
+    from .export import story_records
+
+    store = _open(db, must_exist=True)
+    table = Table("id", "title", "articles")
+    for s in story_records(list(store.documents())):
+        table.add_row(_escape(s["id"]), _escape(s["title"]), str(len(s["document_ids"])))
+    out.print(table)
 
 
 @app.command()

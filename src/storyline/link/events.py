@@ -1,0 +1,86 @@
+"""One event per real-world event across articles.
+
+Event mentions (one sentence of one article each) merge when their types match, their dates are
+compatible (the same day; or one date's span contains the other's, e.g. "February 2020" and
+"2020-02-29") and their participants do not clash (shared actors, or one side names none).
+Mentions without a date merge only with an event whose actors and targets are the same and named.
+Articles are taken in ingest order and an event's id derives from its first mention, so ids stay
+stable as articles are added.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Annotations, Document, Event, EventMention, Timex
+from .timespan import value_span
+
+
+@dataclass
+class _Cluster:
+    event: Event
+    span: tuple[date, date] | None
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+
+def _granularity(span: tuple[date, date] | None) -> int:
+    return (span[1] - span[0]).days if span else 10**6
+
+
+def _compatible_dates(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    if a is None or b is None:
+        return False
+    if (a[1] - a[0]).days == 0 and (b[1] - b[0]).days == 0:
+        return a == b
+    contains = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    return contains and min(_granularity(a), _granularity(b)) <= 31
+
+
+def merge_events(
+    docs: list[Document], per_doc: dict[str, Annotations], entity_index: dict[tuple[str, str], str]
+) -> list[Event]:
+    clusters: list[_Cluster] = []
+    for doc in docs:
+        for i, m in enumerate(per_doc[doc.id].events):
+            actors = {entity_index[(doc.id, k)] for k in m.actors if (doc.id, k) in entity_index}
+            targets = {entity_index[(doc.id, k)] for k in m.targets if (doc.id, k) in entity_index}
+            span = value_span(m.date.value) if m.date else None
+            home = _find(clusters, m, span, actors, targets)
+            if home is None:
+                event = Event(
+                    id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}".encode()).hexdigest()[:12],
+                    type=m.type, summary=m.summary, date=m.date, mentions=[], story_id=doc.story_id,
+                    place_ids=[entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index],
+                    figure_ids=[f"{doc.id}:f{j}" for j in m.figures],
+                )
+                home = _Cluster(event=event, span=span)
+                clusters.append(home)
+            elif span and _granularity(span) < _granularity(home.span):
+                home.event.date, home.span = m.date, span  # the most precise date wins
+            home.event.mentions.append((doc.id, m.start, m.end))
+            home.actors |= actors
+            home.targets |= targets
+            home.documents.add(doc.id)
+    for c in clusters:
+        c.event.actor_ids = sorted(c.actors)
+        c.event.target_ids = sorted(c.targets)
+    return [c.event for c in clusters]
+
+
+def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str]) -> _Cluster | None:
+    for c in clusters:
+        if c.event.type != m.type:
+            continue
+        if span is None or c.span is None:
+            if actors and targets and actors == c.actors and targets == c.targets:
+                return c
+            continue
+        if not _compatible_dates(span, c.span):
+            continue
+        if actors and c.actors and not actors & c.actors:
+            continue
+        return c
+    return None

@@ -1,0 +1,86 @@
+"""The timeline, for the terminal (rich), TimelineJS and CSV. Article text is untrusted: it is
+escaped for rich markup and for HTML wherever it is shown."""
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+from rich.markup import escape
+from rich.table import Table
+
+from ..link.collection import Collection
+from ..link.timespan import value_span
+
+
+def granularity(value: str) -> str:
+    span = value_span(value)
+    if span is None:
+        return "unknown"
+    days = (span[1] - span[0]).days
+    return "day" if days == 0 else "week" if days <= 6 else "month" if days <= 31 else "season" if days <= 92 else "year" if days <= 366 else "longer"
+
+
+def terminal_table(col: Collection, story_id: str | None = None) -> Table:
+    dated, undated = col.timeline(story_id)
+    names = {e.id: e.name for e in col.entities}
+    table = Table(title="Timeline" + (f" of story {story_id}" if story_id else ""), show_lines=False, expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("what")
+    table.add_column("type", no_wrap=True)
+    table.add_column("sources", justify="right")
+    table.add_column("first reported by")
+    for ev in dated + undated:
+        sources = col.sources(ev)
+        when = f"{ev.date.value} ({granularity(ev.date.value)})" if ev in dated else "[dim]date unknown[/]"
+        who = ", ".join(names[a] for a in ev.actor_ids if a in names)
+        what = escape(ev.summary) + (f"\n[dim]{escape(who)}[/]" if who else "")
+        table.add_row(when, what, ev.type, str(len(sources)), escape(sources[0]) if sources else "")
+    return table
+
+
+def timelinejs(col: Collection, story_id: str | None = None) -> dict:
+    """TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+    dated, _ = col.timeline(story_id)
+    events = []
+    for ev in dated:
+        start, end = value_span(ev.date.value)
+        date = {"year": start.year}
+        if granularity(ev.date.value) in ("day", "week", "month"):
+            date["month"] = start.month
+        if granularity(ev.date.value) == "day":
+            date["day"] = start.day
+        sources = col.sources(ev)
+        quotes = []
+        for doc_id, s, e in ev.mentions[:3]:
+            quotes.append(f"<blockquote>{html.escape(col.document(doc_id).article.text[s:e])}</blockquote>"
+                          f"<p>— {html.escape(col.document(doc_id).article.title or doc_id)}</p>")
+        events.append({
+            "start_date": date,
+            "text": {"headline": html.escape(ev.summary),
+                     "text": f"<p>{len(sources)} source(s)</p>" + "".join(quotes)},
+            "group": ev.type,
+            "unique_id": ev.id,
+        })
+    return {"title": {"text": {"headline": "Storyline timeline", "text": f"{len(events)} dated events"}},
+            "events": events}
+
+
+def events_csv(col: Collection) -> str:
+    names = {e.id: e.name for e in col.entities}
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["id", "story_id", "date", "date_start", "date_end", "granularity", "type", "summary",
+                     "actors", "targets", "places", "sources", "first_reported_by", "mentions"])
+    dated, undated = col.timeline()
+    for ev in dated + undated:
+        span = value_span(ev.date.value) if ev.date else None
+        sources = col.sources(ev)
+        writer.writerow([
+            ev.id, ev.story_id or "", ev.date.value if ev.date else "", span[0] if span else "",
+            span[1] if span else "", granularity(ev.date.value) if ev.date else "unknown", ev.type, ev.summary,
+            "; ".join(names.get(a, a) for a in ev.actor_ids), "; ".join(names.get(a, a) for a in ev.target_ids),
+            "; ".join(names.get(a, a) for a in ev.place_ids), len(sources), sources[0] if sources else "",
+            len(ev.mentions),
+        ])
+    return buf.getvalue()
