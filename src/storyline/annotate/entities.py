@@ -1,0 +1,290 @@
+"""Named entities of one article, with the roles and titles the text gives them, and a key that
+ties short forms to full names within the article.
+
+Input is a parsed :class:`spacy.tokens.Doc` (see :mod:`storyline.annotate.nlp`). spaCy's NER finds
+the names; this module adds what spaCy has no component for (why hand-written: spaCy ships no
+role/title extractor and no within-document alias linker):
+
+* roles from the dependency parse: pre-modifiers of a name (``compound``/``nmod`` children and
+  their subtrees: "U.S. envoy Zalmay Khalilzad", "Secretary of State Mike Pompeo"), the noun
+  phrase a name is in apposition to ("U.S. envoy to Afghanistan Zalmay Khalilzad"), and
+  appositives after a name ("Mohammad Naim, a spokesman for the Taliban political office");
+* keys: a mention's text without determiner, possessive and dots in acronyms; a single or partial
+  name tied to the longest name in the article that ends with (or contains) it ("Khalilzad" ->
+  "Zalmay Khalilzad"); an acronym tied to the name whose initials it spells ("US" -> "United
+  States", "UN" -> "United Nations");
+* general repairs of small-model slips: a non-person span ending in a person's name found
+  elsewhere in the article is split ("Afghanistan Zalmay Khalilzad"); a PERSON made of an
+  all-caps token or of a platform/media word ("AMN Telegram") becomes ORG; an ORG whose head is a
+  title noun ("the US Special Representative") is a role, not an entity, and is dropped; the type
+  of each key is the majority vote of its mentions (ORG/GPE/LOC/FAC/NORP).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import EntityMention
+
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+# Head nouns of titles and descriptions of people (general English vocabulary).
+TITLE_NOUNS = {
+    "envoy", "representative", "president", "vice", "minister", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "chief", "head", "leader", "commander", "general",
+    "director", "chairman", "chairwoman", "chair", "governor", "mayor", "senator", "official",
+    "officer", "adviser", "advisor", "diplomat", "negotiator", "deputy", "king", "queen", "prince",
+    "emir", "premier", "chancellor", "speaker", "judge", "prosecutor", "attorney", "lawyer",
+    "member", "founder", "ceo", "executive", "analyst", "correspondent", "reporter", "editor",
+    "candidate", "nominee", "lawmaker", "legislator", "congressman", "congresswoman", "mp",
+    "coordinator", "administrator", "commissioner", "inspector", "lieutenant", "colonel",
+    "major", "captain", "sergeant", "admiral", "gen.", "lt.", "col.", "sen.", "rep.", "gov.",
+    "dr.", "mr.", "mrs.", "ms.", "professor", "cleric", "mullah", "sheikh", "imam", "pope",
+    "bishop", "founder", "owner", "manager", "agent", "aide", "staffer", "counsel", "envoys",
+    "delegate", "militant", "commander-in-chief", "rapporteur", "mediator",
+}
+# Words that mark a span as a medium, channel or platform rather than a person.
+MEDIA_WORDS = {
+    "telegram", "channel", "twitter", "facebook", "youtube", "instagram", "whatsapp", "tiktok",
+    "news", "radio", "tv", "television", "agency", "times", "post", "press", "network",
+    "newsletter", "podcast", "blog", "online", "daily",
+}
+_FUNCTION = {"of", "the", "and", "for", "&", "de", "al", "in", "on"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without leading determiners/punctuation and trailing possessives/punct."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def normal_form(text: str) -> str:
+    """A mention's surface without determiner, possessive, dots of acronyms or extra spaces."""
+    t = " ".join(text.split())
+    t = re.sub(r"^(?:the|The|THE)\s+", "", t)
+    t = _POSSESSIVE.sub("", t).strip(" .,;:-–—\"'“”‘’")
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", t + ("" if t.endswith(".") else ".")):
+        t = t.replace(".", "")  # U.S. -> US, U.S -> US
+    # a shouted word (dateline "KABUL:") is not an acronym: acronyms are short
+    t = " ".join(w.title() if w.isupper() and len(w) > 4 and w.isalpha() else w for w in t.split())
+    return t
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _FUNCTION]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+# -- roles -------------------------------------------------------------------------------------
+
+_ROLE_MOD_DEPS = {"compound", "nmod", "amod"}
+_CUT_PREPS = {"in", "at", "on", "during", "since", "after", "before", "with", "by", "from"}
+
+
+def _role_tokens(tok: Token, exclude: set[int]) -> list[int]:
+    """The subtree of ``tok`` as token indexes, without locative/temporal prepositional phrases,
+    relative clauses and the tokens in ``exclude`` (the name itself)."""
+    out: list[int] = []
+
+    def walk(t: Token) -> None:
+        if t.i in exclude:
+            return
+        out.append(t.i)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in _CUT_PREPS:
+                continue
+            if c.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
+                continue
+            walk(c)
+
+    walk(tok)
+    return sorted(out)
+
+
+def _role_text(doc: Doc, idx: list[int]) -> str | None:
+    if not idx:
+        return None
+    # keep the contiguous run ending nearest the name; strip determiners and possessive pronouns
+    start, end = idx[0], idx[-1] + 1
+    if end - start != len(idx):  # not contiguous: keep the longest contiguous tail
+        run = [idx[-1]]
+        for i in reversed(idx[:-1]):
+            if i == run[-1] - 1:
+                run.append(i)
+            else:
+                break
+        start, end = run[-1], run[0] + 1
+    for i in range(start, end):  # a role never crosses a line break (headline, caption)
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+    while start < end and (doc[start].pos_ in ("DET", "PRON") or doc[start].tag_ == "PRP$"
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    # a role names a function: it needs a noun that is not itself part of a name
+    if not any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in span) and not any(
+            t.lower_ in TITLE_NOUNS for t in span):
+        return None
+    if span[-1].ent_type_ in ("PERSON",):
+        return None
+    return span.text
+
+
+def roles_for(doc: Doc, start: int, end: int) -> list[str]:
+    """Titles and descriptions attached to the name doc[start:end] by the parse."""
+    span = doc[start:end]
+    root = span.root
+    inside = set(range(start, end))
+    roles: list[str] = []
+    # 1. pre-modifiers: "US President Joe Biden", "Secretary of State Mike Pompeo"
+    mods = [c for c in root.children if c.i < start and c.dep_ in _ROLE_MOD_DEPS]
+    if mods:
+        idx = sorted(i for m in mods for i in _role_tokens(m, inside))
+        idx = [i for i in idx if i < start]
+        if idx and idx[-1] == start - 1:
+            r = _role_text(doc, idx)
+            if r:
+                roles.append(r)
+    # 2. the name is in apposition to a title before it: "U.S. envoy to Afghanistan Zalmay K."
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and (
+            (head.pos_ in ("NOUN", "PROPN") and not head.ent_type_) or head.lower_ in TITLE_NOUNS):
+        idx = [i for i in _role_tokens(head, inside) if i < start]
+        r = _role_text(doc, idx)
+        if r:
+            roles.append(r)
+    # 3. appositives after the name: "Sher Mohammad Abbas Stanekzai, the Deputy Head of ..."
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= end and c.pos_ in ("NOUN", "PROPN") and \
+                (not c.ent_type_ or c.lower_ in TITLE_NOUNS):
+            r = _role_text(doc, _role_tokens(c, inside))
+            if r:
+                roles.append(r)
+    out: list[str] = []
+    for r in roles:
+        if r not in out:
+            out.append(r)
+    return out
+
+
+# -- mentions ----------------------------------------------------------------------------------
+
+def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """NER spans of the kept types, trimmed, with small-model repairs applied."""
+    raw = []
+    for e in doc.ents:
+        if e.label_ not in TYPES:
+            continue
+        s, t = _clean_span(doc, e.start, e.end)
+        if s < t:
+            raw.append((s, t, e.label_))
+    person_texts = {doc[s:t].text for s, t, lab in raw if lab == "PERSON" and t - s >= 2}
+    person_tokens = Counter(w.text for s, t, lab in raw if lab == "PERSON" for w in doc[s:t])
+    out: list[tuple[int, int, str]] = []
+    for s, t, lab in raw:
+        span = doc[s:t]
+        words = [w.lower_ for w in span]
+        if lab == "PERSON":
+            if any(w in MEDIA_WORDS for w in words) or all(
+                    w.is_upper and len(w.text) > 1 for w in span if w.is_alpha):
+                lab = "ORG"
+            else:
+                # "Khalilzad Calls" (headline): a name followed by words never seen in a name
+                # elsewhere in the article is cut back to the name
+                for k in range(t - 1, s, -1):
+                    if doc[s:k].text in person_texts or (k - s == 1 and person_tokens[doc[s].text] > 1):
+                        if all(person_tokens[w.text] == 1 for w in doc[k:t]):
+                            t = k
+                        break
+        else:
+            # "Afghanistan Zalmay Khalilzad" (ORG): a person's full name at the end gets split off
+            split = None
+            for k in range(s + 1, t - 1):
+                if doc[k:t].text in person_texts:
+                    split = k
+                    break
+            if split is not None:
+                out.append((s, split, lab))
+                out.append((split, t, "PERSON"))
+                continue
+            # "the US Special Representative" (ORG): a title, not an organisation
+            if lab == "ORG" and span.root.lower_ in TITLE_NOUNS and span.root.i == t - 1:
+                continue
+        out.append((s, t, lab))
+    return out
+
+
+def extract_entities(doc: Doc) -> list[EntityMention]:
+    """Mentions of PERSON, ORG, GPE, LOC, NORP and FAC in ``doc``, in text order."""
+    spans = _spans(doc)
+    forms = [normal_form(doc[s:t].text) for s, t, _ in spans]
+    labels = [lab for _, _, lab in spans]
+
+    # keys: person short forms -> the longest full name that ends with / contains them
+    persons = {f for f, lab in zip(forms, labels) if lab == "PERSON" and f}
+    full_names = sorted({p for p in persons if len(p.split()) >= 2}, key=len, reverse=True)
+    # a surname of a person named in full, tagged ORG/GPE elsewhere ("Dupont said"), is that person
+    surnames = {n.split()[-1] for n in full_names}
+    labels = ["PERSON" if lab in ("ORG", "GPE", "NORP") and f in surnames and
+              f not in {g for g, lb in zip(forms, labels) if lb == lab and len(g.split()) > 1}
+              else lab for f, lab in zip(forms, labels)]
+    # acronyms -> the name they abbreviate (among non-person names of the article)
+    long_names = sorted({f for f, lab in zip(forms, labels) if lab != "PERSON" and
+                         len(f.split()) >= 2}, key=len, reverse=True)
+    by_initials: dict[str, str] = {}
+    for n in long_names:
+        by_initials.setdefault(initials(n), n)
+
+    # Case-insensitive identity: "KABUL" and "Kabul" are one key, written as most often seen.
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for f in forms:
+        spelled[f.lower()][f] += 1
+
+    def key_of(f: str, lab: str) -> str:
+        if lab == "PERSON" and len(f.split()) < 3:
+            toks = f.split()
+            for n in full_names:
+                nt = n.split()
+                if n != f and len(nt) > len(toks) and (
+                        nt[-len(toks):] == toks or (len(toks) == 1 and toks[0] in nt[1:])):
+                    return n
+        if lab != "PERSON" and f.isupper() and 2 <= len(f) <= 6 and f in by_initials:
+            return by_initials[f]
+        c = spelled[f.lower()]
+        best = max(c.items(), key=lambda kv: (kv[1], not kv[0].isupper(), kv[0]))[0]
+        return best
+
+    keys = [key_of(f, lab) for f, lab in zip(forms, labels)]
+
+    # type votes across the mentions of each key (PERSON is kept as the NER said it)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for k, lab in zip(keys, labels):
+        votes[k][lab] += 1
+    final_labels = []
+    for k, lab in zip(keys, labels):
+        if lab != "PERSON":
+            ranked = [(n, l) for l, n in votes[k].items() if l != "PERSON"]
+            if ranked:
+                n_best = max(n for n, _ in ranked)
+                if votes[k][lab] < n_best:
+                    lab = sorted(l for n, l in ranked if n == n_best)[0]
+        final_labels.append(lab)
+
+    out: list[EntityMention] = []
+    for (s, t, _), key, lab in zip(spans, keys, final_labels):
+        span: Span = doc[s:t]
+        roles = roles_for(doc, s, t) if lab == "PERSON" else []
+        out.append(EntityMention(start=span.start_char, end=span.end_char, text=span.text,
+                                 type=lab, key=key, roles=roles))
+    return out
