@@ -178,7 +178,8 @@ def _lift_header(lines: list[str], keep: list[bool], why: list[str], title: str 
             out.title = out.title or meta.strip_section(line)
             keep[i], why[i] = False, "title"
             continue
-        if out.title is None and not known_title and meta.is_title_like(line) and not ends_sentence(line):
+        if out.title is None and (header_lines or not known_title) and meta.is_title_like(line) \
+                and not ends_sentence(line):
             out.title = meta.strip_section(line)
             keep[i], why[i] = False, "title"
             continue

@@ -71,11 +71,22 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
+_CRUMB_SEP = re.compile(r"\s[›»>/|]\s")
+
+
+def is_breadcrumb(s: str) -> bool:
+    """'Home / News / Asia', 'World › Asia › Floods': three or more short steps, no sentence."""
+    if BREADCRUMB.match(s):
+        return True
+    parts = _CRUMB_SEP.split(s)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 8 for p in parts) and not ends_sentence(s)
+
+
 def is_furniture(line: str) -> bool:
     s = line.strip()
     if len(s) > 160:
         return False
-    return bool(FURNITURE.match(s) or BREADCRUMB.match(s) or _CREDIT_LINE.match(s))
+    return bool(FURNITURE.match(s) or is_breadcrumb(s) or _CREDIT_LINE.match(s))
 
 
 def is_caption(line: str) -> bool:

@@ -29,7 +29,7 @@ BYLINE_RE = re.compile(
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b")
 
 DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
+    rf"^(?P<place>[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
 
 _PUB = r"(?P<pub>[A-Z0-9“\"][^.;()]*?(?:\.(?:com|org|net|co\.uk))?)"
@@ -64,6 +64,8 @@ def parse_date(text: str, captured: str | None = None) -> str | None:
     d = dateparser.parse(date_s, settings=settings, languages=["en"])
     if d is None:
         return None
+    if not time_s and re.search(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", date_s):
+        date_s, time_s = "", date_s
     if not time_s:
         return d.date().isoformat()
     aware = bool(_TZ_RE.search(time_s.strip()))
@@ -106,8 +108,20 @@ def byline(line: str) -> tuple[str, str | None] | None:
         rest_words = re.findall(r"[A-Za-z]+", _DATE_WORDS.sub(" ", rest))
         if len(rest_words) > 4 or (s.endswith(".") and len(words) > 8):
             return None
-    names = re.sub(r"[\s,|–—-]+$", "", names)
+    # "By Jane Doe, Associated Press": the agency or a job title is not an author
+    parts = [p.strip() for p in re.split(r",", names) if p.strip()]
+    parts = [p for p in parts if not meta_agency(p)]
+    if not parts:
+        return None
+    names = re.sub(r"[\s,|–—-]+$", "", ", ".join(parts))
     return names, date
+
+
+_STAFF = re.compile(r"\b(Staff|Correspondent|Reporter|Writer|Editor|Contributor|Bureau|Desk)\b", re.IGNORECASE)
+
+
+def meta_agency(s: str) -> bool:
+    return bool(NEWS_WORDS.search(s) or _STAFF.search(s))
 
 
 def dateline(text: str) -> tuple[str, str | None] | None:
