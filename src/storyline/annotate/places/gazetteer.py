@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -181,7 +181,7 @@ def build() -> Gazetteer:
     country_row: dict[str, int] = {}
     for a2, g in gn_countries.items():
         d = info.get(g.get("iso3", ""), {})
-        ll = d.get("latlng")
+        ll = _country_point(d)
         if not ll or len(ll) != 2:
             c = csc.get(a2)
             if c is None or c.latitude is None:
@@ -300,6 +300,50 @@ def build() -> Gazetteer:
     return Gazetteer(b.lat, b.lon, b.cc, b.gid, b.name, b.feature, b.population, b.admin1, b.admin2,
                      b.capital, dict(b.index), dict(b.abbrev), country_row, dict(country_keys), qualifiers,
                      admin1_rows)
+
+
+# Weight of countryinfo's nominal centre (mostly the CIA Factbook point) against the centroid of the
+# country's largest polygon. GeoNames, which the benchmarks use, mostly has the nominal point but
+# not for some large countries (the US point is the centre of the contiguous states); 0.6 was chosen
+# on the LGL training split (562/603 country mentions within 161 km, against 436 at 1.0 and 452 at 0.0).
+NOMINAL_WEIGHT = 0.6
+
+
+def _polygon_centroid(d: dict) -> tuple[float, float] | None:
+    import ast
+
+    gj = d.get("geoJSON")
+    if isinstance(gj, str):
+        try:
+            gj = ast.literal_eval(gj)  # countryinfo stores it as a Python literal
+        except (ValueError, SyntaxError):
+            return None
+    best = None
+    for feat in (gj or {}).get("features", []):
+        geom = feat.get("geometry") or {}
+        polys = [geom.get("coordinates")] if geom.get("type") == "Polygon" else geom.get("coordinates") or []
+        for poly in polys:
+            ring = [tuple(pt[:2]) for pt in poly[0]]
+            a = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                c = x1 * y2 - x2 * y1
+                a += c
+                cx += (x1 + x2) * c
+                cy += (y1 + y2) * c
+            if a and (best is None or abs(a) > best[2]):
+                best = (cy / (3 * a), cx / (3 * a), abs(a))
+    return (best[0], best[1]) if best else None
+
+
+def _country_point(d: dict) -> list[float] | None:
+    ll = d.get("latlng")
+    if not ll or len(ll) != 2:
+        return None
+    c = _polygon_centroid(d)
+    if c is None:
+        return [float(ll[0]), float(ll[1])]
+    w = NOMINAL_WEIGHT
+    return [w * ll[0] + (1 - w) * c[0], w * ll[1] + (1 - w) * c[1]]
 
 
 def _admin1_norm(cc: str, a1: str, admin1_rows: dict[tuple[str, str], int]) -> str:
