@@ -172,6 +172,22 @@ def search(
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Open the web UI: stories, the timeline page, articles, search, and the JSON API at /api/export."""
+    import uvicorn
+
+    from .web import create_app
+
+    _open(db, must_exist=True).close()
+    err.print(f"Storyline at http://{host}:{port}/  (Ctrl-C stops)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 EVALS = {
     "extraction": "HTML -> text token F1 (article-extraction benchmark)",
     "cleaning": "plain-text boilerplate removal (article-extraction, flattened)",

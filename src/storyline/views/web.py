@@ -1,0 +1,81 @@
+"""The web UI and JSON API (FastAPI). Pages are Jinja2 templates with autoescaping on: article text
+is untrusted and is never rendered as HTML."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+
+from ..link.collection import load
+from ..link.timespan import value_span
+from ..store import StoreError, open_store
+from .export import build_export, story_records
+from .timeline import granularity
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def create_app(db: str | Path) -> FastAPI:
+    app = FastAPI(title="Storyline", description="Overlapping news reports, one sourced account.")
+
+    def store():
+        try:
+            return open_store(db)
+        except StoreError as exc:
+            raise HTTPException(500, str(exc)) from None
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(request: Request):
+        s = store()
+        stories = story_records(list(s.documents()))
+        return TEMPLATES.TemplateResponse(request, "home.html", {"stories": stories, "count": s.count()})
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline(request: Request, story: str | None = None):
+        col = load(store(), story)
+        dated, undated = col.timeline(story)
+        rows = []
+        spans = [value_span(e.date.value) for e in dated]
+        lo = min((sp[0] for sp in spans), default=None)
+        hi = max((sp[1] for sp in spans), default=None)
+        total = max(((hi - lo).days if lo else 1), 1)
+        names = {e.id: e.name for e in col.entities}
+        for ev, sp in zip(dated + undated, spans + [None] * len(undated)):
+            sources = col.sources(ev)
+            rows.append({
+                "event": ev, "granularity": granularity(ev.date.value) if sp else "unknown",
+                "x": ((sp[0] - lo).days / total * 100) if sp else None,
+                "sources": sources, "actors": [names.get(a, a) for a in ev.actor_ids],
+                "mentions": [(d, col.document(d).article.title or d, col.document(d).article.text[s:e])
+                             for d, s, e in ev.mentions],
+            })
+        return TEMPLATES.TemplateResponse(request, "timeline.html", {
+            "rows": rows, "story": story, "lo": lo, "hi": hi, "series": col.series,
+        })
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, doc_id: str):
+        s = store()
+        doc = s.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": s.annotations(doc_id)})
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, q: str = Query("", max_length=500)):
+        hits, error = [], None
+        if q:
+            try:
+                hits = store().search(q)
+            except StoreError as exc:
+                error = str(exc)
+        return TEMPLATES.TemplateResponse(request, "search.html", {"q": q, "hits": hits, "error": error})
+
+    @app.get("/api/export")
+    def api_export():
+        return JSONResponse(build_export(store()))
+
+    return app
