@@ -1,0 +1,172 @@
+"""The compiled regexes that find time expressions.
+
+Hand-written rules, because finding TIMEX3 extents is a closed, well-described grammar (TimeML
+guidelines) and a few big regexes run far faster than any parser; dateparser and the other
+libraries measured in DEPENDENCIES.md neither find TIMEX3 extents nor give TimeML values.
+Each rule is one compiled regex with named groups; ``tagger.py`` turns a match into a value.
+Month and weekday names are matched case-sensitively (``(?-i:...)``) so that "may", "march"
+and "sun" as ordinary words are left alone; everything else ignores case.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import NUMBER_WORDS, QUANT_MODS, SEASONS, UNITS, VAGUE_NUMBERS
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+MON = (
+    r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|Mar(?:ch|\.)|Apr(?:il|\.)|April|May|June|Jun\.|"
+    r"July|Jul\.|Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Sept|Oct(?:ober|\.)|Nov(?:ember|\.)|"
+    r"Dec(?:ember|\.)|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+    r"DECEMBER|Jan|Feb|Aug|Oct|Nov|Dec)(?![A-Za-z])"
+)
+WD = (
+    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|"
+    r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
+)
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
+_NUMW_SIMPLE = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "half", "dozen")]
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+NUM = (
+    r"(?:\d+(?:[.,]\d+)?|" + _TENS + "|" + _alt([w for w in NUMBER_WORDS if " " in w])
+    + "|" + _alt(_NUMW_SIMPLE) + "|" + _alt(VAGUE_NUMBERS - {"the", "recent"}) + r"|an?)"
+)
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies)|millenni(?:um|a))"
+SEASON = _alt(SEASONS)
+PREFIX = (
+    r"(?:the\s+(?:beginning|start|end|close|middle|rest|remainder)\s+of(?:\s+the)?|"
+    r"(?:beginning|start|end|middle)\s+of|early|late|mid|earlier|later)"
+)
+QMOD = _alt(QUANT_MODS)
+
+F = re.IGNORECASE
+
+# 1. Full dates: "Friday, Aug. 7, 1998", "29 February 2020", "the 12th of April".
+FULLDATE = re.compile(
+    rf"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PREFIX})[\s-]+)?(?:"
+    rf"(?P<m1>{MON})\s+(?P<d1>{DAYNUM})(?:,?\s+(?P<y1>{YEAR4}))?"
+    rf"|(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<m2>{MON})(?:,?\s+(?P<y2>{YEAR4}))?"
+    rf"|the\s+(?P<d3>{DAYNUM})\s+of\s+(?P<m3>{MON})(?:,?\s+(?P<y3>{YEAR4}))?)",
+    F,
+)
+
+# 2. Months: "late February", "September last year", "May this year", "August 1988", "mid-October".
+MONTH = re.compile(
+    rf"\b(?:(?P<pre>{PREFIX})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<m>{MON})"
+    rf"(?:(?:,|\s+of)?\s+(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<post>last|next|this)\s+year)?",
+    F,
+)
+
+# 3. Weekdays: "Friday", "last Sunday", "Wednesday night", "noon Thursday".
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<noon>noon|midnight)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
+    r"(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
+    F,
+)
+
+# 4. Numeric dates: "09/11/2020" (US month/day), "2020-09-11".
+NUMERIC = re.compile(
+    r"(?<![\d/.])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d/])"
+)
+
+# 5. Years and decades: "1990", "fiscal 1989", "the 1990s", "the mid-1990s", "the '80s", "post-1959".
+YEAR = re.compile(
+    rf"(?<![$#\d,.])(?:(?P<pre>{PREFIX}|post|pre)[\s-]+)?(?:(?P<the>the)\s+)?"
+    rf"(?:(?P<pre2>early|late|mid)[\s-]+)?(?P<fiscal>fiscal\s+|calendar\s+|FY\s*)?"
+    rf"(?:(?P<dec>(?:1[5-9]|20)\d)0'?s\b|'(?P<dec2>\d)0s\b|(?P<y>{YEAR4})(?![-/.,]\d)"
+    rf"|(?P<nineties>(?<=the\s)(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+    F,
+)
+
+# 6. Words that point at the present, past or future, and parts of days.
+DEICTIC = re.compile(
+    r"\b(?:(?P<day>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+    r"|(?P<this>this|last|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night)"
+    r"|(?P<present>right\s+now|now|currently|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
+    r"|(?P<past>recently|lately|formerly|in\s+the\s+past|the\s+past|earlier|previously|once\s+upon\s+a\s+time)"
+    r"|(?P<future>soon|the\s+future|in\s+the\s+future|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+    r")(?![\w-])",
+    F,
+)
+
+# 7. Calendar units relative to the publication date: "last week", "earlier this month",
+#    "early next year", "the end of the year", "the following day", "this summer".
+RELUNIT = re.compile(
+    rf"\b(?:(?P<pre>{PREFIX})[\s-]+)?"
+    rf"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|same|latest|prior|preceding)|that|the)\s+"
+    rf"(?P<fisc>fiscal\s+)?(?P<unit>week(?:end)?|month|quarter|year|decade|century|day|morning|night|evening|{SEASON})"
+    rf"(?P<before>\s+before)?(?![\w-])",
+    F,
+)
+
+# 8. Durations and offsets: "14 months", "the 18-year conflict" (18-year), "the past two months",
+#    "a year ago", "about three weeks", "12 to 18 months", "five-day".
+DURATION = re.compile(
+    rf"\b(?:(?P<qm>{QMOD})\s+)?"
+    rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|preceding|recent)|the)\s+)?"
+    rf"(?P<num>{NUM})(?:\s*(?:or|to|-|and)\s*(?P<num2>{NUM}))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?"
+    rf"(?:(?P<old>-old)|\s+(?P<post>ago|earlier|later|before|from\s+now|hence|or\s+so|running|in\s+a\s+row))?(?![\w])",
+    F,
+)
+
+# 9. Bare plural units after a cue: "for years", "in recent weeks", "months of talks".
+BARE = re.compile(
+    r"\b(?:(?P<cue>for|within|over|recent|in\s+recent|the\s+coming|in\s+coming|coming|the\s+past\s+few|many)\s+)"
+    r"(?P<unit>days|weeks|months|years|decades|hours|minutes)(?P<ago>\s+ago)?\b",
+    F,
+)
+
+# 10. Quarters and halves: "the third quarter", "third-quarter", "the year-earlier quarter",
+#     "the first half of 2019", "the fiscal first quarter".
+QUARTER = re.compile(
+    rf"\b(?:(?P<det>the)\s+)?(?:(?P<y>{YEAR4})\s+|(?P<yp>this|last|next)\s+year's\s+|(?P<adj>year-earlier|year-ago|latest|current|same|previous|prior|fiscal|recent|last|comparable)[\s-]+)*"
+    rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter|half)(?![\w-])"
+    rf"(?:\s+of\s+(?:(?P<y2>{YEAR4})|(?P<yrel>this|last|next|the)\s+year))?",
+    F,
+)
+
+# 11. Clock times: "12:40 PM EDT", "10 a.m.", "noon", "8 o'clock".
+TIME = re.compile(
+    r"(?<![\d:.$])(?:(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+    r"|(?P<h3>\d{1,2})\s+o'clock|(?P<noon>\bnoon|\bmidnight)(?!\s+(?:on\s+)?(?-i:[MTWFS][a-z]+day)))"
+    r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|[A-Z][A-Z]?T)))?(?!\w)",
+    F,
+)
+
+# 12. Recurrences: "every year", "each Sunday", "annual", "daily", "twice a week".
+SET = re.compile(
+    rf"\b(?:(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend|{SEASON})s?"
+    r"|(?P<adv>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly|biannual|semiannual|bimonthly)"
+    rf"|(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+(?:a|an|per)\s+(?P<unit2>{UNIT}))(?![\w-])",
+    F,
+)
+
+# 13. Named days: holidays with a fixed or computable date.
+HOLIDAY = re.compile(
+    r"\b(?P<h>(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+    r"Halloween|Valentine's\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Easter))"
+    rf"(?:\s+(?P<y>{YEAR4}))?(?![\w])"
+)
+
+RULES = [
+    ("fulldate", FULLDATE),
+    ("month", MONTH),
+    ("weekday", WEEKDAY),
+    ("numeric", NUMERIC),
+    ("year", YEAR),
+    ("deictic", DEICTIC),
+    ("relunit", RELUNIT),
+    ("duration", DURATION),
+    ("bare", BARE),
+    ("quarter", QUARTER),
+    ("time", TIME),
+    ("set", SET),
+    ("holiday", HOLIDAY),
+]

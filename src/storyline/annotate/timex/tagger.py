@@ -1,0 +1,706 @@
+"""Find time expressions and give each its TIMEX3 type and value.
+
+Stands on: ``re`` (the rules in ``patterns.py``), python-dateutil ``relativedelta`` and the
+standard ``datetime`` for calendar arithmetic (``calendar.py``). No parser: the direction of a
+bare weekday or month comes from cue words near it (``lexicon.FUTURE_CUES``/``PAST_CUES``), with
+the past as the default, as news is written.
+
+Conventions (TimeML / TempEval-3):
+- A range such as "mid-October to mid-November" or "18 months to three years" is two timexes,
+  one per end, each with its own value and mod, as TimeBank annotates ranges; a range inside one
+  unit ("12 to 18 months", "two or three days") is one DURATION with an unknown count (PXM, PXD).
+- What cannot be resolved keeps X's: with no publication date "Friday" is XXXX-WXX-5, "April 12"
+  XXXX-04-12, "last week" XXXX-WXX; "now/currently" PRESENT_REF, "recently" PAST_REF,
+  "soon/the future" FUTURE_REF.
+- Units that follow a date in the same article ("the next day", "a week later") count from the
+  last full date mentioned before them, else from the publication date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyline.model import Timex
+
+from . import calendar as cal
+from .lexicon import (
+    FUTURE_CUES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
+    SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+)
+from .patterns import RULES
+
+_WORD = re.compile(r"[A-Za-z']+")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+_MAY_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
+             "this", "from", "to", "through", "during", "before", "after", "on", "that", "the", "between"}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip()
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _weekday(s: str) -> int:
+    return WEEKDAYS[s.lower().rstrip(".")]
+
+
+def _num(s: str | None) -> float | None:
+    """A count as a number; None for vague counts ("several", "a few")."""
+    if s is None:
+        return None
+    k = _norm(s).replace("-", " ")
+    if k in NUMBER_WORDS:
+        return NUMBER_WORDS[k]
+    if k in VAGUE_NUMBERS:
+        return None
+    parts = k.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    try:
+        return float(k.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit_key(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    if u.startswith("millenni"):
+        return "millennium"
+    return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    code = UNITS[unit]
+    t = "T" if unit in ("second", "minute", "hour") else ""
+    if n is None:
+        return f"P{t}X{ {'DE': 'DE', 'CE': 'CE', 'ML': 'ML', '2W': 'W', 'WE': 'WE'}.get(code, code) }"
+    if code == "DE":
+        n, code = n * 10, "Y"
+    elif code == "CE":
+        n, code = n * 100, "Y"
+    elif code == "ML":
+        n, code = n * 1000, "Y"
+    elif code == "2W":
+        n, code = n * 2, "W"
+    elif code == "WE":
+        n, code = n * 2, "D"
+    elif code == "Q":
+        n, code = n * 3, "M"
+    if n != int(n):  # half units: move to the next smaller unit where there is one
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if code in smaller:
+            code2, f = smaller[code]
+            n2 = n * f
+            if n2 == int(n2):
+                if code == "D":
+                    t = "T"
+                if code == "H":
+                    t = "T"
+                return f"P{t}{int(n2)}{code2}"
+        return f"P{t}{n:g}{code}"
+    return f"P{t}{int(n)}{code}"
+
+
+class _Doc:
+    """Per-article state: the publication date and the last full date mentioned (for
+    "the next day", "a week later") and whether quarters are being talked about."""
+
+    def __init__(self, text: str, dct: str | None):
+        self.text = text
+        self.anchor = cal.parse_dct(dct)
+        self.ref: date | None = self.anchor.date
+        self.last_quarter: tuple[int, int] | None = None
+        self.last_value: str | None = None
+
+    # -- tense ------------------------------------------------------------------------------
+    def direction(self, start: int, end: int) -> int:
+        """-1 past, +1 future, from cue words in the same sentence (nearest cue wins)."""
+        text = self.text
+        lo = max(0, start - 90)
+        before = text[lo:start]
+        cut = None
+        for cut in _SENT_END.finditer(before):
+            pass
+        if cut is not None:
+            before = before[cut.end():]
+        after = text[end:end + 70]
+        m = _SENT_END.search(after)
+        if m:
+            after = after[: m.start()]
+        bw = [w.lower() for w in _WORD.findall(before)][::-1]
+        aw = [w.lower() for w in _WORD.findall(after)]
+        for i in range(max(len(bw), len(aw))):
+            for words, j in ((bw, i), (aw, i)):
+                if j >= len(words):
+                    continue
+                w = words[j]
+                if w in FUTURE_CUES or w.endswith("'ll"):
+                    if w == "set" and j + 1 < len(words) and words is aw and words[j + 1] != "to":
+                        continue
+                    return 1
+                if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in ("be", "to", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume", "sign"):
+                    return 1
+                if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "indeed", "embed", "bed", "red", "hundred", "united")):
+                    return -1
+        return -1
+
+    # -- helpers ----------------------------------------------------------------------------
+    def day_value(self, d: date) -> str:
+        self.ref = d
+        return cal.fmt_day(d)
+
+
+def _resolve_month_day(doc: _Doc, mo: int, d: int, start: int, end: int) -> str:
+    a = doc.anchor
+    if a.year is None:
+        return f"XXXX-{mo:02d}-{d:02d}"
+    y = a.year
+    if a.month is not None and a.day is not None and cal.valid_day(y, mo, d):
+        cand = date(y, mo, d)
+        dct = a.date
+        diff = (cand - dct).days  # type: ignore[operator]
+        if diff > 0:
+            if diff > 183 or (diff > 14 and doc.direction(start, end) < 0):
+                y -= 1
+        elif diff < 0:
+            if -diff > 183 or (-diff > 7 and doc.direction(start, end) > 0 and -diff > 60):
+                y += 1
+    if not cal.valid_day(y, mo, d):
+        return f"{y:04d}-{mo:02d}"
+    doc.ref = date(y, mo, d)
+    return cal.fmt_day(doc.ref)
+
+
+def _resolve_month(doc: _Doc, mo: int, start: int, end: int, rel: str | None = None) -> str:
+    a = doc.anchor
+    if a.year is None:
+        return f"XXXX-{mo:02d}"
+    y = a.year
+    if a.month is None:
+        return cal.fmt_month(y, mo)
+    if rel == "last" or rel == "past":
+        return cal.fmt_month(y if mo < a.month else y - 1, mo)
+    if rel in ("next", "coming"):
+        return cal.fmt_month(y if mo > a.month else y + 1, mo)
+    if rel == "this":
+        return cal.fmt_month(y, mo)
+    direction = doc.direction(start, end)
+    if direction < 0 and mo > a.month:
+        y -= 1
+    elif direction > 0 and mo < a.month:
+        y += 1
+    return cal.fmt_month(y, mo)
+
+
+def _pre_mod(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    return PREFIX_MODS.get(_norm(pre).removesuffix(" the"), None)
+
+
+# -- rule handlers: each returns (type, value, mod) or None to reject the match -------------------
+
+def _h_fulldate(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    mo = _month(g["m1"] or g["m2"] or g["m3"])
+    d = int(re.match(r"\d+", g["d1"] or g["d2"] or g["d3"]).group())
+    ys = g["y1"] or g["y2"] or g["y3"]
+    mod = _pre_mod(g["pre"])
+    if ys:
+        y = int(ys)
+        if not cal.valid_day(y, mo, d):
+            return None
+        return "DATE", doc.day_value(date(y, mo, d)), mod
+    if d > 31:
+        return None
+    return "DATE", _resolve_month_day(doc, mo, d, m.start(), m.end()), mod
+
+
+def _h_month(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    ms = g["m"]
+    if ms == "May" and not (g["y"] or g["post"] or g["pre"] or g["rel"]):
+        prev = _WORD.findall(doc.text[max(0, m.start() - 12): m.start()])
+        if not prev or prev[-1].lower() not in _MAY_CUES:
+            return None
+    if ms in ("Mar", "Jan", "Dec", "Aug", "Oct", "Nov", "Feb", "Sept") and not (g["y"] or g["post"]):
+        return None
+    mo = _month(ms)
+    mod = _pre_mod(g["pre"])
+    if g["y"]:
+        return "DATE", cal.fmt_month(int(g["y"]), mo), mod
+    a = doc.anchor
+    if g["post"]:
+        if a.year is None:
+            return "DATE", f"XXXX-{mo:02d}", mod
+        dy = {"last": -1, "next": 1, "this": 0}[g["post"].lower()]
+        return "DATE", cal.fmt_month(a.year + dy, mo), mod
+    rel = g["rel"].lower() if g["rel"] else None
+    return "DATE", _resolve_month(doc, mo, m.start(), m.end(), rel), mod
+
+
+def _h_weekday(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    wd = _weekday(g["wd"])
+    rel = (g["rel"] or "").lower()
+    pod = PARTS_OF_DAY.get((g["pod"] or "").lower())
+    a = doc.anchor.date
+    if a is None:
+        v = f"XXXX-WXX-{wd}"
+    else:
+        if rel in ("next", "coming"):
+            d = cal.weekday_near(a + timedelta(days=1), wd, 1)
+        elif rel in ("last", "past"):
+            d = cal.weekday_near(a - timedelta(days=1), wd, -1)
+        elif rel == "this":
+            d = cal.weekday_near(a, wd, doc.direction(m.start(), m.end()))
+        else:
+            d = cal.weekday_near(a, wd, doc.direction(m.start(), m.end()))
+        v = doc.day_value(d)
+    if g["noon"]:
+        return "TIME", v + ("T12:00" if g["noon"].lower() == "noon" else "T24:00"), None
+    if pod:
+        return "TIME", f"{v}T{pod}", None
+    return "DATE", v, None
+
+
+def _h_numeric(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    if g["iy"]:
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    else:
+        mo, d, ys = int(g["a"]), int(g["b"]), g["c"]
+        if mo > 12 and d <= 12:  # day/month order when month/day cannot be
+            mo, d = d, mo
+        y = int(ys) if len(ys) == 4 else (2000 + int(ys) if int(ys) < 50 else 1900 + int(ys))
+    if not cal.valid_day(y, mo, d):
+        return None
+    return "DATE", doc.day_value(date(y, mo, d)), None
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    pre = (g["pre"] or "").lower()
+    mod = {"post": "AFTER", "pre": "BEFORE"}.get(pre) or _pre_mod(g["pre"]) or _pre_mod(g["pre2"])
+    if g["dec"]:
+        return "DATE", g["dec"], mod
+    if g["dec2"]:
+        return "DATE", "19" + g["dec2"], mod
+    if g["nineties"]:
+        return "DATE", "19" + str(_DECADE_WORDS[g["nineties"].split()[-1].lower()]), mod
+    y = int(g["y"])
+    # a bare four-digit number far from the article's time and with nothing dating it is
+    # more likely a count or a code than a year
+    if not (g["pre"] or g["the"] or g["pre2"] or g["fiscal"]):
+        before = doc.text[max(0, m.start() - 12): m.start()].lower()
+        if re.search(r"(?:no\.|number|flight|room|route|page|model|\bat|\bby|about|some|over|than)\s*$", before) and not re.search(r"\b(?:in|since|of|by|until)\s*$", before):
+            if not before.rstrip().endswith(("by", "at")):
+                return None
+        after = doc.text[m.end(): m.end() + 12].lower()
+        if re.match(r"\s*(?:people|troops|soldiers|persons|men|women|workers|members|votes|cases|feet|meters|metres|miles|km|tons|units|shares|euros|dollars|yuan|pounds|rupees)\b", after):
+            return None
+    return "DATE", f"{y:04d}", mod
+
+
+def _h_deictic(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    a = doc.anchor.date
+    if g["day"]:
+        w = g["day"].lower()
+        off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
+        v = doc.day_value(a + timedelta(days=off)) if a else "XXXX-XX-XX"
+        if a is None and w == "today":
+            v = "PRESENT_REF"
+        pod = PARTS_OF_DAY.get((g["pod"] or "").lower())
+        if w == "tonight" and a is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        if pod:
+            return "TIME", f"{v}T{pod}", None
+        return "DATE", v, None
+    if g["this"]:
+        w = g["this"].lower()
+        pod = PARTS_OF_DAY[g["pod2"].lower()]
+        off = {"this": 0, "last": -1 if pod == "NI" else 0, "tomorrow": 1}[w]
+        if w == "last" and pod != "NI":
+            return None
+        v = cal.fmt_day(a + timedelta(days=off)) if a else "XXXX-XX-XX"
+        return "TIME", f"{v}T{pod}", None
+    if g["present"]:
+        return "DATE", "PRESENT_REF", None
+    if g["past"]:
+        w = _norm(g["past"])
+        if w in ("earlier", "previously"):
+            return None  # adverbs of sequence; TimeML rarely marks them
+        return "DATE", "PAST_REF", None
+    if g["future"]:
+        w = _norm(g["future"])
+        if w.startswith("in the coming"):
+            return None  # left to BARE ("the coming days")
+        return "DATE", "FUTURE_REF", None
+    return None
+
+
+_REL_STEP = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1,
+             "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0,
+             "the": 0}
+
+
+def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    rel_full = _norm(g["rel"])
+    rel = rel_full.split()[-1]
+    unit = g["unit"].lower()
+    pre = _norm(g["pre"]) if g["pre"] else None
+    mod = _pre_mod(g["pre"])
+    if rel == "the" and not pre and unit not in ("weekend",):
+        if unit in ("day", "year", "week", "month", "morning", "night", "evening", "quarter", "decade", "century"):
+            return None
+    if g["before"] and unit not in ("day", "night", "morning", "evening", "week", "year", "month"):
+        return None
+    step = _REL_STEP[rel]
+    if g["before"]:
+        step = -1
+    a = doc.anchor
+    season = SEASONS.get(unit)
+    if unit == "quarter":
+        return None  # QUARTER handles these
+    # units that count from the last date mentioned
+    from_ref = rel in ("following", "previous", "preceding", "same", "that") or (rel == "the" and g["before"]) or (rel_full.startswith("the") and rel in ("next",) and unit in ("day", "morning", "night", "evening"))
+    if unit in ("day", "morning", "night", "evening"):
+        if rel in ("this", "last", "past", "current", "latest") and unit == "day":
+            return None
+        if rel in ("this", "last", "next") and unit != "day":
+            return None  # DEICTIC handles "this morning", "last night"
+        base = doc.ref if from_ref else a.date
+        if base is None:
+            return "DATE", "XXXX-XX-XX", None
+        d = base + timedelta(days=step)
+        pod = PARTS_OF_DAY.get(unit)
+        if pod:
+            return "TIME", f"{cal.fmt_day(d)}T{pod}", None
+        return "DATE", cal.fmt_day(d), None
+    if rel == "latest":
+        return None
+    if a.year is None:
+        v = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+             "decade": "XXX", "century": "XX"}.get(unit, "XXXX-" + (season or "XX"))
+        return "DATE", v, mod
+    if unit == "year":
+        base_y = (doc.ref.year if (from_ref and doc.ref) else a.year)
+        return "DATE", f"{base_y + step:04d}", mod
+    if unit == "decade":
+        return "DATE", f"{(a.year // 10) + step:03d}", mod
+    if unit == "century":
+        return "DATE", f"{(a.year // 100) + step:02d}", mod
+    if season:
+        y = a.year + step
+        if step == 0 and rel == "this" and a.month is not None:
+            y = a.year
+        if season == "WI" and step == -1 and a.month is not None and a.month <= 3:
+            y = a.year - 1
+        return "DATE", f"{y:04d}-{season}", mod
+    if a.month is None:
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}[unit], mod
+    if unit == "month":
+        base = date(a.year, a.month, 1)
+        if from_ref and doc.ref:
+            base = doc.ref.replace(day=1)
+        d = cal.shift(base, months=step)
+        return "DATE", cal.fmt_month(d.year, d.month), mod
+    base = a.date or date(a.year, a.month, 15)
+    if from_ref and doc.ref:
+        base = doc.ref
+    if unit == "weekend":
+        if rel == "the" or (step == 0 and rel != "this"):
+            # "the weekend": the one just past early in the week, else this week's
+            step = -1 if base.isoweekday() <= 4 and doc.direction(m.start(), m.end()) < 0 else 0
+        d = base + timedelta(weeks=step)
+        return "DATE", cal.fmt_week(d) + "-WE", mod
+    d = base + timedelta(weeks=step)
+    return "DATE", cal.fmt_week(d), mod
+
+
+def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    unit = _unit_key(g["unit"])
+    if unit not in UNITS:
+        return None
+    numtxt = _norm(g["num"])
+    n = _num(g["num"])
+    det = _norm(g["det"]) if g["det"] else None
+    post = _norm(g["post"]) if g["post"] else None
+    qm = QUANT_MODS.get(_norm(g["qm"])) if g["qm"] else None
+    if numtxt in ("a", "an") and g["sep"] == "-":
+        return None
+    if numtxt in ("a", "an", "one") and not g["pl"] and det is None and post is None and not qm:
+        # "once a day" is a SET (rule SET); "a day" alone is a weak duration
+        prev = doc.text[max(0, m.start() - 8): m.start()].lower()
+        if re.search(r"(?:once|twice|times|per|\d)\s*$", prev):
+            return None
+    if g["num2"]:
+        n = None
+    if numtxt in ("some",) and g["qm"] is None:
+        qm = None
+    if n is not None and g["pl"] and n == 1 and numtxt in ("a", "an"):
+        return None
+    if numtxt in ("many", "some", "several", "a few", "few", "a number of") and post is None and not g["pl"]:
+        return None
+    if post in ("ago", "earlier", "later", "before", "from now", "hence"):
+        sign = -1 if post in ("ago", "earlier", "before") else 1
+        a = doc.anchor
+        if n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+        base = doc.ref if post in ("earlier", "later", "before") and doc.ref else a.date
+        k = int(n) if n == int(n) else None
+        if k is None:
+            return "DURATION", _duration_value(n, unit), qm
+        if unit in ("second", "minute", "hour"):
+            return "DURATION", _duration_value(n, unit), qm
+        if a.year is None:
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), qm
+        if unit in ("year", "decade", "century"):
+            mult = {"year": 1, "decade": 10, "century": 100}[unit]
+            if unit == "year" and doc.last_quarter and doc.last_value and "-Q" in doc.last_value:
+                qy, qn = doc.last_quarter
+                return "DATE", f"{qy + sign * k:04d}-Q{qn}", qm
+            y0 = base.year if base else a.year
+            return "DATE", f"{y0 + sign * k * mult:04d}", qm
+        if unit == "quarter" and a.month:
+            q = cal.quarter_of(a.month) - 1 + sign * k
+            y = a.year + q // 4
+            return "DATE", f"{y:04d}-Q{q % 4 + 1}", qm
+        if base is None:
+            if a.month and unit == "month":
+                d = cal.shift(date(a.year, a.month, 1), months=sign * k)
+                return "DATE", cal.fmt_month(d.year, d.month), qm
+            return "DATE", f"{a.year:04d}", qm
+        if unit == "month":
+            d = cal.shift(base, months=sign * k)
+            return "DATE", cal.fmt_month(d.year, d.month), qm
+        if unit in ("week", "fortnight"):
+            d = base + timedelta(weeks=sign * k * (2 if unit == "fortnight" else 1))
+            return "DATE", cal.fmt_week(d), qm
+        if unit in ("day", "night"):
+            d = base + timedelta(days=sign * k)
+            return "DATE", cal.fmt_day(d), qm
+        return "DATE", cal.fmt_day(base), qm
+    if post == "or so":
+        qm = qm or "APPROX"
+    if g["sep"] == "-" and det == "the" and not qm:
+        return "DURATION", _duration_value(n, unit), None, m.start("num"), m.end()
+    if g["old"]:
+        return "DURATION", _duration_value(n, unit), qm
+    if det in ("the past", "the last", "last", "past") and n == 1 and not g["pl"] and numtxt in ("a", "an", "one"):
+        return None
+    return "DURATION", _duration_value(n, unit), qm
+
+
+def _h_bare(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    unit = _unit_key(g["unit"])
+    if g["ago"]:
+        return "DATE", "PAST_REF", None
+    return "DURATION", _duration_value(None, unit), None
+
+
+def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    q = g["q"].lower()
+    ordv = ORDINALS.get((g["ord"] or "").lower())
+    adj = _norm(m.group(0))
+    if not (g["det"] or g["ord"] or g["y"] or g["yp"] or g["adj"]):
+        return None
+    if not g["ord"] and not g["det"] and not g["y"] and not g["yp"]:
+        return None
+    a = doc.anchor
+    if q == "half":
+        if ordv is None or ordv > 2 and (g["ord"] or "").lower() != "last":
+            return None
+        h = 2 if (g["ord"] or "").lower() in ("last", "second", "2nd") else 1
+        y = int(g["y"] or g["y2"] or 0) or (a.year if a.year else None)
+        if g["yrel"] and a.year:
+            y = a.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        return "DATE", f"{y:04d}-H{h}" if y else f"XXXX-H{h}", None
+    y = None
+    if g["y"] or g["y2"]:
+        y = int(g["y"] or g["y2"])
+    elif g["yp"] and a.year:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[g["yp"].lower()]
+    elif g["yrel"] and a.year:
+        y = a.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+    year_back = 1 if ("year-earlier" in adj or "year-ago" in adj) else 0
+    if ordv is None:
+        if (g["ord"] or "").lower() == "last":
+            ordv = None
+        if doc.last_quarter and not y:
+            y, ordv = doc.last_quarter
+        elif a.month and a.year:
+            qn = cal.quarter_of(a.month) - (0 if "current" in adj else 1)
+            y2 = a.year
+            if qn == 0:
+                qn, y2 = 4, y2 - 1
+            y, ordv = (y or y2), qn
+        else:
+            return "DATE", "XXXX-QX", None
+    if y is None:
+        if a.year is None:
+            return "DATE", f"XXXX-Q{ordv}", None
+        y = a.year
+    if year_back:
+        return "DATE", f"{y - 1:04d}-Q{ordv}", None
+    doc.last_quarter = (y, ordv)
+    return "DATE", f"{y:04d}-Q{ordv}", None
+
+
+def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    if g["noon"]:
+        h, mi = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+    elif g["h3"]:
+        h, mi = int(g["h3"]), 0
+    elif g["h"]:
+        h, mi = int(g["h"]), int(g["mi"] or 0)
+        ap = g["ap"].lower()
+        if h > 12 or h == 0:
+            return None
+        if ap.startswith("p") and h != 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+    else:
+        h, mi = int(g["h2"]), int(g["mi2"])
+        if not g["tz"]:
+            # "3:2" scores and "10:30" bible verses look alike; want a time cue nearby
+            ctx = doc.text[max(0, m.start() - 20): m.start()].lower()
+            if not re.search(r"\b(?:at|by|until|from|around|about|before|after)\s*$", ctx):
+                return None
+    if h > 24:
+        return None
+    d = doc.ref or doc.anchor.date
+    day = cal.fmt_day(d) if d else "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:{mi:02d}", None
+
+
+def _h_set(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    if g["adv"]:
+        w = g["adv"].lower()
+        v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+             "annual": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+             "biannual": "P6M", "semiannual": "P6M", "bimonthly": "P2M"}[w]
+        return "SET", v, None
+    if g["times"]:
+        return "SET", _duration_value(1, _unit_key(g["unit2"])), None
+    u = g["unit"]
+    lu = u.lower().rstrip(".")
+    if lu in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_weekday(u)}", None
+    if lu in PARTS_OF_DAY:
+        return "SET", f"TXX{PARTS_OF_DAY[lu]}" if False else f"T{PARTS_OF_DAY[lu]}", None
+    if lu in SEASONS:
+        return "SET", f"XXXX-{SEASONS[lu]}", None
+    if lu == "weekend":
+        return "SET", "XXXX-WXX-WE", None
+    unit = _unit_key(u)
+    if unit not in UNITS:
+        return None
+    n = _num(g["num"]) if g["num"] else 1
+    return "SET", _duration_value(n, unit), None
+
+
+def _h_holiday(doc: _Doc, m: re.Match) -> tuple | None:
+    name = _norm(m.group("h")).replace("’", "'")
+    y = int(m.group("y")) if m.group("y") else doc.anchor.year
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14), "independence day": (7, 4)}
+    if name in fixed:
+        mo, d = fixed[name]
+        if y is None:
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
+        if not m.group("y"):
+            return "DATE", _resolve_month_day(doc, mo, d, m.start(), m.end()), None
+        return "DATE", cal.fmt_day(date(y, mo, d)), None
+    if y is None:
+        return None
+    if name.startswith("thanksgiving"):
+        return "DATE", cal.fmt_day(cal.nth_weekday(y, 11, 4, 4)), None
+    if name == "labor day":
+        return "DATE", cal.fmt_day(cal.nth_weekday(y, 9, 1, 1)), None
+    if name == "memorial day":
+        last = cal.nth_weekday(y, 5, 1, 4)
+        if (last + timedelta(days=7)).month == 5:
+            last += timedelta(days=7)
+        return "DATE", cal.fmt_day(last), None
+    if name == "easter":
+        from dateutil.easter import easter
+
+        return "DATE", cal.fmt_day(easter(y)), None
+    return None
+
+
+_HANDLERS = {
+    "fulldate": _h_fulldate, "month": _h_month, "weekday": _h_weekday, "numeric": _h_numeric,
+    "year": _h_year, "deictic": _h_deictic, "relunit": _h_relunit, "duration": _h_duration,
+    "bare": _h_bare, "quarter": _h_quarter, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
+}
+# rule order breaks ties between equally long matches
+_PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+
+
+def tag(text: str, dct: str | None) -> list[Timex]:
+    """Every time expression in ``text`` with its TIMEX3 type, value and mod, normalised against
+    the publication date ``dct`` (ISO date or date-time, a bare year, or None)."""
+    cands: list[tuple[int, int, int, str, re.Match]] = []
+    for name, rx in RULES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e > s:
+                cands.append((s, e, _PRIORITY[name], name, m))
+    if not cands:
+        return []
+    # longest match wins; among equals the earlier rule
+    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    rejected: set[int] = set()
+    for _ in range(8):
+        out, newly = _select_and_resolve(text, dct, cands, rejected)
+        if not newly:
+            return out
+        rejected |= newly
+    return out
+
+
+def _select_and_resolve(text, dct, cands, rejected):
+    taken = []
+    occupied = bytearray(len(text) + 1)
+    for i, (s, e, _, name, m) in enumerate(cands):
+        if i in rejected or any(occupied[s:e]):
+            continue
+        taken.append((s, e, name, m, i))
+        occupied[s:e] = b"\x01" * (e - s)
+    taken.sort(key=lambda c: c[0])
+    doc = _Doc(text, dct)
+    out: list[Timex] = []
+    newly: set[int] = set()
+    for s, e, name, m, i in taken:
+        r = _HANDLERS[name](doc, m)
+        if r is None:
+            newly.add(i)
+            continue
+        typ, value, mod = r[:3]
+        if len(r) == 5:
+            s, e = r[3], r[4]
+        doc.last_value = value
+        if name in ("fulldate", "numeric", "weekday", "month", "relunit"):
+            doc.last_quarter = None
+        out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod))
+    return out, newly
