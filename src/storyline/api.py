@@ -1,0 +1,46 @@
+"""The Python API: the same work as the CLI, for notebooks and other programs.
+
+    from storyline import Storyline
+    sl = Storyline("storyline.db")
+    report = sl.build("../shared/examples/afghan-talks")
+    data = sl.export()             # storyline/1 as a dict
+    dated, undated = sl.collection().timeline()
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .engines.local import BuildReport, ingest
+from .link.collection import Collection, load
+from .link.pipeline import link
+from .store import DEFAULT_DB, open_store
+from .views.export import build_export
+
+
+class Storyline:
+    def __init__(self, db: str | Path = DEFAULT_DB):
+        self.store = open_store(db)
+
+    def build(self, *paths: str | Path, annotate: bool = True) -> BuildReport:
+        """Ingest files and folders, then link across articles (stories)."""
+        report = ingest([Path(p) for p in paths], self.store, annotate=annotate)
+        link(self.store)
+        return report
+
+    def export(self) -> dict:
+        return build_export(self.store)
+
+    def collection(self, story_id: str | None = None) -> Collection:
+        return load(self.store, story_id)
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
+        return self.store.search(query, limit)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Storyline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

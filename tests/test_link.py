@@ -1,0 +1,60 @@
+"""Across articles: events merged by type, date and participants; figure series and conflicts."""
+from storyline.link.events import merge_events
+from storyline.link.series import build_series, subject_key
+from storyline.link.timespan import value_span
+from storyline.model import Annotations, CleanArticle, Document, EventMention, Figure, Timex
+
+
+def _doc(i, dup=None):
+    return Document(article=CleanArticle(id=f"d{i}", source=f"d{i}", text="x" * 200), content_hash=str(i),
+                    duplicate_of=dup, seq=i)
+
+
+def _ev(start, kind, date, actors=()):
+    t = Timex(0, 1, "x", "DATE", date) if date else None
+    return EventMention(start, start + 10, "x", kind, "sign", "summary", actors=list(actors), date=t)
+
+
+def test_events_merge_across_articles_only_when_compatible():
+    docs = [_doc(1), _doc(2), _doc(3)]
+    per = {
+        "d1": Annotations("d1", events=[_ev(0, "agree", "2020-02-29", ["US"]), _ev(20, "release", "2020-04-12")]),
+        "d2": Annotations("d2", events=[_ev(5, "agree", "2020-02", ["US"]), _ev(30, "agree", "2020-03-01", ["US"])]),
+        "d3": Annotations("d3", events=[_ev(7, "agree", "2020-02-29", ["Taliban", "US"]), _ev(40, "agree", None, ["US"])]),
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("US", "Taliban")}
+    events = merge_events(docs, per, index)
+    got = sorted(((e.type, e.date.value if e.date else None, sorted(m[0] for m in e.mentions)) for e in events),
+                 key=lambda t: (t[0], t[1] or ""))
+    assert got == [
+        ("agree", None, ["d3"]),                       # no date: kept apart, never given one
+        ("agree", "2020-02-29", ["d1", "d2", "d3"]),   # same day, and the month that contains it
+        ("agree", "2020-03-01", ["d2"]),               # same type on another date stays apart
+        ("release", "2020-04-12", ["d1"]),
+    ]
+    deal = next(e for e in events if e.date and e.date.value == "2020-02-29")
+    assert deal.actor_ids == ["e-Taliban", "e-US"]
+    # ids derive from the first mention: adding an article later keeps them
+    again = merge_events(docs + [_doc(4)], {**per, "d4": Annotations("d4")}, index)
+    assert sorted(e.id for e in again) == sorted(e.id for e in events)
+
+
+def test_series_and_conflicts_ignore_duplicates():
+    def fig(value, subject, date):
+        return Figure(0, 1, "x", value, subject, date=Timex(0, 1, "x", "DATE", date) if date else None)
+
+    docs = [_doc(1), _doc(2), _doc(3, dup="d1")]
+    per = {
+        "d1": Annotations("d1", figures=[fig(2500, "US troops", "2021-01"), fig(5000, "Taliban prisoners", None)]),
+        "d2": Annotations("d2", figures=[fig(2000, "U.S. troops", "2021-01"), fig(20, "Afghan prisoners", None)]),
+        "d3": Annotations("d3", figures=[fig(5000, "Taliban prisoners", None)]),
+    }
+    series, index = build_series(docs, per)
+    assert [(s.subject, s.figure_ids, s.conflict) for s in series] == [("US troops", ["d1:f0", "d2:f0"], True)]
+    assert index == {"d1:f0": series[0].id, "d2:f0": series[0].id}
+    assert subject_key("some 5,000 Taliban prisoners") == subject_key("Taliban prisoners") == "taliban prisoner"
+
+
+def test_value_spans():
+    assert str(value_span("2020-W15")) == "(datetime.date(2020, 4, 6), datetime.date(2020, 4, 12))"
+    assert value_span("XXXX-04-12") is None and value_span("P14M") is None and value_span("PAST_REF") is None
