@@ -98,7 +98,7 @@ def ingest(
         annotations: list[tuple[Annotations, str]] = []
         if annotator and docs:
             for ann in annotator.annotate([d.article for d in docs]):
-                annotations.append((ann, annotator.VERSION))
+                annotations.append((ann, _version(annotator)))
         store.add_batch(docs, signatures, annotations, stored_dups)
         report.added += len(docs)
         report.annotated += len(annotations)
@@ -110,11 +110,11 @@ def ingest(
 
 def reannotate(store, annotator, batch_size: int = 64) -> int:
     """Annotate stored documents whose annotations are missing or from an older annotator."""
-    stale = store.stale_annotations(annotator.VERSION)
+    stale = store.stale_annotations(_version(annotator))
     done = 0
     for ids in _batches(stale, batch_size):
         articles: list[CleanArticle] = [store.document(i).article for i in ids]
-        store.put_annotations([(ann, annotator.VERSION) for ann in annotator.annotate(articles)])
+        store.put_annotations([(ann, _version(annotator)) for ann in annotator.annotate(articles)])
         done += len(ids)
     return done
 
@@ -124,3 +124,8 @@ def _unique_id(doc_id: str, content: str, store, batch_ids: set[str]) -> str:
     if not store.id_taken(doc_id) and doc_id not in batch_ids:
         return doc_id
     return f"{doc_id}~{content[:8]}"
+
+
+def _version(annotator) -> str:
+    """The annotate stage's version: stored with each layer, so a newer stage re-annotates."""
+    return str(getattr(annotator, "VERSION", "1"))
