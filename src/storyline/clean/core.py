@@ -124,6 +124,11 @@ def clean_lines(lines: list[str], use_model: bool = True) -> LineResult:
                 if keep[j]:
                     keep[j], why[j] = False, "after related-content heading"
         before += words[i]
+    if use_model:  # short non-sentence lines after the report's last sentence are page chrome
+        last = max((i for i in range(n) if keep[i] and strong[i]), default=n)
+        for j in range(last + 1, n):
+            if keep[j] and stats[j]["words"] <= 4 and not ends_sentence(lines[j]):
+                keep[j], why[j] = False, "footer"
     return LineResult(keep, prob, why)
 
 
@@ -182,6 +187,10 @@ def _lift_header(lines: list[str], keep: list[bool], why: list[str], title: str 
                 and not ends_sentence(line):
             out.title = meta.strip_section(line)
             keep[i], why[i] = False, "title"
+            if header_lines:  # short lines above the headline are page chrome (menus, sections)
+                for j in range(i):
+                    if keep[j] and stats[j]["words"] <= 5 and not ends_sentence(lines[j]):
+                        keep[j], why[j] = False, "header"
             continue
         if out.title is not None and _norm(line) == _norm(out.title):
             keep[i], why[i] = False, "repeated title"
@@ -243,9 +252,15 @@ def clean_text(raw: RawArticle, text: str, use_model: bool = True, **page_meta) 
     lines = _split(text)
     if not lines:
         raise ValueError("no article text (empty after splitting into lines)")
-    res = clean_lines(lines, use_model=use_model)
-    lifted = _lift_header(lines, res.keep, res.why, raw.title or page_meta.get("meta_title"), header_lines=use_model)
+    res, lifted = decide(lines, raw.title or page_meta.get("meta_title"), use_model=use_model)
     return _finish(raw, lines, res.keep, lifted, **page_meta)
+
+
+def decide(lines: list[str], title: str | None = None, use_model: bool = True) -> tuple[LineResult, _Lifted]:
+    """Keep/remove for each line, with reasons, and the metadata the removed lines told."""
+    res = clean_lines(lines, use_model=use_model)
+    lifted = _lift_header(lines, res.keep, res.why, title, header_lines=use_model)
+    return res, lifted
 
 
 def _from_html(raw: RawArticle) -> CleanArticle:

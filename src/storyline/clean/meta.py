@@ -98,7 +98,11 @@ def byline(line: str) -> tuple[str, str | None] | None:
     m = BYLINE_RE.match(s)
     if not m:
         return None
-    names, rest = m.group("names").strip(), m.group("rest")
+    names, rest = m.group("names"), m.group("rest")
+    dm = TIME_FIRST_RE.search(s) or DATE_RE.search(s)
+    if dm and dm.start() < m.end("names"):  # the name pattern swallowed the date ("By Jane Doe Sept. 4, 2019")
+        names, rest = s[m.start("names") : dm.start()], s[dm.start() :]
+    names = names.strip()
     # a trailing date or time that the name pattern swallowed ("By Jane Doe 09/11/2020") is not a name
     if _NOT_NAME.match(names):
         return None

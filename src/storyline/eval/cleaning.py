@@ -83,7 +83,7 @@ def _prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
 def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, float]:
     import trafilatura
 
-    from ..clean import clean_lines
+    from ..clean.core import decide
 
     systems = ["storyline clean (text)", "keep everything", "trafilatura on text"]
     line_counts = {s: [0, 0, 0] for s in systems}
@@ -92,7 +92,7 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
     for key, lines, body in load_pages(corpus, "test", limit):
         pages += 1
         gold = label_lines(lines, body)
-        keep = clean_lines(lines).keep
+        keep = decide(lines)[0].keep
         outputs = {
             "storyline clean (text)": keep,
             "keep everything": [True] * len(lines),
