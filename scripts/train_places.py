@@ -3,7 +3,8 @@
 Data: LGL (/work/shared/bench/geoparsing/lgl.xml), training part only: articles whose index is not
 a multiple of 4 (those are held out for evaluation). For every gold toponym with coordinates, each
 gazetteer candidate is one example, positive when it lies within 161 km of the gold point.
-Two logistic regressions (scikit-learn, no intercept: the features carry a bias column):
+Pairwise ranking: for each toponym, the first right candidate minus each wrong one is an example
+(and its negation the opposite example). Two logistic regressions (scikit-learn, no intercept):
 ``prior`` on the candidate and text features, then ``coherent`` with the coherence features
 computed against the choices of ``prior`` (as at inference time).
 
@@ -38,9 +39,14 @@ def examples(gaz, arts, weights, coherent: bool):
             if not any(labels):
                 continue  # nothing to learn from a toponym no candidate can answer
             others = [r for k, r in choice.items() if P.norm(k) != P.norm(p)]
-            for (r, _), f, lab in zip(cands, feats, labels):
-                X.append(f + (P.coherence_features(gaz, r, others) if coherent else []))
-                y.append(int(lab))
+            rows = [f + (P.coherence_features(gaz, r, others) if coherent else []) for (r, _), f in zip(cands, feats)]
+            # Pairwise ranking: the best-ranked right candidate against every wrong one, both ways round.
+            pos = rows[labels.index(True)]
+            for f, lab in zip(rows, labels):
+                if not lab:
+                    d = [a - b for a, b in zip(pos, f)]
+                    X += [d, [-x for x in d]]
+                    y += [1, 0]
     return np.array(X), np.array(y)
 
 

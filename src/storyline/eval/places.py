@@ -49,8 +49,7 @@ def read_corpus(path: Path) -> tuple[str, list[GoldArticle]]:
                 tops.append((t.findtext("phrase") or "", float(g.findtext("lat")), float(g.findtext("lon"))))
         else:
             for t in a.iter("location"):
-                start, end = int(t.findtext("start")), int(t.findtext("end"))
-                phrase = text[start:end] or (t.findtext("name") or "")
+                phrase = (t.findtext("name") or "").strip()  # the surface form; offsets are 1-based
                 tops.append((phrase, float(t.findtext("lat")), float(t.findtext("lon"))))
         arts.append(GoldArticle(i, text, tops))
     return kind, arts

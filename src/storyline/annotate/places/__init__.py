@@ -32,8 +32,8 @@ MAX_CANDIDATES = 40
 
 PRIOR_FEATURES = [
     "bias", "lpop", "poprank", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent",
-    "capital", "alt_name", "country_named", "admin1_named", "admin2_named", "qualifier",
-    "n_cands", "only_feature",
+    "capital", "alt_name", "country_named", "admin1_named", "admin2_named", "qual_division",
+    "qual_country", "n_cands", "only_feature", "namesake_division", "namesake_seat",
 ]
 COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others"]
 FEATURE_NAMES = PRIOR_FEATURES + COHERENT_FEATURES
@@ -115,6 +115,9 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
         quals.add(norm(tail))
     quals |= {gaz.qualifiers[q] for q in list(quals) if q in gaz.qualifiers}
     pops = sorted((gaz.population[r] for r, _ in cands), reverse=True)
+    key = norm(head)
+    divisions = {(gaz.cc[r], gaz.admin1[r]) for r, _ in cands if gaz.feature[r] == "admin1"}
+    seats = {(gaz.cc[r], gaz.admin1[r]) for r, _ in cands if gaz.feature[r] == "city" and gaz.admin1[r] == key}
     feats_present = {gaz.feature[r] for r, _ in cands}
     n = len(cands)
     out = []
@@ -127,9 +130,8 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
         a2 = gaz.admin2[r]
         admin1_named = f in ("city", "admin2") and bool(a1) and a1 in grams
         admin2_named = f == "city" and bool(a2) and (a2 in grams or a2.rsplit(" ", 1)[0] + " county" in grams)
-        qual = bool(quals) and (
-            (a1 and a1 in quals) or (a2 and a2 in quals) or any(k in quals for k in ckeys)
-        )
+        qual_div = bool(quals) and bool((a1 and a1 in quals) or (a2 and a2 in quals))
+        qual_cc = bool(quals) and any(k in quals for k in ckeys)
         out.append([
             1.0,
             math.log10(gaz.population[r] + 1) / 8,
@@ -138,9 +140,13 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
             float(f == "continent"),
             float(gaz.capital[r]),
             float(kind != MAIN),
-            float(country_named), float(admin1_named), float(admin2_named), float(qual),
+            float(country_named), float(admin1_named), float(admin2_named), float(qual_div), float(qual_cc),
             math.log1p(n) / math.log1p(MAX_CANDIDATES),
             float(len(feats_present) == 1),
+            # A division that shares its name with a town in it (Kandahar province / city) ...
+            float(f == "admin1" and (cc, a1) in seats),
+            # ... and that town.
+            float(f == "city" and (cc, a1) in divisions and a1 == key),
         ])
     return out
 
@@ -168,7 +174,7 @@ def _default_weights() -> dict[str, list[float]]:
     prior[PRIOR_FEATURES.index("is_country")] = 5.0
     prior[PRIOR_FEATURES.index("is_admin1")] = 3.0
     prior[PRIOR_FEATURES.index("alt_name")] = -1.0
-    prior[PRIOR_FEATURES.index("qualifier")] = 3.0
+    prior[PRIOR_FEATURES.index("qual_division")] = 3.0
     prior[PRIOR_FEATURES.index("admin1_named")] = 1.0
     prior[PRIOR_FEATURES.index("country_named")] = 1.0
     return {"prior": prior, "coherent": prior + [2.0, 1.0, 1.0, 1.0, 0.0]}
