@@ -110,6 +110,7 @@ def _line_stats(line: str) -> dict[str, float]:
         "words": n,
         "logw": math.log1p(n),
         "logc": math.log1p(len(s)),
+        "chars": float(len(s)),
         "end": 1.0 if ends_sentence(s) else 0.0,
         "colon": 1.0 if s.endswith(":") else 0.0,
         "ellipsis": 1.0 if s.endswith(("…", "...")) else 0.0,
@@ -134,7 +135,26 @@ FEATURES = [
     "pos", "pos_end", "repeat", "body_like",
     "prev_logw", "prev_end", "next_logw", "next_end", "prev_body", "next_body",
     "win_body", "win_logw", "win_furn", "rel_w", "before_first", "after_last",
+    "dens", "in_core", "core_dist", "sent_like",
 ]
+
+
+def _core(sent: list[bool], words: list[int], gap: int = 4) -> tuple[int, int]:
+    """The span of the densest run of sentence-like lines (gaps of at most ``gap`` lines)."""
+    best, best_w = (0, -1), -1
+    start = last = None
+    acc = 0
+    for i, s in enumerate(sent + [False] * (gap + 1)):
+        if i < len(sent) and s:
+            if start is None or i - last > gap:
+                if start is not None and acc > best_w:
+                    best, best_w = (start, last), acc
+                start, acc = i, 0
+            last = i
+            acc += words[i]
+    if start is not None and acc > best_w:
+        best = (start, last)
+    return best
 
 
 def _body_like(st: dict[str, float]) -> float:
@@ -154,6 +174,11 @@ def line_features(lines: list[str]) -> list[list[float]]:
     first_b = body_idx[0] if body_idx else n
     last_b = body_idx[-1] if body_idx else -1
     max_w = max((s["words"] for s in stats), default=1) or 1
+    sent = [bool(s["end"]) and s["chars"] >= 60 for s in stats]
+    wl = [int(s["chars"] / 6) for s in stats]  # language-neutral length (CJK has no spaces)
+    c0, c1 = _core(sent, wl)
+    dens = [sum(wl[max(0, i - 5) : i + 6]) for i in range(n)]
+    max_d = max(dens, default=1) or 1
     out: list[list[float]] = []
     for i, st in enumerate(stats):
         prev = stats[i - 1] if i > 0 else None
@@ -179,6 +204,10 @@ def line_features(lines: list[str]) -> list[list[float]]:
             "rel_w": st["words"] / max_w,
             "before_first": 1.0 if i < first_b else 0.0,
             "after_last": 1.0 if i > last_b else 0.0,
+            "dens": dens[i] / max_d,
+            "in_core": 1.0 if c0 <= i <= c1 else 0.0,
+            "core_dist": 0.0 if c0 <= i <= c1 else min(1.0, min(abs(i - c0), abs(i - c1)) / 20),
+            "sent_like": 1.0 if sent[i] else 0.0,
         })
         out.append([f[k] for k in FEATURES])
     return out
