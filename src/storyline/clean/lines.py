@@ -19,6 +19,9 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?", re.UNICODE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _END_SENT = re.compile(r"""[.!?…。！？]["'”’)\]]*$|[.!?]["'”’]?\s*\(\w[^()]*\)$""")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|@\w|#\w")
+_DATEISH = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+    r"|\b\d{1,2}:\d{2}\b|\b(ago|yesterday)\b", re.IGNORECASE)
 _SEPS = re.compile(r"\s[|/>»›·•]\s|\s[-–—]\s")
 
 # Generic furniture, anchored on the whole (short) line. Matched case-insensitively.
@@ -125,6 +128,10 @@ def _line_stats(line: str) -> dict[str, float]:
         "furn": 1.0 if is_furniture(s) else 0.0,
         "caption": 1.0 if is_caption(s) else 0.0,
         "short": 1.0 if n <= 3 else 0.0,
+        "upper": 1.0 if n and s.upper() == s and any(c.isalpha() for c in s) else 0.0,
+        "bullet": 1.0 if re.match(r"^([-–—•*·>]|\d+[.)])\s", s) else 0.0,
+        "has_date": 1.0 if _DATEISH.search(s) else 0.0,
+        "has_year": 1.0 if re.search(r"\b(19|20)\d\d\b", s) else 0.0,
         "nonalpha": 1.0 if n == 0 or len(toks) == 0 else 0.0,
     }
 
@@ -135,7 +142,7 @@ FEATURES = [
     "pos", "pos_end", "repeat", "body_like",
     "prev_logw", "prev_end", "next_logw", "next_end", "prev_body", "next_body",
     "win_body", "win_logw", "win_furn", "rel_w", "before_first", "after_last",
-    "dens", "in_core", "core_dist", "sent_like",
+    "dens", "in_core", "core_dist", "sent_like", "upper", "bullet", "has_date", "has_year",
 ]
 
 
