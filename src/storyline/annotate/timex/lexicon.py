@@ -90,10 +90,12 @@ FUTURE_CUES = {
     "will", "'ll", "shall", "would", "going", "plan", "plans", "planned", "planning", "scheduled",
     "expected", "expects", "due", "set", "next", "upcoming", "coming", "hopes", "hope", "intends",
     "until", "till", "aims", "wo", "won't", "prepare", "prepares", "preparing", "await", "awaits",
-    "tomorrow", "to", "begins", "starts", "opens", "meets", "resume", "resumes",
+    "tomorrow", "track", "begins", "starts", "opens", "meets", "resume", "resumes",
 }
+# reporting verbs date the report, not the event: used only when nothing else is near
+REPORT_CUES = {"said", "says", "told", "added", "according"}
 PAST_CUES = {
-    "said", "says", "was", "were", "had", "did", "ago", "last", "told", "announced", "added",
+    "was", "were", "had", "did", "ago", "last", "announced",
     "reported", "earlier", "since", "former", "yesterday", "been", "came", "went", "took", "began",
     "met", "left", "made", "held", "killed", "died", "won", "lost", "fell", "rose",
 }

@@ -88,9 +88,9 @@ YEAR = re.compile(
 DEICTIC = re.compile(
     r"\b(?:(?P<day>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
     r"|(?P<this>this|last|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night)"
-    r"|(?P<present>right\s+now|now|currently|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
-    r"|(?P<past>recently|lately|formerly|in\s+the\s+past|the\s+past|earlier|previously|once\s+upon\s+a\s+time)"
-    r"|(?P<future>soon|the\s+future|in\s+the\s+future|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+    r"|(?P<present>now|currently|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
+    r"|(?P<past>recently|lately|formerly|the\s+past|recent\s+days|earlier|previously|once\s+upon\s+a\s+time)"
+    r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+future|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years))"
     r")(?![\w-])",
     F,
 )
@@ -117,7 +117,7 @@ DURATION = re.compile(
 
 # 9. Bare plural units after a cue: "for years", "in recent weeks", "months of talks".
 BARE = re.compile(
-    r"\b(?:(?P<cue>for|within|over|recent|in\s+recent|the\s+coming|in\s+coming|coming|the\s+past\s+few|many)\s+)"
+    r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s)|\b(?P<cue>recent|the\s+coming|coming|the\s+past\s+few|many)\s+)"
     r"(?P<unit>days|weeks|months|years|decades|hours|minutes)(?P<ago>\s+ago)?\b",
     F,
 )
@@ -143,7 +143,7 @@ TIME = re.compile(
 # 12. Recurrences: "every year", "each Sunday", "annual", "daily", "twice a week".
 SET = re.compile(
     rf"\b(?:(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend|{SEASON})s?"
-    r"|(?P<adv>daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly|biannual|semiannual|bimonthly)"
+    r"|(?P<adv>daily|weekly|monthly|yearly|annually|annual|hourly|nightly|biweekly|biannual|semiannual|bimonthly)"
     rf"|(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+(?:a|an|per)\s+(?P<unit2>{UNIT}))(?![\w-])",
     F,
 )

@@ -25,12 +25,17 @@ from storyline.model import Timex
 from . import calendar as cal
 from .lexicon import (
     FUTURE_CUES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
+    REPORT_CUES,
     SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 )
 from .patterns import RULES
 
 _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+_INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
+              "sign", "take", "open", "close", "end", "announce", "release", "decide", "hold"}
+_MODALS = {"will", "'ll", "shall", "would", "wo"}
+_NOT_ED = {"need", "speed", "indeed", "embed", "hundred", "united", "proceed", "exceed", "succeed"}
 _MAY_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
              "this", "from", "to", "through", "during", "before", "after", "on", "that", "the", "between"}
 
@@ -134,20 +139,28 @@ class _Doc:
             after = after[: m.start()]
         bw = [w.lower() for w in _WORD.findall(before)][::-1]
         aw = [w.lower() for w in _WORD.findall(after)]
+        if bw and bw[0] in REPORT_CUES:  # "said Thursday": the report's own day, past
+            return -1
+        weak = 0  # reporting verbs and -ed words: used only when no stronger cue is near
         for i in range(max(len(bw), len(aw))):
             for words, j in ((bw, i), (aw, i)):
                 if j >= len(words):
                     continue
                 w = words[j]
                 if w in FUTURE_CUES or w.endswith("'ll"):
-                    if w == "set" and j + 1 < len(words) and words is aw and words[j + 1] != "to":
+                    if w == "set" and not (j + 1 < len(aw) and words is aw and aw[j + 1] == "to") and words is aw:
                         continue
                     return 1
-                if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in ("be", "to", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume", "sign"):
+                if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS:
                     return 1
-                if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "indeed", "embed", "bed", "red", "hundred", "united")):
+                if words is bw and (j + 1 < len(bw) and (bw[j + 1] in _MODALS or (
+                        bw[j + 1] == "be" and j + 2 < len(bw) and bw[j + 2] in _MODALS | {"to"}))):
+                    return 1  # "will be held", "would meet", "is to be signed"
+                if w in PAST_CUES:
                     return -1
-        return -1
+                if not weak and (w in REPORT_CUES or (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED)):
+                    weak = -1
+        return weak or -1
 
     # -- helpers ----------------------------------------------------------------------------
     def day_value(self, d: date) -> str:
@@ -164,12 +177,10 @@ def _resolve_month_day(doc: _Doc, mo: int, d: int, start: int, end: int) -> str:
         cand = date(y, mo, d)
         dct = a.date
         diff = (cand - dct).days  # type: ignore[operator]
-        if diff > 0:
-            if diff > 183 or (diff > 14 and doc.direction(start, end) < 0):
-                y -= 1
-        elif diff < 0:
-            if -diff > 183 or (-diff > 7 and doc.direction(start, end) > 0 and -diff > 60):
-                y += 1
+        if diff > 60 and (diff > 240 or doc.direction(start, end) < 0):
+            y -= 1
+        elif diff < -60 and (diff < -240 or doc.direction(start, end) > 0):
+            y += 1
     if not cal.valid_day(y, mo, d):
         return f"{y:04d}-{mo:02d}"
     doc.ref = date(y, mo, d)
@@ -298,6 +309,8 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
     if g["nineties"]:
         return "DATE", "19" + str(_DECADE_WORDS[g["nineties"].split()[-1].lower()]), mod
     y = int(g["y"])
+    if g["the"] and not (g["pre"] or g["pre2"]):  # "the 1987 period": the article is not part of it
+        return "DATE", f"{y:04d}", mod, m.start("y") if not g["fiscal"] else m.start("fiscal"), m.end()
     # a bare four-digit number far from the article's time and with nothing dating it is
     # more likely a count or a code than a year
     if not (g["pre"] or g["the"] or g["pre2"] or g["fiscal"]):
@@ -495,10 +508,12 @@ def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", cal.fmt_day(base), qm
     if post == "or so":
         qm = qm or "APPROX"
+    if g["qm"] and det and det.startswith("the"):  # "over the last two weeks": a preposition
+        return "DURATION", _duration_value(n, unit), None, m.start("det"), m.end()
     if g["sep"] == "-" and det == "the" and not qm:
         return "DURATION", _duration_value(n, unit), None, m.start("num"), m.end()
     if g["old"]:
-        return "DURATION", _duration_value(n, unit), qm
+        return None  # ages ("6-year-old") are not TIMEX3 in TimeML
     if det in ("the past", "the last", "last", "past") and n == 1 and not g["pl"] and numtxt in ("a", "an", "one"):
         return None
     return "DURATION", _duration_value(n, unit), qm
@@ -557,6 +572,9 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
         y = a.year
     if year_back:
         return "DATE", f"{y - 1:04d}-Q{ordv}", None
+    if g["det"] and g["ord"] and "-" in m.group(0)[m.start("ord") - m.start():]:
+        doc.last_quarter = (y, ordv)  # "the third-quarter loss": the article belongs to the noun
+        return "DATE", f"{y:04d}-Q{ordv}", None, m.start("ord"), m.end()
     doc.last_quarter = (y, ordv)
     return "DATE", f"{y:04d}-Q{ordv}", None
 

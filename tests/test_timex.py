@@ -1,0 +1,163 @@
+"""TIMEX3 tagger: exact values against a fixed publication date, tense direction, no-date
+behaviour, offsets, and the relative expressions of the afghan-talks samples."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.timex import tag
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SAMPLES = SHARED / "examples" / "afghan-talks"
+TBAQ = SHARED / "bench" / "tempeval3" / "TBAQ-cleaned"
+
+DCT = "2020-04-13"  # a Monday
+
+
+def one(text: str, dct: str | None = DCT, phrase: str | None = None):
+    found = tag(text, dct)
+    if phrase is not None:
+        found = [t for t in found if t.text == phrase]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, typ, value, mod",
+    [
+        ("The pact was signed on 29 February 2020.", "29 February 2020", "DATE", "2020-02-29", None),
+        ("The pact was signed on February 29th, 2020.", "February 29th, 2020", "DATE", "2020-02-29", None),
+        ("He departed on April 12 for talks.", "April 12", "DATE", "2020-04-12", None),
+        ("The report is dated 09/11/2020.", "09/11/2020", "DATE", "2020-09-11", None),
+        ("A deal was signed in late February.", "late February", "DATE", "2020-02", "END"),
+        ("Fighting raged through the 1990s.", "the 1990s", "DATE", "199", None),
+        ("Khalilzad met them last week.", "last week", "DATE", "2020-W15", None),
+        ("Talks resume this week.", "this week", "DATE", "2020-W16", None),
+        ("The vote is tomorrow.", "tomorrow", "DATE", "2020-04-14", None),
+        ("It began a year ago.", "a year ago", "DATE", "2019", None),
+        ("It began in September last year.", "September last year", "DATE", "2019-09", None),
+        ("Troops leave by May this year.", "May this year", "DATE", "2020-05", None),
+        ("Prisoners were freed earlier this month.", "earlier this month", "DATE", "2020-04", None),
+        ("They talked for 14 months.", "14 months", "DURATION", "P14M", None),
+        ("It would end the 18-year conflict.", "18-year", "DURATION", "P18Y", None),
+        ("They agreed a five-day truce.", "five-day", "DURATION", "P5D", None),
+        ("The meeting is held every year.", "every year", "SET", "P1Y", None),
+        ("The annual meeting was cancelled.", "annual", "SET", "P1Y", None),
+        ("Posted 12:40 PM EDT", "12:40 PM EDT", "TIME", "2020-04-13T12:40", None),
+        ("The talks are now stalled.", "now", "DATE", "PRESENT_REF", None),
+        ("He is currently in Doha.", "currently", "DATE", "PRESENT_REF", None),
+        ("He recently returned.", "recently", "DATE", "PAST_REF", None),
+        ("Peace may come in the future.", "the future", "DATE", "FUTURE_REF", None),
+        ("Results for the third quarter of 2019 were weak.", "the third quarter of 2019", "DATE", "2019-Q3", None),
+        ("They met the following day.", "the following day", "DATE", "2020-04-14", None),
+        ("Sales fell over the past two months.", "the past two months", "DURATION", "P2M", None),
+        ("Talks could last about three weeks.", "about three weeks", "DURATION", "P3W", "APPROX"),
+    ],
+)
+def test_phrases(sentence, phrase, typ, value, mod):
+    t = one(sentence, phrase=phrase)
+    assert (t.type, t.value, t.mod) == (typ, value, mod)
+
+
+def test_range_is_two_timexes():
+    text = "Troops will draw down by mid-October to mid-November."
+    got = [(t.text, t.value, t.mod) for t in tag(text, DCT)]
+    assert got == [("mid-October", "2020-10", "MID"), ("mid-November", "2020-11", "MID")]
+
+
+def test_duration_range_across_units_is_two_timexes():
+    got = [(t.text, t.value) for t in tag("The transition takes 18 months to three years.", DCT)]
+    assert got == [("18 months", "P18M"), ("three years", "P3Y")]
+
+
+def test_tense_direction_of_weekday():
+    # 2020-04-15 is a Wednesday: the past Sunday is 04-12, the next one 04-19
+    assert one("The envoy said on Sunday that talks failed.", "2020-04-15").value == "2020-04-12"
+    assert one("The envoy will meet them on Sunday.", "2020-04-15").value == "2020-04-19"
+    assert one("The sides are expected to sign the deal Sunday.", "2020-04-15").value == "2020-04-19"
+    assert one("The Taliban released prisoners Sunday.", "2020-04-15").value == "2020-04-12"
+
+
+def test_tense_direction_of_month():
+    assert one("The deal was signed in September.", "2020-04-13").value == "2019-09"
+    assert one("Elections will be held in September.", "2020-04-13").value == "2020-09"
+    assert one("Talks broke down in January.", "2020-04-13").value == "2020-01"
+
+
+def test_no_publication_date_keeps_x():
+    got = {t.text: t.value for t in tag("On Friday, last week, April 12, tomorrow, 14 months, this year, now.", None)}
+    assert got == {
+        "Friday": "XXXX-WXX-5",
+        "last week": "XXXX-WXX",
+        "April 12": "XXXX-04-12",
+        "tomorrow": "XXXX-XX-XX",
+        "14 months": "P14M",
+        "this year": "XXXX",
+        "now": "PRESENT_REF",
+    }
+
+
+def test_year_only_publication_date():
+    got = {t.text: t.value for t in tag("Last year, this year, on April 12, last week.", "2020")}
+    assert got == {"Last year": "2019", "this year": "2020", "April 12": "2020-04-12", "last week": "XXXX-WXX"}
+
+
+def test_offsets_are_exact():
+    text = "On  Friday,\nthe 18-year   conflict ended; 29 February 2020 and “late February”."
+    found = tag(text, DCT)
+    assert [t.text for t in found] == ["Friday", "18-year", "29 February 2020", "late February"]
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+def test_ordinary_words_are_not_dates():
+    assert tag("You may march to the sun; as soon as possible, he said.", DCT) == []
+    assert tag("There were 2,000 people and 1990 soldiers.", DCT) == []
+
+
+def _sample(prefix: str) -> str:
+    paths = sorted(SAMPLES.glob(prefix + "_*"))
+    if not paths:
+        pytest.skip("afghan-talks samples not present")
+    return paths[0].read_text(encoding="utf-8")
+
+
+def test_sample_003_relative_expressions():
+    text = _sample("003")
+    got = {}
+    for t in tag(text, "2020-09-11"):
+        got.setdefault(t.text, t.value)
+    assert got["Friday"] == "2020-09-11"
+    assert got["Tomorrow"] == "2020-09-12"
+    assert got["Thursday"] == "2020-09-10"
+    assert got["this week"] == "2020-W37"
+    assert got["this year"] == "2020"
+    assert got["mid-October"] == "2020-10"
+    assert got["mid-November"] == "2020-11"
+
+
+def test_sample_000_relative_expressions():
+    text = _sample("000")
+    got = {t.text: t for t in tag(text, "2020-04-13")}
+    assert got["last week"].value == "2020-W15"
+    assert got["April 12"].value == "2020-04-12"
+    assert (got["late February"].value, got["late February"].mod) == ("2020-02", "END")
+    assert got["14 months"].value == "P14M"
+    assert got["18-year"].value == "P18Y"
+    assert got["February 29"].value == "2020-02-29"
+    assert "soon" not in got  # "as soon as possible" is not a time
+
+
+def test_tempeval_sample_scores():
+    """A few TimeBank documents: the scorer runs and the tagger finds most gold timexes."""
+    if not TBAQ.exists():
+        pytest.skip("TempEval-3 bench data not present")
+    from storyline.eval.timex import evaluate, figures, load
+
+    docs = load(TBAQ, limit=15)
+    per, _ = evaluate(docs)
+    f = figures(per["all"])
+    assert per["all"].gold > 50
+    assert f["relaxed_f1"] > 0.8
+    assert f["value_f1"] > 0.6
