@@ -1,0 +1,67 @@
+"""The per-article annotation pipeline: one pass of spaCy over a stream of articles, then every
+annotator on each parsed article. Streams: one batch of articles is held at a time."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from storyline.model import Annotations, CleanArticle, EntityMention
+
+from .entities import extract_entities
+from .events import extract_events
+from .figures import extract_figures
+from .nlp import BATCH_SIZE, pipe_with_context
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def _tag(text: str, dct: str | None):
+    from .timex import tag  # another module of the stage, imported when first used
+
+    return tag(text, dct)
+
+
+def _resolve_places(names: list[str], context: str):
+    from .places import resolve_places
+
+    return resolve_places(names, context)
+
+
+def _quotes(doc: Doc):
+    from .quotes import extract_quotes
+
+    return extract_quotes(doc)
+
+
+def set_places(entities: list[EntityMention], text: str) -> None:
+    """Resolve GPE/LOC/FAC mentions on the map, one look-up per distinct key."""
+    keys = list(dict.fromkeys(e.key for e in entities if e.type in PLACE_TYPES))
+    if not keys:
+        return
+    found = dict(zip(keys, _resolve_places(keys, text)))
+    for e in entities:
+        if e.type in PLACE_TYPES:
+            e.place = found.get(e.key)
+
+
+def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
+    """Everything ``annotate`` finds in one parsed article."""
+    timexes = _tag(article.text, article.published)
+    entities = extract_entities(doc)
+    set_places(entities, article.text)
+    figures = extract_figures(doc, timexes)
+    quotes = _quotes(doc)
+    events = extract_events(doc, entities, timexes, figures, article.published)
+    return Annotations(document_id=article.id,
+                       sentences=[(s.start_char, s.end_char) for s in doc.sents],
+                       timexes=timexes, entities=entities, figures=figures, quotes=quotes,
+                       events=events)
+
+
+def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
+             n_process: int = 1) -> Iterator[Annotations]:
+    """Annotations for each article, in input order, parsed in batches."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in pipe_with_context(pairs, batch_size=batch_size, n_process=n_process):
+        yield annotate_doc(article, doc)

@@ -1,0 +1,75 @@
+"""Events: class, trigger, actors, targets, place, figures, date and summary, on the samples and
+on sentences written for these tests."""
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.entities import extract_entities
+from storyline.annotate.events import extract_events
+from storyline.annotate.figures import extract_figures
+from storyline.annotate.nlp import parse
+from storyline.model import Timex
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "afghan-talks"
+
+
+def _events(text, timexes=(), dct=None):
+    doc = parse(text)
+    ents = extract_entities(doc)
+    figs = extract_figures(doc, list(timexes))
+    return extract_events(doc, ents, list(timexes), figs, dct), figs
+
+
+def _sample(prefix):
+    if not SAMPLES.exists():
+        pytest.skip("shared/examples not present")
+    return next(SAMPLES.glob(prefix + "_*.txt")).read_text()
+
+
+def test_taliban_release_in_kandahar():
+    text = _sample("000")
+    s = text.index("April 12 released")
+    tx = Timex(start=s, end=s + 8, text="April 12", type="DATE", value="2020-04-12")
+    events, figs = _events(text, [tx], dct="2020-04-14")
+    ev = next(e for e in events if "20 Afghan prisoners" in e.text)
+    assert ev.type == "release"
+    assert ev.trigger == "released"
+    assert ev.actors == ["Taliban"]
+    assert ev.places == ["Kandahar"]
+    assert [figs[i].text for i in ev.figures] == ["20"]
+    assert figs[ev.figures[0]].subject == "Afghan prisoners"
+    assert ev.date == tx and ev.date_from == "sentence"
+    assert ev.summary == "Taliban released 20 Afghan prisoners in Kandahar"
+    # an event with no date of its own holds for the article's date
+    dep = next(e for e in events if e.trigger == "departed")
+    assert (dep.type, dep.actors, dep.places) == ("consult", ["Zalmay Khalilzad"], ["Qatar"])
+    assert dep.date.value == "2020-04-14" and dep.date_from == "article"
+    assert dep.summary == "Zalmay Khalilzad departed to Qatar"
+
+
+def test_signed_deal_is_agree():
+    events, _ = _events(_sample("002"))
+    signed = [e for e in events if e.trigger == "signed"]
+    assert [e.type for e in signed] == ["agree", "agree"]
+    assert signed[0].actors == ["United States", "Taliban"]
+    assert signed[1].places[0] == "Doha"
+    assert all(e.date is None for e in signed)  # no article date given
+
+
+def test_written_sentences():
+    events, figs = _events("Police arrested 12 protesters in Nairobi on Tuesday. "
+                           "The minister said the talks were useful. "
+                           "Germany pledged to deploy 500 troops to Mali.", dct="2021-06-03")
+    assert [(e.type, e.trigger) for e in events] == [("coerce", "arrested"),
+                                                      ("mobilize", "deploy")]
+    assert events[0].places == ["Nairobi"]
+    assert events[0].summary == "Police arrested 12 protesters in Nairobi"
+    assert events[1].actors == ["Germany"]
+    assert [figs[i].subject for i in events[1].figures] == ["troops"]
+    # the speech-only sentence gave no event
+    assert not [e for e in events if "talks were useful" in e.text]
+
+
+def test_passive_agent_is_actor():
+    events, _ = _events("The attack was condemned by the United Nations on Friday.")
+    assert [(e.type, e.actors) for e in events] == [("accuse", ["United Nations"])]
