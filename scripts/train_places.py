@@ -1,14 +1,14 @@
 """Train the candidate-ranking weights of storyline.annotate.places (weights.json).
 
-Data: LGL (/work/shared/bench/geoparsing/lgl.xml), training part only: articles whose index is not
-a multiple of 4 (those are held out for evaluation). For every gold toponym with coordinates, each
+Data: LGL and GeoVirus (/work/shared/bench/geoparsing/{lgl,GeoVirus}.xml), training part only:
+articles whose index is not a multiple of 4 (those are held out for evaluation). For every gold toponym with coordinates, each
 gazetteer candidate is one example, positive when it lies within 161 km of the gold point.
 Pairwise ranking: for each toponym, the first right candidate minus each wrong one is an example
 (and its negation the opposite example). Two logistic regressions (scikit-learn, no intercept):
 ``prior`` on the candidate and text features, then ``coherent`` with the coherence features
 computed against the choices of ``prior`` (as at inference time).
 
-Run: .venv/bin/python scripts/train_places.py [path/to/lgl.xml]
+Run: .venv/bin/python scripts/train_places.py [corpus.xml ...]
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from storyline.annotate import places as P
 from storyline.eval.places import haversine, is_heldout, read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT / ".." / "shared" / "bench" / "geoparsing" / "lgl.xml"
+DEFAULT = [ROOT / ".." / "shared" / "bench" / "geoparsing" / n for n in ("lgl.xml", "GeoVirus.xml")]
 
 
 def examples(gaz, arts, weights, coherent: bool):
@@ -57,9 +57,11 @@ def fit(X, y) -> list[float]:
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    _, arts = read_corpus(corpus)
-    train = [a for a in arts if not is_heldout(a.index) and a.toponyms]
+    corpora = [Path(a) for a in sys.argv[1:]] or DEFAULT
+    train = []
+    for corpus in corpora:
+        _, arts = read_corpus(corpus)
+        train += [a for a in arts if not is_heldout(a.index) and a.toponyms]
     gaz = P.load_gazetteer()
     X, y = examples(gaz, train, P._default_weights(), coherent=False)
     prior = fit(X, y)
@@ -67,7 +69,7 @@ def main() -> None:
     X, y = examples(gaz, train, w, coherent=True)
     w["coherent"] = fit(X, y)
     w["features"] = P.FEATURE_NAMES
-    w["trained_on"] = f"{corpus.name}: {len(train)} articles whose index % 4 != 0"
+    w["trained_on"] = f"{', '.join(c.name for c in corpora)}: {len(train)} articles whose index % 4 != 0"
     out = Path(P.__file__).with_name("weights.json")
     out.write_text(json.dumps(w, indent=1) + "\n", encoding="utf-8")
     for name, ws in zip(P.FEATURE_NAMES, w["coherent"]):
