@@ -84,6 +84,15 @@ YEAR = re.compile(
     F,
 )
 
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "nineteen ninety-six", "the year two thousand", "two thousand and one" (broadcast transcripts)
+SPELLED_YEAR = re.compile(
+    rf"\b(?:the\s+year\s+)?(?P<c>nineteen|two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>(?:{_TENS_W})(?:[\s-](?:{_ONES}))?|{_TEENS}|{_ONES}))?(?![\w-])",
+    re.IGNORECASE,
+)
+
 # 6. Words that point at the present, past or future, and parts of days.
 DEICTIC = re.compile(
     r"\b(?:(?P<day>today|tonight|tomorrow|yesterday)(?:\s+(?P<pod>morning|afternoon|evening|night))?"
@@ -126,7 +135,7 @@ BARE = re.compile(
 #     "the first half of 2019", "the fiscal first quarter".
 QUARTER = re.compile(
     rf"\b(?:(?P<det>the)\s+)?(?:(?P<y>{YEAR4})\s+|(?P<yp>this|last|next)\s+year's\s+|(?P<adj>year-earlier|year-ago|latest|current|same|previous|prior|fiscal|recent|last|comparable)[\s-]+)*"
-    rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter|half)(?![\w-])"
+    rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter|half|period)(?![\w-])"
     rf"(?:\s+of\s+(?:(?P<y2>{YEAR4})|(?P<yrel>this|last|next|the)\s+year))?",
     F,
 )
@@ -169,4 +178,5 @@ RULES = [
     ("time", TIME),
     ("set", SET),
     ("holiday", HOLIDAY),
+    ("spelled_year", SPELLED_YEAR),
 ]

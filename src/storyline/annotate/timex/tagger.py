@@ -530,6 +530,10 @@ def _h_bare(doc: _Doc, m: re.Match) -> tuple | None:
 def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     q = g["q"].lower()
+    if q == "period":  # "the year-earlier period", "the 1988 period": a quarter when quarters are talked of
+        if not (g["adj"] or g["y"]) or not doc.last_quarter:
+            return None
+        q = "quarter"
     ordv = ORDINALS.get((g["ord"] or "").lower())
     adj = _norm(m.group(0))
     if not (g["det"] or g["ord"] or g["y"] or g["yp"] or g["adj"]):
@@ -556,8 +560,8 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
     if ordv is None:
         if (g["ord"] or "").lower() == "last":
             ordv = None
-        if doc.last_quarter and not y:
-            y, ordv = doc.last_quarter
+        if doc.last_quarter:
+            y, ordv = (y or doc.last_quarter[0]), doc.last_quarter[1]
         elif a.month and a.year:
             qn = cal.quarter_of(a.month) - (0 if "current" in adj else 1)
             y2 = a.year
@@ -666,7 +670,20 @@ def _h_holiday(doc: _Doc, m: re.Match) -> tuple | None:
     return None
 
 
+def _h_spelled_year(doc: _Doc, m: re.Match) -> tuple | None:
+    c = _norm(m.group("c"))
+    rest = _num(m.group("rest")) if m.group("rest") else None
+    if c == "nineteen":
+        if rest is None:
+            return None  # plain "nineteen" is a count
+        return "DATE", f"{1900 + int(rest):04d}", None
+    if not m.group(0).lower().startswith("the year") and rest is None:
+        return None  # "two thousand" alone is a count
+    return "DATE", f"{2000 + int(rest or 0):04d}", None
+
+
 _HANDLERS = {
+    "spelled_year": _h_spelled_year,
     "fulldate": _h_fulldate, "month": _h_month, "weekday": _h_weekday, "numeric": _h_numeric,
     "year": _h_year, "deictic": _h_deictic, "relunit": _h_relunit, "duration": _h_duration,
     "bare": _h_bare, "quarter": _h_quarter, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
