@@ -74,7 +74,7 @@ def tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
-_CRUMB_SEP = re.compile(r"\s[›»>/|]\s")
+_CRUMB_SEP = re.compile(r"\s[›»>/]\s")  # not "|": table rows and "Title | Section"
 
 
 def is_breadcrumb(s: str) -> bool:
@@ -82,7 +82,7 @@ def is_breadcrumb(s: str) -> bool:
     if BREADCRUMB.match(s):
         return True
     parts = _CRUMB_SEP.split(s)
-    return len(parts) >= 3 and all(0 < len(p.split()) <= 8 for p in parts) and not ends_sentence(s)
+    return not re.match(r"^\W", s) and len(parts) >= 3 and all(0 < len(p.split()) <= 8 for p in parts) and not ends_sentence(s)
 
 
 def is_furniture(line: str) -> bool:
