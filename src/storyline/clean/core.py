@@ -31,7 +31,8 @@ from .lines import (
 )
 
 STAGE2_EXTRA = ["p1", "prev_p", "next_p", "win2_p", "win6_p", "doc_max_p", "rank_p"]
-MIN_WORDS = 8  # fewer words than this left: no article
+MIN_WORDS = 8
+PROTECT_WORDS = 25  # a sentence-like line this long is kept whatever the line model says  # fewer words than this left: no article
 
 
 def stage2_features(p: list[float]) -> list[list[float]]:
@@ -91,12 +92,16 @@ def clean_lines(lines: list[str], use_model: bool = True) -> LineResult:
     why = ["" if k else "model" for k in keep]
     stats = [_line_stats(x) for x in lines]
     body = [_body_like(s) > 0 for s in stats]
-    # sentence-like lines between kept lines stay
+    # sentence-like lines between kept lines stay; so do long sentence-like lines anywhere
+    # (losing a sentence of the report is worse than keeping a stray line)
     kept_idx = [i for i, k in enumerate(keep) if k]
     if kept_idx:
         for i in range(kept_idx[0], kept_idx[-1] + 1):
             if not keep[i] and body[i]:
                 keep[i], why[i] = True, ""
+    for i in range(n):
+        if not keep[i] and (body[i] and stats[i]["words"] >= PROTECT_WORDS):
+            keep[i], why[i] = True, ""
     # generic furniture patterns and photo captions with credits
     for i, line in enumerate(lines):
         if is_furniture(line):

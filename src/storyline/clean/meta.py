@@ -183,7 +183,9 @@ def strip_section(title: str) -> str:
 def is_title_like(line: str) -> bool:
     s = line.strip()
     words = re.findall(r"[^\W\d_][\w'’-]*", s)
-    if not 2 <= len(words) <= 30 or len(s) > 250:
+    if not 2 <= len(words) <= 25 or len(s) > 200:
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", s):  # two sentences are not a headline
         return False
     if re.search(r"[.:;,]$", s) and not s.endswith("..."):
         return False
