@@ -10,6 +10,7 @@ HTML: trafilatura finds the main text and page metadata; the same rules then tid
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -43,7 +44,7 @@ def stage2_features(p: list[float]) -> list[list[float]]:
     for i, pi in enumerate(p):
         w2 = [p[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i]
         w6 = [p[j] for j in range(max(0, i - 6), min(n, i + 7)) if j != i]
-        rank = sum(1 for x in srt if x <= pi) / n
+        rank = bisect.bisect_right(srt, pi) / n
         out.append([
             pi,
             p[i - 1] if i > 0 else 0.0,
