@@ -157,3 +157,12 @@ def test_flatten_html_one_block_a_line() -> None:
                            "Copyright 2022 Coast Daily. All rights reserved.", "Privacy"]
     assert art.title == "Harbour reopens after storm"
     assert len(art.text.split("\n\n")) == 4
+
+
+def test_a_one_paragraph_brief_is_kept_whole():
+    from storyline.clean import clean
+    from storyline.model import RawArticle
+
+    body = "Rescue teams searched the rubble of the collapsed market in the city centre on Tuesday, officials said."
+    out = clean(RawArticle(id="brief", source="feed.jsonl:1", text=body))
+    assert out.text == body and out.removed == []

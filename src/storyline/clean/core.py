@@ -259,6 +259,11 @@ def clean_text(raw: RawArticle, text: str, use_model: bool = True, **page_meta) 
     if not lines:
         raise ValueError("no article text (empty after splitting into lines)")
     res, lifted = decide(lines, raw.title or page_meta.get("meta_title"), use_model=use_model)
+    kept_words = sum(len(re.findall(r"\w+", x)) for x, k in zip(lines, res.keep) if k)
+    if kept_words < MIN_WORDS:
+        # Short articles (a one-paragraph brief) must not vanish: losing the report is worse than
+        # keeping a stray line, so every line that reads as a sentence comes back.
+        res.keep = [k or (ends_sentence(x) and len(re.findall(r"\w+", x)) >= MIN_WORDS) for x, k in zip(lines, res.keep)]
     return _finish(raw, lines, res.keep, lifted, **page_meta)
 
 
