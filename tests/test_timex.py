@@ -43,7 +43,11 @@ def one(text: str, dct: str | None = DCT, phrase: str | None = None):
         ("It would end the 18-year conflict.", "18-year", "DURATION", "P18Y", None),
         ("They agreed a five-day truce.", "five-day", "DURATION", "P5D", None),
         ("The meeting is held every year.", "every year", "SET", "P1Y", None),
-        ("The annual meeting was cancelled.", "annual", "SET", "P1Y", None),
+        ("The board meets annually.", "annually", "SET", "P1Y", None),
+        ("It took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", None),
+        ("He served two and a half years.", "two and a half years", "DURATION", "P2Y6M", None),
+        ("It lasted a minute and a half.", "a minute and a half", "DURATION", "PT1M30S", None),
+        ("The editorial ran on Saturday, April 11:", "Saturday, April 11", "DATE", "2020-04-11", None),
         ("Posted 12:40 PM EDT", "12:40 PM EDT", "TIME", "2020-04-13T12:40", None),
         ("The talks are now stalled.", "now", "DATE", "PRESENT_REF", None),
         ("He is currently in Doha.", "currently", "DATE", "PRESENT_REF", None),
@@ -161,3 +165,7 @@ def test_tempeval_sample_scores():
     assert per["all"].gold > 50
     assert f["relaxed_f1"] > 0.8
     assert f["value_f1"] > 0.6
+
+
+def test_ages_are_not_durations():
+    assert tag("The 50-year-old man and a six-year-old girl were hurt.", DCT) == []

@@ -49,7 +49,7 @@ NUMBER_WORDS: dict[str, float] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
-    "half a": 0.5, "a half": 0.5, "half": 0.5, "a couple of": 2, "couple of": 2, "a couple": 2,
+    "half a": 0.5, "half an": 0.5, "a half": 0.5, "half": 0.5, "a couple of": 2, "couple of": 2, "a couple": 2,
 }
 VAGUE_NUMBERS = {"a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of",
                  "the", "recent"}
@@ -89,7 +89,7 @@ QUANT_MODS = {
 FUTURE_CUES = {
     "will", "'ll", "shall", "would", "going", "plan", "plans", "planned", "planning", "scheduled",
     "expected", "expects", "due", "set", "next", "upcoming", "coming", "hopes", "hope", "intends",
-    "until", "till", "aims", "wo", "won't", "prepare", "prepares", "preparing", "await", "awaits",
+    "aims", "wo", "won't", "prepare", "prepares", "preparing", "await", "awaits",
     "tomorrow", "track", "begins", "starts", "opens", "meets", "resume", "resumes",
 }
 # reporting verbs date the report, not the event: used only when nothing else is near

@@ -28,12 +28,12 @@ WD = (
     r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|"
     r"Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
 )
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])"
 _NUMW_SIMPLE = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "half", "dozen")]
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
 NUM = (
-    r"(?:\d+(?:[.,]\d+)?|" + _TENS + "|" + _alt([w for w in NUMBER_WORDS if " " in w])
+    r"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|" + _TENS + "|" + _alt([w for w in NUMBER_WORDS if " " in w])
     + "|" + _alt(_NUMW_SIMPLE) + "|" + _alt(VAGUE_NUMBERS - {"the", "recent"}) + r"|an?)"
 )
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies)|millenni(?:um|a))"
@@ -99,7 +99,7 @@ DEICTIC = re.compile(
     r"|(?P<this>this|last|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night)"
     r"|(?P<present>now|currently|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
     r"|(?P<past>recently|lately|formerly|the\s+past|recent\s+days|earlier|previously|once\s+upon\s+a\s+time)"
-    r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+future|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+    r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years))"
     r")(?![\w-])",
     F,
 )
@@ -119,7 +119,7 @@ RELUNIT = re.compile(
 DURATION = re.compile(
     rf"\b(?:(?P<qm>{QMOD})\s+)?"
     rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|preceding|recent)|the)\s+)?"
-    rf"(?P<num>{NUM})(?:\s*(?:or|to|-|and)\s*(?P<num2>{NUM}))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?"
+    rf"(?P<num>{NUM})(?:\s*(?:or|to|-|and)\s*(?P<num2>{NUM}))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?"
     rf"(?:(?P<old>-old)|\s+(?P<post>ago|earlier|later|before|from\s+now|hence|or\s+so|running|in\s+a\s+row))?(?![\w])",
     F,
 )
@@ -152,7 +152,7 @@ TIME = re.compile(
 # 12. Recurrences: "every year", "each Sunday", "annual", "daily", "twice a week".
 SET = re.compile(
     rf"\b(?:(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend|{SEASON})s?"
-    r"|(?P<adv>daily|weekly|monthly|yearly|annually|annual|hourly|nightly|biweekly|biannual|semiannual|bimonthly)"
+    r"|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|biannual|semiannual|bimonthly)"
     rf"|(?P<times>once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+(?:a|an|per)\s+(?P<unit2>{UNIT}))(?![\w-])",
     F,
 )

@@ -57,6 +57,8 @@ def _num(s: str | None) -> float | None:
     if s is None:
         return None
     k = _norm(s).replace("-", " ")
+    if k.endswith(" 1/2") and k[:-4].isdigit():  # "2 1/2"
+        return int(k[:-4]) + 0.5
     if k in NUMBER_WORDS:
         return NUMBER_WORDS[k]
     if k in VAGUE_NUMBERS:
@@ -96,17 +98,18 @@ def _duration_value(n: float | None, unit: str) -> str:
         n, code = n * 2, "D"
     elif code == "Q":
         n, code = n * 3, "M"
-    if n != int(n):  # half units: move to the next smaller unit where there is one
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
-        if code in smaller:
-            code2, f = smaller[code]
-            n2 = n * f
-            if n2 == int(n2):
-                if code == "D":
-                    t = "T"
-                if code == "H":
-                    t = "T"
-                return f"P{t}{int(n2)}{code2}"
+    if n != int(n):  # "2 1/2 years" -> P2Y6M: the fraction in the next smaller unit
+        smaller = {("", "Y"): ("M", 12), ("", "M"): ("D", 30), ("", "W"): ("D", 7),
+                   ("", "D"): ("H", 24), ("T", "H"): ("M", 60), ("T", "M"): ("S", 60)}
+        if (t, code) in smaller:
+            code2, f = smaller[(t, code)]
+            whole, rest = int(n), (n - int(n)) * f
+            if rest == int(rest):
+                t2 = "T" if code2 in ("H", "S") or t else ""
+                head = f"{whole}{code}" if whole else ""
+                if code == "D" and head:
+                    return f"P{head}T{int(rest)}{code2}"
+                return f"P{t or t2}{head}{int(rest)}{code2}"
         return f"P{t}{n:g}{code}"
     return f"P{t}{int(n)}{code}"
 
@@ -460,7 +463,10 @@ def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
         if re.search(r"(?:once|twice|times|per|\d)\s*$", prev):
             return None
     if g["num2"]:
-        n = None
+        n = n + 0.5 if (n is not None and _norm(m.group(0)[m.end("num") - m.start():m.start("num2") - m.start()]) == "and"
+                        and _num(g["num2"]) == 0.5) else None  # "two and a half years"
+    if g["half"] and n is not None:
+        n += 0.5  # "a minute and a half"
     if numtxt in ("some",) and g["qm"] is None:
         qm = None
     if n is not None and g["pl"] and n == 1 and numtxt in ("a", "an"):
@@ -508,6 +514,8 @@ def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", cal.fmt_day(base), qm
     if post == "or so":
         qm = qm or "APPROX"
+    if g["old"]:
+        return None  # ages ("6-year-old") are not TIMEX3 in TimeML
     if g["qm"] and det and det.startswith("the"):  # "over the last two weeks": a preposition
         return "DURATION", _duration_value(n, unit), None, m.start("det"), m.end()
     if g["sep"] == "-" and det == "the" and not qm:
