@@ -3,7 +3,7 @@
 ``resolve_places(names, context)`` looks every name up in the gazetteer (:mod:`.gazetteer`) and
 ranks its candidates with two small linear models whose weights live in ``weights.json``:
 
-* model ``prior`` sees only the candidate and the text: population, feature class, capital, whether
+* model ``prior`` sees only the candidate and the text: population, feature class, whether
   the name is the row's own name or an alternate one, whether the article names the candidate's
   country, first-level division or county, and a qualifier written after the name ("Paris, Texas");
 * model ``coherent`` adds how the candidate sits with the places chosen for the article's other
@@ -32,7 +32,7 @@ MAX_CANDIDATES = 40
 
 PRIOR_FEATURES = [
     "bias", "lpop", "poprank", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent",
-    "capital", "alt_name", "country_named", "admin1_named", "admin2_named", "qual_division",
+    "alt_name", "country_named", "admin1_named", "admin2_named", "qual_division",
     "qual_country", "n_cands", "only_feature", "namesake_division", "namesake_seat",
 ]
 COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others"]
@@ -138,7 +138,6 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
             math.log1p(pops.index(gaz.population[r])) / math.log(MAX_CANDIDATES),
             float(f == "country"), float(f == "admin1"), float(f == "admin2"), float(f == "city"),
             float(f == "continent"),
-            float(gaz.capital[r]),
             float(kind != MAIN),
             float(country_named), float(admin1_named), float(admin2_named), float(qual_div), float(qual_cc),
             math.log1p(n) / math.log1p(MAX_CANDIDATES),
@@ -171,6 +170,7 @@ def _default_weights() -> dict[str, list[float]]:
     """Hand weights used only before the trained ones exist: population first, countries over cities."""
     prior = [0.0] * len(PRIOR_FEATURES)
     prior[PRIOR_FEATURES.index("lpop")] = 4.0
+    prior[PRIOR_FEATURES.index("is_city")] = 1.0
     prior[PRIOR_FEATURES.index("is_country")] = 5.0
     prior[PRIOR_FEATURES.index("is_admin1")] = 3.0
     prior[PRIOR_FEATURES.index("alt_name")] = -1.0
@@ -187,9 +187,15 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
     grams, caps = _text_keys(context + "\n" + "\n".join(names))
     keys = list(dict.fromkeys(names))
     info = {}
+    qd = PRIOR_FEATURES.index("qual_division")
     for nm in keys:
         cands = _candidates(gaz, nm)
-        info[nm] = (cands, candidate_features(gaz, nm, cands, grams, caps, context) if cands else [])
+        feats = candidate_features(gaz, nm, cands, grams, caps, context) if cands else []
+        if any(f[qd] for f in feats):
+            # The writer named the division ("Paris, Texas"): only candidates in it remain.
+            keep = [i for i, f in enumerate(feats) if f[qd]]
+            cands, feats = [cands[i] for i in keep], [feats[i] for i in keep]
+        info[nm] = (cands, feats)
     choice: dict[str, int] = {}
     wp = weights["prior"]
     for nm, (cands, feats) in info.items():
@@ -210,6 +216,17 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
                     best_s, best = s, r
             new[nm] = best
         choice = new
+    # A division and the town of the same name inside it ("Kandahar", "Kabul") both fit when they lie
+    # within 161 km of each other; news means the town by the bare name, so answer with the town.
+    for nm, r in choice.items():
+        if gaz.feature[r] != "admin1":
+            continue
+        for c, _ in info[nm][0]:
+            if (gaz.feature[c] == "city" and gaz.cc[c] == gaz.cc[r] and gaz.admin1[c] == gaz.admin1[r]
+                    and norm(gaz.name[c]) == gaz.admin1[r]
+                    and _haversine(gaz.lat[c], gaz.lon[c], gaz.lat[r], gaz.lon[r]) <= 161):
+                choice[nm] = c
+                break
     return info, choice
 
 

@@ -89,7 +89,10 @@ class Gazetteer:
         if key.isupper() and 2 <= len(key) <= 4:
             for r in self.abbrev.get(key, ()):
                 out[r] = MAIN
-        for r, kind in self.index.get(norm(text), ()):
+            return list(out.items())  # "EU", "NSW": an abbreviation is not the town "Eu"
+        key = norm(text)
+        rows = self.index.get(key) or (self.index.get(key.replace(" ", ""), ()) if len(key) <= 8 else ())
+        for r, kind in rows:  # "W. Va." is filed as "W.Va."
             if r not in out or kind < out[r]:
                 out[r] = kind
         return list(out.items())
