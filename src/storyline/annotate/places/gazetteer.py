@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -194,6 +194,7 @@ def build() -> Gazetteer:
         r = b.add(ll[0], ll[1], a2, g["geonameid"], g["name"], "country", g.get("population", 0))
         country_row[a2] = r
         main = [g["name"], d.get("name", "")]
+        main += [m.replace(" of the ", " of ") for m in main if " of the " in m]
         alts = list(d.get("altSpellings") or [])
         c = csc.get(a2)
         if c is not None:
