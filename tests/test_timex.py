@@ -169,3 +169,11 @@ def test_tempeval_sample_scores():
 
 def test_ages_are_not_durations():
     assert tag("The 50-year-old man and a six-year-old girl were hurt.", DCT) == []
+
+
+def test_tense_cues_around_weekday():
+    # 2020-04-15 is a Wednesday
+    assert one("He said on Tuesday that Iraq would retaliate.", "2020-04-15").value == "2020-04-14"
+    assert one("The group could arrive as soon as Tuesday.", "2020-04-15").value == "2020-04-21"
+    assert one("A bomb exploded next to the embassy Friday.", "2020-04-15").value == "2020-04-10"
+    assert one("The ministers issued a joint statement Friday saying they will act.", "2020-04-15").value == "2020-04-10"

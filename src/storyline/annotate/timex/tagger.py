@@ -144,6 +144,18 @@ class _Doc:
         aw = [w.lower() for w in _WORD.findall(after)]
         if bw and bw[0] in REPORT_CUES:  # "said Thursday": the report's own day, past
             return -1
+        if len(bw) > 1 and bw[0] in ("on", "late", "early") and bw[1] in REPORT_CUES:
+            return -1  # "said on Tuesday that ... would"
+        if len(bw) > 1 and bw[1] == "as" and bw[0] in ("soon", "early", "late"):
+            return 1  # "as soon as Tuesday", "as early as Monday"
+        if len(bw) > 2 and bw[2] == "as" and bw[1] in ("soon", "early") and bw[0] == "as":
+            return 1
+        for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
+            if w in FUTURE_CUES or w in _MODALS or w in ("to", "be"):
+                break
+            if len(w) > 4 and w.endswith("ed") and w not in _NOT_ED and not (
+                    j + 1 < len(bw) and bw[j + 1] in ("be", "been", "is", "are", "will", "would", "to")):
+                return -1
         weak = 0  # reporting verbs and -ed words: used only when no stronger cue is near
         for i in range(max(len(bw), len(aw))):
             for words, j in ((bw, i), (aw, i)):
@@ -151,8 +163,12 @@ class _Doc:
                     continue
                 w = words[j]
                 if w in FUTURE_CUES or w.endswith("'ll"):
-                    if w == "set" and not (j + 1 < len(aw) and words is aw and aw[j + 1] == "to") and words is aw:
-                        continue
+                    if w == "set" and not (words is aw and j + 1 < len(aw) and aw[j + 1] in ("to", "for")) and not (
+                            words is bw and j + 1 < len(bw) and bw[j + 1] in ("is", "are", "be", "been")):
+                        continue  # "set to", "is set for"; "set Friday as the deadline" is past
+                    if w == "next" and ((words is aw and j + 1 < len(aw) and aw[j + 1] == "to") or (
+                            words is bw and j > 0 and bw[j - 1] == "to")):
+                        continue  # "next to the embassy"
                     return 1
                 if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS:
                     return 1
