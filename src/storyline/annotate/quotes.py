@@ -147,9 +147,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # ------------------------------------------------------------------ speakers
 def _subject(v: Token) -> tuple[Token | None, str]:
     """The cue's speaker token and how it was found."""
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c, "nsubj"
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:  # the nearest one: "The ambassador ... departed ..., a statement said"
+        before = [c for c in subs if c.i < v.i]
+        return (before[-1] if before else subs[0]), "nsubj"
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -284,6 +285,21 @@ def _content_of(v: Token, weight: float) -> tuple[int, int] | None:
     return None
 
 
+def _clause_before(doc: Doc, sent: Span, v: Token, subj: Token) -> tuple[int, int] | None:
+    """'<clause>, X said.': the cue and its subject close the sentence after a comma."""
+    left = subj.left_edge.i
+    if subj.i > v.i or left <= sent.start + 2 or doc[left - 1].text not in (",", "—", "–"):
+        return None
+    tail = [t for t in doc[v.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    start = sent.start
+    nl = doc.text.rfind("\n", sent.start_char, subj.idx)
+    if nl >= 0:
+        start = doc.char_span(nl + 1, subj.idx, alignment_mode="expand").start if nl + 1 < subj.idx else left
+    return start, left - 1
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution found in the article, in text order."""
     text = doc.text
@@ -320,6 +336,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 cue_tok = v
                 speaker_tok, _how = _subject(v)
                 rng = _content_of(v, lex[v.lemma_.lower()])
+                if rng is None and speaker_tok is not None:
+                    rng = _clause_before(doc, sent, v, speaker_tok)
                 if rng is not None:
                     content = _trim(doc, *rng)
                     p0 = text.rfind("\n", 0, v.idx) + 1
@@ -348,11 +366,21 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     segs = [content]
                     direct = bool(inside)
             else:
-                near = [m for m in marks if _adjacent(doc, sent, v, m) and len(text[m[0] : m[1]].split()) >= 3]
+                objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and v.i < c.i]
+                near = [
+                    m
+                    for m in marks
+                    if _adjacent(doc, sent, v, m)
+                    and (len(text[m[0] : m[1]].split()) >= 3 or (objs and objs[0].idx < m[0]))
+                ]
                 if not near:
                     continue
                 segs = [_inner(text, *m) for m in near]
                 direct = True
+                # called him “a total stiff”: the object belongs to the content
+                objs = [c for c in objs if c.idx < near[0][0]]
+                if objs and near[0][0] > v.idx:
+                    segs[0] = (objs[0].left_edge.idx, segs[0][1])
             segs = [s for s in segs if s[1] > s[0]]
             if not segs:
                 continue
@@ -364,6 +392,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             atts.append(att)
             res.speakers.append((segs[0][0], name, span, ""))
 
+    atts.extend(_colon_turns(doc, res, marks))
     # one content, one cue: where two cues claim the same content keep the nearer one
     best: dict[tuple[int, int], Attribution] = {}
     for a in atts:
@@ -373,15 +402,27 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             a.extra["dist"] = dist
             best[k] = a
     atts = sorted(best.values(), key=lambda a: a.segments[0][0])
-    # an attribution whose content holds another's cue and content is the frame, not the quote
+    # attributions nested in another's content belong to it (PolNeAR marks the outermost); an
+    # outer cue that comes after its content ("“A,” he said, adding ..., he added") is a misparse
+    atts = [
+        b
+        for b in atts
+        if not any(
+            a is not b
+            and a.cue_start is not None
+            and a.cue_start < a.segments[0][0]
+            and any(x <= b.cue_start < y for x, y in a.segments)
+            and all(any(x <= bs and be <= y for x, y in a.segments) for bs, be in b.segments)
+            for a in atts
+        )
+    ]
     atts = [
         a
         for a in atts
-        if not any(
-            b is not a
-            and any(x <= b.cue_start < y for x, y in a.segments)
-            and all(any(x <= bs and be <= y for x, y in a.segments) for bs, be in b.segments)
-            for b in atts
+        if not (
+            a.cue_start is not None
+            and a.cue_start > a.segments[-1][1]
+            and any(b is not a and b.cue_start is not None and any(x <= b.cue_start < y for x, y in a.segments) for b in atts)
         )
     ]
     # quotations with no cue: continue the paragraph's previous direct quotation
@@ -397,7 +438,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         p = max(prev, key=lambda x: x.segments[-1][1])
         gap = text[p.segments[-1][1] : a]
-        if "\n" in gap.strip(" \t\r") and not _para_continues(text, p.segments[-1][1], a):
+        if "\n" in gap.strip(" \t\r") and not _next_para_quote(text, gap, b):
             continue
         if any(q[0] > p.segments[-1][1] and q[1] < a for q in marks):
             continue
@@ -407,10 +448,58 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     return atts
 
 
-def _para_continues(text: str, end: int, start: int) -> bool:
-    """A quotation left open at a paragraph end and picked up at the next paragraph's start."""
-    between = text[end:start]
-    return between.count("\n") <= 2 and between.strip(" \t\r\n" + ALL_QUOTE_CHARS + ".,") == ""
+_TURN = re.compile(r"^([A-Z][\w.’'\- ]{0,40}?):[ \t\xa0]+(\S.*)$")
+
+
+def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list[Attribution]:
+    """Paragraphs of the form "Speaker: what they said" (headlines, interview transcripts).
+
+    The prefix must be exactly a PERSON or ORG entity, or an upper-case name that opens at
+    least two paragraphs of the article (a transcript's turns; a one-off "KABUL:" is a dateline)."""
+    text = doc.text
+    paras: list[tuple[int, re.Match]] = []
+    pos = 0
+    for para in text.split("\n"):
+        m = _TURN.match(para)
+        if m:
+            paras.append((pos, m))
+        pos += len(para) + 1
+    caps: dict[str, int] = {}
+    for _p, m in paras:
+        if m.group(1).isupper():
+            caps[m.group(1)] = caps.get(m.group(1), 0) + 1
+    out = []
+    for p, m in paras:
+        name = m.group(1).strip()
+        s, e = p + m.start(1), p + m.start(1) + len(name)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        ents = [x for x in span.ents if x.start_char == s and x.end_char == e and x.label_ in ("PERSON", "ORG")]
+        turn = name.isupper() and caps.get(m.group(1), 0) >= 2 and not any(x.label_ in ("GPE", "LOC") for x in span.ents)
+        if (not ents and not turn) or (name.isupper() and not turn):  # "KABUL:" is a dateline
+            continue
+        cs, ce = p + m.start(2), p + m.end(2)
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        quoted = any(cs <= a < ce for a, _b in marks)
+        if ents:
+            spk, _label = res.full_name(ents[0])
+        else:
+            spk = name.title()
+        out.append(Attribution([(cs, ce)], quoted or turn, ":", s + len(name), (s, e), spk, (s, e)))
+    return out
+
+
+def _next_para_quote(text: str, gap: str, close: int) -> bool:
+    """The quotation is the whole of the paragraph right after the previous quotation's one
+    (news copy runs a speaker's quotations on over paragraphs without repeating the cue)."""
+    parts = gap.split("\n")
+    if any(x.strip() for x in parts[1:]):  # text between, or the quotation opens mid-paragraph
+        return False
+    end = text.find("\n", close)
+    rest = text[close + 1 : end if end >= 0 else len(text)]
+    return not re.search(r"\w", rest)
 
 
 def _near_after(doc: Doc, v: Token, q: tuple[int, int]) -> bool:
