@@ -177,3 +177,12 @@ def test_tense_cues_around_weekday():
     assert one("The group could arrive as soon as Tuesday.", "2020-04-15").value == "2020-04-21"
     assert one("A bomb exploded next to the embassy Friday.", "2020-04-15").value == "2020-04-10"
     assert one("The ministers issued a joint statement Friday saying they will act.", "2020-04-15").value == "2020-04-10"
+
+
+def test_that_year_follows_the_last_year_mentioned():
+    got = [(t.text, t.value) for t in tag("In 1987 profits rose. Later that year, they fell. The following year was bad.", DCT)]
+    assert got == [("1987", "1987"), ("Later that year", "1987"), ("The following year", "1988")]
+
+
+def test_holiday_takes_the_past_year_early_in_the_year():
+    assert one("Since Thanksgiving Day, he has waited.", "2000-01-07").value == "1999-11-25"

@@ -124,6 +124,7 @@ class _Doc:
         self.ref: date | None = self.anchor.date
         self.last_quarter: tuple[int, int] | None = None
         self.last_value: str | None = None
+        self.last_year: int | None = None  # year of the last DATE mentioned ("that year")
 
     # -- tense ------------------------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
@@ -427,7 +428,7 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
              "decade": "XXX", "century": "XX"}.get(unit, "XXXX-" + (season or "XX"))
         return "DATE", v, mod
     if unit == "year":
-        base_y = (doc.ref.year if (from_ref and doc.ref) else a.year)
+        base_y = ((doc.last_year or (doc.ref.year if doc.ref else a.year)) if from_ref else a.year)
         return "DATE", f"{base_y + step:04d}", mod
     if unit == "decade":
         return "DATE", f"{(a.year // 10) + step:03d}", mod
@@ -678,20 +679,29 @@ def _h_holiday(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", cal.fmt_day(date(y, mo, d)), None
     if y is None:
         return None
-    if name.startswith("thanksgiving"):
-        return "DATE", cal.fmt_day(cal.nth_weekday(y, 11, 4, 4)), None
-    if name == "labor day":
-        return "DATE", cal.fmt_day(cal.nth_weekday(y, 9, 1, 1)), None
-    if name == "memorial day":
-        last = cal.nth_weekday(y, 5, 1, 4)
-        if (last + timedelta(days=7)).month == 5:
-            last += timedelta(days=7)
-        return "DATE", cal.fmt_day(last), None
-    if name == "easter":
-        from dateutil.easter import easter
 
-        return "DATE", cal.fmt_day(easter(y)), None
-    return None
+    def day_of(y: int) -> date | None:
+        if name.startswith("thanksgiving"):
+            return cal.nth_weekday(y, 11, 4, 4)
+        if name == "labor day":
+            return cal.nth_weekday(y, 9, 1, 1)
+        if name == "memorial day":
+            last = cal.nth_weekday(y, 5, 1, 4)
+            return last + timedelta(days=7) if (last + timedelta(days=7)).month == 5 else last
+        if name == "easter":
+            from dateutil.easter import easter
+
+            return easter(y)
+        return None
+
+    d = day_of(y)
+    if d is None:
+        return None
+    if not m.group("y"):  # the year the tense points at, as for "April 12"
+        v = _resolve_month_day(doc, d.month, d.day, m.start(), m.end())
+        if v[:4].isdigit() and int(v[:4]) != y:
+            d = day_of(int(v[:4]))
+    return "DATE", doc.day_value(d), None
 
 
 def _h_spelled_year(doc: _Doc, m: re.Match) -> tuple | None:
@@ -759,6 +769,8 @@ def _select_and_resolve(text, dct, cands, rejected):
         if len(r) == 5:
             s, e = r[3], r[4]
         doc.last_value = value
+        if typ == "DATE" and value[:4].isdigit():
+            doc.last_year = int(value[:4])
         if name in ("fulldate", "numeric", "weekday", "month", "relunit"):
             doc.last_quarter = None
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod))
