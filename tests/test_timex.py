@@ -186,3 +186,10 @@ def test_that_year_follows_the_last_year_mentioned():
 
 def test_holiday_takes_the_past_year_early_in_the_year():
     assert one("Since Thanksgiving Day, he has waited.", "2000-01-07").value == "1999-11-25"
+
+
+def test_business_the_year_and_the_week():
+    text = "For the year ended Sept. 30, it earned more. For the year, volume was flat. For the week, the index fell."
+    got = [(t.text, t.type, t.value) for t in tag(text, "1989-10-27")]
+    assert got == [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30"),
+                   ("the year", "DATE", "1989"), ("the week", "DATE", "1989-W43")]

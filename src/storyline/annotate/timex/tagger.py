@@ -394,6 +394,23 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
     unit = g["unit"].lower()
     pre = _norm(g["pre"]) if g["pre"] else None
     mod = _pre_mod(g["pre"])
+    if rel == "the" and not pre and not g["before"] and not g["fisc"] and unit in ("year", "week"):
+        # business-news "the year": "for the year ended Sept. 30" is a fiscal year's length;
+        # "for the year", "of the year", "the week's" are the current one
+        after = doc.text[m.end(): m.end() + 12]
+        before = doc.text[max(0, m.start() - 10): m.start()].lower()
+        if unit == "year" and re.match(r"\s+(?:ended|ending)\b", after):
+            return "DURATION", "P1Y", None
+        if re.search(r"\b(?:for|of|in|during|through|throughout)\s+$", before) and not re.match(
+                r"\s*(?:[-\w]|,?\s*\d)", after):
+            if doc.anchor.year is None:
+                return "DATE", "XXXX" if unit == "year" else "XXXX-WXX", None
+            if unit == "year":
+                return "DATE", f"{doc.anchor.year:04d}", None
+            if doc.anchor.date is not None:
+                return "DATE", cal.fmt_week(doc.anchor.date), None
+        if unit == "week" and after.startswith("'s") and doc.anchor.date is not None:
+            return "DATE", cal.fmt_week(doc.anchor.date), None
     if rel == "the" and not pre and unit not in ("weekend",):
         if unit in ("day", "year", "week", "month", "morning", "night", "evening", "quarter", "decade", "century"):
             return None
