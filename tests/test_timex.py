@@ -193,3 +193,10 @@ def test_business_the_year_and_the_week():
     got = [(t.text, t.type, t.value) for t in tag(text, "1989-10-27")]
     assert got == [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "1989-09-30"),
                    ("the year", "DATE", "1989"), ("the week", "DATE", "1989-W43")]
+
+
+def test_current_as_present_ref():
+    t = one("The decline reflects current market conditions.", phrase="current")
+    assert (t.type, t.value) == ("DATE", "PRESENT_REF")
+    assert tag("The current account deficit grew.", DCT) == []
+    assert one("Sales will rise in the current quarter.", "1989-10-27").value == "1989-Q4"
