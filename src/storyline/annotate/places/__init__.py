@@ -35,7 +35,7 @@ PRIOR_FEATURES = [
     "alt_name", "country_named", "admin1_named", "admin2_named", "qual_division",
     "qual_country", "n_cands", "only_feature", "namesake_division", "namesake_seat",
 ]
-COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others"]
+COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others", "any_cc", "any_admin1"]
 FEATURE_NAMES = PRIOR_FEATURES + COHERENT_FEATURES
 
 
@@ -150,6 +150,21 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
     return out
 
 
+def support_features(gaz: Gazetteer, r: int, nm: str, support: dict[str, tuple[set, set]]) -> list[float]:
+    """Share of the article's other names that could be in r's country / r's division at all."""
+    others = [v for k, v in support.items() if norm(k) != norm(nm)]
+    if not others:
+        return [0.0, 0.0]
+    key = (gaz.cc[r], gaz.admin1[r])
+    return [sum(gaz.cc[r] in ccs for ccs, _ in others) / len(others),
+            sum(bool(gaz.admin1[r]) and key in a1s for _, a1s in others) / len(others)]
+
+
+def _support(gaz: Gazetteer, info: dict) -> dict[str, tuple[set, set]]:
+    return {nm: ({gaz.cc[r] for r, _ in cands}, {(gaz.cc[r], gaz.admin1[r]) for r, _ in cands})
+            for nm, (cands, _) in info.items() if cands}
+
+
 def coherence_features(gaz: Gazetteer, r: int, others: list[int]) -> list[float]:
     if not others:
         return [0.0, 0.0, 0.0, 0.0, 1.0]
@@ -177,7 +192,7 @@ def _default_weights() -> dict[str, list[float]]:
     prior[PRIOR_FEATURES.index("qual_division")] = 3.0
     prior[PRIOR_FEATURES.index("admin1_named")] = 1.0
     prior[PRIOR_FEATURES.index("country_named")] = 1.0
-    return {"prior": prior, "coherent": prior + [2.0, 1.0, 1.0, 1.0, 0.0]}
+    return {"prior": prior, "coherent": prior + [2.0, 1.0, 1.0, 1.0, 0.0, 0.5, 0.5]}
 
 
 def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[str, list[float]] | None = None,
@@ -203,6 +218,7 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
             best = max(range(len(cands)), key=lambda i: _score(wp, feats[i]))
             choice[nm] = cands[best][0]
     wc = weights.get("coherent")
+    support = _support(gaz, info)
     for _ in range(rounds if wc else 0):
         new = {}
         for nm, (cands, feats) in info.items():
@@ -211,7 +227,7 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
             others = [r for k, r in choice.items() if norm(k) != norm(nm)]
             best_s, best = -1e9, None
             for i, (r, _) in enumerate(cands):
-                s = _score(wc, feats[i] + coherence_features(gaz, r, others))
+                s = _score(wc, feats[i] + coherence_features(gaz, r, others) + support_features(gaz, r, nm, support))
                 if s > best_s:
                     best_s, best = s, r
             new[nm] = best
