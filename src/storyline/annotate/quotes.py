@@ -380,7 +380,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 # called him “a total stiff”: the object belongs to the content
                 objs = [c for c in objs if c.idx < near[0][0]]
                 if objs and near[0][0] > v.idx:
-                    segs[0] = (objs[0].left_edge.idx, segs[0][1])
+                    segs[0] = (objs[0].left_edge.idx, min(near[0][1] + 1, len(text)))
             segs = [s for s in segs if s[1] > s[0]]
             if not segs:
                 continue
@@ -455,7 +455,7 @@ def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list
     """Paragraphs of the form "Speaker: what they said" (headlines, interview transcripts).
 
     The prefix must be exactly a PERSON or ORG entity, or an upper-case name that opens at
-    least two paragraphs of the article (a transcript's turns; a one-off "KABUL:" is a dateline)."""
+    least two paragraphs open with such names (a transcript's turns; a lone "KABUL:" is a dateline)."""
     text = doc.text
     paras: list[tuple[int, re.Match]] = []
     pos = 0
@@ -464,10 +464,7 @@ def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list
         if m:
             paras.append((pos, m))
         pos += len(para) + 1
-    caps: dict[str, int] = {}
-    for _p, m in paras:
-        if m.group(1).isupper():
-            caps[m.group(1)] = caps.get(m.group(1), 0) + 1
+    n_caps = sum(1 for _p, m in paras if m.group(1).isupper())
     out = []
     for p, m in paras:
         name = m.group(1).strip()
@@ -476,7 +473,7 @@ def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list
         if span is None:
             continue
         ents = [x for x in span.ents if x.start_char == s and x.end_char == e and x.label_ in ("PERSON", "ORG")]
-        turn = name.isupper() and caps.get(m.group(1), 0) >= 2 and not any(x.label_ in ("GPE", "LOC") for x in span.ents)
+        turn = name.isupper() and n_caps >= 2 and not any(x.label_ in ("GPE", "LOC") for x in span.ents)
         if (not ents and not turn) or (name.isupper() and not turn):  # "KABUL:" is a dateline
             continue
         cs, ce = p + m.start(2), p + m.end(2)
@@ -486,7 +483,9 @@ def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list
         if ents:
             spk, _label = res.full_name(ents[0])
         else:
-            spk = name.title()
+            spk = name
+        if spk.isupper():  # transcript style "PENCE:" -> "Pence"
+            spk = spk.title()
         out.append(Attribution([(cs, ce)], quoted or turn, ":", s + len(name), (s, e), spk, (s, e)))
     return out
 

