@@ -56,7 +56,8 @@ def one(text: str, dct: str | None = DCT, phrase: str | None = None):
         ("Results for the third quarter of 2019 were weak.", "the third quarter of 2019", "DATE", "2019-Q3", None),
         ("They met the following day.", "the following day", "DATE", "2020-04-14", None),
         ("Sales fell over the past two months.", "the past two months", "DURATION", "P2M", None),
-        ("Talks could last about three weeks.", "about three weeks", "DURATION", "P3W", "APPROX"),
+        ("Talks could last about three weeks.", "three weeks", "DURATION", "P3W", "APPROX"),
+        ("It took only six months.", "six months", "DURATION", "P6M", None),
     ],
 )
 def test_phrases(sentence, phrase, typ, value, mod):

@@ -479,7 +479,21 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", cal.fmt_week(d), mod
 
 
+# quantifiers TempEval-3's gold leaves outside the extent (TimeBank and AQUAINT agree: "about"
+# 9 out / 2 in, "just/only/barely" always out); the mod still says APPROX
+_QM_OUTSIDE = {"about", "just", "only", "barely"}
+
+
 def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
+    r = _h_duration_core(doc, m)
+    if r is None or not m.group("qm") or _norm(m.group("qm")) not in _QM_OUTSIDE:
+        return r
+    s = m.start("det") if m.group("det") else m.start("num")
+    e = r[4] if len(r) == 5 else m.end()
+    return r[0], r[1], r[2], max(s, r[3] if len(r) == 5 else s), e
+
+
+def _h_duration_core(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     unit = _unit_key(g["unit"])
     if unit not in UNITS:
