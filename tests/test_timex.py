@@ -201,3 +201,8 @@ def test_current_as_present_ref():
     assert (t.type, t.value) == ("DATE", "PRESENT_REF")
     assert tag("The current account deficit grew.", DCT) == []
     assert one("Sales will rise in the current quarter.", "1989-10-27").value == "1989-Q4"
+
+
+def test_clock_time_with_its_day_is_one_time():
+    got = [(t.text, t.type, t.value) for t in tag("Bids were due by 5 p.m. EST, Nov. 9, and voting ended at 10 p.m. Wednesday.", "1989-11-10")]
+    assert got == [("5 p.m. EST, Nov. 9", "TIME", "1989-11-09T17:00"), ("10 p.m. Wednesday", "TIME", "1989-11-08T22:00")]

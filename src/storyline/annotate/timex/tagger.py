@@ -805,4 +805,28 @@ def _select_and_resolve(text, dct, cands, rejected):
         if name in ("fulldate", "numeric", "weekday", "month", "relunit"):
             doc.last_quarter = None
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod))
-    return out, newly
+    return _merge_clock_and_day(text, out), newly
+
+
+_CLOCK = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)$")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
+    """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": one TIMEX3 of type TIME, as TimeML marks a
+    clock time with the day right after it."""
+    merged: list[Timex] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        cm = _CLOCK.match(a.value) if a.type == "TIME" else None
+        if cm and b is not None and b.type == "DATE" and _DAY.match(b.value) and not b.mod \
+                and re.fullmatch(r",?[ \t]+", text[a.end:b.start]):
+            merged.append(Timex(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
+                                value=b.value + cm.group(1), mod=a.mod))
+            i += 2
+            continue
+        merged.append(a)
+        i += 1
+    return merged
