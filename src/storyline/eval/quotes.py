@@ -35,17 +35,6 @@ PUBLISHED = {"PolNeAR inter-annotator agreement (attribution-wise)": 0.923}
 
 
 @dataclass
-class GoldAttribution:
-    content: list[tuple[int, int]]
-    source: list[tuple[int, int]]
-    cue: list[tuple[int, int]]
-
-    @property
-    def direct(self) -> bool:
-        return False  # set by read_article (needs the text)
-
-
-@dataclass
 class GoldArticle:
     name: str
     text: str
