@@ -206,3 +206,9 @@ def test_current_as_present_ref():
 def test_clock_time_with_its_day_is_one_time():
     got = [(t.text, t.type, t.value) for t in tag("Bids were due by 5 p.m. EST, Nov. 9, and voting ended at 10 p.m. Wednesday.", "1989-11-10")]
     assert got == [("5 p.m. EST, Nov. 9", "TIME", "1989-11-09T17:00"), ("10 p.m. Wednesday", "TIME", "1989-11-08T22:00")]
+
+
+def test_year_earlier_adjective():
+    text = "Third-quarter profit rose 5% from a year-earlier $10 million."
+    got = [(t.text, t.value) for t in tag(text, "1989-10-27")]
+    assert got == [("Third-quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]

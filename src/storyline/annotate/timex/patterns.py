@@ -164,6 +164,9 @@ HOLIDAY = re.compile(
     rf"(?:\s+(?P<y>{YEAR4}))?(?![\w])"
 )
 
+# 14. The business-news adjective "year-earlier"/"year-ago" ("year-earlier sales"): the year before.
+YEARAGO = re.compile(r"\byear-(?:earlier|ago)(?![\w-])", F)
+
 RULES = [
     ("fulldate", FULLDATE),
     ("month", MONTH),
@@ -179,4 +182,5 @@ RULES = [
     ("set", SET),
     ("holiday", HOLIDAY),
     ("spelled_year", SPELLED_YEAR),
+    ("yearago", YEARAGO),
 ]

@@ -747,7 +747,17 @@ def _h_spelled_year(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{2000 + int(rest or 0):04d}", None
 
 
+def _h_yearago(doc: _Doc, m: re.Match) -> tuple | None:
+    if doc.last_quarter:  # results of a quarter are being compared: the same quarter a year before
+        y, q = doc.last_quarter
+        return "DATE", f"{y - 1:04d}-Q{q}", None
+    if doc.anchor.year is None:
+        return "DATE", "XXXX", None
+    return "DATE", f"{doc.anchor.year - 1:04d}", None
+
+
 _HANDLERS = {
+    "yearago": _h_yearago,
     "spelled_year": _h_spelled_year,
     "fulldate": _h_fulldate, "month": _h_month, "weekday": _h_weekday, "numeric": _h_numeric,
     "year": _h_year, "deictic": _h_deictic, "relunit": _h_relunit, "duration": _h_duration,
