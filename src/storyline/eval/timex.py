@@ -5,8 +5,9 @@ gold one *relaxed* when their extents overlap, *strict* when the extents are equ
 are scored on relaxed matches, so value F1 = F1 of (relaxed match with the same value). The text
 scored is the TEXT element only; the DCT is given to the tagger as the publication date.
 
-Splits: the rules were tuned while looking at TimeBank; AQUAINT is the split reported as
-held out (it was only scored, not studied while writing rules).
+Splits: the rules were first tuned on TimeBank with AQUAINT held out; since then errors on both
+(TempEval-3's training data) have been studied, so neither is held out any more. The held-out
+judges are the TE3 platinum test set and Wikinews, which are not in the bench.
 """
 from __future__ import annotations
 
@@ -173,7 +174,7 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
     corpus = Path(corpus)
     docs = load(corpus, limit)
     per, errors = evaluate(docs)
-    table = Table(title=f"TIMEX3 on {corpus.name} ({len(docs)} docs); TimeBank tuned on, AQUAINT held out")
+    table = Table(title=f"TIMEX3 on {corpus.name} ({len(docs)} docs); both splits are training data (studied)")
     for col in ("split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1", "strict F1", "value F1", "type acc"):
         table.add_column(col, justify="right")
     out: dict[str, float] = {}
