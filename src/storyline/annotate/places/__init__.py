@@ -97,6 +97,9 @@ def _split_qualified(name: str) -> tuple[str, str | None]:
 
 def _candidates(gaz: Gazetteer, name: str) -> list[tuple[int, int]]:
     cands = gaz.lookup(name)
+    if not cands and name.endswith(("'s", "’s")):  # "Afghanistan's"
+        name = name[:-2]
+        cands = gaz.lookup(name)
     if not cands:
         head, tail = _split_qualified(name)
         if tail is not None:

