@@ -80,3 +80,12 @@ def test_bad_inputs_are_reported_and_nothing_stored_is_lost(built, tmp_path):
 def test_export_without_store_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no store at" in result.output
+
+
+def test_the_five_samples_are_one_story(built):
+    data = _export(built)
+    samples = {d["id"] for d in data["documents"] if d["id"][:3].isdigit()}
+    story_of = {d["id"]: d["story_id"] for d in data["documents"]}
+    assert len(samples) == 5 and len({story_of[i] for i in samples}) == 1 and story_of["000_ce37f2757cdffd57"]
+    story = next(s for s in data["stories"] if s["id"] == story_of["000_ce37f2757cdffd57"])
+    assert samples <= set(story["document_ids"])
