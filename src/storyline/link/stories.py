@@ -1,0 +1,325 @@
+"""Stories: articles grouped incrementally into evolving affairs with the same main participants.
+
+A story is one affair followed over time (the talks between the US and the Taliban; one earthquake),
+not a topic: two earthquakes are two stories. :class:`StoryIndex` places each new article once, in
+the story it belongs to or a new one, and never re-clusters, so story ids stay stable and adding an
+article stays cheap however many came before:
+
+* each article becomes a sparse bag of features: content words (stop words dropped, light suffix
+  stripping), *name-like* tokens (capitalised words seen in the middle of a sentence, and runs of
+  them such as ``tara_reid``) and numbers/years, which carry who and when and so separate two
+  similar events with different participants;
+* each story keeps a profile: the sum of its members' length-normalised term-frequency vectors,
+  pruned to its strongest terms;
+* weights are tf-idf with the IDF taken *at scoring time* from document frequencies that grow as
+  articles arrive, smoothed by a background document frequency table of news text
+  (``story_df.json``, see ``scripts/train_story_df.py``), so the first articles already get sensible
+  weights and no refit is ever needed;
+* an inverted index from terms to stories yields the few candidate stories worth scoring (those
+  sharing one of the article's strongest terms); the article joins the best one when its cosine
+  similarity to the story's profile, times a date-distance factor when dates are known, reaches the
+  threshold.
+
+Why hand-written: scikit-learn's vectorisers and clusterers need the whole collection up front
+(fit/refit), and no stemmer library is installed; the pieces here are small and incremental.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+STATE_VERSION = 1
+
+# Tuned on ECB+ odd topics (1, 3, ..., 35) with eval.stories; see that module.
+DEFAULT_THRESHOLD = 0.22
+NAME_WEIGHT = 2.0  # name-like features count this much more than plain words
+NUMBER_WEIGHT = 1.0
+TITLE_REPEAT = 2  # title tokens counted this many extra times
+PROFILE_TERMS = 400  # a story keeps at most this many terms (pruned to this when it reaches twice as many)
+QUERY_TERMS = 40  # candidate stories come from postings of the article's strongest terms only
+MAX_CANDIDATES = 200
+DATE_GRACE_DAYS = 60  # no date penalty within this many days of a story's date range
+DATE_HALF_LIFE_DAYS = 365  # beyond the grace, the similarity halves every this many days
+
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {
+    "said", "says", "say", "told", "according", "also", "would", "could", "new", "one", "two", "year",
+    "years", "time", "just", "like", "including", "reported", "report", "reports", "news", "people",
+    "mr", "mrs", "ms", "dr", "st", "just", "percent", "week", "day", "days", "month", "months",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "ago", "last", "later", "earlier", "first", "second", "make", "made", "going", "got",
+}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[.!?\n]")
+_DF_FILE = Path(__file__).with_name("story_df.json")
+_BACKGROUND: tuple[int, dict[str, int]] | None = None
+
+
+def _background() -> tuple[int, dict[str, int]]:
+    global _BACKGROUND
+    if _BACKGROUND is None:
+        try:
+            data = json.loads(_DF_FILE.read_text())
+            _BACKGROUND = (int(data["documents"]), {k: int(v) for k, v in data["df"].items()})
+        except (OSError, ValueError, KeyError):
+            _BACKGROUND = (0, {})
+    return _BACKGROUND
+
+
+def _stem(w: str) -> str:
+    """Light English suffix stripping, so 'quakes'/'quake', 'killed'/'kill' meet."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        return w[:-1]
+    return w
+
+
+def features(text: str) -> Counter:
+    """Feature counts of one text: ``w:`` content words, ``n:`` name-like tokens/runs, ``d:`` numbers."""
+    toks = _TOKEN.findall(text or "")
+    out: Counter = Counter()
+    # name-like forms: capitalised words seen at least once in the middle of a sentence
+    names: set[str] = set()
+    start = True
+    for t in toks:
+        if t in ".!?\n":
+            start = True
+            continue
+        if not start and t[0].isupper() and t.lower() not in _STOP and t.lower() not in _MONTHS:
+            names.add(t)
+        start = False
+    run: list[str] = []
+
+    def flush():
+        if len(run) > 1:
+            out["n:" + "_".join(run)] += 1
+        run.clear()
+
+    for t in toks:
+        if t in ".!?\n":
+            flush()
+            continue
+        if t[0].isdigit():
+            flush()
+            v = t.replace(",", "")
+            if len(v) >= 2 or v != "0":
+                out["d:" + v] += 1
+            continue
+        low = t.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        low = low.strip("'-")
+        if t in names or (t[0].isupper() and t.rstrip("s'’") in names):
+            name = low
+            out["n:" + name] += 1
+            run.append(name)
+            continue
+        flush()
+        if len(low) < 3 or low in _STOP or low in _MONTHS:
+            continue
+        out["w:" + _stem(low)] += 1
+    flush()
+    return out
+
+
+def _tf_vector(counts: Counter) -> dict[str, float]:
+    """Sublinear, kind-weighted term frequencies, L2-normalised (before IDF)."""
+    vec = {}
+    for t, c in counts.items():
+        k = t[0]
+        w = NAME_WEIGHT if k == "n" else NUMBER_WEIGHT if k == "d" else 1.0
+        vec[t] = w * (1.0 + math.log(c))
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class StoryIndex:
+    """Incremental story grouping: ``add`` one article, get its (stable) story id."""
+
+    def __init__(self, threshold: float | None = None):
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self.n_docs = 0
+        self.df: Counter = Counter()
+        self.profiles: dict[str, dict[str, float]] = {}  # story id -> term -> summed tf weight
+        self.members: dict[str, list[str]] = {}  # story id -> doc ids, in arrival order
+        self.spans: dict[str, list[int]] = {}  # story id -> [first day, last day] of dated members
+        self.postings: dict[str, set[str]] = {}  # term -> story ids whose profile holds it
+        self.doc_story: dict[str, str] = {}
+        self.next_id = 1
+
+    # ---- weights
+    def idf(self, term: str) -> float:
+        bg_n, bg_df = _background()
+        return math.log((1.0 + self.n_docs + bg_n) / (1.0 + self.df.get(term, 0) + bg_df.get(term[2:], 0))) + 1.0
+
+    def _score(self, q: dict[str, float], qnorm: float, sid: str) -> float:
+        prof = self.profiles[sid]
+        dot = 0.0
+        for t, w in q.items():
+            p = prof.get(t)
+            if p:
+                dot += w * p * self.idf(t)
+        if dot <= 0.0:
+            return 0.0
+        pn = math.sqrt(sum((v * self.idf(t)) ** 2 for t, v in prof.items()))
+        return dot / (qnorm * pn) if pn else 0.0
+
+    # ---- public API
+    def add(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None) -> str:
+        """Place one article; returns its story id (existing, or new). Re-adding a known id is a no-op."""
+        if doc_id in self.doc_story:
+            return self.doc_story[doc_id]
+        counts = features(text)
+        if title:
+            tc = features(title)
+            for _ in range(TITLE_REPEAT):
+                counts.update(tc)
+        tf = _tf_vector(counts)
+        self.n_docs += 1
+        self.df.update(tf.keys())
+        day = _day(published)
+        sid = self._best(tf, day) if tf else None
+        if sid is None:
+            sid = f"s{self.next_id}"
+            self.next_id += 1
+            self.profiles[sid] = {}
+            self.members[sid] = []
+        self._join(sid, doc_id, tf, day)
+        return sid
+
+    def _best(self, tf: dict[str, float], day: int | None) -> str | None:
+        q = {t: w * self.idf(t) for t, w in tf.items()}  # query weights (tf * idf); q·p*idf = tf-idf cosine
+        qnorm = math.sqrt(sum(v * v for v in q.values()))
+        if not qnorm:
+            return None
+        hits: Counter = Counter()
+        for t in sorted(q, key=q.get, reverse=True)[:QUERY_TERMS]:
+            for sid in self.postings.get(t, ()):
+                hits[sid] += q[t]
+        best, best_sim = None, 0.0
+        for sid, _ in hits.most_common(MAX_CANDIDATES):
+            sim = self._score(q, qnorm, sid) * self._date_factor(sid, day)
+            if sim > best_sim:
+                best, best_sim = sid, sim
+        return best if best is not None and best_sim >= self.threshold else None
+
+    def _date_factor(self, sid: str, day: int | None) -> float:
+        span = self.spans.get(sid)
+        if day is None or not span:
+            return 1.0
+        gap = max(0, span[0] - day, day - span[1]) - DATE_GRACE_DAYS
+        return 0.5 ** (gap / DATE_HALF_LIFE_DAYS) if gap > 0 else 1.0
+
+    def _join(self, sid: str, doc_id: str, tf: dict[str, float], day: int | None) -> None:
+        prof = self.profiles[sid]
+        for t, w in tf.items():
+            if t not in prof:
+                self.postings.setdefault(t, set()).add(sid)
+            prof[t] = prof.get(t, 0.0) + w
+        if len(prof) >= 2 * PROFILE_TERMS:
+            keep = sorted(prof, key=lambda t: prof[t] * self.idf(t), reverse=True)[:PROFILE_TERMS]
+            keep_set = set(keep)
+            for t in list(prof):
+                if t not in keep_set:
+                    del prof[t]
+                    post = self.postings.get(t)
+                    if post is not None:
+                        post.discard(sid)
+                        if not post:
+                            del self.postings[t]
+        self.members[sid].append(doc_id)
+        self.doc_story[doc_id] = sid
+        if day is not None:
+            span = self.spans.get(sid)
+            self.spans[sid] = [min(span[0], day), max(span[1], day)] if span else [day, day]
+
+    def stories(self) -> dict[str, list[str]]:
+        """Story id -> member doc ids in arrival order, stories in creation order."""
+        return {sid: list(m) for sid, m in self.members.items()}
+
+    def to_state(self) -> dict:
+        """A JSON-serialisable snapshot; :meth:`from_state` continues from it."""
+        return {
+            "version": STATE_VERSION,
+            "threshold": self.threshold,
+            "n_docs": self.n_docs,
+            "next_id": self.next_id,
+            "df": dict(self.df),
+            "stories": [
+                {"id": sid, "members": list(self.members[sid]), "profile": self.profiles[sid],
+                 "span": self.spans.get(sid)}
+                for sid in self.members
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> "StoryIndex":
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unknown story index state version: {state.get('version')!r}")
+        idx = cls(state["threshold"])
+        idx.n_docs = int(state["n_docs"])
+        idx.next_id = int(state["next_id"])
+        idx.df = Counter({k: int(v) for k, v in state["df"].items()})
+        for s in state["stories"]:
+            sid = s["id"]
+            idx.members[sid] = list(s["members"])
+            idx.profiles[sid] = {k: float(v) for k, v in s["profile"].items()}
+            if s.get("span"):
+                idx.spans[sid] = [int(s["span"][0]), int(s["span"][1])]
+            for t in idx.profiles[sid]:
+                idx.postings.setdefault(t, set()).add(sid)
+            for d in idx.members[sid]:
+                idx.doc_story[d] = sid
+        return idx
+
+
+def story_title(texts: list[str], titles: list[str | None]) -> str:
+    """A short title for a story: the member title (else lead sentence) most central to the story.
+
+    Central = highest summed weight of the story's most shared features (those in most members).
+    """
+    feats = [features(t) for t in texts]
+    shared: Counter = Counter()
+    for f in feats:
+        shared.update(f.keys())
+
+    def centrality(s: str) -> float:
+        f = features(s)
+        return sum(shared[t] for t in f) / (1.0 + 0.05 * len(f))
+
+    cands = [t.strip() for t in titles if t and t.strip()]
+    if not cands:
+        for text in texts:
+            for line in (text or "").splitlines():
+                line = line.strip()
+                if len(line.split()) >= 4:
+                    cands.append(re.split(r"(?<=[.!?])\s+", line)[0])
+                    break
+    if not cands:
+        return "Untitled story"
+    best = max(cands, key=lambda c: (centrality(c), -len(c)))
+    words = best.split()
+    return best if len(words) <= 14 else " ".join(words[:14]) + "…"
