@@ -22,10 +22,9 @@ def link(store) -> LinkReport:
     raw = store.get_state(STORY_STATE)
     index = StoryIndex.from_state(json.loads(raw)) if raw else StoryIndex()
     assignment = {}
-    for doc in store.documents():
-        if doc.story_id is None:
-            a = doc.article
-            assignment[doc.id] = index.add(doc.id, a.text, title=a.title, published=a.published)
+    for doc in store.documents_without_story():
+        a = doc.article
+        assignment[doc.id] = index.add(doc.id, a.text, title=a.title, published=a.published)
     if assignment:
         store.set_stories(assignment, STORY_STATE, json.dumps(index.to_state()))
     report.stories = len(index.stories())

@@ -167,6 +167,12 @@ class SQLiteStore:
         for row in self.conn.execute(f"SELECT {cols} FROM documents ORDER BY seq"):
             yield self._document(row)
 
+    def documents_without_story(self) -> Iterator[Document]:
+        """Documents not yet placed in a story, in ingest order (an index look-up, not a scan)."""
+        cols = ", ".join(DOC_COLUMNS)
+        for row in self.conn.execute(f"SELECT {cols} FROM documents WHERE story_id IS NULL ORDER BY seq").fetchall():
+            yield self._document(row)
+
     def document(self, doc_id: str) -> Document | None:
         cols = ", ".join(DOC_COLUMNS)
         row = self.conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
