@@ -11,6 +11,7 @@ share/subscribe prompts, related-article headings, author boxes), not strings of
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -100,7 +101,10 @@ def ends_sentence(line: str) -> bool:
     return bool(_END_SENT.search(line.strip()))
 
 
+@lru_cache(maxsize=16384)
 def _line_stats(line: str) -> dict[str, float]:
+    """Statistics of one line (cached: the stages of one article ask for them several times;
+    callers only read the dict)."""
     s = line.strip()
     words = _WORD.findall(s)
     n = len(words)

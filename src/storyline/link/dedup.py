@@ -31,8 +31,11 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)  # permutations made once, not per document
+
+
 def signature(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     mh.update_batch(list(shingles(text)))
     return mh
 
