@@ -212,3 +212,18 @@ def test_year_earlier_adjective():
     text = "Third-quarter profit rose 5% from a year-earlier $10 million."
     got = [(t.text, t.value) for t in tag(text, "1989-10-27")]
     assert got == [("Third-quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]
+
+
+@pytest.mark.parametrize("phrase,value,mod", [
+    ("since summer last year", "2018-SU", None),
+    ("in the fall of 2020", "2020-FA", None),
+    ("late summer 2019", "2019-SU", "END"),
+    ("by winter next year", "2020-WI", None),
+])
+def test_seasons_of_a_year(phrase, value, mod):
+    (t,) = [t for t in tag(phrase, "2019-05-10")]
+    assert (t.value, t.mod, t.type) == (value, mod, "DATE")
+
+
+def test_seasons_without_a_publication_date_stay_unresolved():
+    assert [t.value for t in tag("since summer last year", None)] == ["XXXX-SU"]

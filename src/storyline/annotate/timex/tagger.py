@@ -756,7 +756,19 @@ def _h_yearago(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{doc.anchor.year - 1:04d}", None
 
 
+def _h_season_year(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    code = SEASONS[g["s"].lower()]
+    mod = _pre_mod(g["pre"])
+    if g["y"]:
+        return "DATE", f"{int(g['y'])}-{code}", mod
+    if doc.anchor.year is None:
+        return "DATE", f"XXXX-{code}", mod
+    return "DATE", f"{doc.anchor.year + {'last': -1, 'next': 1, 'this': 0}[g['post'].lower()]}-{code}", mod
+
+
 _HANDLERS = {
+    "season_year": _h_season_year,
     "yearago": _h_yearago,
     "spelled_year": _h_spelled_year,
     "fulldate": _h_fulldate, "month": _h_month, "weekday": _h_weekday, "numeric": _h_numeric,
