@@ -58,3 +58,26 @@ def test_series_and_conflicts_ignore_duplicates():
 def test_value_spans():
     assert str(value_span("2020-W15")) == "(datetime.date(2020, 4, 6), datetime.date(2020, 4, 12))"
     assert value_span("XXXX-04-12") is None and value_span("P14M") is None and value_span("PAST_REF") is None
+
+
+def test_entities_merge_across_articles_by_place_name_and_last_name():
+    from storyline.link.entities import merge_entities
+    from storyline.model import EntityMention, Place
+
+    kabul = Place(34.5, 69.2, "AF", 1138958, "Kabul", "city")
+    per = {
+        "d1": Annotations("d1", entities=[
+            EntityMention(0, 16, "Zalmay Khalilzad", "PERSON", "Zalmay Khalilzad", roles=["US envoy"]),
+            EntityMention(20, 25, "Kabul", "GPE", "Kabul", place=kabul)]),
+        "d2": Annotations("d2", entities=[
+            EntityMention(0, 5, "KABUL", "ORG", "Kabul"),
+            EntityMention(10, 19, "Khalilzad", "PERSON", "Khalilzad"),
+            EntityMention(30, 39, "Khalilzad", "ORG", "Khalilzad"),
+            EntityMention(40, 46, "Afghan", "NORP", "Afghan")]),
+        "d3": Annotations("d3", entities=[EntityMention(0, 6, "Afghan", "ORG", "Afghan")]),
+    }
+    entities, index = merge_entities([_doc(1), _doc(2), _doc(3)], per)
+    got = sorted((e.name, e.type, len(e.mentions)) for e in entities)
+    assert got == [("Afghan", "NORP", 1), ("Afghan", "ORG", 1), ("Kabul", "GPE", 2), ("Zalmay Khalilzad", "PERSON", 3)]
+    assert index[("d2", "Khalilzad")] == index[("d1", "Zalmay Khalilzad")]
+    assert index[("d2", "Kabul")] == index[("d1", "Kabul")]

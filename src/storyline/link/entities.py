@@ -1,16 +1,21 @@
 """One entity per real-world thing across articles.
 
-Mentions merge when their within-article keys match after normalisation (case, punctuation,
-"the"), or, for places, when they resolve to the same GeoNames id. Entity ids derive from the
-type and the normalised key first seen, so they stay stable as articles are added.
+Mentions merge, across articles, when
+- they resolve to the same GeoNames id (places), or their name is the name of such a place
+  ("KABUL" tagged ORG in a dateline joins Kabul);
+- their within-article keys match after normalisation (case, dots, "the"), whatever type the
+  small model gave each mention: the type is the majority vote over all mentions;
+- a one-word person name is the last name of exactly one multi-word person in the collection
+  ("Khalilzad" in an article that never gives the full name joins "Zalmay Khalilzad").
+Entity ids derive from the normalised key of the entity's first mention (ingest order).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
-from ..model import Annotations, Document, Entity
+from ..model import Annotations, Document, Entity, EntityMention
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -25,30 +30,73 @@ def entity_id(kind: str, key: str) -> str:
     return "e-" + hashlib.sha1(f"{kind}:{key}".encode()).hexdigest()[:12]
 
 
+def _group_of(m: EntityMention) -> str:
+    if m.place is not None and m.place.geonames_id is not None:
+        return f"geo:{m.place.geonames_id}"
+    if m.type == "NORP":  # "Afghan" the people is not "Afghan" anything else
+        return f"norp:{norm_key(m.key)}"
+    return f"name:{norm_key(m.key)}"
+
+
 def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tuple[list[Entity], dict]:
     """Merged entities, and a map (document_id, within-article key) -> entity id."""
-    groups: dict[str, Entity] = {}
-    names: dict[str, Counter] = {}
-    index: dict[tuple[str, str], str] = {}
+    mentions: list[tuple[str, EntityMention, str]] = []
     for doc in docs:
         for m in per_doc[doc.id].entities:
-            if m.place is not None and m.place.geonames_id is not None:
-                group = f"geo:{m.place.geonames_id}"
-            else:
-                group = f"{m.type}:{norm_key(m.key)}"
-            ent = groups.get(group)
-            if ent is None:
-                ent = groups[group] = Entity(id=entity_id(*group.split(":", 1)), name=m.key, type=m.type, place=m.place)
-                names[group] = Counter()
-            names[group][m.key] += 1
-            if m.text not in ent.aliases:
-                ent.aliases.append(m.text)
-            for role in m.roles:
-                if role not in ent.roles:
-                    ent.roles.append(role)
-            ent.mentions.append((doc.id, m.start, m.end))
-            index[(doc.id, m.key)] = ent.id
-    for group, ent in groups.items():
-        # the most frequent full form names the entity (the longest among equals)
-        ent.name = max(names[group].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-    return list(groups.values()), index
+            mentions.append((doc.id, m, _group_of(m)))
+
+    # Where a name is also the name of a resolved place, the place is meant.
+    place_by_name: dict[str, str] = {}
+    for _, m, group in mentions:
+        if group.startswith("geo:"):
+            for name in (m.key, m.text, m.place.name or ""):
+                place_by_name.setdefault(f"name:{norm_key(name)}", group)
+    # A lone last name joins the one multi-word person who carries it.
+    types_by_group: dict[str, Counter] = defaultdict(Counter)
+    for _, m, group in mentions:
+        types_by_group[group][m.type] += 1
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for group, types in types_by_group.items():
+        words = group.removeprefix("name:").split()
+        if group.startswith("name:") and len(words) >= 2 and types.most_common(1)[0][0] == "PERSON":
+            full_by_last[words[-1]].add(group)
+
+    def final(group: str) -> str:
+        if group in place_by_name:
+            return place_by_name[group]
+        words = group.removeprefix("name:").split()
+        if group.startswith("name:") and len(words) == 1 and types_by_group[group]["PERSON"]:
+            owners = full_by_last.get(words[0], set())
+            if len(owners) == 1:
+                return next(iter(owners))
+        return group
+
+    entities: dict[str, Entity] = {}
+    names: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    index: dict[tuple[str, str], str] = {}
+    for doc_id, m, group in mentions:
+        group = final(group)
+        ent = entities.get(group)
+        if ent is None:
+            kind, key = group.split(":", 1)
+            ent = entities[group] = Entity(id=entity_id(kind, key), name=m.key, type=m.type, place=m.place)
+        if ent.place is None and m.place is not None:
+            ent.place = m.place
+        names[group][m.key] += 1
+        types[group][m.type] += 1
+        if m.text not in ent.aliases:
+            ent.aliases.append(m.text)
+        for role in m.roles:
+            if role not in ent.roles:
+                ent.roles.append(role)
+        ent.mentions.append((doc_id, m.start, m.end))
+        index[(doc_id, m.key)] = ent.id
+    for group, ent in entities.items():
+        # the fullest form names the entity ("Zalmay Khalilzad" over "Khalilzad"), then the most frequent
+        ent.name = max(names[group].items(), key=lambda kv: (len(kv[0].split()), kv[1], len(kv[0])))[0]
+        if not group.startswith("geo:"):
+            ent.type = types[group].most_common(1)[0][0]
+        elif ent.type not in ("GPE", "LOC", "FAC"):
+            ent.type = "GPE"
+    return list(entities.values()), index
