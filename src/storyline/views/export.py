@@ -59,14 +59,15 @@ def build_export(store) -> dict:
     out: dict = {
         "format": FORMAT,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "documents": [document_record(d) for d in docs],
-        "stories": story_records(docs),
+        "documents": [dict(document_record(d), new=col.new[d.id].as_dict()) for d in docs],
+        "stories": story_records(docs, col, span),
         "entities": [],
         "timexes": [],
         "events": [],
         "quotes": [],
         "figures": [],
         "series": [],
+        "quote_groups": [g.as_dict() for g in col.quote_groups],
     }
     for e in entities:
         out["entities"].append({
@@ -74,6 +75,7 @@ def build_export(store) -> dict:
             "place": ({"lat": e.place.lat, "lon": e.place.lon, "country_code": e.place.country_code,
                        "geonames_id": e.place.geonames_id} if e.place else None),
             "mentions": [span(*m) for m in e.mentions],
+            "role_history": col.roles.get(e.id, []),
         })
     for d in docs:
         ann = per_doc[d.id]
@@ -91,7 +93,8 @@ def build_export(store) -> dict:
         for i, q in enumerate(ann.quotes):
             rec = span(d.id, q.start, q.end)
             rec.update(id=f"{d.id}:q{i}", speaker=q.speaker, direct=q.direct,
-                       speaker_id=_speaker_id(d.id, q.speaker, entity_index), cue=q.cue)
+                       speaker_id=_speaker_id(d.id, q.speaker, entity_index), cue=q.cue,
+                       group_id=col.quote_index.get(f"{d.id}:q{i}"))
             out["quotes"].append(rec)
     for ev in events:
         out["events"].append({
@@ -99,24 +102,48 @@ def build_export(store) -> dict:
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
             "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
             "sources": col.sources(ev),
+            "agreement": agreement_record(col.event_agreement[ev.id], span),
         })
-    out["series"] = [{"id": s.id, "subject": s.subject, "figure_ids": s.figure_ids, "conflict": s.conflict}
+    out["series"] = [{"id": s.id, "subject": s.subject, "figure_ids": s.figure_ids, "conflict": s.conflict,
+                      "agreement": agreement_record(col.series_agreement[s.id], span)}
                      for s in series]
     return out
+
+
+def agreement_record(a, span) -> dict:
+    """An :class:`~storyline.link.agreement.Agreement` as the export's extra ``agreement`` field:
+    status, and the differing passages (spans, each with what it is about and what it claims)."""
+    passages = []
+    for p in a.passages:
+        rec = span(p.document_id, p.start, p.end)
+        rec.update(about=p.about, claim=p.claim)
+        passages.append(rec)
+    return {"status": a.status, "sources": a.sources, "passages": passages}
 
 
 def _speaker_id(doc_id: str, speaker: str | None, entity_index: dict) -> str | None:
     return entity_index.get((doc_id, speaker)) if speaker else None
 
 
-def story_records(docs: list[Document]) -> list[dict]:
+def story_records(docs: list[Document], col=None, span=None) -> list[dict]:
+    """Stories with their titles; with a loaded collection (and the export's span maker) also their
+    extractive summaries: ``summary``, ``summary_sentences`` (spans) and month by month ``periods``."""
+    from ..link.stories import story_title
+
     stories: dict[str, list[Document]] = {}
     for d in docs:
         if d.story_id:
             stories.setdefault(d.story_id, []).append(d)
     out = []
     for sid, members in stories.items():
-        titles = [m.article.title for m in members if m.article.title]
-        out.append({"id": sid, "title": titles[0] if titles else sid, "summary": None,
-                    "document_ids": [m.id for m in members]})
+        live = [m for m in members if not m.duplicate_of] or members
+        rec = {"id": sid, "title": story_title([m.article.text for m in live], [m.article.title for m in live]),
+               "summary": None, "document_ids": [m.id for m in members]}
+        if col is not None and span is not None:
+            whole, periods = col.story_summaries(sid)
+            rec["summary"] = whole.text or None
+            rec["summary_sentences"] = [span(*s) for s in whole.sentences]
+            rec["periods"] = [{"period": p, "summary": sm.text, "sentences": [span(*s) for s in sm.sentences]}
+                              for p, sm in periods]
+        out.append(rec)
     return out
