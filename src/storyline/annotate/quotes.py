@@ -171,40 +171,35 @@ def _subject(v: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
-def _entity_of(tok: Token) -> Span | None:
-    if tok.ent_type_ in SPEAKER_TYPES:
-        for e in tok.doc.ents:
-            if e.start <= tok.i < e.end:
-                return e
-    return None
-
-
-def _mention(tok: Token) -> tuple[Span | None, Span]:
-    """(entity naming the speaker, or None; the noun phrase as written)."""
+def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
+    """(entity naming the speaker, or None; the noun phrase as written). ``ent_at`` maps a token
+    index to its speaker-type entity (``Doc.ents`` is rebuilt on every access: index it once)."""
     doc = tok.doc
     left = tok.left_edge.i
     phrase = doc[max(left, tok.i - 8) : tok.i + 1]
-    ent = _entity_of(tok)
+    ent = ent_at.get(tok.i)
     if ent is not None:
         return ent, phrase
     for c in tok.children:  # "The US Special Envoy for Afghanistan, Zalmay Khalilzad"
         if c.dep_ == "appos":
-            e = _entity_of(c)
+            e = ent_at.get(c.i)
             if e is not None and e.label_ == "PERSON":
                 return e, phrase
     if tok.pos_ == "PROPN":
         for c in tok.lefts:
             if c.dep_ == "compound":
-                e = _entity_of(c)
+                e = ent_at.get(c.i)
                 if e is not None and e.label_ in ("PERSON", "ORG"):
                     return e, phrase
     return None, phrase
 
 
 class _Resolver:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         self.doc = doc
+        self.text = text
         self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES]
+        self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
 
@@ -226,7 +221,7 @@ class _Resolver:
 
     def resolve(self, tok: Token) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
         """(speaker name, resolved span, local mention span) for a subject token."""
-        ent, phrase = _mention(tok)
+        ent, phrase = _mention(tok, self.ent_at)
         low = tok.lower_
         if ent is not None:
             name, label = self.full_name(ent)
@@ -261,7 +256,7 @@ class _Resolver:
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
         if tok.pos_ in ("NOUN", "PROPN"):
-            text = self.doc.text[local[0] : local[1]]
+            text = self.text[local[0] : local[1]]
             text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
             return text, local, local
         return None, None, local
@@ -285,7 +280,7 @@ def _content_of(v: Token, weight: float) -> tuple[int, int] | None:
     return None
 
 
-def _clause_before(doc: Doc, sent: Span, v: Token, subj: Token) -> tuple[int, int] | None:
+def _clause_before(doc: Doc, text: str, sent: Span, v: Token, subj: Token) -> tuple[int, int] | None:
     """'<clause>, X said.': the cue and its subject close the sentence after a comma."""
     left = subj.left_edge.i
     if subj.i > v.i or left <= sent.start + 2 or doc[left - 1].text not in (",", "—", "–"):
@@ -294,7 +289,7 @@ def _clause_before(doc: Doc, sent: Span, v: Token, subj: Token) -> tuple[int, in
     if len(tail) > 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
         return None
     start = sent.start
-    nl = doc.text.rfind("\n", sent.start_char, subj.idx)
+    nl = text.rfind("\n", sent.start_char, subj.idx)
     if nl >= 0:
         start = doc.char_span(nl + 1, subj.idx, alignment_mode="expand").start if nl + 1 < subj.idx else left
     return start, left - 1
@@ -302,10 +297,10 @@ def _clause_before(doc: Doc, sent: Span, v: Token, subj: Token) -> tuple[int, in
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution found in the article, in text order."""
-    text = doc.text
+    text = doc.text  # Doc.text joins every token on each access: read it once, pass it on
     lex = cue_lexicon()
     marks = quote_spans(text)
-    res = _Resolver(doc)
+    res = _Resolver(doc, text)
     atts: list[Attribution] = []
 
     def in_quote(pos: int) -> tuple[int, int] | None:
@@ -337,7 +332,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 speaker_tok, _how = _subject(v)
                 rng = _content_of(v, lex[v.lemma_.lower()])
                 if rng is None and speaker_tok is not None:
-                    rng = _clause_before(doc, sent, v, speaker_tok)
+                    rng = _clause_before(doc, text, sent, v, speaker_tok)
                 if rng is not None:
                     content = _trim(doc, *rng)
                     p0 = text.rfind("\n", 0, v.idx) + 1
@@ -361,7 +356,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     direct = True
                     # “A,” X said, “B.”: the quotation right after the cue clause goes with it
                     after = [q for q in marks if q[0] > v.idx and q[0] < sent.end_char and q != m]
-                    segs += [_inner(text, *q) for q in after if q[0] > m[1] and _near_after(doc, v, q)]
+                    segs += [_inner(text, *q) for q in after if q[0] > m[1] and _near_after(text, v, q)]
                 else:
                     segs = [content]
                     direct = bool(inside)
@@ -370,7 +365,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 near = [
                     m
                     for m in marks
-                    if _adjacent(doc, sent, v, m)
+                    if _adjacent(text, sent, v, m)
                     and (len(text[m[0] : m[1]].split()) >= 3 or (objs and objs[0].idx < m[0]))
                 ]
                 if not near:
@@ -392,7 +387,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             atts.append(att)
             res.speakers.append((segs[0][0], name, span, ""))
 
-    atts.extend(_colon_turns(doc, res, marks))
+    atts.extend(_colon_turns(doc, text, res, marks))
     # one content, one cue: where two cues claim the same content keep the nearer one
     best: dict[tuple[int, int], Attribution] = {}
     for a in atts:
@@ -451,12 +446,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 _TURN = re.compile(r"^([A-Z][\w.’'\- ]{0,40}?):[ \t\xa0]+(\S.*)$")
 
 
-def _colon_turns(doc: Doc, res: _Resolver, marks: list[tuple[int, int]]) -> list[Attribution]:
+def _colon_turns(doc: Doc, text: str, res: _Resolver, marks: list[tuple[int, int]]) -> list[Attribution]:
     """Paragraphs of the form "Speaker: what they said" (headlines, interview transcripts).
 
     The prefix must be exactly a PERSON or ORG entity, or an upper-case name that opens at
     least two paragraphs open with such names (a transcript's turns; a lone "KABUL:" is a dateline)."""
-    text = doc.text
     paras: list[tuple[int, re.Match]] = []
     pos = 0
     for para in text.split("\n"):
@@ -501,15 +495,14 @@ def _next_para_quote(text: str, gap: str, close: int) -> bool:
     return not re.search(r"\w", rest)
 
 
-def _near_after(doc: Doc, v: Token, q: tuple[int, int]) -> bool:
+def _near_after(text: str, v: Token, q: tuple[int, int]) -> bool:
     """The quotation opens within a few words after the cue (“A,” he said, “B.”)."""
-    gap = doc.text[v.idx + len(v) : q[0]]
+    gap = text[v.idx + len(v) : q[0]]
     return len(re.findall(r"\w+", gap)) <= 4 and "." not in gap
 
 
-def _adjacent(doc: Doc, sent: Span, v: Token, m: tuple[int, int]) -> bool:
+def _adjacent(text: str, sent: Span, v: Token, m: tuple[int, int]) -> bool:
     """The quotation stands next to the cue clause: “...,” X said / X said: “...”."""
-    text = doc.text
     if m[1] <= v.idx:  # before the cue
         if m[1] < sent.start_char - 1:
             gap = text[m[1] + 1 : v.idx]
@@ -529,6 +522,7 @@ def _adjacent(doc: Doc, sent: Span, v: Token, m: tuple[int, int]) -> bool:
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Quotations in one parsed article, each with its speaker (see module docstring)."""
     out: list[Quote] = []
+    text = doc.text
     for a in find_attributions(doc):
         for s, e in a.segments:
             sp = a.speaker_span
@@ -536,7 +530,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 Quote(
                     start=s,
                     end=e,
-                    text=doc.text[s:e],
+                    text=text[s:e],
                     speaker=a.speaker,
                     direct=a.direct,
                     speaker_start=sp[0] if sp else None,
