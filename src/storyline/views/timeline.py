@@ -28,15 +28,28 @@ def terminal_table(col: Collection, story_id: str | None = None) -> Table:
     table.add_column("when", no_wrap=True)
     table.add_column("what")
     table.add_column("type", no_wrap=True)
-    table.add_column("sources", justify="right")
+    table.add_column("sources", no_wrap=True)
     table.add_column("first reported by")
     for ev in dated + undated:
         sources = col.sources(ev)
         when = f"{ev.date.value} ({granularity(ev.date.value)})" if ev in dated else "[dim]date unknown[/]"
         who = ", ".join(names[a] for a in ev.actor_ids if a in names)
         what = escape(ev.summary) + (f"\n[dim]{escape(who)}[/]" if who else "")
-        table.add_row(when, what, ev.type, str(len(sources)), escape(sources[0]) if sources else "")
+        agreement = col.event_agreement.get(ev.id)
+        if agreement is not None and agreement.status == "differ":
+            what += "".join(f"\n[red]{escape(p.document_id)}[/] [dim]({escape(p.about)})[/]: {escape(p.claim)}"
+                            for p in agreement.passages)
+        table.add_row(when, what, ev.type, f"{len(sources)} {badge(agreement.status if agreement else None)}",
+                      escape(sources[0]) if sources else "")
     return table
+
+
+BADGES = {"agree": "[green]agree[/]", "differ": "[bold red]differ[/]", "single": "[yellow]single[/]"}
+
+
+def badge(status: str | None) -> str:
+    """The agreement status as a rich-markup badge."""
+    return BADGES.get(status or "", "")
 
 
 def timelinejs(col: Collection, story_id: str | None = None) -> dict:

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 
 from ..link.collection import load
+from ..link.novelty import report_key
 from ..link.timespan import value_span
 from ..store import StoreError, open_store
 from .export import build_export, story_records
@@ -45,7 +46,10 @@ def create_app(db: str | Path) -> FastAPI:
         names = {e.id: e.name for e in col.entities}
         for ev, sp in zip(dated + undated, spans + [None] * len(undated)):
             sources = col.sources(ev)
+            agreement = col.event_agreement.get(ev.id)
             rows.append({
+                "agreement": agreement.status if agreement else None,
+                "sides": _sides(col, agreement),
                 "event": ev, "granularity": granularity(ev.date.value) if sp else "unknown",
                 "x": ((sp[0] - lo).days / total * 100) if sp else None,
                 "sources": sources, "actors": [names.get(a, a) for a in ev.actor_ids],
@@ -53,7 +57,10 @@ def create_app(db: str | Path) -> FastAPI:
                              for d, s, e in ev.mentions],
             })
         return TEMPLATES.TemplateResponse(request, "timeline.html", {
-            "rows": rows, "story": story, "lo": lo, "hi": hi, "series": col.series,
+            "rows": rows, "story": story, "lo": lo, "hi": hi,
+            "summary": col.story_summaries(story) if story else None,
+            "series": [{"series": se, "agreement": col.series_agreement[se.id].status,
+                        "sides": _sides(col, col.series_agreement[se.id])} for se in col.series],
         })
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -62,7 +69,21 @@ def create_app(db: str | Path) -> FastAPI:
         doc = s.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": s.annotations(doc_id)})
+        ann = s.annotations(doc_id)
+        adds = None
+        if doc.story_id:  # what it adds is relative to the earlier articles of its story
+            col = load(s, doc.story_id)
+            if doc_id in col.new:
+                new = col.new[doc_id]
+                events = {e.id: e for e in col.events}
+                adds = {
+                    "events": [events[i] for i in new.event_ids],
+                    "figures": [ann.figures[int(f.rpartition(":f")[2])] for f in new.figure_ids],
+                    "quotes": [ann.quotes[int(q.rpartition(":q")[2])] for q in new.quote_ids],
+                    "before": sum(1 for d in col.documents if d.id != doc_id and not d.duplicate_of
+                                  and report_key(d) < report_key(doc)),
+                }
+        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": ann, "adds": adds})
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500)):
@@ -79,3 +100,17 @@ def create_app(db: str | Path) -> FastAPI:
         return JSONResponse(build_export(store()))
 
     return app
+
+
+def _sides(col, agreement) -> list[dict]:
+    """Differing passages grouped by what they disagree about, for side-by-side display."""
+    if agreement is None or agreement.status != "differ":
+        return []
+    sides: dict[str, list[dict]] = {}
+    for p in agreement.passages:
+        doc = col.document(p.document_id)
+        sides.setdefault(p.about, []).append({
+            "document_id": p.document_id, "title": doc.article.title or p.document_id,
+            "text": doc.article.text[p.start:p.end], "claim": p.claim,
+        })
+    return [{"about": about, "passages": passages} for about, passages in sides.items()]
