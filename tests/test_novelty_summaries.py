@@ -165,3 +165,8 @@ def test_ids_stay_when_an_article_is_added(exported):
     old_new = {d["id"]: d["new"] for d in before["documents"]}
     assert all(d["new"] == old_new[d["id"]] for d in after["documents"] if d["id"] != "late-1")
     assert set(late["new"]["quote_ids"]) <= {q["id"] for q in after["quotes"] if q["document_id"] == "late-1"}
+    # Khalilzad's "momentous day" (sample 003) carried again: one quotation, two sources, not new
+    again = next(q for q in after["quotes"] if q["document_id"] == "late-1" and "momentous" in q["text"])
+    group = next(g for g in after["quote_groups"] if g["id"] == again["group_id"])
+    assert group["quote_ids"] == ["003_498ab2b590156276:q1", again["id"]]
+    assert group["sources"] == ["003_498ab2b590156276", "late-1"] and again["id"] not in late["new"]["quote_ids"]
