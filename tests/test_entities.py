@@ -90,3 +90,11 @@ def test_written_sentences():
         assert e.text == ("French Foreign Minister Jean Dupont met Maria Lopez, the head of the "
                           "World Food Programme, in Geneva on Monday. Dupont said the WFP needed"
                           " money.")[e.start:e.end]
+
+
+def test_roles_before_a_name_set_off_by_a_comma_and_titles_inside_org_slips():
+    ents = _ents("KABUL: The US Special Envoy for Afghanistan, Zalmay Khalilzad has embarked on a trip. "
+                 "U.S. envoy to Afghanistan Zalmay Khalilzad has departed to Qatar. The war in Afghanistan goes on.")
+    roles = [e.roles for e in ents if e.key == "Zalmay Khalilzad"]
+    assert roles == [["US Special Envoy for Afghanistan"], ["U.S. envoy to Afghanistan"]]
+    assert not [e for e in ents if e.type == "ORG" and "Khalilzad" in e.text]

@@ -82,6 +82,14 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+# Head words of organisation names: a span ending in one is not a person's name (hand-written:
+# no installed library lists them).
+ORG_WORDS = {"department", "ministry", "office", "council", "committee", "group", "party", "agency",
+             "army", "forces", "police", "bank", "university", "company", "corporation", "association",
+             "union", "court", "commission", "front", "movement", "organization", "organisation",
+             "institute", "center", "centre", "news", "times", "post", "government", "embassy"}
+
+
 # -- roles -------------------------------------------------------------------------------------
 
 _ROLE_MOD_DEPS = {"compound", "nmod", "amod"}
@@ -164,6 +172,17 @@ def roles_for(doc: Doc, start: int, end: int) -> list[str]:
         r = _role_text(doc, idx)
         if r:
             roles.append(r)
+    # 2b. a title phrase set before the name with a comma, both subjects of one verb (the parse
+    #     does not link them): "The US Special Envoy for Afghanistan, Zalmay Khalilzad has ..."
+    if start >= 2 and doc[start - 1].text == "," and not roles:
+        prev = doc[start - 2]
+        while prev.dep_ in ("pobj", "prep", "compound", "amod") and prev.head.i < start - 1 and prev.head.i != prev.i:
+            prev = prev.head
+        if prev.dep_ == root.dep_ and prev.head.i == root.head.i and prev.pos_ in ("NOUN", "PROPN") and (
+                not prev.ent_type_ or prev.lower_ in TITLE_NOUNS) and prev.i < start:
+            r = _role_text(doc, [i for i in _role_tokens(prev, inside) if i < start - 1])
+            if r:
+                roles.append(r)
     # 3. appositives after the name: "Sher Mohammad Abbas Stanekzai, the Deputy Head of ..."
     for c in root.children:
         if c.dep_ == "appos" and c.i >= end and c.pos_ in ("NOUN", "PROPN") and \
@@ -190,6 +209,7 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         if s < t:
             raw.append((s, t, e.label_))
     person_texts = {doc[s:t].text for s, t, lab in raw if lab == "PERSON" and t - s >= 2}
+    place_texts = {doc[s:t].text for s, t, lab in raw if lab in ("GPE", "LOC")}
     person_tokens = Counter(w.text for s, t, lab in raw if lab == "PERSON" for w in doc[s:t])
     out: list[tuple[int, int, str]] = []
     for s, t, lab in raw:
@@ -214,8 +234,18 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
                 if doc[k:t].text in person_texts:
                     split = k
                     break
+            # "Afghanistan Zalmay Khalilzad" (ORG) where the article names no Zalmay Khalilzad
+            # elsewhere: a place named elsewhere, then two or more name-shaped words
+            if split is None and lab == "ORG":
+                for k in range(s + 1, t - 1):
+                    rest = doc[k:t]
+                    if doc[s:k].text in place_texts and all(
+                            w.pos_ == "PROPN" and w.text[:1].isupper() and w.lower_ not in ORG_WORDS
+                            and w.lower_ not in TITLE_NOUNS for w in rest):
+                        split = k
+                        break
             if split is not None:
-                out.append((s, split, lab))
+                out.append((s, split, "GPE" if doc[s:split].text in place_texts else lab))
                 out.append((split, t, "PERSON"))
                 continue
             # "the US Special Representative" (ORG): a title, not an organisation
