@@ -143,13 +143,16 @@ def group_quotes(
     names = {e.id: e.name for e in entities or []}
     groups: list[QuoteGroup] = []
     index: dict[str, str] = {}
+    postings: dict[str, set[int]] = {}  # content word -> positions of the groups using it
+    slots: dict[str, int] = {}  # group id -> position
     for doc in sorted(docs, key=lambda d: d.seq):
         ann = per_doc.get(doc.id) or Annotations(doc.id)
         for i, q in enumerate(ann.quotes):
             sid = entity_index.get((doc.id, q.speaker)) if q.speaker else None
             m = _Member(f"{doc.id}:q{i}", doc.id, q.text, q.speaker, sid, content_words(q.text), q.direct)
             best, best_score = None, 0.0
-            for g in groups:
+            # every match shares a word, so only groups sharing one are candidates (in founding order)
+            for g in (groups[k] for k in sorted(set().union(*(postings.get(w, ()) for w in m.words)))):
                 named = [o for o in g.members if o.speaker]
                 if m.speaker and any(speakers_compatible(m.speaker, m.speaker_id, o.speaker, o.speaker_id) is False
                                      for o in named):
@@ -160,6 +163,10 @@ def group_quotes(
             if best is None:
                 best = QuoteGroup(id="qg-" + hashlib.sha1(m.quote_id.encode()).hexdigest()[:12])
                 groups.append(best)
+                slots[best.id] = len(groups) - 1
+            slot = slots[best.id]
+            for w in m.words:
+                postings.setdefault(w, set()).add(slot)
             best.members.append(m)
             index[m.quote_id] = best.id
     by_id = {d.id: d for d in docs}

@@ -35,6 +35,7 @@ PERIOD_SENTENCES = 2
 REDUNDANCY = 0.5
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_CITED = 3  # at most this many documents named per citation, then "+N"
+MAX_CANDIDATES = 2000  # bounds the sentence-by-sentence similarity matrix (about 32 MB)
 
 
 @dataclass
@@ -83,10 +84,12 @@ class StorySummarizer:
         self.anchors = {m for m in (_month(ev.date.value) if ev.date else None for ev in events) if m}
         self.anchors |= {p[:7] for p in (published_utc(d.article.published) for d in self.docs) if p}
         self.cands: list[_Cand] = []
+        # in a very large story only each article's leading sentences are candidates
+        per_article = max(1, MAX_CANDIDATES // max(1, len(self.docs)))
         for d in self.docs:
             ann = per_doc.get(d.id) or Annotations(d.id)
             text = d.article.text
-            for s, e in ann.sentences:
+            for s, e in ann.sentences[:per_article]:
                 sent = text[s:e]
                 s, e = s + len(sent) - len(sent.lstrip()), e - (len(sent) - len(sent.rstrip()))
                 sent = text[s:e]
