@@ -89,3 +89,17 @@ def test_the_five_samples_are_one_story(built):
     assert len(samples) == 5 and len({story_of[i] for i in samples}) == 1 and story_of["000_ce37f2757cdffd57"]
     story = next(s for s in data["stories"] if s["id"] == story_of["000_ce37f2757cdffd57"])
     assert samples <= set(story["document_ids"])
+
+
+def test_articles_stored_without_annotation_are_annotated_by_the_next_build(tmp_path):
+    from conftest import SAMPLES
+
+    db = tmp_path / "s.db"
+    one = SAMPLES / "003_498ab2b590156276.txt"
+    first = runner.invoke(app, ["build", str(one), "--db", str(db), "--no-annotate"])
+    assert "1 added" in first.output and "0 annotated" in first.output
+    assert _export(db)["timexes"] == []
+    second = runner.invoke(app, ["build", str(one), "--db", str(db)])
+    assert "0 added, 1 already stored" in second.output and "1 annotated" in second.output
+    values = {t["text"]: t["value"] for t in _export(db)["timexes"]}
+    assert values["Tomorrow"] == "2020-09-12" and values["Thursday"] == "2020-09-10"

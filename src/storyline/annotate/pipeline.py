@@ -16,6 +16,24 @@ from .nlp import BATCH_SIZE, pipe_with_context
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
+def _version() -> str:
+    """The stage's version: a hash of its own code and shipped data. Stored with each article's
+    annotations, so a store built by an older annotate stage is re-annotated by the next build."""
+    import hashlib
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+VERSION = _version()
+
+
 def _tag(text: str, dct: str | None):
     from .timex import tag  # another module of the stage, imported when first used
 
