@@ -149,3 +149,31 @@ def test_transcript_turns(nlp):
         ("Will you be there tomorrow night?", "Wallace", True, ":"),
         ("I will be there, and so will Donald Trump.", "Pence", True, ":"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the quotation frame makes any verb a cue, even one the lexicon does not hold
+        (
+            "“That is simply not true, and everyone knows it,” Oliver barked.",
+            [("That is simply not true, and everyone knows it", "Oliver", True, "barked")],
+        ),
+        # an apposition between the quotation and the cue
+        (
+            "“Very good reporter, very good reporter this guy,” Trump, the Republican front-runner, said on Monday.",
+            [("Very good reporter, very good reporter this guy", "Trump", True, "said")],
+        ),
+        # a quoted show title is not a second quotation
+        (
+            "“We will keep fighting,” Sanders said on “Meet the Press,” adding that he would stay in the race.",
+            [
+                ("We will keep fighting", "Sanders", True, "said"),
+                ("that he would stay in the race", "Sanders", False, "adding"),
+            ],
+        ),
+    ],
+)
+def test_quotation_frame(nlp, text, expected):
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == expected

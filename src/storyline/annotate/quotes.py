@@ -303,6 +303,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     res = _Resolver(doc, text)
     atts: list[Attribution] = []
 
+    closes = {b: (a, b) for a, b in marks if b < len(text) and text[b] in "”»\"’“"}
+    frame_at = _frame_verbs(doc, text, closes)
+
     def in_quote(pos: int) -> tuple[int, int] | None:
         for a, b in marks:
             if a < pos < b:
@@ -325,11 +328,25 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     content = _trim(doc, phrase_end, sent.end)
                 else:
                     content = _trim(doc, sent.start, v.i)
-            elif v.tag_.startswith("VB") and v.lemma_.lower() in lex:
+            elif v.tag_.startswith("VB") and (v.lemma_.lower() in lex or v.idx in frame_at):
                 if in_quote(v.idx):
                     continue
                 cue_tok = v
                 speaker_tok, _how = _subject(v)
+                framed = _quote_frame(text, closes, v, speaker_tok)
+                if framed is not None:  # “...,” X said: the quotation is the content, any verb
+                    frame_marks = [framed] + [
+                        q for q in marks if q[0] > v.idx and q[0] < sent.end_char and _near_after(text, v, q)
+                    ]
+                    segs = [_inner(text, *q) for q in frame_marks]
+                    segs = [x for x in segs if x[1] > x[0]]
+                    name, span, local = res.resolve(speaker_tok) if segs else (None, None, None)
+                    if name is not None:
+                        atts.append(Attribution(segs, True, v.text, v.idx, local, name, span))
+                        res.speakers.append((segs[0][0], name, span, ""))
+                    continue
+                if v.lemma_.lower() not in lex:
+                    continue
                 rng = _content_of(v, lex[v.lemma_.lower()])
                 if rng is None and speaker_tok is not None:
                     rng = _clause_before(doc, text, sent, v, speaker_tok)
@@ -495,8 +512,62 @@ def _next_para_quote(text: str, gap: str, close: int) -> bool:
     return not re.search(r"\w", rest)
 
 
+_QUOTE_END_PUNCT = ",?!—–-"
+
+
+def _frame_verbs(doc: Doc, text: str, closes: dict[int, tuple[int, int]]) -> set[int]:
+    """Char offsets of verbs standing right after a quotation that ends in , ? ! or a dash
+    (“...,” Oliver barked / “...?” he asked / “...,” said Oliver): the quotation frame marks
+    speech whatever the verb, so such verbs are cues even when the lexicon does not know them."""
+    out: set[int] = set()
+    for c in closes:
+        if c == 0 or text[c - 1] not in _QUOTE_END_PUNCT:
+            continue
+        span = doc.char_span(c + 1, min(len(text), c + 120), alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span[:12]:
+            if t.tag_.startswith("VB"):
+                out.add(t.idx)
+                break
+            if t.is_punct and t.text not in ",":
+                break
+    return out
+
+
+def _quote_frame(text: str, closes: dict[int, tuple[int, int]], v: Token, subj: Token | None) -> tuple[int, int] | None:
+    """The quotation whose frame this cue completes: “...,” SUBJ[, apposition,] VERB or
+    “...,” VERB SUBJ — only spaces between the closing mark and the cue clause."""
+    if subj is None:
+        return None
+    if subj.i < v.i:
+        first, between = subj.left_edge.idx, text[subj.right_edge.idx + len(subj.right_edge) : v.idx]
+        if between.strip(" ,\xa0") or "\n" in between:
+            return None
+    else:
+        first = v.idx
+    j = first - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    m = closes.get(j)
+    if m is None or j == 0 or text[j - 1] not in _QUOTE_END_PUNCT or _is_title(text[m[0] + 1 : m[1]]):
+        return None
+    return m
+
+
+def _is_title(s: str) -> bool:
+    """A quoted name of a show, book or film ("on “Sunday Morning Futures,” Issa said"): two or
+    more words, every longer word capitalised."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long) and not s.rstrip().endswith(("?", "!"))
+
+
 def _near_after(text: str, v: Token, q: tuple[int, int]) -> bool:
-    """The quotation opens within a few words after the cue (“A,” he said, “B.”)."""
+    """The quotation opens within a few words after the cue (“A,” he said, “B.”) and is not a
+    title (“A,” he said on “Meet the Press”)."""
+    if _is_title(text[q[0] + 1 : q[1]]):
+        return False
     gap = text[v.idx + len(v) : q[0]]
     return len(re.findall(r"\w+", gap)) <= 4 and "." not in gap
 
