@@ -81,3 +81,18 @@ def test_entities_merge_across_articles_by_place_name_and_last_name():
     assert got == [("Afghan", "NORP", 1), ("Afghan", "ORG", 1), ("Kabul", "GPE", 2), ("Zalmay Khalilzad", "PERSON", 3)]
     assert index[("d2", "Khalilzad")] == index[("d1", "Zalmay Khalilzad")]
     assert index[("d2", "Kabul")] == index[("d1", "Kabul")]
+
+
+def test_series_fold_country_forms_demonyms_and_the_party_named_in_the_sentence():
+    from storyline.model import EntityMention
+
+    text2 = "The U.S. is on track to draw down to 4,500 troops in the country."
+    per = {
+        "d1": Annotations("d1", figures=[Figure(0, 5, "2,500", 2500, "American soldiers")]),
+        "d2": Annotations("d2", sentences=[(0, len(text2))],
+                          entities=[EntityMention(4, 8, "U.S.", "GPE", "United States")],
+                          figures=[Figure(37, 42, "4,500", 4500, "troops")]),
+        "d3": Annotations("d3", figures=[Figure(0, 5, "Some 2,500", 2500, "US troops")]),
+    }
+    series, _ = build_series([_doc(1), _doc(2), _doc(3)], per)
+    assert [(s.subject, s.figure_ids) for s in series] == [("American soldiers", ["d1:f0", "d2:f0", "d3:f0"])]
