@@ -177,3 +177,30 @@ def test_transcript_turns(nlp):
 def test_quotation_frame(nlp, text, expected):
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # he/she continue the person who was the subject, not the person last mentioned
+        (
+            "Ted Cruz spoke after the debate and repeatedly mentioned Wolf Blitzer. He said that the report had been wrong.",
+            [("that the report had been wrong", "Ted Cruz", False, "said")],
+        ),
+        # organisations take their longest form in the article; "the bureau" its named organisation
+        (
+            "The U.S. Justice Department opened an inquiry on Monday. A day later the Justice Department said it had found no evidence.",
+            [("it had found no evidence", "U.S. Justice Department", False, "said")],
+        ),
+        (
+            "The Federal Bureau of Investigation opened an inquiry. The bureau said it had found no evidence.",
+            [("it had found no evidence", "Federal Bureau of Investigation", False, "said")],
+        ),
+        # anonymous sources are kept as written
+        ("Officials said the border would reopen on Monday.", [("the border would reopen on Monday", "Officials", False, "said")]),
+        ("According to sources, the deal is close.", [("the deal is close", "sources", False, "according to")]),
+    ],
+)
+def test_speaker_resolution(nlp, text, expected):
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == expected

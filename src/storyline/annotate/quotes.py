@@ -22,6 +22,7 @@ Hand-written rather than a library call because no offline library here attribut
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -200,6 +201,10 @@ class _Resolver:
         self.text = text
         self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES]
         self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self.ent_start = {e.start_char: e for e in self.ents}
+        self.orgs = [e for e in self.ents if e.label_ == "ORG"]
+        self.subject_persons = [e for e in self.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+        self.subject_person_ends = [e.end_char for e in self.subject_persons]
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
 
@@ -211,9 +216,31 @@ class _Resolver:
             for p in self.persons:
                 if p[-1].text == last and len(p.text) > len(best) and all(t.text in p.text for t in ent):
                     best, label = p.text, "PERSON"
+        if label == "ORG":  # "Justice Department" -> "U.S. Justice Department"
+            words = {t.lower_ for t in ent if not t.is_punct and t.lower_ != "the"}
+            for o in self.orgs:
+                if (o[-1].lower_ == ent[-1].lower_ and len(o.text) > len(best)
+                        and words <= {t.lower_ for t in o}):
+                    best = o.text
         if best.lower().startswith("the "):
             best = best[4:]
         return best, label
+
+    def topic_person(self, before: int) -> Span | None:
+        """The person a he/she subject most likely continues: the latest PERSON that was a clause
+        subject or a found speaker before ``before`` (not a person merely mentioned as an
+        object: "..., and specifically mentioned Wolf Blitzer. He said ...")."""
+        i = bisect.bisect_left(self.subject_person_ends, before + 1) - 1
+        subj = self.subject_persons[i] if i >= 0 else None
+        spk = None
+        for _pos, _name, span, _l in reversed(self.speakers):
+            if span is not None and span[1] <= before:
+                e = self.ent_start.get(span[0])
+                if e is not None and e.label_ == "PERSON":
+                    spk = e
+                    break
+        cands = [c for c in (subj, spk) if c is not None]
+        return max(cands, key=lambda e: e.end_char) if cands else None
 
     def nearest(self, before: int, labels: set[str]) -> Span | None:
         cands = [e for e in self.ents if e.end_char <= before and e.label_ in labels]
@@ -229,7 +256,7 @@ class _Resolver:
         local = (tok.idx, tok.idx + len(tok))
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS:
-                ante = self.nearest(tok.idx, {"PERSON"})
+                ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
             elif low in GROUP_PRONOUNS:
                 ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
             else:
@@ -255,6 +282,14 @@ class _Resolver:
             ante = self.nearest(tok.idx, {"PERSON"})
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
+        if tok.pos_ == "NOUN" and dets == ["the"] and not any(
+            c.dep_ in ("compound", "amod", "prep", "poss") for c in tok.children
+        ):
+            # "the bureau said" -> the nearest earlier organisation named with that word
+            for o in reversed(self.orgs):
+                if o.end_char <= tok.idx and any(t.lower_ == low for t in o):
+                    name, _ = self.full_name(o)
+                    return name, (o.start_char, o.end_char), local
         if tok.pos_ in ("NOUN", "PROPN"):
             text = self.text[local[0] : local[1]]
             text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
