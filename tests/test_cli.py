@@ -103,3 +103,18 @@ def test_articles_stored_without_annotation_are_annotated_by_the_next_build(tmp_
     assert "0 added, 1 already stored" in second.output and "1 annotated" in second.output
     values = {t["text"]: t["value"] for t in _export(db)["timexes"]}
     assert values["Tomorrow"] == "2020-09-12" and values["Thursday"] == "2020-09-10"
+
+
+def test_store_folder_is_created_and_wrong_corpora_are_clear_errors(tmp_path):
+    from conftest import SAMPLES
+
+    db = tmp_path / "new" / "folder" / "s.db"
+    result = runner.invoke(app, ["build", str(SAMPLES / "004_06bd3d64a9d432fd.txt"), "--db", str(db), "--no-annotate"])
+    assert result.exit_code == 0 and db.exists()
+    (tmp_path / "not.xml").write_text("this is not XML")
+    bad = runner.invoke(app, ["eval", "places", "--corpus", str(tmp_path / "not.xml")])
+    assert bad.exit_code == 1 and "could not evaluate places" in bad.output and "Traceback" not in bad.output
+    empty = runner.invoke(app, ["eval", "timex", "--corpus", str(tmp_path / "new")])
+    assert empty.exit_code == 1 and "nothing to score" in empty.output
+    unknown = runner.invoke(app, ["eval", "nonsense", "--corpus", str(tmp_path)])
+    assert unknown.exit_code == 2 and "no eval named 'nonsense'" in unknown.output

@@ -216,7 +216,15 @@ def eval_(
     except ImportError as exc:
         err.print(f"[red]error:[/] the {name} eval is not available ({exc})")
         raise typer.Exit(1) from None
-    figures = module.run(corpus, out, limit=limit)
+    try:
+        figures = module.run(corpus, out, limit=limit)
+    except Exception as exc:  # a corpus in the wrong format must not end in a traceback
+        err.print(f"[red]error:[/] could not evaluate {name} on {_escape(str(corpus))}: "
+                  f"{type(exc).__name__}: {_escape(str(exc))}")
+        raise typer.Exit(1) from None
+    if not figures or not any(figures.values()):
+        err.print(f"[red]error:[/] nothing to score in {_escape(str(corpus))}: is it the {name} corpus?")
+        raise typer.Exit(1)
     out.print_json(json.dumps(figures))
 
 
