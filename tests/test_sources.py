@@ -119,3 +119,11 @@ def test_broken_warc_keeps_earlier_records(tmp_path, tail):
     arts, rej = _read(path)
     assert [a.url for a in arts] == ["https://news.example/a"]
     assert [(r.line, r.reason.split(" (")[0]) for r in rej] == [(2, "broken WARC record after record 1")]
+
+
+def test_oversized_article_text_is_rejected(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    path.write_text(json.dumps({"id": "h", "text": "word " * 120_000}) + "\n" + json.dumps({"id": "ok", "text": "Fine."}) + "\n")
+    arts, rej = _read(path)
+    assert [a.id for a in arts] == ["ok"]
+    assert [(r.line, r.reason) for r in rej] == [(1, "article text too long (600,000 characters; limit 500,000)")]

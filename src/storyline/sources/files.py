@@ -9,7 +9,8 @@ from pathlib import Path
 from ..model import RawArticle, Rejection
 
 MAX_BYTES = 64 * 1024 * 1024  # one input file, after decompression; larger is refused as oversized
-MAX_TEXT_CHARS = 2_000_000  # one article; a longer one is not a news report
+MAX_TEXT_CHARS = 500_000  # one article's text (about 80,000 words); a longer one is not a news report
+MAX_HTML_CHARS = 10_000_000  # one article's page, markup included
 
 
 def load_bytes(path: Path) -> bytes | Rejection:
@@ -49,11 +50,13 @@ def decode(data: bytes, source: str, line: int | None = None) -> str | Rejection
         )
 
 
-def check_text(text: str, source: str, line: int | None = None) -> Rejection | None:
+def check_text(text: str, source: str, line: int | None = None, *, html: bool = False) -> Rejection | None:
     if not text.strip():
         return Rejection(source, "no article text", line)
-    if len(text) > MAX_TEXT_CHARS:
-        return Rejection(source, f"article text too long ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})", line)
+    limit = MAX_HTML_CHARS if html else MAX_TEXT_CHARS
+    if len(text) > limit:
+        kind = "HTML page" if html else "article text"
+        return Rejection(source, f"{kind} too long ({len(text):,} characters; limit {limit:,})", line)
     return None
 
 

@@ -47,7 +47,7 @@ def from_record(record: Any, path: Path, line: int) -> RawArticle | Rejection:
     if not fields["text"] and not fields["html"]:
         return Rejection(str(path), "record has neither 'text' nor 'html'", line)
     body = fields["text"] or fields["html"] or ""
-    problem = check_text(body, str(path), line)
+    problem = check_text(body, str(path), line, html=not fields["text"])
     if problem:
         return problem
     if fields["published"]:

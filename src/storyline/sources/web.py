@@ -33,7 +33,7 @@ def read_html_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
     if isinstance(html, Rejection):
         yield html
         return
-    problem = check_text(html, str(path))
+    problem = check_text(html, str(path), html=True)
     if problem:
         yield problem
         return
@@ -73,7 +73,7 @@ def read_warc(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
             if isinstance(html, Rejection):
                 yield html
                 continue
-            if check_text(html, str(path), number):
+            if check_text(html, str(path), number, html=True):
                 yield Rejection(str(path), "empty HTML response", number)
                 continue
             yield RawArticle(
