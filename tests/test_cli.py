@@ -118,3 +118,24 @@ def test_store_folder_is_created_and_wrong_corpora_are_clear_errors(tmp_path):
     assert empty.exit_code == 1 and "nothing to score" in empty.output
     unknown = runner.invoke(app, ["eval", "nonsense", "--corpus", str(tmp_path)])
     assert unknown.exit_code == 2 and "no eval named 'nonsense'" in unknown.output
+
+
+def test_an_article_the_annotator_fails_on_is_still_stored(tmp_path, monkeypatch):
+    from storyline.annotate import pipeline
+
+    real = pipeline.annotate
+
+    def fragile(articles, *a, **k):
+        if any("CRASH" in x.text for x in articles):
+            raise RuntimeError("parser fell over")
+        return real(articles, *a, **k)
+
+    monkeypatch.setattr(pipeline, "annotate", fragile)
+    feed = tmp_path / "f.jsonl"
+    good = "Negotiators met in Doha on Monday and agreed to meet again next week, officials said."
+    feed.write_text(json.dumps({"id": "good", "text": good}) + "\n"
+                    + json.dumps({"id": "bad", "text": good.replace("Monday", "CRASH Monday")}) + "\n")
+    result = runner.invoke(app, ["build", str(feed), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 0
+    assert "2 added" in result.output and "1 annotated" in result.output
+    assert "stored without annotations (RuntimeError: parser fell over)" in result.output

@@ -20,6 +20,7 @@ class BuildReport:
     duplicates: int = 0  # new articles that are near-duplicates of another
     annotated: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -97,7 +98,7 @@ def ingest(
             doc.duplicate_of = batch_dups.get(doc.id)
         annotations: list[tuple[Annotations, str]] = []
         if annotator and docs:
-            for ann in annotator.annotate([d.article for d in docs]):
+            for ann in _annotate_safely(annotator, [d.article for d in docs], report):
                 annotations.append((ann, _version(annotator)))
         store.add_batch(docs, signatures, annotations, stored_dups)
         report.added += len(docs)
@@ -108,14 +109,30 @@ def ingest(
     return report
 
 
+def _annotate_safely(annotator, articles: list[CleanArticle], report: BuildReport) -> list[Annotations]:
+    """Annotate a batch; if it fails, article by article, so one pathological text costs only its
+    own annotations (the article is still stored, and the next build tries again)."""
+    try:
+        return list(annotator.annotate(articles))
+    except Exception:
+        out = []
+        for article in articles:
+            try:
+                out.extend(annotator.annotate([article]))
+            except Exception as exc:
+                report.warnings.append(f"{article.source}: stored without annotations ({type(exc).__name__}: {exc})")
+        return out
+
+
 def reannotate(store, annotator, batch_size: int = 64) -> int:
     """Annotate stored documents whose annotations are missing or from an older annotator."""
     stale = store.stale_annotations(_version(annotator))
     done = 0
     for ids in _batches(stale, batch_size):
         articles: list[CleanArticle] = [store.document(i).article for i in ids]
-        store.put_annotations([(ann, _version(annotator)) for ann in annotator.annotate(articles)])
-        done += len(ids)
+        report = BuildReport()
+        store.put_annotations([(ann, _version(annotator)) for ann in _annotate_safely(annotator, articles, report)])
+        done += len(ids) - len(report.warnings)
     return done
 
 

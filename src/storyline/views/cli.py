@@ -73,6 +73,8 @@ def build(
         progress.update(ltask, total=1, completed=1)
     for rejection in report.rejected:
         err.print(f"[yellow]rejected[/] {_escape(str(rejection))}", soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/] {_escape(warning)}", soft_wrap=True)
     summary = (f"{report.read} read, {report.added} added, {report.known} already stored, "
                f"{report.duplicates} near-duplicates, {report.annotated} annotated, {len(report.rejected)} rejected; "
                f"{linked.stories} stories; store: {db} ({store.count()} articles)")
