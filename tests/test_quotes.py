@@ -204,3 +204,18 @@ def test_quotation_frame(nlp, text, expected):
 def test_speaker_resolution(nlp, text, expected):
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
     assert got == expected
+
+
+def test_quotation_running_on_over_paragraphs(nlp):
+    # a paragraph that opens a quotation and does not close it continues in the next paragraph,
+    # which opens with a quote mark again; the cue comes only in the second paragraph
+    text = (
+        "The senator spoke for an hour.\n\n"
+        "“We have waited far too long for this moment, and the people of this state know it.\n\n"
+        "“Now we have to deliver on every promise we made,” Warren said on Tuesday.\n"
+    )
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == [
+        ("We have waited far too long for this moment, and the people of this state know it.", "Warren", True, "said"),
+        ("Now we have to deliver on every promise we made", "Warren", True, "said"),
+    ]

@@ -472,8 +472,29 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             and any(b is not a and b.cue_start is not None and any(x <= b.cue_start < y for x, y in a.segments) for b in atts)
         )
     ]
-    # quotations with no cue: continue the paragraph's previous direct quotation
+    # a quotation left open at a paragraph's end runs on into the next paragraph, which opens
+    # with a quote mark again (news convention): it belongs to that paragraph's quotation
     covered = [s for a in atts for s in a.segments]
+    first_seg = {a.segments[0][0]: a for a in atts if a.direct}
+    for a, b in reversed(marks):
+        if (b < len(text) and text[b] != "\n") or text[text.rfind("\n", 0, a) + 1 : a].strip():
+            continue  # closed in its paragraph, or opened mid-paragraph
+        s, e = _inner(text, a, b)
+        if e <= s or any(x < e and s < y for x, y in covered):
+            continue
+        n = b + 1
+        while n < len(text) and text[n].isspace():
+            n += 1
+        if n >= len(text) or text[n] not in "“«\"‘":
+            continue
+        nxt = _inner(text, n, n + 1)[0]
+        owner = first_seg.get(nxt)
+        if owner is None:
+            continue
+        owner.segments.insert(0, (s, e))
+        first_seg[s] = owner
+        covered.append((s, e))
+    # quotations with no cue: continue the paragraph's previous direct quotation
     for a, b in marks:
         s, e = _inner(text, a, b)
         if e <= s or any(x < e and s < y for x, y in covered):
