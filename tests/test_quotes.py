@@ -219,3 +219,9 @@ def test_quotation_running_on_over_paragraphs(nlp):
         ("We have waited far too long for this moment, and the people of this state know it.", "Warren", True, "said"),
         ("Now we have to deliver on every promise we made", "Warren", True, "said"),
     ]
+
+
+def test_tallies_are_not_turns(nlp):
+    # "Name: number" lines are counts, not something the person said
+    doc = nlp("Delegates so far:\nHillary Clinton: 2,316.\nBernie Sanders: 1,547.\n")
+    assert extract_quotes(doc) == []

@@ -39,6 +39,9 @@ OPEN_CLOSE = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 ALL_QUOTE_CHARS = "“”«»‘’\"„"
 XCOMP_MIN_WEIGHT = 0.7  # tuned on PolNeAR train: below it "to ..." complements are plans, not speech
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+# a subject inside one of these entities is a time or an amount, not someone speaking
+# ("Saturday at the convention Warren said": a misparse; "the number needed ...")
+NOT_SPEAKER_TYPES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 # Closed word classes, not learnable from 1,000 articles with any reliability: nouns naming a
@@ -369,7 +372,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 cue_tok = v
                 speaker_tok, _how = _subject(v)
                 framed = _quote_frame(text, closes, v, speaker_tok)
-                if framed is not None:  # “...,” X said: the quotation is the content, any verb
+                if framed is not None and speaker_tok.ent_type_ not in NOT_SPEAKER_TYPES:
+                    # “...,” X said: the quotation is the content, whatever the verb
                     frame_marks = [framed] + [
                         q for q in marks if q[0] > v.idx and q[0] < sent.end_char and _near_after(text, v, q)
                     ]
@@ -394,7 +398,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                         content = None
             else:
                 continue
-            if speaker_tok is None:
+            if speaker_tok is None or speaker_tok.ent_type_ in NOT_SPEAKER_TYPES:
                 continue
             segs: list[tuple[int, int]] = []
             direct = False
@@ -546,6 +550,8 @@ def _colon_turns(doc: Doc, text: str, res: _Resolver, marks: list[tuple[int, int
         cs, ce = p + m.start(2), p + m.end(2)
         while ce > cs and text[ce - 1].isspace():
             ce -= 1
+        if len(re.findall(r"[^\W\d_]{2,}", text[cs:ce])) < 2:  # "Clinton: 2,316." is a tally
+            continue
         quoted = any(cs <= a < ce for a, _b in marks)
         if ents:
             spk, _label = res.full_name(ents[0])
