@@ -96,3 +96,19 @@ def test_series_fold_country_forms_demonyms_and_the_party_named_in_the_sentence(
     }
     series, _ = build_series([_doc(1), _doc(2), _doc(3)], per)
     assert [(s.subject, s.figure_ids) for s in series] == [("American soldiers", ["d1:f0", "d2:f0", "d3:f0"])]
+
+
+def test_a_dated_and_an_undated_mention_or_other_figures_on_a_vague_date_stay_apart():
+    def ev(start, date, fig_value):
+        t = Timex(0, 1, "x", "DATE", date) if date else None
+        return EventMention(start, start + 5, "x", "release", "release", "s", actors=["Afghan"], targets=["Taliban"],
+                            figures=[0], date=t)
+
+    per = {
+        "d1": Annotations("d1", figures=[Figure(0, 3, "100", 100, "Taliban prisoners")], events=[ev(0, None, 100)]),
+        "d2": Annotations("d2", figures=[Figure(0, 5, "5,000", 5000, "Taliban fighters")], events=[ev(0, "2020-09", 5000)]),
+        "d3": Annotations("d3", figures=[Figure(0, 3, "100", 100, "Taliban prisoners")], events=[ev(0, "2020-09-11", 100)]),
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("Afghan", "Taliban")}
+    events = merge_events([_doc(1), _doc(2), _doc(3)], per, index)
+    assert sorted(len(e.mentions) for e in events) == [1, 1, 1]

@@ -108,9 +108,9 @@ def test_event_sources_agree_differ_or_single_and_reprints_do_not_count():
     a = event_agreement(ev, docs, per)
     assert a.status == "differ" and a.sources == ["d1", "d2", "d3"]
     assert [(p.document_id, p.about, p.claim, TEXTS[int(p.document_id[1])][p.start:p.end] == TEXTS[int(p.document_id[1])])
-            for p in a.passages] == [("d1", "afghan prisoner", "20 (Afghan prisoners)", True),
-                                     ("d2", "afghan prisoner", "25 (Afghan prisoners)", True),
-                                     ("d3", "afghan prisoner", "20 (Afghan prisoners)", True)]
+            for p in a.passages] == [("d1", "af prisoner", "20 (Afghan prisoners)", True),
+                                     ("d2", "af prisoner", "25 (Afghan prisoners)", True),
+                                     ("d3", "af prisoner", "20 (Afghan prisoners)", True)]
     # the same count: agree
     per2 = {"d1": per["d1"], "d3": per["d3"]}
     [ev2] = merge_events([docs["d1"], docs["d3"]], per2, index)

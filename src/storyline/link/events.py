@@ -3,7 +3,9 @@
 Event mentions (one sentence of one article each) merge when their types match, their dates are
 compatible (the same day; or one date's span contains the other's, e.g. "February 2020" and
 "2020-02-29") and their participants do not clash (shared actors, or one side names none).
-Mentions without a date merge only with an event whose actors and targets are the same and named.
+Mentions without a date merge only with an undated event whose actors, targets and figures are the
+same; a dated and an undated mention never merge. Different figures on a date vaguer than a day
+mean different happenings ("released 100 prisoners" vs "to release 5,000").
 Articles are taken in ingest order and an event's id derives from its first mention, so ids stay
 stable as articles are added.
 """
@@ -24,6 +26,7 @@ class _Cluster:
     actors: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    values: set[float] = field(default_factory=set)
 
 
 def _granularity(span: tuple[date, date] | None) -> int:
@@ -48,7 +51,9 @@ def merge_events(
             actors = {entity_index[(doc.id, k)] for k in m.actors if (doc.id, k) in entity_index}
             targets = {entity_index[(doc.id, k)] for k in m.targets if (doc.id, k) in entity_index}
             span = value_span(m.date.value) if m.date else None
-            home = _find(clusters, m, span, actors, targets)
+            figures = per_doc[doc.id].figures
+            values = {figures[j].value for j in m.figures if j < len(figures)}
+            home = _find(clusters, m, span, actors, targets, values)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}".encode()).hexdigest()[:12],
@@ -63,6 +68,7 @@ def merge_events(
             home.event.mentions.append((doc.id, m.start, m.end))
             home.actors |= actors
             home.targets |= targets
+            home.values |= values
             home.documents.add(doc.id)
     for c in clusters:
         c.event.actor_ids = sorted(c.actors)
@@ -70,17 +76,22 @@ def merge_events(
     return [c.event for c in clusters]
 
 
-def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str]) -> _Cluster | None:
+def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float]) -> _Cluster | None:
     for c in clusters:
         if c.event.type != m.type:
             continue
-        if span is None or c.span is None:
-            if actors and targets and actors == c.actors and targets == c.targets:
+        if span is None and c.span is None:
+            if actors and targets and actors == c.actors and targets == c.targets and not (values ^ c.values):
                 return c
             continue
+        if span is None or c.span is None:
+            continue  # one date known, one not: nothing says they are the same happening
         if not _compatible_dates(span, c.span):
             continue
         if actors and c.actors and not actors & c.actors:
             continue
+        exact_day = span == c.span and span[0] == span[1]
+        if values and c.values and not values & c.values and not exact_day:
+            continue  # other numbers on a vaguer date: another happening ("100 released" vs "5,000 to release")
         return c
     return None
