@@ -225,3 +225,12 @@ def test_tallies_are_not_turns(nlp):
     # "Name: number" lines are counts, not something the person said
     doc = nlp("Delegates so far:\nHillary Clinton: 2,316.\nBernie Sanders: 1,547.\n")
     assert extract_quotes(doc) == []
+
+
+def test_headline_title_and_name_turn(nlp):
+    text = (
+        "McCain Challenger Kelli Ward: Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’\n\n"
+        "Former Arizona State Senator Dr. Kelli Ward called for the impeachment of the attorney general."
+    )
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == [("Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’", "Kelli Ward", True, ":")]

@@ -544,6 +544,15 @@ def _colon_turns(doc: Doc, text: str, res: _Resolver, marks: list[tuple[int, int
         if span is None:
             continue
         ents = [x for x in span.ents if x.start_char == s and x.end_char == e and x.label_ in ("PERSON", "ORG")]
+        if not ents and len(name.split()) <= 6 and not name.isupper():
+            # headline "McCain Challenger Kelli Ward: ...": a title, then the person's name
+            ents = [
+                x
+                for x in span.ents
+                if x.end_char == e
+                and x.label_ == "PERSON"
+                and not any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in span if t.i < x.start)
+            ]
         turn = name.isupper() and n_caps >= 2 and not any(x.label_ in ("GPE", "LOC") for x in span.ents)
         if (not ents and not turn) or (name.isupper() and not turn):  # "KABUL:" is a dateline
             continue
