@@ -73,3 +73,21 @@ def test_written_sentences():
 def test_passive_agent_is_actor():
     events, _ = _events("The attack was condemned by the United Nations on Friday.")
     assert [(e.type, e.actors) for e in events] == [("accuse", ["United Nations"])]
+
+
+@pytest.mark.parametrize("sentence,mood,summary", [
+    ("The Taliban on April 12 released 20 Afghan prisoners in Kandahar.", "asserted",
+     "Taliban released 20 Afghan prisoners in Kandahar"),
+    ("The Taliban has vowed to release some 1,000 Afghan government troops.", "planned",
+     "Taliban to release 1,000 Afghan government troops"),
+    ("In return, the US would withdraw all troops by May this year.", "possible", "US may withdraw troops"),
+    ("The Taliban did not attack the convoy.", "negated", "Taliban did not attack convoy"),
+])
+def test_events_say_whether_they_happened(sentence, mood, summary):
+    from storyline.annotate.entities import extract_entities
+    from storyline.annotate.events import extract_events
+    from storyline.annotate.nlp import parse
+
+    doc = parse(sentence)
+    [ev] = extract_events(doc, extract_entities(doc), [], [], None)
+    assert (ev.modality, ev.summary) == (mood, summary)

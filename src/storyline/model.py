@@ -170,6 +170,9 @@ class EventMention:
     figures: list[int] = field(default_factory=list)  # indexes into Annotations.figures
     date: Timex | None = None
     date_from: Literal["sentence", "article"] | None = None
+    # whether the text says it happened: asserted; planned ("will", "to release", "vowed to");
+    # possible ("would", "could", "if"); negated ("did not")
+    modality: Literal["asserted", "planned", "possible", "negated"] = "asserted"
 
 
 @dataclass
@@ -216,6 +219,7 @@ class Event:
     target_ids: list[str] = field(default_factory=list)
     place_ids: list[str] = field(default_factory=list)
     figure_ids: list[str] = field(default_factory=list)
+    modality: str = "asserted"
 
 
 @dataclass

@@ -160,6 +160,26 @@ def _trigger(sent: Span) -> tuple[Token, str, str] | None:
     return None
 
 
+_PLANNED_AUX = {"will", "'ll", "shall", "wo"}
+_POSSIBLE_AUX = {"would", "could", "may", "might", "should", "must", "can", "'d"}
+
+
+def modality(trig: Token) -> str:
+    """Whether the sentence says the event happened, from the trigger's own auxiliaries and
+    markers (the parse; no library here labels factuality)."""
+    kids = list(trig.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return "negated"
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        return "possible"
+    if aux & _PLANNED_AUX or "to" in aux or (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in INTENT):
+        return "planned"
+    if trig.tag_ == "VBG" and trig.dep_ in ("pcomp", "pobj"):  # "aimed at ending"
+        return "planned"
+    return "asserted"
+
+
 def _np_tokens(head: Token) -> set[int]:
     """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
     out = {head.i}
@@ -311,7 +331,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
             what = ("with " if cls == "consult" and not dobj else "") + targets[0]
-        parts = [who, past, what]
+        mood = modality(trig)
+        verb = {"planned": "to " + trig.lemma_.lower(), "possible": "may " + trig.lemma_.lower(),
+                "negated": "did not " + trig.lemma_.lower()}.get(mood, past)
+        parts = [who, verb, what]
         if places:
             parts.append(("to " if cls == "consult" and trig.lemma_.lower() in (
                 "travel", "fly", "depart", "arrive", "embark") else "in ") + places[0])
@@ -319,7 +342,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text,
                                 type=cls, trigger=trig.text, summary=summary, actors=actors,
                                 targets=targets, places=places, figures=fig_idx, date=date,
-                                date_from=date_from))
+                                date_from=date_from, modality=mood))
         if sent_persons:
             last_person = sent_persons[-1]
     return out

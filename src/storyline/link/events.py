@@ -58,6 +58,7 @@ def merge_events(
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}".encode()).hexdigest()[:12],
                     type=m.type, summary=m.summary, date=m.date, mentions=[], story_id=doc.story_id,
+                    modality=m.modality,
                     place_ids=[entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index],
                     figure_ids=[f"{doc.id}:f{j}" for j in m.figures],
                 )
@@ -78,8 +79,8 @@ def merge_events(
 
 def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float]) -> _Cluster | None:
     for c in clusters:
-        if c.event.type != m.type:
-            continue
+        if c.event.type != m.type or c.event.modality != m.modality:
+            continue  # a plan to release is not the release
         if span is None and c.span is None:
             if actors and targets and actors == c.actors and targets == c.targets and not (values ^ c.values):
                 return c

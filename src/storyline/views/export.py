@@ -98,7 +98,7 @@ def build_export(store) -> dict:
             out["quotes"].append(rec)
     for ev in events:
         out["events"].append({
-            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "summary": ev.summary, "date": when(ev.date),
+            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": when(ev.date),
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
             "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
             "sources": col.sources(ev),

@@ -39,7 +39,7 @@ def terminal_table(col: Collection, story_id: str | None = None) -> Table:
         if agreement is not None and agreement.status == "differ":
             what += "".join(f"\n[red]{escape(p.document_id)}[/] [dim]({escape(p.about)})[/]: {escape(p.claim)}"
                             for p in agreement.passages)
-        table.add_row(when, what, ev.type, f"{len(sources)} {badge(agreement.status if agreement else None)}",
+        table.add_row(when, what, ev.type if ev.modality == "asserted" else f"{ev.type} ({ev.modality})", f"{len(sources)} {badge(agreement.status if agreement else None)}",
                       escape(sources[0]) if sources else "")
     return table
 
@@ -83,7 +83,7 @@ def events_csv(col: Collection) -> str:
     names = {e.id: e.name for e in col.entities}
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["id", "story_id", "date", "date_start", "date_end", "granularity", "type", "summary",
+    writer.writerow(["id", "story_id", "date", "date_start", "date_end", "granularity", "type", "modality", "summary",
                      "actors", "targets", "places", "sources", "first_reported_by", "mentions"])
     dated, undated = col.timeline()
     for ev in dated + undated:
@@ -91,7 +91,7 @@ def events_csv(col: Collection) -> str:
         sources = col.sources(ev)
         writer.writerow([
             ev.id, ev.story_id or "", ev.date.value if ev.date else "", span[0] if span else "",
-            span[1] if span else "", granularity(ev.date.value) if ev.date else "unknown", ev.type, ev.summary,
+            span[1] if span else "", granularity(ev.date.value) if ev.date else "unknown", ev.type, ev.modality, ev.summary,
             "; ".join(names.get(a, a) for a in ev.actor_ids), "; ".join(names.get(a, a) for a in ev.target_ids),
             "; ".join(names.get(a, a) for a in ev.place_ids), len(sources), sources[0] if sources else "",
             len(ev.mentions),
