@@ -234,3 +234,9 @@ def test_headline_title_and_name_turn(nlp):
     )
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
     assert got == [("Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’", "Kelli Ward", True, ":")]
+
+
+def test_reporters_question_is_not_the_speakers_claim(nlp):
+    doc = nlp("Asked whether he would run again, Joe Biden said he had not decided.")
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(doc)]
+    assert got == [("he had not decided", "Joe Biden", False, "said")]

@@ -396,6 +396,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     content = (max(content[0], p0), min(content[1], p1))
                     if content[1] - content[0] < 2:
                         content = None
+                    elif _how not in ("nsubj", "agent") and _HOW_ASKED.match(text, content[0]):
+                        continue  # "(When) asked whether ..., X said": a reporter's question
             else:
                 continue
             if speaker_tok is None or speaker_tok.ent_type_ in NOT_SPEAKER_TYPES:
@@ -584,6 +586,7 @@ def _next_para_quote(text: str, gap: str, close: int) -> bool:
 
 
 _QUOTE_END_PUNCT = ",?!—–-"
+_HOW_ASKED = re.compile(r"(?i)(whether|if|what|why|how|who|when|where|which)\b")
 
 
 def _frame_verbs(doc: Doc, text: str, closes: dict[int, tuple[int, int]]) -> set[int]:
