@@ -58,6 +58,7 @@ def create_app(db: str | Path) -> FastAPI:
             })
         return TEMPLATES.TemplateResponse(request, "timeline.html", {
             "rows": rows, "story": story, "lo": lo, "hi": hi,
+            "title": next((st["title"] for st in story_records(col.documents) if st["id"] == story), None),
             "summary": col.story_summaries(story) if story else None,
             "series": [{"series": se, "agreement": col.series_agreement[se.id].status,
                         "sides": _sides(col, col.series_agreement[se.id])} for se in col.series],
