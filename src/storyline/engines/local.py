@@ -34,22 +34,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _annotator():
-    """The annotate stage, where it is installed with its language model; else None."""
-    try:
-        from ..annotate import pipeline
-    except ImportError:
-        return None
-    return pipeline
-
-
 def ingest(
     paths: Iterable[Path],
     store,
     *,
     batch_size: int = 64,
     annotate: bool = True,
-    on_file: Callable[[Path], None] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Read, clean, deduplicate, annotate and store every article under ``paths``.
@@ -59,7 +49,10 @@ def ingest(
     """
     report = BuildReport()
     finder = DuplicateFinder(store)
-    annotator = _annotator() if annotate else None
+    if annotate:
+        from ..annotate import pipeline as annotator  # loads spaCy: only when annotating
+    else:
+        annotator = None
     seen_hashes: set[str] = set()
     next_seq = store.next_seq()
 
