@@ -37,3 +37,14 @@ def test_annotate_samples_stream():
     assert [a0.figures[i].subject for i in rel.figures] == ["Afghan prisoners"]
     assert ("some 1,000", True) in [(f.text, f.approximate) for f in a0.figures]
     assert any(q.speaker for q in out[3].quotes)
+
+
+def test_figures_without_a_date_of_their_own_hold_on_the_article_date():
+    from storyline.annotate.pipeline import annotate
+    from storyline.model import CleanArticle
+
+    text = "Some 2,500 US troops remain in Afghanistan. The talks ended on March 3, 2021 with 40 delegates present."
+    [ann] = annotate([CleanArticle(id="a", source="a", text=text, published="2021-03-05")])
+    dates = {f.text: (f.date.value, f.date.text) for f in ann.figures}
+    assert dates["Some 2,500"] == ("2021-03-05", "")
+    assert dates["40"] == ("2021-03-03", "March 3, 2021")

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from storyline.model import Annotations, CleanArticle, EntityMention
+from storyline.model import Annotations, CleanArticle, EntityMention, Timex
 
 from .entities import extract_entities
 from .events import extract_events
@@ -69,6 +69,13 @@ def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
     entities = extract_entities(doc)
     set_places(entities, article.text)
     figures = extract_figures(doc, timexes)
+    if article.published:
+        # a figure with no date of its own in its sentence holds, as far as the text says, on the
+        # day the article reports it (empty text marks the article's date, as for events)
+        day = Timex(start=0, end=0, text="", type="DATE", value=article.published[:10])
+        for f in figures:
+            if f.date is None:
+                f.date = day
     quotes = _quotes(doc)
     events = extract_events(doc, entities, timexes, figures, article.published)
     return Annotations(document_id=article.id,
