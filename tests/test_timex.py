@@ -227,3 +227,16 @@ def test_seasons_of_a_year(phrase, value, mod):
 
 def test_seasons_without_a_publication_date_stay_unresolved():
     assert [t.value for t in tag("since summer last year", None)] == ["XXXX-SU"]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # 2020-04-15 is a Wednesday
+    ("Protesters were planning to march around the airport on Saturday.", "2020-04-18"),
+    ("Brokers expected buyers as soon as trading opened Monday.", "2020-04-20"),
+    ("Officials postponed until Tuesday any action on the case.", "2020-04-21"),
+    ("He and Arafat meet separately Monday with the envoy.", "2020-04-20"),
+    ("Protesters marched around the airport on Saturday.", "2020-04-11"),
+])
+def test_tense_cues_plans_and_deferrals(sentence, value):
+    (t,) = tag(sentence, "2020-04-15")
+    assert t.value == value

@@ -90,7 +90,7 @@ FUTURE_CUES = {
     "will", "'ll", "shall", "would", "going", "plan", "plans", "planned", "planning", "scheduled",
     "expected", "expects", "due", "set", "next", "upcoming", "coming", "hopes", "hope", "intends",
     "aims", "wo", "won't", "prepare", "prepares", "preparing", "await", "awaits",
-    "tomorrow", "track", "begins", "starts", "opens", "meets", "resume", "resumes",
+    "tomorrow", "track", "begins", "starts", "opens", "meets", "meet", "resume", "resumes",
 }
 # reporting verbs date the report, not the event: used only when nothing else is near
 REPORT_CUES = {"said", "says", "told", "added", "according"}

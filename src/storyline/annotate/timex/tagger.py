@@ -34,6 +34,8 @@ _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
               "sign", "take", "open", "close", "end", "announce", "release", "decide", "hold"}
+_DEFER = {"postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "recessed"}
+_PLAN_CUES = {"planning", "planned", "scheduled", "expected", "due", "set", "going", "preparing", "to"}
 _MODALS = {"will", "'ll", "shall", "would", "wo"}
 _NOT_ED = {"need", "speed", "indeed", "embed", "hundred", "united", "proceed", "exceed", "succeed"}
 _MAY_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
@@ -151,6 +153,11 @@ class _Doc:
             return 1  # "as soon as Tuesday", "as early as Monday"
         if len(bw) > 2 and bw[2] == "as" and bw[1] in ("soon", "early") and bw[0] == "as":
             return 1
+        for j in range(1, min(len(bw) - 1, 8)):  # "as soon as trading opened Monday": a condition ahead
+            if bw[j] == "soon" and bw[j - 1] == "as" and bw[j + 1] == "as":
+                return 1
+        if len(bw) > 1 and bw[0] in ("until", "till") and bw[1] in _DEFER:
+            return 1  # "postponed until Tuesday"
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
             if w in FUTURE_CUES or w in _MODALS or w in ("to", "be"):
                 break
@@ -177,6 +184,10 @@ class _Doc:
                         bw[j + 1] == "be" and j + 2 < len(bw) and bw[j + 2] in _MODALS | {"to"}))):
                     return 1  # "will be held", "would meet", "is to be signed"
                 if w in PAST_CUES:
+                    # "were planning to", "was scheduled for": a plan told in the past tense
+                    nxt = (aw[j + 1] if j + 1 < len(aw) else None) if words is aw else (bw[j - 1] if j > 0 else None)
+                    if w in ("was", "were", "had") and nxt in _PLAN_CUES:
+                        return 1
                     return -1
                 if not weak and (w in REPORT_CUES or (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED)):
                     weak = -1
