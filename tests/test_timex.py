@@ -240,3 +240,22 @@ def test_seasons_without_a_publication_date_stay_unresolved():
 def test_tense_cues_plans_and_deferrals(sentence, value):
     (t,) = tag(sentence, "2020-04-15")
     assert t.value == value
+
+
+def test_quarter_not_begun_is_last_years():
+    got = [(t.text, t.value) for t in tag("GM reported fourth-quarter results on Wednesday.", "2009-03-09")]
+    assert got == [("fourth-quarter", "2008-Q4"), ("Wednesday", "2009-03-04")]
+    assert one("GM expects fourth-quarter sales to rise.", "2009-03-09").value == "2009-Q4"
+
+
+def test_utc_clock_time_without_colon():
+    got = [(t.text, t.type, t.value) for t in tag("The quake struck at 12:40 PM EDT on Tuesday; the 0800 GMT bulletin followed.", "2009-03-09")]
+    assert got == [("12:40 PM EDT", "TIME", "2009-03-09T12:40"), ("Tuesday", "DATE", "2009-03-03"),
+                   ("0800 GMT", "TIME", "2009-03-03T08:00")]
+    assert [t.text for t in tag("It hit at 10:35 a.m. (0735 GMT) Friday.", "2009-03-09")] == ["10:35 a.m.", "Friday"]
+
+
+def test_recent_years_is_past_ref_and_years_later_follow_a_written_year():
+    assert [(t.text, t.type, t.value) for t in tag("In recent years, sales grew.", DCT)] == [("recent years", "DATE", "PAST_REF")]
+    got = [(t.text, t.value) for t in tag("He was elected in 2008 and re-elected four years later.", DCT)]
+    assert got == [("2008", "2008"), ("four years later", "2012")]

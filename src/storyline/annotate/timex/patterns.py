@@ -144,6 +144,7 @@ QUARTER = re.compile(
 TIME = re.compile(
     r"(?<![\d:.$])(?:(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+    r"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b)"
     r"|(?P<h3>\d{1,2})\s+o'clock|(?P<noon>\bnoon|\bmidnight)(?!\s+(?:on\s+)?(?-i:[MTWFS][a-z]+day)))"
     r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|[A-Z][A-Z]?T)))?(?!\w)",
     F,

@@ -127,6 +127,7 @@ class _Doc:
         self.last_quarter: tuple[int, int] | None = None
         self.last_value: str | None = None
         self.last_year: int | None = None  # year of the last DATE mentioned ("that year")
+        self.last_written_year: int | None = None  # the last timex, when it was a year written out
 
     # -- tense ------------------------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
@@ -551,6 +552,8 @@ def _h_duration_core(doc: _Doc, m: re.Match) -> tuple | None:
                 qy, qn = doc.last_quarter
                 return "DATE", f"{qy + sign * k:04d}-Q{qn}", qm
             y0 = base.year if base else a.year
+            if post != "ago" and doc.last_written_year is not None:
+                y0 = doc.last_written_year  # "elected in 2008 and re-elected four years later"
             return "DATE", f"{y0 + sign * k * mult:04d}", qm
         if unit == "quarter" and a.month:
             q = cal.quarter_of(a.month) - 1 + sign * k
@@ -591,6 +594,8 @@ def _h_bare(doc: _Doc, m: re.Match) -> tuple | None:
     unit = _unit_key(g["unit"])
     if g["ago"]:
         return "DATE", "PAST_REF", None
+    if (g["cue"] or "").lower() == "recent" and unit in ("year", "decade"):
+        return "DATE", "PAST_REF", None  # "in recent years": a vague past time (TBAQ gold 4 to 1)
     return "DURATION", _duration_value(None, unit), None
 
 
@@ -641,6 +646,8 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
         if a.year is None:
             return "DATE", f"XXXX-Q{ordv}", None
         y = a.year
+        if g["ord"] and a.month and ordv > cal.quarter_of(a.month) and doc.direction(m.start(), m.end()) < 0:
+            y -= 1  # "reported fourth-quarter results" in March: the quarter just ended
     if year_back:
         return "DATE", f"{y - 1:04d}-Q{ordv}", None
     if g["det"] and g["ord"] and "-" in m.group(0)[m.start("ord") - m.start():]:
@@ -656,6 +663,10 @@ def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
         h, mi = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
     elif g["h3"]:
         h, mi = int(g["h3"]), 0
+    elif g["h4"]:  # "1640 UTC", "0800 GMT": a 24-hour clock without a colon
+        if doc.text[max(0, m.start() - 1): m.start()] == "(":
+            return None  # "10:35 a.m. (0735 GMT)": a restatement of the time before it
+        h, mi = int(g["h4"]), int(g["mi4"])
     elif g["h"]:
         h, mi = int(g["h"]), int(g["mi"] or 0)
         ap = g["ap"].lower()
@@ -833,6 +844,7 @@ def _select_and_resolve(text, dct, cands, rejected):
         if len(r) == 5:
             s, e = r[3], r[4]
         doc.last_value = value
+        doc.last_written_year = int(value) if name in ("year", "spelled_year") and re.fullmatch(r"\d{4}", value) else None
         if typ == "DATE" and value[:4].isdigit():
             doc.last_year = int(value[:4])
         if name in ("fulldate", "numeric", "weekday", "month", "relunit"):
