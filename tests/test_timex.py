@@ -259,3 +259,17 @@ def test_recent_years_is_past_ref_and_years_later_follow_a_written_year():
     assert [(t.text, t.type, t.value) for t in tag("In recent years, sales grew.", DCT)] == [("recent years", "DATE", "PAST_REF")]
     got = [(t.text, t.value) for t in tag("He was elected in 2008 and re-elected four years later.", DCT)]
     assert got == [("2008", "2008"), ("four years later", "2012")]
+
+
+def test_quarter_shorthand_and_fiscal_quarter_of_a_year():
+    got = [(t.text, t.value) for t in tag("Sales fell in Q3 2008 and Q4'08, and 2Q 2009 was weak. Q7 is a code.", "2009-03-09")]
+    assert got == [("Q3 2008", "2008-Q3"), ("Q4'08", "2008-Q4"), ("2Q 2009", "2009-Q2")]
+    got = [(t.text, t.value) for t in tag("Apple reported results for the first quarter of fiscal 2009.", "2009-03-09")]
+    assert got == [("the first quarter of fiscal 2009", "2009-Q1")]
+
+
+def test_year_range_is_two_years_and_this_past_weekend():
+    got = [(t.text, t.value) for t in tag("The 2008-2009 season ended; prices of 1990–1995 held.", "2009-03-09")]
+    assert got == [("2008", "2008"), ("2009", "2009"), ("1990", "1990"), ("1995", "1995")]
+    got = [(t.text, t.value) for t in tag("Crowds gathered this past weekend.", "2009-03-09")]
+    assert got == [("this past weekend", "2009-W10-WE")]

@@ -79,7 +79,7 @@ NUMERIC = re.compile(
 YEAR = re.compile(
     rf"(?<![$#\d,.])(?:(?P<pre>{PREFIX}|post|pre)[\s-]+)?(?:(?P<the>the)\s+)?"
     rf"(?:(?P<pre2>early|late|mid)[\s-]+)?(?P<fiscal>fiscal\s+|calendar\s+|FY\s*)?"
-    rf"(?:(?P<dec>(?:1[5-9]|20)\d)0'?s\b|'(?P<dec2>\d)0s\b|(?P<y>{YEAR4})(?![-/.,]\d)"
+    rf"(?:(?P<dec>(?:1[5-9]|20)\d)0'?s\b|'(?P<dec2>\d)0s\b|(?P<y>{YEAR4})(?![-/.,]\d)|(?P<yr>{YEAR4})(?=[-–](?:1[6-9]|20)\d\d(?!\d))"
     rf"|(?P<nineties>(?<=the\s)(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
     F,
 )
@@ -108,7 +108,7 @@ DEICTIC = re.compile(
 #    "early next year", "the end of the year", "the following day", "this summer".
 RELUNIT = re.compile(
     rf"\b(?:(?P<pre>{PREFIX})[\s-]+)?"
-    rf"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|same|latest|prior|preceding)|that|the)\s+"
+    rf"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|same|latest|prior|preceding)|this\s+past|that|the)\s+"
     rf"(?P<fisc>fiscal\s+)?(?P<unit>week(?:end)?|month|quarter|year|decade|century|day|morning|night|evening|{SEASON})"
     rf"(?P<before>\s+before)?(?![\w-])",
     F,
@@ -136,8 +136,13 @@ BARE = re.compile(
 QUARTER = re.compile(
     rf"\b(?:(?P<det>the)\s+)?(?:(?P<y>{YEAR4})\s+|(?P<yp>this|last|next)\s+year's\s+|(?P<adj>year-earlier|year-ago|latest|current|same|previous|prior|fiscal|recent|last|comparable)[\s-]+)*"
     rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter|half|period)(?![\w-])"
-    rf"(?:\s+of\s+(?:(?P<y2>{YEAR4})|(?P<yrel>this|last|next|the)\s+year))?",
+    rf"(?:\s+of\s+(?:(?:fiscal\s+(?:year\s+)?)?(?P<y2>{YEAR4})|(?P<yrel>this|last|next|the)\s+year))?",
     F,
+)
+
+# 10b. Business shorthand for quarters: "Q3 2008", "Q1", "Q4'08", "2Q 2009".
+QNOTE = re.compile(
+    rf"(?<![\w-])(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:(?:\s+|\s*')(?:(?P<y>{YEAR4})|(?P<y2>\d\d)(?!\d)))?(?![\w-])"
 )
 
 # 11. Clock times: "12:40 PM EDT", "10 a.m.", "noon", "8 o'clock".
@@ -187,6 +192,7 @@ RULES = [
     ("duration", DURATION),
     ("bare", BARE),
     ("quarter", QUARTER),
+    ("qnote", QNOTE),
     ("time", TIME),
     ("set", SET),
     ("holiday", HOLIDAY),

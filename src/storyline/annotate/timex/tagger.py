@@ -340,6 +340,12 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", "19" + g["dec2"], mod
     if g["nineties"]:
         return "DATE", "19" + str(_DECADE_WORDS[g["nineties"].split()[-1].lower()]), mod
+    if g["yr"]:  # "2008-2009": the first end of a range of years
+        if int(g["yr"]) >= int(doc.text[m.end() + 1: m.end() + 5]):
+            return None
+        if g["the"] and not (g["pre"] or g["pre2"]):
+            return "DATE", g["yr"], mod, m.start("yr"), m.end()
+        return "DATE", g["yr"], mod
     y = int(g["y"])
     if g["the"] and not (g["pre"] or g["pre2"]):  # "the 1987 period": the article is not part of it
         return "DATE", f"{y:04d}", mod, m.start("y") if not g["fiscal"] else m.start("fiscal"), m.end()
@@ -657,6 +663,23 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{y:04d}-Q{ordv}", None
 
 
+def _h_qnote(doc: _Doc, m: re.Match) -> tuple | None:
+    g = m.groupdict()
+    q = int(g["q"] or g["q2"])
+    if g["y"]:
+        y = int(g["y"])
+    elif g["y2"]:
+        y = 2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"])
+    elif doc.anchor.year is None:
+        return "DATE", f"XXXX-Q{q}", None
+    else:
+        y = doc.anchor.year
+        if doc.anchor.month and q > cal.quarter_of(doc.anchor.month) and doc.direction(m.start(), m.end()) < 0:
+            y -= 1
+    doc.last_quarter = (y, q)
+    return "DATE", f"{y:04d}-Q{q}", None
+
+
 def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     if g["noon"]:
@@ -795,7 +818,7 @@ _HANDLERS = {
     "spelled_year": _h_spelled_year,
     "fulldate": _h_fulldate, "month": _h_month, "weekday": _h_weekday, "numeric": _h_numeric,
     "year": _h_year, "deictic": _h_deictic, "relunit": _h_relunit, "duration": _h_duration,
-    "bare": _h_bare, "quarter": _h_quarter, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
+    "bare": _h_bare, "quarter": _h_quarter, "qnote": _h_qnote, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
 }
 # rule order breaks ties between equally long matches
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
