@@ -139,3 +139,27 @@ def test_an_article_the_annotator_fails_on_is_still_stored(tmp_path, monkeypatch
     assert result.exit_code == 0
     assert "2 added" in result.output and "1 annotated" in result.output
     assert "stored without annotations (RuntimeError: parser fell over)" in result.output
+
+
+def test_timelinejs_and_csv_exports_carry_the_dated_events(built):
+    import csv
+    import io
+
+    events = {e["id"]: e for e in _export(built)["events"]}
+    tl = runner.invoke(app, ["export", "--db", str(built), "--format", "timelinejs"])
+    assert tl.exit_code == 0
+    slides = json.loads(tl.stdout)["events"]
+    dated = {i for i, e in events.items() if e["date"]}
+    assert {s["unique_id"] for s in slides} == dated and dated
+    for s in slides:
+        assert str(s["start_date"]["year"]) == events[s["unique_id"]]["date"]["start"][:4]
+        assert "<script" not in s["text"]["text"]
+    table = runner.invoke(app, ["export", "--db", str(built), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert {r["id"] for r in rows} == set(events)
+    for r in rows:
+        when = events[r["id"]]["date"]
+        if when:
+            assert (r["date"], r["date_start"], r["date_end"]) == (when["value"], when["start"], when["end"])
+        else:  # unknown or unresolved (XXXX-04-12): no calendar day is made up
+            assert r["date_start"] == r["date_end"] == "" and not r["date"][:1].isdigit()
