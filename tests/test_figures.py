@@ -86,3 +86,15 @@ def test_date_is_the_sentences_own_timex():
     dur = Timex(start=s, end=s + 16, text="within 14 months", type="DURATION", value="P14M")
     assert text2[dur.start:dur.end] == dur.text
     assert extract_figures(parse(text2), [dur]) == []
+
+
+def test_durations_with_a_written_count_are_figures_too():
+    from storyline.annotate.pipeline import annotate
+    from storyline.model import CleanArticle
+
+    text = ("All U.S. troops are meant to withdraw within 14 months, ending the 18-year conflict. "
+            "Delegates met for a five-day dialogue a year after the deal.")
+    [ann] = annotate([CleanArticle(id="a", source="a", text=text, published="2020-04-13")])
+    got = [(f.text, f.value, f.unit, f.subject, f.date) for f in ann.figures]
+    assert got == [("14 months", 14.0, "month", "months", None), ("18-year", 18.0, "year", "conflict", None),
+                   ("five-day", 5.0, "day", "dialogue", None)]

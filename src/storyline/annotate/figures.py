@@ -24,6 +24,9 @@ Choices (documented here, tested in tests/test_figures.py):
   "N of the X" -> "X"; "the number of X rose to N" -> "X"; the object of a casualty verb ("killed
   nine", "injured 20 others") -> "people killed" / "people injured". Otherwise "" (unknown).
 * ``date``: the closest DATE/TIME timex in the same sentence, if any.
+* Durations with a written count ("within 14 months", "the 18-year conflict", "a five-day
+  dialogue") are *also* figures, made from their timex by :func:`duration_figures`: value 14,
+  unit "month", subject the noun they qualify ("conflict", "dialogue") or else the unit ("months").
 """
 from __future__ import annotations
 
@@ -348,4 +351,29 @@ def extract_figures(doc: Doc, timexes: list[Timex]) -> list[Figure]:
                           subject=subject, approximate=approx, unit=unit,
                           date=_nearest_date(sent.start_char, sent.end_char, first.idx, timexes)))
         i = i_next
+    return out
+
+
+_DURATION_VALUE = re.compile(r"^PT?(\d+(?:\.\d+)?)([YMWDH])$")
+_DURATION_UNITS = {("P", "Y"): "year", ("P", "M"): "month", ("P", "W"): "week", ("P", "D"): "day",
+                   ("PT", "H"): "hour", ("PT", "M"): "minute"}
+
+
+def duration_figures(doc: Doc, timexes: list[Timex]) -> list[Figure]:
+    """Figures for DURATION timexes whose count is written out ("14 months", "18-year", "five-day")."""
+    out = []
+    for t in timexes:
+        m = _DURATION_VALUE.match(t.value) if t.type == "DURATION" else None
+        if not m:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not any(tok.like_num or tok.pos_ == "NUM" for tok in span) and not re.search(r"\d", t.text):
+            continue  # "a year": no count written
+        unit = _DURATION_UNITS[("PT" if t.value.startswith("PT") else "P", m.group(2))]
+        subject = unit + "s"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if "-" in t.text and nxt is not None and nxt.pos_ == "NOUN":
+            subject = nxt.text  # "the 18-year conflict", "a five-day dialogue"
+        out.append(Figure(start=t.start, end=t.end, text=t.text, value=float(m.group(1)), subject=subject,
+                          approximate=t.mod == "APPROX", unit=unit))
     return out

@@ -10,7 +10,7 @@ from storyline.model import Annotations, CleanArticle, EntityMention, Timex
 
 from .entities import extract_entities
 from .events import extract_events
-from .figures import extract_figures
+from .figures import duration_figures, extract_figures
 from .nlp import BATCH_SIZE, pipe_with_context
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -76,6 +76,8 @@ def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
         for f in figures:
             if f.date is None:
                 f.date = day
+    # durations ("within 14 months") are counts too; they hold for no one day
+    figures = sorted(figures + duration_figures(doc, timexes), key=lambda f: f.start)
     quotes = _quotes(doc)
     events = extract_events(doc, entities, timexes, figures, article.published)
     return Annotations(document_id=article.id,
