@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from storyline.link.stories import StoryIndex, features, story_title
+from storyline.link.stories import LEAD_REPEAT, LEAD_SENTENCES, TITLE_REPEAT, StoryIndex, article_features, features, story_title
 from conftest import BENCH
 
 QUAKE_A = [
@@ -39,6 +39,16 @@ def test_features_names_numbers_words():
     assert f["d:1217"] == 1
     assert f["w:rescuer"] == 1 and f["w:toll"] == 1 and f["w:rose"] == 1
     assert "w:the" not in f and "n:tuesday" not in f and "w:tuesday" not in f
+
+
+def test_article_features_count_lead_and_title_extra():
+    assert LEAD_SENTENCES == 3
+    text = ("Klitschko beat Thompson in Bern. Klitschko kept his belts. The crowd cheered. "
+            "Earlier he had beaten Rahman in Mannheim.")
+    f = article_features(text, title="Klitschko stops Thompson")
+    assert f["n:thompson"] == 1 + LEAD_REPEAT + TITLE_REPEAT  # body + lead repeats + title repeats
+    assert f["w:belt"] == 1 + LEAD_REPEAT and f["w:crowd"] == 1 + LEAD_REPEAT
+    assert f["n:rahman"] == 1 and f["n:mannheim"] == 1  # past the lead: counted once
 
 
 def test_samples_form_one_story(samples):
