@@ -163,3 +163,16 @@ def test_timelinejs_and_csv_exports_carry_the_dated_events(built):
             assert (r["date"], r["date_start"], r["date_end"]) == (when["value"], when["start"], when["end"])
         else:  # unknown or unresolved (XXXX-04-12): no calendar day is made up
             assert r["date_start"] == r["date_end"] == "" and not r["date"][:1].isdigit()
+
+
+def test_the_five_samples_stay_one_story_with_their_publication_dates(tmp_path):
+    from conftest import SAMPLES
+
+    dates = {"000": "2020-04-13", "001": "2021-03-07", "002": "2021-02-28", "003": "2020-09-11", "004": "2019-05-10"}
+    feed = tmp_path / "dated.jsonl"
+    feed.write_text("".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": dates[p.name[:3]]}) + "\n"
+                            for p in sorted(SAMPLES.glob("*.txt"))))
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["build", str(feed), "--db", str(db)]).exit_code == 0
+    docs = _export(db)["documents"]
+    assert len(docs) == 5 and len({d["story_id"] for d in docs}) == 1

@@ -56,8 +56,8 @@ TITLE_REPEAT = 2  # title tokens counted this many extra times
 PROFILE_TERMS = 400  # a story keeps at most this many terms (pruned to this when it reaches twice as many)
 QUERY_TERMS = 40  # candidate stories come from postings of the article's strongest terms only
 MAX_CANDIDATES = 200
-DATE_GRACE_DAYS = 60  # no date penalty within this many days of a story's date range
-DATE_HALF_LIFE_DAYS = 365  # beyond the grace, the similarity halves every this many days
+DATE_GRACE_DAYS = 365  # no date penalty within a year of a story's date range: affairs such as peace talks run for years
+DATE_HALF_LIFE_DAYS = 730  # beyond the grace, the similarity halves every two years
 # Lead boost tuned on ECB+ odd topics only (seeds 0-2; lead {2,3,5} sentences x repeat {1,2} x threshold
 # 0.30-0.38): odd-topic F1 (5 seeds) 0.857 -> 0.867. Tried and not adopted (see the module docstring): a penalty
 # when an article names none of a story's core years, nearest-member similarity, core-name coverage.
