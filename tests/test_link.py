@@ -112,3 +112,14 @@ def test_a_dated_and_an_undated_mention_or_other_figures_on_a_vague_date_stay_ap
     index = {(d, k): f"e-{k}" for d in per for k in ("Afghan", "Taliban")}
     events = merge_events([_doc(1), _doc(2), _doc(3)], per, index)
     assert sorted(len(e.mentions) for e in events) == [1, 1, 1]
+
+
+def test_mentions_dated_only_by_their_article_merge_only_with_the_same_actor():
+    def ev(start, actors):
+        return EventMention(start, start + 5, "x", "support", "s", "s", actors=list(actors),
+                            date=Timex(0, 0, "", "DATE", "2021-03-07"), date_from="article")
+
+    per = {"d1": Annotations("d1", events=[ev(0, ["Biden"]), ev(10, []), ev(20, ["Biden"])])}
+    index = {("d1", "Biden"): "e-b"}
+    events = merge_events([_doc(1)], per, index)
+    assert sorted(len(e.mentions) for e in events) == [1, 2]

@@ -27,6 +27,7 @@ class _Cluster:
     targets: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     values: set[float] = field(default_factory=set)
+    by_article: bool = True  # every date so far was borrowed from an article's publication date
 
 
 def _granularity(span: tuple[date, date] | None) -> int:
@@ -70,6 +71,7 @@ def merge_events(
             home.actors |= actors
             home.targets |= targets
             home.values |= values
+            home.by_article = home.by_article and (m.date is None or not m.date.text)
             home.documents.add(doc.id)
     for c in clusters:
         c.event.actor_ids = sorted(c.actors)
@@ -78,6 +80,7 @@ def merge_events(
 
 
 def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float]) -> _Cluster | None:
+    by_article = m.date is not None and not m.date.text
     for c in clusters:
         if c.event.type != m.type or c.event.modality != m.modality:
             continue  # a plan to release is not the release
@@ -91,6 +94,8 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
             continue
         if actors and c.actors and not actors & c.actors:
             continue
+        if (by_article or c.by_article) and not actors & c.actors:
+            continue  # a date borrowed from the article is weak: the same actor must be named
         exact_day = span == c.span and span[0] == span[1]
         if values and c.values and not values & c.values and not exact_day:
             continue  # other numbers on a vaguer date: another happening ("100 released" vs "5,000 to release")
