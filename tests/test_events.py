@@ -91,3 +91,19 @@ def test_events_say_whether_they_happened(sentence, mood, summary):
     doc = parse(sentence)
     [ev] = extract_events(doc, extract_entities(doc), [], [], None)
     assert (ev.modality, ev.summary) == (mood, summary)
+
+
+@pytest.mark.parametrize("sentence,dct,expected", [
+    ("His statement comes a year after the administration and the Taliban signed a landmark deal in Doha.",
+     "2021-02-28", ("agree", "2020-02")),
+    ("The comments come just two days after a Taliban attack on an aid group in Kabul killed nine.",
+     "2019-05-10", ("assault", "2019-05-08")),
+    ("The agreement reached in February between U.S. and Taliban officials laid out a timeline.",
+     "2020-09-11", ("agree", "2020-02")),
+])
+def test_events_dated_by_offsets_and_participles(sentence, dct, expected):
+    from storyline.annotate.timex import tag
+
+    doc = parse(sentence)
+    events = extract_events(doc, extract_entities(doc), tag(sentence, dct), [], dct)
+    assert (events[0].type, events[0].date.value) == expected and events[0].date_from == "sentence"

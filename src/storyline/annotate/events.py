@@ -20,6 +20,8 @@ Choices:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Timex
@@ -131,12 +133,79 @@ def _classify(tok: Token) -> tuple[str, str] | None:
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
                 past = LIGHT_VERBS[lemma]
                 return EVENT_NOUNS[c.lemma_.lower()], past
+        # the passive participle after its noun: "the agreement reached in February"
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in EVENT_NOUNS:
+            return EVENT_NOUNS[tok.head.lemma_.lower()], LIGHT_VERBS[lemma]
     if lemma in TRIGGERS:
         return TRIGGERS[lemma]
     return None
 
 
-def _trigger(sent: Span) -> tuple[Token, str, str] | None:
+_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+
+
+def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
+    """"X comes a year after the Taliban signed a deal": the signing is a year before the article's
+    date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
+    if not dct:
+        return None
+    mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
+    dur = next((t for t in timexes if t.type == "DURATION" and lo <= t.start < mark.idx), None)
+    m = _OFFSET.match(dur.value) if dur else None
+    if not m:
+        return None
+    from datetime import date as _date, timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    n, unit = int(m.group(1)), m.group(2)
+    step = {"Y": relativedelta(years=n), "M": relativedelta(months=n), "W": timedelta(weeks=n),
+            "D": timedelta(days=n)}[unit]
+    try:
+        ref = _date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+    day = ref - step if mark.lower_ == "after" else ref + step
+    # "a year after" is not to the day: a year or month offset gives the month
+    value = day.isoformat()[:7] if unit in ("Y", "M") else day.isoformat()
+    return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
+
+
+def _triggers(sent: Span) -> list[tuple[Token, str, str]]:
+    """The event verbs of a sentence: the one closest to its root, and the one its own date
+    attaches to when that is another ("The pact signed ... on February 29 calls for ..." reports
+    the signing too)."""
+    found = []
+    main = _root_trigger(sent)
+    if main:
+        found.append(main)
+    dated = _dated_trigger(sent)
+    if dated and (not main or dated[0].i != main[0].i):
+        found.append(dated)
+    return sorted(found, key=lambda g: g[0].i)
+
+
+def _dated_trigger(sent: Span) -> tuple[Token, str, str] | None:
+    for tok in sent:
+        if tok.ent_type_ != "DATE" or tok.ent_iob_ != "B":
+            continue
+        head = tok.head
+        for _ in range(6):  # up from the date to the first event verb that governs it
+            if head.pos_ == "VERB" and head.lemma_.lower() not in REPORTING and head.lemma_.lower() not in INTENT:
+                got = _classify(head)
+                if got:
+                    return head, got[0], got[1]
+                break
+            if head.head is head:
+                break
+            head = head.head
+    return None
+
+
+def _root_trigger(sent: Span) -> tuple[Token, str, str] | None:
     """The event verb of a sentence closest to its root (breadth-first from the root)."""
     queue = [sent.root]
     seen = set()
@@ -221,7 +290,7 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
 
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
-    """At most one event per sentence of ``doc``, in text order."""
+    """The events of each sentence of ``doc`` (its main one, and a dated one beside it), in text order."""
     char2tok = {}
     for t in doc:
         for k in range(t.idx, t.idx + len(t.text)):
@@ -233,116 +302,121 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     out: list[EventMention] = []
     last_person: str | None = None
     for sent in doc.sents:
-        got = _trigger(sent) if len(sent) > 3 else None
+        triggers = _triggers(sent) if len(sent) > 3 else []
         sent_persons = [e.key for toks, e in ents if e.type == "PERSON" and
                         sent.start_char <= e.start < sent.end_char]
-        if got is None:
+        if not triggers:
             if sent_persons:
                 last_person = sent_persons[-1]
             continue
-        trig, cls, past = got
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
-        # the subject: the trigger's own, else (xcomp, conj) the governing verb's
-        v = trig
-        subj = None
-        while subj is None:
-            subs = [c for c in v.children if c.dep_ in ("nsubj",)] if not passive or v is not trig \
-                else []
-            if passive and v is trig:
-                agents = [c for c in trig.children if c.dep_ == "agent"]
-                subs = [p for a in agents for p in a.children if p.dep_ == "pobj"]
-            if subs:
-                subj = subs[0]
-            elif v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
-                v = v.head
+        for got in triggers:
+            trig, cls, past = got
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (
+                trig.tag_ == "VBN" and trig.dep_ == "acl")  # "the pact signed by X and Y"
+            # the subject: the trigger's own, else (xcomp, conj) the governing verb's
+            v = trig
+            subj = None
+            while subj is None:
+                subs = [c for c in v.children if c.dep_ in ("nsubj",)] if not passive or v is not trig \
+                    else []
+                if passive and v is trig:
+                    agents = [c for c in trig.children if c.dep_ == "agent"]
+                    subs = [p for a in agents for p in a.children if p.dep_ == "pobj"]
+                if subs:
+                    subj = subs[0]
+                elif v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+                    v = v.head
+                else:
+                    break
+            actors: list[str] = []
+            subj_np: set[int] = set()
+            if subj is not None:
+                subj_np = {t.i for t in subj.subtree}
+                # the entity that is the subject's head, or stands in apposition/coordination to it;
+                # else the names modifying it ("a Taliban attack", "the Afghan government")
+                core = {subj.i} | {t.i for c in subj.children if c.dep_ in ("appos", "conj")
+                                   for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
+                core |= {c.i for h in list(core) for c in doc[h].children if c.dep_ == "poss"}
+                actors = _keys_in(core, ents, _ACTOR_TYPES) or _keys_in(_np_tokens(subj), ents,
+                                                                        _ACTOR_TYPES)
+                if not actors and subj.lower_ in ("he", "she") and last_person:
+                    actors = [last_person]
             else:
-                break
-        actors: list[str] = []
-        subj_np: set[int] = set()
-        if subj is not None:
-            subj_np = {t.i for t in subj.subtree}
-            # the entity that is the subject's head, or stands in apposition/coordination to it;
-            # else the names modifying it ("a Taliban attack", "the Afghan government")
-            core = {subj.i} | {t.i for c in subj.children if c.dep_ in ("appos", "conj")
-                               for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
-            core |= {c.i for h in list(core) for c in doc[h].children if c.dep_ == "poss"}
-            actors = _keys_in(core, ents, _ACTOR_TYPES) or _keys_in(_np_tokens(subj), ents,
-                                                                    _ACTOR_TYPES)
-            if not actors and subj.lower_ in ("he", "she") and last_person:
-                actors = [last_person]
-        else:
-            # a mis-parsed subject: the name right before the trigger, past dates and adverbials
-            k = trig.i - 1
-            while k >= sent.start and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ in (
-                    "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
-                k -= 1
-            if k >= sent.start:
-                actors = _keys_in({k}, ents, _ACTOR_TYPES)
-                subj_np = {k}
-        if subj is None and not actors and trig.tag_ in ("VB", "VBG") and \
-                trig.dep_ not in ("ROOT",):
-            # a non-finite verb with no one doing it ("to reach an agreement", "targeting ...")
-            # reports no event
+                # a mis-parsed subject: the name right before the trigger, past dates and adverbials
+                k = trig.i - 1
+                while k >= sent.start and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ in (
+                        "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
+                    k -= 1
+                if k >= sent.start:
+                    actors = _keys_in({k}, ents, _ACTOR_TYPES)
+                    subj_np = {k}
+            if subj is None and not actors and trig.tag_ in ("VB", "VBG") and \
+                    trig.dep_ not in ("ROOT",):
+                # a non-finite verb with no one doing it ("to reach an agreement", "targeting ...")
+                # reports no event
+                if sent_persons:
+                    last_person = sent_persons[-1]
+                continue
+            objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")]
+            if passive:
+                objs += [c for c in trig.children if c.dep_ == "nsubjpass"]
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "for", "from"):
+                    objs += [p for p in c.children if p.dep_ == "pobj"]
+            targets: list[str] = []
+            for o in objs:
+                via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
+                for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
+                    e_types = {e.type for _, e in ents if e.key == k}
+                    if via_prep and e_types <= set(_PLACE_TYPES):
+                        continue  # a destination or origin is a place, not a target
+                    if k not in targets and k not in actors:
+                        targets.append(k)
+            clause = _clause_tokens(trig)
+            places: list[str] = []
+            for toks, e in ents:
+                if e.type in _PLACE_TYPES and toks & clause and not toks & subj_np and \
+                        e.key not in actors and \
+                        e.key not in targets and e.key not in places:
+                    root = doc[max(toks)] if toks else None
+                    if root is not None and root.dep_ in ("compound", "nmod", "amod", "poss"):
+                        continue
+                    places.append(e.key)
+            # figures of the clause
+            fig_idx = [i for i, f in enumerate(figures) if f.start in char2tok
+                       and char2tok[f.start] in clause] if figures else []
+            fig_idx = [i for i in fig_idx if sent.start_char <= figures[i].start < sent.end_char]
+            # date
+            date, date_from = None, None
+            own = [t for t in timexes if t.type in ("DATE", "TIME") and
+                   sent.start_char <= t.start < sent.end_char and char2tok.get(t.start) in clause]
+            offset = _offset_date(trig, timexes, dct) if not own else None
+            if own:
+                date, date_from = min(own, key=lambda t: abs(t.start - trig.idx)), "sentence"
+            elif offset:
+                date, date_from = offset, "sentence"
+            elif dct:
+                date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
+                date_from = "article"
+            # summary: actor + past trigger + object (with its figure) + place
+            who = actors[0] if actors else (subj.text if subj is not None and subj.pos_ in (
+                "NOUN", "PROPN") else "")
+            dobj = [c for c in trig.children if c.dep_ == "dobj"]
+            what = _summary_object(doc, dobj[0], figures) if dobj else ""
+            if not what and targets:
+                what = ("with " if cls == "consult" and not dobj else "") + targets[0]
+            mood = modality(trig)
+            verb = {"planned": "to " + trig.lemma_.lower(), "possible": "may " + trig.lemma_.lower(),
+                    "negated": "did not " + trig.lemma_.lower()}.get(mood, past)
+            parts = [who, verb, what]
+            if places:
+                parts.append(("to " if cls == "consult" and trig.lemma_.lower() in (
+                    "travel", "fly", "depart", "arrive", "embark") else "in ") + places[0])
+            summary = " ".join(p for p in parts if p)
+            out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text,
+                                    type=cls, trigger=trig.text, summary=summary, actors=actors,
+                                    targets=targets, places=places, figures=fig_idx, date=date,
+                                    date_from=date_from, modality=mood))
             if sent_persons:
                 last_person = sent_persons[-1]
-            continue
-        objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")]
-        if passive:
-            objs += [c for c in trig.children if c.dep_ == "nsubjpass"]
-        for c in trig.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "for", "from"):
-                objs += [p for p in c.children if p.dep_ == "pobj"]
-        targets: list[str] = []
-        for o in objs:
-            via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-            for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
-                e_types = {e.type for _, e in ents if e.key == k}
-                if via_prep and e_types <= set(_PLACE_TYPES):
-                    continue  # a destination or origin is a place, not a target
-                if k not in targets and k not in actors:
-                    targets.append(k)
-        clause = _clause_tokens(trig)
-        places: list[str] = []
-        for toks, e in ents:
-            if e.type in _PLACE_TYPES and toks & clause and not toks & subj_np and \
-                    e.key not in actors and \
-                    e.key not in targets and e.key not in places:
-                root = doc[max(toks)] if toks else None
-                if root is not None and root.dep_ in ("compound", "nmod", "amod", "poss"):
-                    continue
-                places.append(e.key)
-        # figures of the clause
-        fig_idx = [i for i, f in enumerate(figures) if f.start in char2tok
-                   and char2tok[f.start] in clause] if figures else []
-        fig_idx = [i for i in fig_idx if sent.start_char <= figures[i].start < sent.end_char]
-        # date
-        date, date_from = None, None
-        own = [t for t in timexes if t.type in ("DATE", "TIME") and
-               sent.start_char <= t.start < sent.end_char and char2tok.get(t.start) in clause]
-        if own:
-            date, date_from = min(own, key=lambda t: abs(t.start - trig.idx)), "sentence"
-        elif dct:
-            date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
-            date_from = "article"
-        # summary: actor + past trigger + object (with its figure) + place
-        who = actors[0] if actors else (subj.text if subj is not None and subj.pos_ in (
-            "NOUN", "PROPN") else "")
-        dobj = [c for c in trig.children if c.dep_ == "dobj"]
-        what = _summary_object(doc, dobj[0], figures) if dobj else ""
-        if not what and targets:
-            what = ("with " if cls == "consult" and not dobj else "") + targets[0]
-        mood = modality(trig)
-        verb = {"planned": "to " + trig.lemma_.lower(), "possible": "may " + trig.lemma_.lower(),
-                "negated": "did not " + trig.lemma_.lower()}.get(mood, past)
-        parts = [who, verb, what]
-        if places:
-            parts.append(("to " if cls == "consult" and trig.lemma_.lower() in (
-                "travel", "fly", "depart", "arrive", "embark") else "in ") + places[0])
-        summary = " ".join(p for p in parts if p)
-        out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text,
-                                type=cls, trigger=trig.text, summary=summary, actors=actors,
-                                targets=targets, places=places, figures=fig_idx, date=date,
-                                date_from=date_from, modality=mood))
-        if sent_persons:
-            last_person = sent_persons[-1]
     return out

@@ -57,7 +57,7 @@ def merge_events(
             home = _find(clusters, m, span, actors, targets, values)
             if home is None:
                 event = Event(
-                    id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}".encode()).hexdigest()[:12],
+                    id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}".encode()).hexdigest()[:12],
                     type=m.type, summary=m.summary, date=m.date, mentions=[], story_id=doc.story_id,
                     modality=m.modality,
                     place_ids=[entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index],
@@ -67,6 +67,8 @@ def merge_events(
                 clusters.append(home)
             elif span and _granularity(span) < _granularity(home.span):
                 home.event.date, home.span = m.date, span  # the most precise date wins
+            if home.event.mentions and len(m.summary.split()) > len(home.event.summary.split()):
+                home.event.summary = m.summary  # the fullest one-line account names the event
             home.event.mentions.append((doc.id, m.start, m.end))
             home.actors |= actors
             home.targets |= targets
