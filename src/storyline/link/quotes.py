@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Annotations, Document, Entity
 from .novelty import report_key
+from .stories import stem  # one light stemmer for the link stage
 
 MIN_OVERLAP = 0.6  # overlap coefficient of content words for two quotations to be one
 MIN_SHARED = 3  # and at least this many content words in common
@@ -37,21 +38,6 @@ UNKNOWN_SPEAKER_SHARED = 5
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say"}
-
-
-def stem(w: str) -> str:
-    """Light suffix stripping so that inflected forms meet ('talks'/'talk', 'released'/'release')."""
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    if len(w) > 4 and w.endswith("e"):
-        return w[:-1]
-    return w
 
 
 def content_words(text: str) -> frozenset[str]:

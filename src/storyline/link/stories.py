@@ -92,7 +92,7 @@ def _background() -> tuple[int, dict[str, int]]:
     return _BACKGROUND
 
 
-def _stem(w: str) -> str:
+def stem(w: str) -> str:
     """Light English suffix stripping, so 'quakes'/'quake', 'killed'/'kill' meet."""
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -150,7 +150,7 @@ def features(text: str) -> Counter:
         flush()
         if len(low) < 3 or low in _STOP or low in _MONTHS:
             continue
-        out["w:" + _stem(low)] += 1
+        out["w:" + stem(low)] += 1
     flush()
     return out
 
