@@ -165,29 +165,30 @@ def test_timelinejs_and_csv_exports_carry_the_dated_events(built):
             assert r["date_start"] == r["date_end"] == "" and not r["date"][:1].isdigit()
 
 
-def test_the_five_samples_stay_one_story_with_their_publication_dates(tmp_path):
+@pytest.fixture(scope="module")
+def dated_db(tmp_path_factory):
+    """The samples as JSONL records with publication dates (read off each report), built once."""
     from conftest import SAMPLES
 
+    if not SAMPLES.exists():
+        pytest.skip("shared/examples not present")
     dates = {"000": "2020-04-13", "001": "2021-03-07", "002": "2021-02-28", "003": "2020-09-11", "004": "2019-05-10"}
-    feed = tmp_path / "dated.jsonl"
+    tmp = tmp_path_factory.mktemp("dated")
+    feed = tmp / "dated.jsonl"
     feed.write_text("".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": dates[p.name[:3]]}) + "\n"
                             for p in sorted(SAMPLES.glob("*.txt"))))
-    db = tmp_path / "s.db"
+    db = tmp / "s.db"
     assert runner.invoke(app, ["build", str(feed), "--db", str(db)]).exit_code == 0
-    docs = _export(db)["documents"]
+    return _export(db)
+
+
+def test_the_five_samples_stay_one_story_with_their_publication_dates(dated_db):
+    docs = dated_db["documents"]
     assert len(docs) == 5 and len({d["story_id"] for d in docs}) == 1
 
 
-def test_the_deal_signing_is_one_event_reported_by_four_samples(tmp_path):
-    from conftest import SAMPLES
-
-    dates = {"000": "2020-04-13", "001": "2021-03-07", "002": "2021-02-28", "003": "2020-09-11", "004": "2019-05-10"}
-    feed = tmp_path / "dated.jsonl"
-    feed.write_text("".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": dates[p.name[:3]]}) + "\n"
-                            for p in sorted(SAMPLES.glob("*.txt"))))
-    db = tmp_path / "s.db"
-    assert runner.invoke(app, ["build", str(feed), "--db", str(db)]).exit_code == 0
-    deals = [e for e in _export(db)["events"] if e["type"] == "agree" and e["date"] and e["date"]["value"] == "2020-02-29"]
+def test_the_deal_signing_is_one_event_reported_by_four_samples(dated_db):
+    deals = [e for e in dated_db["events"] if e["type"] == "agree" and e["date"] and e["date"]["value"] == "2020-02-29"]
     assert len(deals) == 1
     assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "002", "003"]
     assert deals[0]["agreement"]["status"] == "agree"
