@@ -23,6 +23,8 @@ setup: $(BIN)/storyline
 demo: setup
 	$(BIN)/storyline build $(SAMPLES) --db $(DB)
 	$(BIN)/storyline export --db $(DB) --format json -o storyline-export.json
+	$(BIN)/storyline timeline --db $(DB)
+	@echo "Next: $(BIN)/storyline serve --db $(DB)   (web UI at http://127.0.0.1:8000)"
 
 test: setup
 	$(BIN)/python -m pytest
