@@ -192,3 +192,11 @@ def test_the_deal_signing_is_one_event_reported_by_four_samples(dated_db):
     assert len(deals) == 1
     assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "002", "003"]
     assert deals[0]["agreement"]["status"] == "agree"
+
+
+def test_quotations_point_to_their_speaking_entity(dated_db):
+    names = {e["id"]: e["name"] for e in dated_db["entities"]}
+    by_text = {q["text"][:30]: names.get(q["speaker_id"]) for q in dated_db["quotes"]}
+    assert by_text["Tomorrow is a momentous day fo"] == "Zalmay Khalilzad"
+    accelerate = next(q for q in dated_db["quotes"] if "accelerate efforts" in q["text"] and q["document_id"].startswith("000"))
+    assert names[accelerate["speaker_id"]] == "Zalmay Khalilzad"

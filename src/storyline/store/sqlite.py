@@ -236,13 +236,6 @@ class SQLiteStore:
         row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def put_state(self, key: str, value: str) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
         """(id, title, snippet) of documents matching a full-text query, best first."""

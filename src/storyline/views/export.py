@@ -77,6 +77,10 @@ def build_export(store) -> dict:
             "mentions": [span(*m) for m in e.mentions],
             "role_history": col.roles.get(e.id, []),
         })
+    mention_owner: dict[str, dict[tuple[int, int], str]] = {}
+    for e in entities:
+        for doc_id, s, t in e.mentions:
+            mention_owner.setdefault(doc_id, {})[(s, t)] = e.id
     for d in docs:
         ann = per_doc[d.id]
         for t in ann.timexes:
@@ -93,7 +97,7 @@ def build_export(store) -> dict:
         for i, q in enumerate(ann.quotes):
             rec = span(d.id, q.start, q.end)
             rec.update(id=f"{d.id}:q{i}", speaker=q.speaker, direct=q.direct,
-                       speaker_id=_speaker_id(d.id, q.speaker, entity_index), cue=q.cue,
+                       speaker_id=_speaker_id(d.id, q, entity_index, mention_owner), cue=q.cue,
                        group_id=col.quote_index.get(f"{d.id}:q{i}"))
             out["quotes"].append(rec)
     for ev in events:
@@ -121,8 +125,15 @@ def agreement_record(a, span) -> dict:
     return {"status": a.status, "sources": a.sources, "passages": passages}
 
 
-def _speaker_id(doc_id: str, speaker: str | None, entity_index: dict) -> str | None:
-    return entity_index.get((doc_id, speaker)) if speaker else None
+def _speaker_id(doc_id: str, q, entity_index: dict, mention_owner: dict) -> str | None:
+    """The entity that speaks: the one whose mention names the speaker in the text, else the one
+    whose within-article key is the speaker's name."""
+    if q.speaker_start is not None:
+        for (s, e), entity in mention_owner.get(doc_id, {}).items():
+            overlap = min(e, q.speaker_end) - max(s, q.speaker_start)
+            if overlap > 0 and overlap * 2 >= q.speaker_end - q.speaker_start:  # the name, not a part of it
+                return entity
+    return entity_index.get((doc_id, q.speaker)) if q.speaker else None
 
 
 def story_records(docs: list[Document], col=None, span=None) -> list[dict]:
