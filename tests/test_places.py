@@ -142,3 +142,23 @@ def test_new_york_state_lies_upstate_not_on_the_city():
     (ny,) = resolve_places(["New York"], "Storms crossed New York, Ohio and Pennsylvania.")
     assert (ny.country_code, ny.feature) == ("US", "admin1")
     assert 41.5 < ny.lat < 43.5 and -76.5 < ny.lon < -74.3  # the state's middle, not Manhattan (40.7, -74.0)
+
+
+@pytest.mark.parametrize("name,cc,feature", [
+    ("Ohioans", "US", "admin1"), ("Minnesotans", "US", "admin1"), ("Dagestani", "RU", "admin1"),
+    ("African", "", "continent"), ("Darfur", "SD", "admin1"), ("Saudi", "SA", "country"),
+])
+def test_division_demonyms_and_split_regions(name, cc, feature):
+    from storyline.annotate.places import load_gazetteer
+
+    g = load_gazetteer()
+    rows = [r for r, _ in g.lookup(name)]
+    assert any(g.cc[r] == cc and g.feature[r] == feature for r in rows), (name, [g.name[r] for r in rows])
+
+
+def test_darfur_lies_between_its_divisions_and_unit_words_are_dropped():
+    (darfur,) = resolve_places(["Darfur"])
+    assert darfur.country_code == "SD" and 10 < darfur.lat < 16 and 22 < darfur.lon < 27
+    (town,) = resolve_places(["Town of Groton"], "Groton, Connecticut")
+    assert town is not None and town.country_code == "US"
+    assert resolve_places(["Xqzzyville Township"]) == [None]

@@ -64,6 +64,8 @@ FEATURES = ("country", "admin1", "admin2", "city", "continent")
 _DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ian", "an", "n", "is", "i", "")
 _NAME_ENDINGS = ("", "a", "o", "s", "ia", "e")
 
+_UNIT = re.compile(r"^(town|township|city|village|borough) of |\s+(township|twp|co|village)$")
+
 # Kinds of name match: the row's own name, one of its alternate names, an abbreviation.
 MAIN, ALT = 0, 1
 
@@ -100,6 +102,17 @@ class Gazetteer:
         for r, kind in rows:  # "W. Va." is filed as "W.Va."
             if r not in out or kind < out[r]:
                 out[r] = kind
+        if not out:
+            # "Readington Township", "Tewksbury Twp.", "Town of Groton", "Loudon Co.": the unit word is
+            # dropped by GeoNames town names and spelt out in county names.
+            bare = _UNIT.sub("", key)
+            if bare != key and len(bare) >= 3:
+                rows = self.index.get(bare, ())
+                if key.endswith(" co"):
+                    rows = self.index.get(bare + " county", ())
+                for r, kind in rows:
+                    if self.feature[r] in ("city", "admin2"):
+                        out[r] = ALT
         if not out:
             for r in self._demonym(key):
                 out[r] = ALT
