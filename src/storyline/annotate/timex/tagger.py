@@ -83,23 +83,18 @@ def _unit_key(u: str) -> str:
     return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
 
 
+# TIMEX3 units spelled as multiples of a basic one: (factor, basic unit code)
+_MULTIPLES = {"DE": (10, "Y"), "CE": (100, "Y"), "ML": (1000, "Y"), "2W": (2, "W"), "WE": (2, "D"), "Q": (3, "M")}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     code = UNITS[unit]
     t = "T" if unit in ("second", "minute", "hour") else ""
     if n is None:
         return f"P{t}X{ {'DE': 'DE', 'CE': 'CE', 'ML': 'ML', '2W': 'W', 'WE': 'WE'}.get(code, code) }"
-    if code == "DE":
-        n, code = n * 10, "Y"
-    elif code == "CE":
-        n, code = n * 100, "Y"
-    elif code == "ML":
-        n, code = n * 1000, "Y"
-    elif code == "2W":
-        n, code = n * 2, "W"
-    elif code == "WE":
-        n, code = n * 2, "D"
-    elif code == "Q":
-        n, code = n * 3, "M"
+    if code in _MULTIPLES:  # decades, centuries, millennia, fortnights, weekends, quarters
+        factor, code = _MULTIPLES[code]
+        n = n * factor
     if n != int(n):  # "2 1/2 years" -> P2Y6M: the fraction in the next smaller unit
         smaller = {("", "Y"): ("M", 12), ("", "M"): ("D", 30), ("", "W"): ("D", 7),
                    ("", "D"): ("H", 24), ("T", "H"): ("M", 60), ("T", "M"): ("S", 60)}
