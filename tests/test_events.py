@@ -107,3 +107,19 @@ def test_events_dated_by_offsets_and_participles(sentence, dct, expected):
     doc = parse(sentence)
     events = extract_events(doc, extract_entities(doc), tag(sentence, dct), [], dct)
     assert (events[0].type, events[0].date.value) == expected and events[0].date_from == "sentence"
+
+
+def test_a_place_named_in_another_clause_does_not_place_the_event():
+    events, _ = _events("The army invaded Kenya in 1998, accusing the rebels of carrying out "
+                        "bombings in Nairobi and Mombasa.")
+    ev = next(e for e in events if e.trigger == "invaded")
+    assert ev.places == []
+    assert ev.summary == "army invaded Kenya"
+
+
+def test_split_apposition_subject_names_the_person_and_the_destination():
+    events, _ = _events("WASHINGTON: The US Special Representative for Iran, Robert Malley has embarked "
+                        "travelling to Oman and a number of countries to discuss the nuclear talks, officials said.")
+    ev = next(e for e in events if e.trigger == "embarked")
+    assert ev.actors == ["Robert Malley"]
+    assert ev.places[0] == "Oman"

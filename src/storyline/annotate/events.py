@@ -277,6 +277,24 @@ def _clause_tokens(trig: Token) -> set[int]:
     return out
 
 
+def _placed_by(tok: Token, trig: Token) -> bool:
+    """Whether a place name says where ``trig`` happened: it hangs from the trigger through a
+    preposition ("released ... in Kandahar", "talks in Doha"), not through another verb ("accusing
+    ... of carrying out the attacks in New York") nor as a bare noun the parser attached there."""
+    via_prep = False
+    t = tok
+    while t.i != trig.i:
+        if t.head.i == t.i:
+            return False  # reached the root without meeting the trigger
+        t = t.head
+        if t.i != trig.i and t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp":
+            return False  # "embarked traveling to Germany" still places the trip
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == trig.i:
+            return False  # "The US Special Envoy for Afghanistan ... embarked": who, not where
+        via_prep = via_prep or t.pos_ == "ADP"
+    return via_prep
+
+
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     toks = sorted(t for t in _np_tokens(obj) if doc[t].dep_ not in ("prep",) or doc[t].lower_ == "of")
     left = min([t.i for t in obj.lefts if t.dep_ in ("nummod", "amod", "compound", "quantmod",
@@ -323,7 +341,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     agents = [c for c in trig.children if c.dep_ == "agent"]
                     subs = [p for a in agents for p in a.children if p.dep_ == "pobj"]
                 if subs:
-                    subj = subs[0]
+                    # two subjects is a split apposition ("The US Special Envoy, Zalmay Khalilzad
+                    # has embarked"): the named person or organisation is the one acting
+                    named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")),
+                                   key=lambda c: c.ent_type_ != "PERSON")
+                    subj = named[0] if len(subs) > 1 and named else subs[0]
                 elif v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
                     v = v.head
                 else:
@@ -380,6 +402,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         e.key not in targets and e.key not in places:
                     root = doc[max(toks)] if toks else None
                     if root is not None and root.dep_ in ("compound", "nmod", "amod", "poss"):
+                        continue
+                    if root is not None and not _placed_by(root, trig):
                         continue
                     places.append(e.key)
             # figures of the clause
