@@ -200,3 +200,13 @@ def test_quotations_point_to_their_speaking_entity(dated_db):
     assert by_text["Tomorrow is a momentous day fo"] == "Zalmay Khalilzad"
     accelerate = next(q for q in dated_db["quotes"] if "accelerate efforts" in q["text"] and q["document_id"].startswith("000"))
     assert names[accelerate["speaker_id"]] == "Zalmay Khalilzad"
+
+
+def test_timeline_keeps_the_month_and_day_of_events_whose_year_is_unknown(built):
+    # 000 has no publication date: "the Taliban on April 12 released 20 Afghan prisoners" keeps
+    # its month and day, shown apart from the calendar, and no year is made up for it
+    result = runner.invoke(app, ["timeline", "--db", str(built)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.output.splitlines() if "Taliban released 20 Afghan prisoners" in ln)
+    assert "XXXX-04-12 (year unknown)" in line
+    assert "2020-04-12" not in result.output

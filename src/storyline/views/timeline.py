@@ -21,6 +21,15 @@ def granularity(value: str) -> str:
     return "day" if days == 0 else "week" if days <= 6 else "month" if days <= 31 else "season" if days <= 92 else "year" if days <= 366 else "longer"
 
 
+def undated_label(ev) -> str:
+    """What is known of an event's date when it has no place on the calendar: the month and day
+    without the year ("XXXX-04-12: year unknown") when the article gave them, else "date unknown"."""
+    value = ev.date.value if ev.date else ""
+    if value.startswith("XXXX-") and any(c.isdigit() for c in value):
+        return f"{value} (year unknown)"
+    return "date unknown"
+
+
 def terminal_table(col: Collection, story_id: str | None = None) -> Table:
     dated, undated = col.timeline(story_id)
     names = {e.id: e.name for e in col.entities}
@@ -32,7 +41,7 @@ def terminal_table(col: Collection, story_id: str | None = None) -> Table:
     table.add_column("first reported by")
     for ev in dated + undated:
         sources = col.sources(ev)
-        when = f"{ev.date.value} ({granularity(ev.date.value)})" if ev in dated else "[dim]date unknown[/]"
+        when = f"{ev.date.value} ({granularity(ev.date.value)})" if ev in dated else f"[dim]{undated_label(ev)}[/]"
         who = ", ".join(names[a] for a in ev.actor_ids if a in names)
         what = escape(ev.summary) + (f"\n[dim]{escape(who)}[/]" if who else "")
         agreement = col.event_agreement.get(ev.id)

@@ -14,7 +14,7 @@ from ..link.novelty import report_key
 from ..link.timespan import value_span
 from ..store import StoreError, open_store
 from .export import build_export, story_records
-from .timeline import granularity
+from .timeline import granularity, undated_label
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -51,6 +51,7 @@ def create_app(db: str | Path) -> FastAPI:
                 "agreement": agreement.status if agreement else None,
                 "sides": _sides(col, agreement),
                 "event": ev, "granularity": granularity(ev.date.value) if sp else "unknown",
+                "when": undated_label(ev),
                 "x": ((sp[0] - lo).days / total * 100) if sp else None,
                 "sources": sources, "actors": [names.get(a, a) for a in ev.actor_ids],
                 "mentions": [(d, col.document(d).article.title or d, col.document(d).article.text[s:e])
