@@ -49,7 +49,7 @@ F = re.IGNORECASE
 # 1. Full dates: "Friday, Aug. 7, 1998", "29 February 2020", "the 12th of April".
 FULLDATE = re.compile(
     rf"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<pre>{PREFIX})[\s-]+)?(?:"
-    rf"(?P<m1>{MON})\s+(?P<d1>{DAYNUM})(?:,?\s+(?P<y1>{YEAR4}))?"
+    rf"(?:(?P<rel>last|this|next|this\s+coming|coming)\s+)?(?P<m1>{MON})\s+(?P<d1>{DAYNUM})(?:,?\s+(?P<y1>{YEAR4}))?"
     rf"|(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<m2>{MON})(?:,?\s+(?P<y2>{YEAR4}))?"
     rf"|the\s+(?P<d3>{DAYNUM})\s+of\s+(?P<m3>{MON})(?:,?\s+(?P<y3>{YEAR4}))?)",
     F,
@@ -99,7 +99,7 @@ DEICTIC = re.compile(
     r"|(?P<this>this|last|tomorrow)\s+(?P<pod2>morning|afternoon|evening|night)"
     r"|(?P<present>now|currently|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|rate|rates|and|or)\b)|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
     r"|(?P<past>recently|lately|formerly|the\s+past|recent\s+days|earlier|previously|once\s+upon\s+a\s+time)"
-    r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+    r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years))"
     r")(?![\w-])",
     F,
 )
@@ -108,7 +108,7 @@ DEICTIC = re.compile(
 #    "early next year", "the end of the year", "the following day", "this summer".
 RELUNIT = re.compile(
     rf"\b(?:(?P<pre>{PREFIX})[\s-]+)?"
-    rf"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|same|latest|prior|preceding)|this\s+past|that|the)\s+"
+    rf"(?P<rel>(?:the\s+)?(?:last|next|this|past|coming|previous|following|current|same|latest|prior|preceding)|this\s+past|the\s+full|that|the)\s+"
     rf"(?P<fisc>fiscal\s+)?(?P<unit>week(?:end)?|month|quarter|year|decade|century|day|morning|night|evening|{SEASON})"
     rf"(?P<before>\s+before)?(?![\w-])",
     F,
@@ -119,7 +119,7 @@ RELUNIT = re.compile(
 DURATION = re.compile(
     rf"\b(?:(?P<qm>{QMOD})\s+)?"
     rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|first|previous|coming|following|final|latest|remaining|ensuing|preceding|recent)|the)\s+)?"
-    rf"(?P<num>{NUM})(?:\s*(?:or|to|-|and)\s*(?P<num2>{NUM}))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?"
+    rf"(?P<num>{NUM})(?:\s*(?:or|to|-|and)\s*(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|extra))?(?P<sep>\s+|-)(?P<unit>{UNIT})(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?"
     rf"(?:(?P<old>-old)|\s+(?P<post>ago|earlier|later|before|from\s+now|hence|or\s+so|running|in\s+a\s+row))?(?![\w])",
     F,
 )
@@ -150,7 +150,8 @@ TIME = re.compile(
     r"(?<![\d:.$])(?:(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
     r"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b)"
-    r"|(?P<h3>\d{1,2})\s+o'clock|(?P<noon>\bnoon|\bmidnight)(?!\s+(?:on\s+)?(?-i:[MTWFS][a-z]+day)))"
+    r"|(?P<h3>\d{1,2})\s+o'clock|(?P<noon>\bnoon|\bmidnight|\bmidday)(?!\s+(?:on\s+)?(?-i:[MTWFS][a-z]+day))"
+    r"|(?P<midpod>\bmid[\s-]?(?:morning|afternoon|evening)))"
     r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|[A-Z][A-Z]?T)))?(?!\w)",
     F,
 )
@@ -180,6 +181,18 @@ SEASON_YEAR = re.compile(
     F,
 )
 
+# 16. Ordinal centuries: "the 20th century", "the nineteenth century", "the early 21st century".
+_ORD_CENT = "|".join(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                      "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                      "seventeenth", "eighteenth", "nineteenth", "twentieth", r"twenty[\s-]first"])
+CENTURY = re.compile(
+    rf"\b(?:(?P<the>the)\s+)?(?:(?P<pre>{PREFIX})[\s-]+)?(?P<n>[12]?\d(?:st|nd|rd|th)|{_ORD_CENT})[\s-]+century(?![\w-])",
+    F,
+)
+
+# 17. The end of the year in business shorthand: "by year-end", "around year end", "by year's end".
+YEAREND = re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)(?![\w-])", F)
+
 RULES = [
     ("season_year", SEASON_YEAR),
     ("fulldate", FULLDATE),
@@ -198,4 +211,6 @@ RULES = [
     ("holiday", HOLIDAY),
     ("spelled_year", SPELLED_YEAR),
     ("yearago", YEARAGO),
+    ("century", CENTURY),
+    ("yearend", YEAREND),
 ]

@@ -256,6 +256,16 @@ def _h_fulldate(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", doc.day_value(date(y, mo, d)), mod
     if d > 31:
         return None
+    rel = _norm(g["rel"]).split()[-1] if g["rel"] else None
+    a = doc.anchor
+    if rel and a.date is not None and cal.valid_day(a.year, mo, d):
+        # "last Oct. 23": the latest one before the publication date; "next March 3" the first after
+        cand = date(a.year, mo, d)
+        if rel == "last" and cand >= a.date:
+            cand = date(a.year - 1, mo, d) if cal.valid_day(a.year - 1, mo, d) else cand
+        elif rel in ("next", "coming") and cand <= a.date:
+            cand = date(a.year + 1, mo, d) if cal.valid_day(a.year + 1, mo, d) else cand
+        return "DATE", doc.day_value(cand), mod  # "this March 3": the publication year's
     return "DATE", _resolve_month_day(doc, mo, d, m.start(), m.end()), mod
 
 
@@ -331,8 +341,10 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
     mod = {"post": "AFTER", "pre": "BEFORE"}.get(pre) or _pre_mod(g["pre"]) or _pre_mod(g["pre2"])
     if g["dec"]:
         return "DATE", g["dec"], mod
-    if g["dec2"]:
-        return "DATE", "19" + g["dec2"], mod
+    if g["dec2"]:  # "the '90s", "the '10s": the latest such decade not after the publication year
+        y = doc.anchor.year
+        cent = "20" if y is not None and 2000 + 10 * int(g["dec2"]) <= y else "19"
+        return "DATE", cent + g["dec2"], mod
     if g["nineties"]:
         return "DATE", "19" + str(_DECADE_WORDS[g["nineties"].split()[-1].lower()]), mod
     if g["yr"]:  # "2008-2009": the first end of a range of years
@@ -397,7 +409,7 @@ def _h_deictic(doc: _Doc, m: re.Match) -> tuple | None:
 
 _REL_STEP = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "next": 1,
              "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0, "latest": 0, "that": 0,
-             "the": 0}
+             "the": 0, "full": 0}
 
 
 def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
@@ -436,6 +448,8 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
     season = SEASONS.get(unit)
     if unit == "quarter":
         return None  # QUARTER handles these
+    if rel == "full" and unit not in ("year", "month", "week"):
+        return None  # "the full day" is a length, not a calendar unit
     # units that count from the last date mentioned
     from_ref = rel in ("following", "previous", "preceding", "same", "that") or (rel == "the" and g["before"]) or (rel_full.startswith("the") and rel in ("next",) and unit in ("day", "morning", "night", "evening"))
     if unit in ("day", "morning", "night", "evening"):
@@ -518,6 +532,18 @@ def _h_duration_core(doc: _Doc, m: re.Match) -> tuple | None:
     qm = QUANT_MODS.get(_norm(g["qm"])) if g["qm"] else None
     if numtxt in ("a", "an") and g["sep"] == "-":
         return None
+    after = doc.text[m.end(): m.end() + 16]
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", numtxt) and not g["pl"]:
+        return None  # "the 1988 quarter", "the 2020 season": a year naming the unit, not a count
+    if unit in ("year", "month", "week", "day") and post is None and re.match(r"\s+(?:old|of\s+age)\b", after):
+        return None  # ages ("52 years old") are not TIMEX3, as "6-year-old" is not
+    if unit == "quarter" and (g["sep"] == "-" or not g["pl"]) and post is None and re.match(r"\s+of\b", after):
+        return None  # "three-quarters of its food", "a quarter of the market": fractions
+    if unit == "second" and not g["pl"] and numtxt in ("a", "an", "one") and not post:
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if nxt and nxt.group(1) not in ("or", "and", "of", "before", "after", "in", "to", "for", "when", "while",
+                                         "as", "until", "the", "later", "earlier", "ago"):
+            return None  # "a second group", "a second term": the ordinal
     if numtxt in ("a", "an", "one") and not g["pl"] and det is None and post is None and not qm:
         # "once a day" is a SET (rule SET); "a day" alone is a weak duration
         prev = doc.text[max(0, m.start() - 8): m.start()].lower()
@@ -677,8 +703,12 @@ def _h_qnote(doc: _Doc, m: re.Match) -> tuple | None:
 
 def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
+    if g["midpod"]:  # "mid-afternoon": the part of the day of the day in focus
+        d = doc.ref or doc.anchor.date
+        pod = PARTS_OF_DAY[re.sub(r"^mid[\s-]?", "", g["midpod"].lower())]
+        return "TIME", f"{cal.fmt_day(d) if d else 'XXXX-XX-XX'}T{pod}", None
     if g["noon"]:
-        h, mi = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        h, mi = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     elif g["h3"]:
         h, mi = int(g["h3"]), 0
     elif g["h4"]:  # "1640 UTC", "0800 GMT": a 24-hour clock without a colon
@@ -807,7 +837,37 @@ def _h_season_year(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{doc.anchor.year + {'last': -1, 'next': 1, 'this': 0}[g['post'].lower()]}-{code}", mod
 
 
+_CENT_WORDS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth", "twenty first"], start=1)}
+
+
+def _h_century(doc: _Doc, m: re.Match) -> tuple | None:
+    """"the 20th century" -> 19 (TIMEX3 writes a century as its first two digits)."""
+    n_txt = _norm(m.group("n")).replace("-", " ")
+    n = int(re.match(r"\d+", n_txt).group()) if n_txt[0].isdigit() else _CENT_WORDS.get(n_txt)
+    if not n or n > 21:
+        return None
+    return "DATE", f"{n - 1:02d}", _pre_mod(m.group("pre"))
+
+
+def _h_yearend(doc: _Doc, m: re.Match) -> tuple | None:
+    """"by year-end": the end of the publication year (mod END); after "since"/"from", or told in the
+    past in January, the end of the year before."""
+    y = doc.anchor.year
+    if y is None:
+        return "DATE", "XXXX", "END"
+    before = doc.text[max(0, m.start() - 8): m.start()].lower()
+    if re.search(r"\b(?:since|from)\s+$", before) or (
+            not re.search(r"\b(?:by|until|till|before|around)\s+$", before)
+            and doc.anchor.month == 1 and doc.direction(m.start(), m.end()) < 0):
+        y -= 1
+    return "DATE", f"{y:04d}", "END"
+
+
 _HANDLERS = {
+    "century": _h_century, "yearend": _h_yearend,
     "season_year": _h_season_year,
     "yearago": _h_yearago,
     "spelled_year": _h_spelled_year,
@@ -871,7 +931,7 @@ def _select_and_resolve(text, dct, cands, rejected):
     return _merge_clock_and_day(text, out), newly
 
 
-_CLOCK = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)$")
+_CLOCK = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d|T(?:MO|AF|EV|NI))$")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
