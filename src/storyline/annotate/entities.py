@@ -87,7 +87,9 @@ def initials(name: str) -> str:
 ORG_WORDS = {"department", "ministry", "office", "council", "committee", "group", "party", "agency",
              "army", "forces", "police", "bank", "university", "company", "corporation", "association",
              "union", "court", "commission", "front", "movement", "organization", "organisation",
-             "institute", "center", "centre", "news", "times", "post", "government", "embassy"}
+             "institute", "center", "centre", "news", "times", "post", "government", "embassy",
+             "command", "congress", "parliament", "senate", "assembly", "coalition", "alliance",
+             "federation", "authority", "administration", "ministries", "directorate"}
 
 
 # -- roles -------------------------------------------------------------------------------------
@@ -217,7 +219,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         words = [w.lower_ for w in span]
         if lab == "PERSON":
             if any(w in MEDIA_WORDS for w in words) or all(
-                    w.is_upper and len(w.text) > 1 for w in span if w.is_alpha):
+                    w.is_upper and len(w.text) > 1 for w in span if w.is_alpha) or (
+                    words[-1] in ORG_WORDS):  # "Central Command", "Interior Ministry"
                 lab = "ORG"
             else:
                 # "Khalilzad Calls" (headline): a name followed by words never seen in a name
