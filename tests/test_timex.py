@@ -273,3 +273,63 @@ def test_year_range_is_two_years_and_this_past_weekend():
     assert got == [("2008", "2008"), ("2009", "2009"), ("1990", "1990"), ("1995", "1995")]
     got = [(t.text, t.value) for t in tag("Crowds gathered this past weekend.", "2009-03-09")]
     assert got == [("this past weekend", "2009-W10-WE")]
+
+
+def _all(text: str, dct: str | None = DCT):
+    return [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+
+
+def test_ordinal_centuries():
+    assert _all("Kabul's old city dates from the 16th century.") == [("the 16th century", "DATE", "15", None)]
+    assert _all("He called himself a 21st century reformer.") == [("21st century", "DATE", "20", None)]
+    assert _all("The fort was rebuilt in the late nineteenth century.") == [
+        ("the late nineteenth century", "DATE", "18", "END")]
+
+
+def test_year_end():
+    assert _all("The company hopes to close the sale by year-end.", "2019-10-02") == [("year-end", "DATE", "2019", "END")]
+    assert _all("Its shares have doubled since year-end.", "2019-10-02") == [("year-end", "DATE", "2018", "END")]
+    assert _all("Cash stood at $2 billion at year's end.", "2019-01-20") == [("year's end", "DATE", "2018", "END")]
+
+
+def test_last_month_day_is_the_latest_before_the_publication_date():
+    assert _all("The envoy was wounded last Oct. 23 in Kabul.", "2019-05-02") == [("last Oct. 23", "DATE", "2018-10-23", None)]
+    assert _all("The vote falls next March 3.", "2019-05-02") == [("next March 3", "DATE", "2020-03-03", None)]
+
+
+def test_more_and_additional_in_durations():
+    assert _all("Foreign troops may stay for at least 10 more years.") == [
+        ("at least 10 more years", "DURATION", "P10Y", "EQUAL_OR_MORE")]
+    assert _all("The mandate was extended by an additional year.") == [("an additional year", "DURATION", "P1Y", None)]
+
+
+def test_fractions_ordinals_ages_and_year_named_units_are_not_durations():
+    assert tag("The Taliban control three-quarters of the district.", DCT) == []
+    assert tag("Donors pledged more than a quarter of the budget.", DCT) == []
+    assert tag("A second convoy reached Herat.", DCT) == []
+    assert tag("The commander, 47 years old, was freed.", DCT) == []
+    assert _all("Profit rose from the 2019 quarter.", "2020-04-13")[0][:3] == ("the 2019 quarter", "DATE", "2019-Q1")
+
+
+def test_midday_and_mid_afternoon():
+    assert _all("Prisoners were freed at midday, officials said.") == [("midday", "TIME", "2020-04-13T12:00", None)]
+    assert _all("By mid-afternoon yesterday the roads were closed.") == [
+        ("mid-afternoon yesterday", "TIME", "2020-04-12TAF", None)]
+
+
+def test_near_future_and_full_year():
+    assert _all("A ceasefire is unlikely in the near future.") == [("the near future", "DATE", "FUTURE_REF", None)]
+    assert _all("The airline expects a loss for the full year.", "2019-10-02") == [("the full year", "DATE", "2019", None)]
+
+
+def test_amount_per_unit_is_a_set():
+    assert _all("The war costs the country $45 billion a year.") == [("a year", "SET", "P1Y", None)]
+    assert _all("Flights will rise to 12 departures a week.") == [("a week", "SET", "P1W", None)]
+    assert _all("The talks began a year ago.") == [("a year ago", "DATE", "2019", None)]
+
+
+def test_half_year_shorthand_and_decade_apostrophe():
+    assert _all("Exports fell sharply in H1 2019.") == [("H1 2019", "DATE", "2019-H1", None)]
+    assert tag("The H2 molecule is light.", DCT) == []
+    assert _all("Kabul's music scene of the '70s was lively.") == [("the '70s", "DATE", "197", None)]
+    assert _all("Phones of the '10s were cheap.") == [("the '10s", "DATE", "201", None)]

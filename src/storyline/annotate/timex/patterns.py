@@ -140,9 +140,9 @@ QUARTER = re.compile(
     F,
 )
 
-# 10b. Business shorthand for quarters: "Q3 2008", "Q1", "Q4'08", "2Q 2009".
+# 10b. Business shorthand for quarters and halves: "Q3 2008", "Q1", "Q4'08", "2Q 2009", "H1 2019".
 QNOTE = re.compile(
-    rf"(?<![\w-])(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:(?:\s+|\s*')(?:(?P<y>{YEAR4})|(?P<y2>\d\d)(?!\d)))?(?![\w-])"
+    rf"(?<![\w-])(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:(?:\s+|\s*')(?:(?P<y>{YEAR4})|(?P<y2>\d\d)(?!\d)))?(?![\w-])"
 )
 
 # 11. Clock times: "12:40 PM EDT", "10 a.m.", "noon", "8 o'clock".

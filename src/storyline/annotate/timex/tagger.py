@@ -520,6 +520,14 @@ def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
     return r[0], r[1], r[2], max(s, r[3] if len(r) == 5 else s), e
 
 
+# an amount just before "a year": a number, then at most two words that are not prepositions
+_RATE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand))"
+    r"(?:\s*%|\s+(?!(?:for|in|within|over|about|after|before|than|of|to|by|at|least|just|only|nearly|almost|"
+    r"around|and|or|but|from|since|until|ago|later|earlier)\b)[A-Za-z$]+){1,2}\s+$"
+)
+
+
 def _h_duration_core(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     unit = _unit_key(g["unit"])
@@ -549,6 +557,10 @@ def _h_duration_core(doc: _Doc, m: re.Match) -> tuple | None:
         prev = doc.text[max(0, m.start() - 8): m.start()].lower()
         if re.search(r"(?:once|twice|times|per|\d)\s*$", prev):
             return None
+        if numtxt in ("a", "an") and _RATE.search(doc.text[max(0, m.start() - 40): m.start()]):
+            # "$2 million a year", "700 seats a week", "24 hours a day": a rate, which TimeML
+            # marks as a SET with the unit's period
+            return "SET", _duration_value(1, unit), None
     if g["num2"]:
         n = n + 0.5 if (n is not None and _norm(m.group(0)[m.end("num") - m.start():m.start("num2") - m.start()]) == "and"
                         and _num(g["num2"]) == 0.5) else None  # "two and a half years"
@@ -686,6 +698,19 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
 
 def _h_qnote(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
+    if g["h"] or g["h2"]:  # "H1 2019": a half year; without a year only after a preposition ("in H2")
+        h = int(g["h"] or g["h2"])
+        if g["y"] or g["y2"]:
+            y = int(g["y"]) if g["y"] else (2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"]))
+        else:
+            if not re.search(r"\b(?:in|for|during|by)\s+$", doc.text[max(0, m.start() - 8): m.start()], re.I):
+                return None
+            if doc.anchor.year is None:
+                return "DATE", f"XXXX-H{h}", None
+            y = doc.anchor.year
+            if doc.anchor.month and h == 2 and doc.anchor.month <= 6 and doc.direction(m.start(), m.end()) < 0:
+                y -= 1  # "reported H2 results" in the spring: last year's second half
+        return "DATE", f"{y:04d}-H{h}", None
     q = int(g["q"] or g["q2"])
     if g["y"]:
         y = int(g["y"])
@@ -875,6 +900,8 @@ _HANDLERS = {
     "year": _h_year, "deictic": _h_deictic, "relunit": _h_relunit, "duration": _h_duration,
     "bare": _h_bare, "quarter": _h_quarter, "qnote": _h_qnote, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
 }
+# rules that need one literal word (lower-cased) to match at all
+_KEYWORD = {"century": "century", "yearend": "year"}
 # rule order breaks ties between equally long matches
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
@@ -883,7 +910,10 @@ def tag(text: str, dct: str | None) -> list[Timex]:
     """Every time expression in ``text`` with its TIMEX3 type, value and mod, normalised against
     the publication date ``dct`` (ISO date or date-time, a bare year, or None)."""
     cands: list[tuple[int, int, int, str, re.Match]] = []
+    low = text.lower()
     for name, rx in RULES:
+        if name in _KEYWORD and _KEYWORD[name] not in low:
+            continue  # a rule that cannot match without its keyword: skip the scan
         for m in rx.finditer(text):
             s, e = m.span()
             if e > s:
