@@ -210,3 +210,15 @@ def test_timeline_keeps_the_month_and_day_of_events_whose_year_is_unknown(built)
     line = next(ln for ln in result.output.splitlines() if "Taliban released 20 Afghan prisoners" in ln)
     assert "XXXX-04-12 (year unknown)" in line
     assert "2020-04-12" not in result.output
+
+
+def test_samples_figure_series_span_the_reports(built):
+    data = _export(built)
+    figs = {f["id"]: f for f in data["figures"]}
+    got = {s["subject"]: (sorted({fid.split(":")[0][:3] for fid in s["figure_ids"]}),
+                          sorted({figs[fid]["value"] for fid in s["figure_ids"]})) for s in data["series"]}
+    # the prisoner swap the deal laid out: 5,000 Taliban for 1,000 Afghan forces, in three reports each
+    assert got["Taliban fighters"] == (["000", "001", "003"], [5000.0])
+    assert got["Afghan government troops and civilian workers"] == (["000", "001", "003"], [1000.0])
+    # US troops in Afghanistan: 2,500 (2021 reports) and 4,500 (planned for autumn 2020)
+    assert got["American soldiers"] == (["001", "002", "003"], [2500.0, 4500.0])

@@ -123,3 +123,26 @@ def test_mentions_dated_only_by_their_article_merge_only_with_the_same_actor():
     index = {("d1", "Biden"): "e-b"}
     events = merge_events([_doc(1)], per, index)
     assert sorted(len(e.mentions) for e in events) == [1, 2]
+
+
+def test_series_count_the_first_conjunct_and_a_groups_fighters_as_its_members():
+    assert subject_key("Afghan government troops and civilian workers") == "af troop"
+    assert subject_key("5,000 Taliban fighters") == subject_key("more than 5,000 Taliban") == "taliban member"
+
+
+def test_series_party_skips_names_that_another_number_counts():
+    from storyline.model import EntityMention
+
+    text = "The deal asks the Afghan government to free 5,000 Taliban fighters in exchange for 1,000 members of its forces."
+    a = text.index("Afghan")
+    t = text.index("Taliban")
+    per = {
+        "d1": Annotations("d1", sentences=[(0, len(text))],
+                          entities=[EntityMention(a, a + 6, "Afghan", "NORP", "Afghan"),
+                                    EntityMention(t, t + 7, "Taliban", "ORG", "Taliban")],
+                          figures=[Figure(text.index("5,000"), text.index("5,000") + 5, "5,000", 5000, "Taliban fighters"),
+                                   Figure(text.index("1,000"), text.index("1,000") + 5, "1,000", 1000, "members of its forces")]),
+        "d2": Annotations("d2", figures=[Figure(0, 5, "1,000", 1000, "Afghan security forces")]),
+    }
+    series, _ = build_series([_doc(1), _doc(2)], per)
+    assert [(s.subject, s.figure_ids) for s in series] == [("Afghan security forces", ["d1:f1", "d2:f0"])]

@@ -22,7 +22,9 @@ _DROP = {"the", "a", "an", "some", "about", "more", "than", "of", "other", "its"
          "total", "number", "all", "nearly", "almost", "around", "over"}
 # Interchangeable head nouns in news counts (general English, not taken from any article).
 _KINDS = {"soldier": "troop", "force": "troop", "personnel": "troop", "serviceman": "troop",
-          "servicemen": "troop", "inmate": "prisoner", "detainee": "prisoner", "captive": "prisoner"}
+          "servicemen": "troop", "inmate": "prisoner", "detainee": "prisoner", "captive": "prisoner",
+          "fighter": "member", "militant": "member", "insurgent": "member"}
+_CONJ = re.compile(r"\s+(?:and|or|as well as|plus)\s+|,\s+")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,12 @@ def _singular(head: str) -> str:
 
 
 def subject_key(subject: str, context_party: str | None = None) -> str | None:
+    """"party kind" of what a figure counts: "some 5,000 Taliban prisoners" -> "taliban prisoner".
+
+    A coordinated subject counts its first conjunct's kind ("troops and civilian workers": troops);
+    the fighters of a group are its members ("5,000 Taliban fighters" = "more than 5,000 Taliban").
+    """
+    subject = _CONJ.split(subject, maxsplit=1)[0]
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z.'-]*", subject) if w.lower() not in _DROP]
     if not words:
         return None
@@ -82,9 +90,13 @@ def _context_party(ann: Annotations, fig: Figure) -> str | None:
     sent = next(((s, e) for s, e in ann.sentences if s <= fig.start < e), None)
     if sent is None:
         return None
+    # a name inside what another number of the sentence counts is that number's party, not this
+    # one's ("release 5,000 Taliban fighters in exchange for 1,000 members of their forces")
+    others = [g for g in ann.figures if g is not fig and sent[0] <= g.start and g.end <= fig.start]
     best = None
     for m in ann.entities:
-        if sent[0] <= m.start and m.end <= fig.start and m.type in ("GPE", "NORP", "ORG"):
+        if sent[0] <= m.start and m.end <= fig.start and m.type in ("GPE", "NORP", "ORG") and not any(
+                g.end <= m.start and m.text in g.subject for g in others):
             best = m
     return _party(best.key) if best else None
 
@@ -114,8 +126,9 @@ def build_series(docs: list[Document], per_doc: dict[str, Annotations]) -> tuple
             if s is None:
                 s = groups[key] = Series(id="se-" + hashlib.sha1(key.encode()).hexdigest()[:10], subject=fig.subject)
                 values[key] = {}
-            if len(fig.subject.split()) > len(s.subject.split()) and fig.subject[:1].isupper():
-                s.subject = fig.subject  # the most explicit wording names the series
+            if fig.subject[:1].isupper() and (not s.subject[:1].isupper() or
+                                              len(fig.subject.split()) > len(s.subject.split())):
+                s.subject = fig.subject  # the most explicit wording, naming its party, names the series
             s.figure_ids.append(f"{doc.id}:f{i}")
             s.documents.add(doc.id)
             if fig.date is not None and fig.date.text and not fig.date.value.startswith("X"):
