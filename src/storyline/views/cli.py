@@ -197,6 +197,7 @@ EVALS = {
     "places": "toponym resolution accuracy within 161 km (LGL, GeoVirus)",
     "quotes": "quotation speaker-content pairs (PolNeAR)",
     "stories": "story clustering B-cubed (ECB+ sub-topics)",
+    "coref": "entities and events merged across articles: MUC/B3/CEAF-e/CoNLL (ECB+)",
 }
 
 
