@@ -96,11 +96,18 @@ def cue_lexicon() -> dict[str, float]:
 
 
 # ------------------------------------------------------------------ quotation marks
+def _norm_marks(text: str) -> str:
+    """Two apostrophes standing for a double quotation mark (''...'', the typewriter convention of
+    some wire and NYT copy) become '"' and a space: same length, so every offset holds."""
+    return text.replace("\'\'", '" ') if "\'\'" in text else text
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) character positions of paired quotation marks, paragraph by paragraph.
 
     ``close`` is the index of the closing mark (or the paragraph end when a paragraph leaves a
     quotation open, as news copy does for quotes running on into the next paragraph)."""
+    text = _norm_marks(text)
     out: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
@@ -349,7 +356,8 @@ def _clause_before(doc: Doc, text: str, sent: Span, v: Token, subj: Token) -> tu
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution found in the article, in text order."""
-    text = doc.text  # Doc.text joins every token on each access: read it once, pass it on
+    # Doc.text joins every token on each access: read it once, pass it on; '' read as "
+    text = _norm_marks(doc.text)
     lex = cue_lexicon()
     marks = quote_spans(text)
     res = _Resolver(doc, text)

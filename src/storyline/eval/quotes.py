@@ -12,7 +12,8 @@ Match (defined here, per predicted quote and per gold attribution, one-to-one, g
   resolved speaker name and the gold Source text share a capitalised word (the gold source is a
   coreferent mention naming the same person).
 "Pairs" counts a hit when both match; "content" only when the content matches. Direct-quote recall
-counts gold attributions whose content holds a quotation mark. Where an article was annotated by
+counts gold attributions whose content holds a quotation mark (two apostrophes, the ''...''
+convention of NYT copy, count as one). Where an article was annotated by
 several annotators the first annotation file (sorted by name) is used.
 """
 from __future__ import annotations
@@ -77,6 +78,10 @@ def read_split(corpus: Path, split: str) -> list[GoldArticle]:
     return out
 
 
+def _has_mark(s: str) -> bool:
+    return any(ch in s for ch in QUOTE_CHARS) or "''" in s
+
+
 def _word_index(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(text)]
 
@@ -109,7 +114,7 @@ def score_article(text: str, gold, preds) -> dict[str, int]:
     starts = [a for a, _ in index]
     g_words = [_words(index, starts, con) for con, _s, _c in gold]
     g_src_text = [" ".join(text[a:b] for a, b in s) for _con, s, _c in gold]
-    g_direct = [any(ch in text[a:b] for a, b in con for ch in QUOTE_CHARS) for con, _s, _c in gold]
+    g_direct = [any(_has_mark(text[a:b]) for a, b in con) for con, _s, _c in gold]
     p_words = [_words(index, starts, p.segments) for p in preds]
     content_pairs = []
     for i, pw in enumerate(p_words):
