@@ -333,3 +333,25 @@ def test_half_year_shorthand_and_decade_apostrophe():
     assert tag("The H2 molecule is light.", DCT) == []
     assert _all("Kabul's music scene of the '70s was lively.") == [("the '70s", "DATE", "197", None)]
     assert _all("Phones of the '10s were cheap.") == [("the '10s", "DATE", "201", None)]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # 2020-04-15 is a Wednesday
+    ("The talks, which began on Saturday, will continue.", "2020-04-11"),
+    ("The ceasefire expires at midnight on Sunday.", "2020-04-19"),
+    ("The envoy travels to Kabul on Friday.", "2020-04-17"),
+    ("The envoy visited Kabul on Friday.", "2020-04-10"),
+])
+def test_tense_of_irregular_pasts_and_the_scheduled_present(sentence, value):
+    (t,) = tag(sentence, "2020-04-15")
+    assert t.value == value
+
+
+def test_scheduled_present_sends_a_later_month_forward():
+    got = [(t.text, t.value) for t in tag("The accord, signed in February, expires in May.", "2020-04-15")]
+    assert got == [("February", "2020-02"), ("May", "2020-05")]
+
+
+def test_over_as_a_preposition_is_outside_the_duration():
+    assert _all("The money will be spent over three years.") == [("three years", "DURATION", "P3Y", None)]
+    assert _all("He has been jailed for over a year.") == [("over a year", "DURATION", "P1Y", "MORE_THAN")]

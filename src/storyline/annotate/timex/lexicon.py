@@ -91,6 +91,8 @@ FUTURE_CUES = {
     "expected", "expects", "due", "set", "next", "upcoming", "coming", "hopes", "hope", "intends",
     "aims", "wo", "won't", "prepare", "prepares", "preparing", "await", "awaits",
     "tomorrow", "track", "begins", "starts", "opens", "meets", "meet", "resume", "resumes",
+    # the news present of a scheduled event: "the truce expires Sunday", "the envoy travels to Kabul Friday"
+    "expires", "expire", "convenes", "arrives", "departs", "travels", "visits", "heads",
 }
 # reporting verbs date the report, not the event: used only when nothing else is near
 REPORT_CUES = {"said", "says", "told", "added", "according"}

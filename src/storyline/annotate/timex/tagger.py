@@ -37,6 +37,9 @@ _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel",
 _DEFER = {"postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "recessed"}
 _PLAN_CUES = {"planning", "planned", "scheduled", "expected", "due", "set", "going", "preparing", "to"}
 _MODALS = {"will", "'ll", "shall", "would", "wo"}
+# irregular past-tense verbs among PAST_CUES (not "was/were/had", which also tell plans in the past)
+_IRREGULAR_PAST = {"came", "went", "took", "began", "met", "left", "made", "held", "won", "lost", "fell", "rose",
+                   "did"}
 _NOT_ED = {"need", "speed", "indeed", "embed", "hundred", "united", "proceed", "exceed", "succeed"}
 _MAY_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
              "this", "from", "to", "through", "during", "before", "after", "on", "that", "the", "between"}
@@ -157,9 +160,9 @@ class _Doc:
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
             if w in FUTURE_CUES or w in _MODALS or w in ("to", "be"):
                 break
-            if len(w) > 4 and w.endswith("ed") and w not in _NOT_ED and not (
+            if ((len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST) and not (
                     j + 1 < len(bw) and bw[j + 1] in ("be", "been", "is", "are", "will", "would", "to")):
-                return -1
+                return -1  # also irregular pasts: "the talks, which began on Saturday, will ..."
         weak = 0  # reporting verbs and -ed words: used only when no stronger cue is near
         for i in range(max(len(bw), len(aw))):
             for words, j in ((bw, i), (aw, i)):
@@ -513,7 +516,16 @@ _QM_OUTSIDE = {"about", "just", "only", "barely"}
 
 def _h_duration(doc: _Doc, m: re.Match) -> tuple | None:
     r = _h_duration_core(doc, m)
-    if r is None or not m.group("qm") or _norm(m.group("qm")) not in _QM_OUTSIDE:
+    if r is None or not m.group("qm"):
+        return r
+    qm = _norm(m.group("qm"))
+    if qm == "over" and not re.search(r"\b(?:for|of|in|after|than|to|lasting)\s+$",
+                                      doc.text[max(0, m.start() - 10): m.start()], re.I):
+        # "used over three years": the preposition (during), not "more than"; "for over a year" keeps it
+        s = m.start("det") if m.group("det") else m.start("num")
+        e = r[4] if len(r) == 5 else m.end()
+        return r[0], r[1], None, max(s, r[3] if len(r) == 5 else s), e
+    if qm not in _QM_OUTSIDE:
         return r
     s = m.start("det") if m.group("det") else m.start("num")
     e = r[4] if len(r) == 5 else m.end()
