@@ -355,3 +355,19 @@ def test_scheduled_present_sends_a_later_month_forward():
 def test_over_as_a_preposition_is_outside_the_duration():
     assert _all("The money will be spent over three years.") == [("three years", "DURATION", "P3Y", None)]
     assert _all("He has been jailed for over a year.") == [("over a year", "DURATION", "P1Y", "MORE_THAN")]
+
+
+def test_previous_and_following_weekday_count_from_the_day_in_focus():
+    got = [(t.text, t.value) for t in tag("Kabul stocks closed on Friday 3% above the previous Friday.", "2019-10-28")]
+    assert got == [("Friday", "2019-10-25"), ("the previous Friday", "2019-10-18")]
+    got = [(t.text, t.value) for t in tag("He was detained on March 3 and freed the following Monday.", "2019-10-28")]
+    assert got == [("March 3", "2019-03-03"), ("the following Monday", "2019-03-04")]
+
+
+def test_month_day_tense_cue_against_the_nearer_year():
+    # more than eight months back is next year's date unless a tense cue says past; a few weeks
+    # ahead stays this year's unless a past-tense verb governs it
+    assert one("The new dividend is payable Jan. 2 to holders.", "2019-11-02").value == "2020-01-02"
+    assert one("The summit will be held on Dec. 20.", "2020-01-10").value == "2020-12-20"
+    assert one("The summit opened on Dec. 20.", "2020-01-10").value == "2019-12-20"
+    assert one("The envoy was arrested on Feb. 3.", "2020-01-10").value == "2019-02-03"

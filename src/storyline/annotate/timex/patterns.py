@@ -62,9 +62,9 @@ MONTH = re.compile(
     F,
 )
 
-# 3. Weekdays: "Friday", "last Sunday", "Wednesday night", "noon Thursday".
+# 3. Weekdays: "Friday", "last Sunday", "Wednesday night", "noon Thursday", "the previous Friday".
 WEEKDAY = re.compile(
-    rf"\b(?:(?P<noon>noon|midnight)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})"
+    rf"\b(?:(?P<noon>noon|midnight)\s+)?(?:(?P<rel>last|next|this|coming|past|(?:the\s+)?(?:previous|preceding|following))\s+)?(?P<wd>{WD})"
     r"(?:\s+(?P<pod>morning|afternoon|evening|night|overnight))?",
     F,
 )

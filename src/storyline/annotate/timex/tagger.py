@@ -130,6 +130,11 @@ class _Doc:
     # -- tense ------------------------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
         """-1 past, +1 future, from cue words in the same sentence (nearest cue wins)."""
+        return 1 if self.cue_direction(start, end) > 0 else -1
+
+    def cue_direction(self, start: int, end: int) -> int:
+        """As ``direction``, but ±2 when a tense cue decided it and -1 when only a reporting verb,
+        a bare -ed word or the news default (the past) did."""
         text = self.text
         lo = max(0, start - 90)
         before = text[lo:start]
@@ -145,24 +150,24 @@ class _Doc:
         bw = [w.lower() for w in _WORD.findall(before)][::-1]
         aw = [w.lower() for w in _WORD.findall(after)]
         if bw and bw[0] in REPORT_CUES:  # "said Thursday": the report's own day, past
-            return -1
+            return -2
         if len(bw) > 1 and bw[0] in ("on", "late", "early") and bw[1] in REPORT_CUES:
-            return -1  # "said on Tuesday that ... would"
+            return -2  # "said on Tuesday that ... would"
         if len(bw) > 1 and bw[1] == "as" and bw[0] in ("soon", "early", "late"):
-            return 1  # "as soon as Tuesday", "as early as Monday"
+            return 2  # "as soon as Tuesday", "as early as Monday"
         if len(bw) > 2 and bw[2] == "as" and bw[1] in ("soon", "early") and bw[0] == "as":
-            return 1
+            return 2
         for j in range(1, min(len(bw) - 1, 8)):  # "as soon as trading opened Monday": a condition ahead
             if bw[j] == "soon" and bw[j - 1] == "as" and bw[j + 1] == "as":
-                return 1
+                return 2
         if len(bw) > 1 and bw[0] in ("until", "till") and bw[1] in _DEFER:
-            return 1  # "postponed until Tuesday"
+            return 2  # "postponed until Tuesday"
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
-            if w in FUTURE_CUES or w in _MODALS or w in ("to", "be"):
-                break
+            if w in FUTURE_CUES or w in _MODALS or w in ("to", "be", "is", "are"):
+                break  # "the reduced dividend is payable Jan. 2": the -ed word is no verb of the date
             if ((len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST) and not (
                     j + 1 < len(bw) and bw[j + 1] in ("be", "been", "is", "are", "will", "would", "to")):
-                return -1  # also irregular pasts: "the talks, which began on Saturday, will ..."
+                return -2  # also irregular pasts: "the talks, which began on Saturday, will ..."
         weak = 0  # reporting verbs and -ed words: used only when no stronger cue is near
         for i in range(max(len(bw), len(aw))):
             for words, j in ((bw, i), (aw, i)):
@@ -176,18 +181,18 @@ class _Doc:
                     if w == "next" and ((words is aw and j + 1 < len(aw) and aw[j + 1] == "to") or (
                             words is bw and j > 0 and bw[j - 1] == "to")):
                         continue  # "next to the embassy"
-                    return 1
+                    return 2
                 if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS:
-                    return 1
+                    return 2
                 if words is bw and (j + 1 < len(bw) and (bw[j + 1] in _MODALS or (
                         bw[j + 1] == "be" and j + 2 < len(bw) and bw[j + 2] in _MODALS | {"to"}))):
-                    return 1  # "will be held", "would meet", "is to be signed"
+                    return 2  # "will be held", "would meet", "is to be signed"
                 if w in PAST_CUES:
                     # "were planning to", "was scheduled for": a plan told in the past tense
                     nxt = (aw[j + 1] if j + 1 < len(aw) else None) if words is aw else (bw[j - 1] if j > 0 else None)
                     if w in ("was", "were", "had") and nxt in _PLAN_CUES:
-                        return 1
-                    return -1
+                        return 2
+                    return -2
                 if not weak and (w in REPORT_CUES or (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED)):
                     weak = -1
         return weak or -1
@@ -207,10 +212,16 @@ def _resolve_month_day(doc: _Doc, mo: int, d: int, start: int, end: int) -> str:
         cand = date(y, mo, d)
         dct = a.date
         diff = (cand - dct).days  # type: ignore[operator]
-        if diff > 60 and (diff > 240 or doc.direction(start, end) < 0):
-            y -= 1
-        elif diff < -60 and (diff < -240 or doc.direction(start, end) > 0):
-            y += 1
+        # more than two months away: the tense decides; more than eight, the nearer year unless
+        # a tense cue says otherwise ("was arrested on March 3" in late October is this March)
+        if diff > 14:
+            cue = doc.cue_direction(start, end)
+            if cue == -2 or (diff > 60 and cue < 0) or (diff > 240 and cue < 2):
+                y -= 1  # a past-tense cue sends even a date a few weeks ahead back a year
+        elif diff < -60:
+            cue = doc.cue_direction(start, end)
+            if cue > 0 or (diff < -240 and cue > -2):
+                y += 1
     if not cal.valid_day(y, mo, d):
         return f"{y:04d}-{mo:02d}"
     doc.ref = date(y, mo, d)
@@ -298,13 +309,18 @@ def _h_month(doc: _Doc, m: re.Match) -> tuple | None:
 def _h_weekday(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     wd = _weekday(g["wd"])
-    rel = (g["rel"] or "").lower()
+    rel = _norm(g["rel"] or "").split(" ")[-1]
     pod = PARTS_OF_DAY.get((g["pod"] or "").lower())
     a = doc.anchor.date
     if a is None:
         v = f"XXXX-WXX-{wd}"
     else:
-        if rel in ("next", "coming"):
+        if rel in ("previous", "preceding", "following"):
+            # "the previous Friday": counted from the day last talked about, not the publication date
+            base = doc.ref or a
+            step = 1 if rel == "following" else -1
+            d = cal.weekday_near(base + timedelta(days=step), wd, step)
+        elif rel in ("next", "coming"):
             d = cal.weekday_near(a + timedelta(days=1), wd, 1)
         elif rel in ("last", "past"):
             d = cal.weekday_near(a - timedelta(days=1), wd, -1)
