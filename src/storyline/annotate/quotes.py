@@ -339,6 +339,19 @@ def _content_of(v: Token, weight: float) -> tuple[int, int] | None:
     return None
 
 
+def _para_clip(text: str, content: tuple[int, int], pos: int) -> tuple[int, int] | None:
+    """The content cut to the cue's paragraph (the parser runs sentences over paragraph breaks),
+    without edge spaces; None when under two characters are left."""
+    p0 = text.rfind("\n", 0, pos) + 1
+    p1 = text.find("\n", pos) % (len(text) + 1)
+    s, e = max(content[0], p0), min(content[1], p1)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e - s >= 2 else None
+
+
 def _clause_before(doc: Doc, text: str, sent: Span, v: Token, subj: Token) -> tuple[int, int] | None:
     """'<clause>, X said.': the cue and its subject close the sentence after a comma."""
     left = subj.left_edge.i
@@ -388,6 +401,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     content = _trim(doc, phrase_end, sent.end)
                 else:
                     content = _trim(doc, sent.start, v.i)
+                content = _para_clip(text, content, v.idx)
             elif v.tag_.startswith("VB") and (v.lemma_.lower() in lex or v.idx in frame_at):
                 if in_quote(v.idx):
                     continue
@@ -403,7 +417,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     segs = [x for x in segs if x[1] > x[0]]
                     name, span, local = res.resolve(speaker_tok) if segs else (None, None, None)
                     if name is not None:
-                        atts.append(Attribution(segs, True, v.text, v.idx, local, name, span))
+                        atts.append(Attribution(segs, True, v.text, v.idx, local, name, span, {"how": "frame"}))
                         res.speakers.append((segs[0][0], name, span, ""))
                     continue
                 if v.lemma_.lower() not in lex:
@@ -412,13 +426,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 if rng is None and speaker_tok is not None:
                     rng = _clause_before(doc, text, sent, v, speaker_tok)
                 if rng is not None:
-                    content = _trim(doc, *rng)
-                    p0 = text.rfind("\n", 0, v.idx) + 1
-                    p1 = text.find("\n", v.idx) % (len(text) + 1)
-                    content = (max(content[0], p0), min(content[1], p1))
-                    if content[1] - content[0] < 2:
-                        content = None
-                    elif _how not in ("nsubj", "agent") and _HOW_ASKED.match(text, content[0]):
+                    content = _para_clip(text, _trim(doc, *rng), v.idx)
+                    if content is not None and _how not in ("nsubj", "agent") and _HOW_ASKED.match(text, content[0]):
                         continue  # "(When) asked whether ..., X said": a reporter's question
             else:
                 continue
@@ -431,6 +440,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 # a complement inside one quotation (“A,” X said) becomes the whole quotation
                 whole = [m for m in inside if m[0] <= content[0] + 1 and content[1] <= m[1] + 1]
                 if whole:
+                    how = "whole"
                     m = whole[0]
                     segs = [_inner(text, *m)]
                     direct = True
@@ -440,6 +450,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 else:
                     # a partial quotation opened in the content runs to its closing mark
                     # ('that the laws “are set… And we leave it.”': the parse ends the clause early)
+                    how = "partial" if inside else "clause"
                     ends = [m[1] for m in inside if content[0] <= m[0] and content[1] < m[1]]
                     if ends:
                         content = (content[0], _inner(text, content[0] - 1, max(ends))[1])
@@ -457,6 +468,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     continue
                 segs = [_inner(text, *m) for m in near]
                 direct = True
+                how = "near-before" if near[0][1] <= v.idx else "near-after"
                 # called him “a total stiff”: the object belongs to the content
                 objs = [c for c in objs if c.idx < near[0][0]]
                 if objs and near[0][0] > v.idx:
@@ -468,7 +480,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if name is None:
                 continue
             cue_text = "according to" if cue_tok.lower_ == "according" else cue_tok.text
-            att = Attribution(segs, direct, cue_text, cue_tok.idx, local, name, span)
+            if cue_text == "according to":
+                how = "according-" + how
+            att = Attribution(segs, direct, cue_text, cue_tok.idx, local, name, span, {"how": how})
             atts.append(att)
             res.speakers.append((segs[0][0], name, span, ""))
 
@@ -544,6 +558,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if any(q[0] > p.segments[-1][1] and q[1] < a for q in marks):
             continue
         p.segments.append((s, e))  # one attribution, several quoted segments
+        p.extra["cont"] = True
         p.direct = True
         covered.append((s, e))
     return atts
@@ -597,7 +612,7 @@ def _colon_turns(doc: Doc, text: str, res: _Resolver, marks: list[tuple[int, int
             spk = name
         if spk.isupper():  # transcript style "PENCE:" -> "Pence"
             spk = spk.title()
-        out.append(Attribution([(cs, ce)], quoted or turn, ":", s + len(name), (s, e), spk, (s, e)))
+        out.append(Attribution([(cs, ce)], quoted or turn, ":", s + len(name), (s, e), spk, (s, e), {"how": "colon"}))
     return out
 
 
@@ -675,12 +690,10 @@ def _near_after(text: str, v: Token, q: tuple[int, int]) -> bool:
 
 def _adjacent(text: str, sent: Span, v: Token, m: tuple[int, int]) -> bool:
     """The quotation stands next to the cue clause: “...,” X said / X said: “...”."""
-    if m[1] <= v.idx:  # before the cue
-        if m[1] < sent.start_char - 1:
-            gap = text[m[1] + 1 : v.idx]
-            if "\n" in gap:
-                return False
+    if m[1] <= v.idx:  # before the cue: “...,” X said (the quotation ends in , ? ! or a dash)
         gap = text[m[1] + 1 : v.idx]
+        if "\n" in gap or m[1] == 0 or text[m[1] - 1] not in _QUOTE_END_PUNCT:
+            return False
         return len(re.findall(r"\w+", gap)) <= 6 and not re.search(r"[.!?;]", gap)
     if m[0] >= v.idx + len(v):  # after the cue
         gap = text[v.idx + len(v) : m[0]]
