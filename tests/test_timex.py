@@ -371,3 +371,22 @@ def test_month_day_tense_cue_against_the_nearer_year():
     assert one("The summit will be held on Dec. 20.", "2020-01-10").value == "2020-12-20"
     assert one("The summit opened on Dec. 20.", "2020-01-10").value == "2019-12-20"
     assert one("The envoy was arrested on Feb. 3.", "2020-01-10").value == "2019-02-03"
+
+
+def test_following_month_counts_from_the_month_last_named():
+    got = [(t.text, t.value) for t in tag("In March, donors urged a deal. The following month, the talks resumed.", "2019-10-28")]
+    assert got == [("March", "2019-03"), ("The following month", "2019-04")]
+
+
+def test_week_of_a_date():
+    assert _all("A hearing is set for the week of March 6.", "2020-02-24") == [("the week of March 6", "DATE", "2020-W10", None)]
+    assert _all("They will meet the weekend of June 12, 2021.", "2020-02-24") == [
+        ("the weekend of June 12, 2021", "DATE", "2021-W23-WE", None)]
+
+
+def test_day_range_is_two_dates():
+    got = [(t.text, t.value) for t in tag("The summit would still be held on April 24 and 25.", "2019-02-10")]
+    assert got == [("April 24", "2019-04-24"), ("25", "2019-04-25")]
+    got = [(t.text, t.value) for t in tag("Talks ran March 3-5, 2020, in Doha.", "2021-02-10")]
+    assert got == [("March 3", "2020-03-03"), ("5, 2020", "2020-03-05")]
+    assert [t.text for t in tag("Prices rose May 5 to 10 percent.", "2019-06-10")] == ["May 5"]

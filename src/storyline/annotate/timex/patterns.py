@@ -193,6 +193,19 @@ CENTURY = re.compile(
 # 17. The end of the year in business shorthand: "by year-end", "around year end", "by year's end".
 YEAREND = re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)(?![\w-])", F)
 
+# 18. The week holding a date: "the week of March 6", "the weekend of June 12, 2021".
+WEEKOF = re.compile(
+    rf"\bthe\s+(?P<we>week(?:end)?)\s+of\s+(?P<m>{MON})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?",
+    F,
+)
+
+# 19. Two days of one month: "April 24 and 25", "March 3-5, 2020", "Oct. 12 to 14".
+DAYRANGE = re.compile(
+    rf"\b(?P<m>{MON})\s+(?P<d1>{DAYNUM})(?:\s*[-–]\s*|\s+(?:and|to|through|till|until)\s+)(?P<d2>{DAYNUM})"
+    rf"(?:,?\s+(?P<y>{YEAR4}))?",
+    F,
+)
+
 RULES = [
     ("season_year", SEASON_YEAR),
     ("fulldate", FULLDATE),
@@ -213,4 +226,6 @@ RULES = [
     ("yearago", YEARAGO),
     ("century", CENTURY),
     ("yearend", YEAREND),
+    ("weekof", WEEKOF),
+    ("dayrange", DAYRANGE),
 ]

@@ -37,6 +37,9 @@ _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel",
 _DEFER = {"postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "recessed"}
 _PLAN_CUES = {"planning", "planned", "scheduled", "expected", "due", "set", "going", "preparing", "to"}
 _MODALS = {"will", "'ll", "shall", "would", "wo"}
+# words that may stand between a modal and its verb: "would still be held", "will not meet"
+_AUX_SKIP = {"be", "still", "also", "not", "now", "then", "only", "probably", "likely", "never", "n't", "first",
+             "again", "finally", "formally", "officially"}
 # irregular past-tense verbs among PAST_CUES (not "was/were/had", which also tell plans in the past)
 _IRREGULAR_PAST = {"came", "went", "took", "began", "met", "left", "made", "held", "won", "lost", "fell", "rose",
                    "did"}
@@ -126,6 +129,7 @@ class _Doc:
         self.last_value: str | None = None
         self.last_year: int | None = None  # year of the last DATE mentioned ("that year")
         self.last_written_year: int | None = None  # the last timex, when it was a year written out
+        self.focus_month: tuple[int, int] | None = None  # year and month of the last DATE naming one
 
     # -- tense ------------------------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
@@ -184,9 +188,13 @@ class _Doc:
                     return 2
                 if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS:
                     return 2
-                if words is bw and (j + 1 < len(bw) and (bw[j + 1] in _MODALS or (
-                        bw[j + 1] == "be" and j + 2 < len(bw) and bw[j + 2] in _MODALS | {"to"}))):
-                    return 2  # "will be held", "would meet", "is to be signed"
+                if words is bw and j + 1 < len(bw):
+                    k, saw_be = j + 1, False
+                    while k < len(bw) and k < j + 4 and bw[k] in _AUX_SKIP:
+                        saw_be = saw_be or bw[k] == "be"
+                        k += 1
+                    if k < len(bw) and (bw[k] in _MODALS or (saw_be and bw[k] == "to")):
+                        return 2  # "will be held", "would still be held", "would meet", "is to be signed"
                 if w in PAST_CUES:
                     # "were planning to", "was scheduled for": a plan told in the past tense
                     nxt = (aw[j + 1] if j + 1 < len(aw) else None) if words is aw else (bw[j - 1] if j > 0 else None)
@@ -508,8 +516,8 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
         return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}[unit], mod
     if unit == "month":
         base = date(a.year, a.month, 1)
-        if from_ref and doc.ref:
-            base = doc.ref.replace(day=1)
+        if from_ref and doc.focus_month:  # "In March, ... The following month": the month last named
+            base = date(doc.focus_month[0], doc.focus_month[1], 1)
         d = cal.shift(base, months=step)
         return "DATE", cal.fmt_month(d.year, d.month), mod
     base = a.date or date(a.year, a.month, 15)
@@ -919,7 +927,49 @@ def _h_yearend(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{y:04d}", "END"
 
 
+def _h_dayrange(doc: _Doc, m: re.Match) -> list | None:
+    """"April 24 and 25", "March 3-5, 2020": two timexes, as TimeML marks each end of a range; the
+    second day takes the first one's month and year."""
+    mo = _month(m.group("m"))
+    d1, d2 = (int(re.match(r"\d+", m.group(k)).group()) for k in ("d1", "d2"))
+    if not d1 < d2 <= 31 or re.match(r"\s*(?:%|percent\b|per\b|points?\b|[a-z]+s\b)", doc.text[m.end():m.end() + 12]):
+        return None  # "May 5 to 10 people": not a second day
+    if m.group("y"):
+        y = int(m.group("y"))
+        if not (cal.valid_day(y, mo, d1) and cal.valid_day(y, mo, d2)):
+            return None
+        v1 = doc.day_value(date(y, mo, d1))
+    else:
+        v1 = _resolve_month_day(doc, mo, d1, m.start(), m.end())
+    first_end = m.end("d1")
+    if not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", v1):
+        return None
+    if v1[:4].isdigit():
+        if not cal.valid_day(int(v1[:4]), mo, d2):
+            return None
+        v2 = doc.day_value(date(int(v1[:4]), mo, d2))
+    else:
+        v2 = f"XXXX-{mo:02d}-{d2:02d}"
+    return [("DATE", v1, None, m.start(), first_end), ("DATE", v2, None, m.start("d2"), m.end())]
+
+
+def _h_weekof(doc: _Doc, m: re.Match) -> tuple | None:
+    """"the week of March 6": the ISO week holding that day (its weekend for "the weekend of")."""
+    mo, d = _month(m.group("m")), int(re.match(r"\d+", m.group("d")).group())
+    if m.group("y"):
+        if not cal.valid_day(int(m.group("y")), mo, d):
+            return None
+        v = doc.day_value(date(int(m.group("y")), mo, d))
+    else:
+        v = _resolve_month_day(doc, mo, d, m.start(), m.end())
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        return "DATE", "XXXX-WXX" + ("-WE" if m.group("we").lower() == "weekend" else ""), None
+    w = cal.fmt_week(date(int(v[:4]), int(v[5:7]), int(v[8:])))
+    return "DATE", w + ("-WE" if m.group("we").lower() == "weekend" else ""), None
+
+
 _HANDLERS = {
+    "weekof": _h_weekof, "dayrange": _h_dayrange,
     "century": _h_century, "yearend": _h_yearend,
     "season_year": _h_season_year,
     "yearago": _h_yearago,
@@ -929,7 +979,7 @@ _HANDLERS = {
     "bare": _h_bare, "quarter": _h_quarter, "qnote": _h_qnote, "time": _h_time, "set": _h_set, "holiday": _h_holiday,
 }
 # rules that need one literal word (lower-cased) to match at all
-_KEYWORD = {"century": "century", "yearend": "year"}
+_KEYWORD = {"century": "century", "yearend": "year", "weekof": "week"}
 # rule order breaks ties between equally long matches
 _PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
 
@@ -976,6 +1026,12 @@ def _select_and_resolve(text, dct, cands, rejected):
         if r is None:
             newly.add(i)
             continue
+        if isinstance(r, list):  # a rule that yields several timexes ("April 24 and 25"): each is whole
+            for typ, value, mod, s2, e2 in r:
+                out.append(Timex(start=s2, end=e2, text=text[s2:e2], type=typ, value=value, mod=mod))
+            doc.last_value = r[-1][1]
+            doc.last_written_year = None
+            continue
         typ, value, mod = r[:3]
         if len(r) == 5:
             s, e = r[3], r[4]
@@ -983,6 +1039,8 @@ def _select_and_resolve(text, dct, cands, rejected):
         doc.last_written_year = int(value) if name in ("year", "spelled_year") and re.fullmatch(r"\d{4}", value) else None
         if typ == "DATE" and value[:4].isdigit():
             doc.last_year = int(value[:4])
+            if re.match(r"\d{4}-[01]\d", value):
+                doc.focus_month = (int(value[:4]), int(value[5:7]))
         if name in ("fulldate", "numeric", "weekday", "month", "relunit"):
             doc.last_quarter = None
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod))
