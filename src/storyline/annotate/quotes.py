@@ -55,7 +55,7 @@ XCOMP_MIN_WEIGHT = 0.7  # tuned on PolNeAR train: below it "to ..." complements 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 # a subject inside one of these entities is a time or an amount, not someone speaking
 # ("Saturday at the convention Warren said": a misparse; "the number needed ...")
-NOT_SPEAKER_TYPES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+NOT_SPEAKER_TYPES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 # Closed word classes, not learnable from 1,000 articles with any reliability: nouns naming a
@@ -364,7 +364,18 @@ def _clause_before(doc: Doc, text: str, sent: Span, v: Token, subj: Token) -> tu
     nl = text.rfind("\n", sent.start_char, subj.idx)
     if nl >= 0:
         start = doc.char_span(nl + 1, subj.idx, alignment_mode="expand").start if nl + 1 < subj.idx else left
+    if not _has_finite(doc[start : left - 1]):
+        return None  # "Last month, 26 percent said ...": an adverbial, not what was said
     return start, left - 1
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _has_finite(span: Span) -> bool:
+    """The words hold a finite verb: a clause that can be what was said, not a lone adverbial
+    ("In addition, according to ...", "Like many supporters, X said ...")."""
+    return any(t.tag_ in _FINITE_TAGS for t in span)
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -397,7 +408,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     continue
                 speaker_tok, cue_tok = objs[0], v
                 phrase_end = max(v.right_edge.i, to.right_edge.i) + 1
-                if v.i <= sent.start + 1:
+                if v.i <= sent.start + 1 or not _has_finite(doc[sent.start : v.i]):
                     content = _trim(doc, phrase_end, sent.end)
                 else:
                     content = _trim(doc, sent.start, v.i)
@@ -508,6 +519,24 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             and any(x <= b.cue_start < y for x, y in a.segments)
             and all(any(x <= bs and be <= y for x, y in a.segments) for bs, be in b.segments)
             for a in atts
+        )
+    ]
+    # "X said Y, CNN reported" / "X said Y, according to Reuters": a whole reported clause (its
+    # speaker, cue and content) ahead of a second cue is that cue's content, as PolNeAR marks it
+    def _within(a: Attribution, pos: int | None) -> bool:
+        return pos is not None and any(x <= pos < y for x, y in a.segments)
+
+    outer_after = [
+        a for a in atts
+        if not a.direct and a.cue_start is not None and a.cue_start > a.segments[-1][1]
+        and a.extra.get("how") in ("clause", "according-clause")
+    ]
+    atts = [
+        b for b in atts
+        if not any(
+            a is not b and not b.direct and _within(a, b.cue_start) and b.mention is not None and _within(a, b.mention[0])
+            and all(any(x <= bs and be <= y for x, y in a.segments) for bs, be in b.segments)
+            for a in outer_after
         )
     ]
     atts = [
