@@ -250,7 +250,8 @@ def test_quarter_not_begun_is_last_years():
 
 def test_utc_clock_time_without_colon():
     got = [(t.text, t.type, t.value) for t in tag("The quake struck at 12:40 PM EDT on Tuesday; the 0800 GMT bulletin followed.", "2009-03-09")]
-    assert got == [("12:40 PM EDT", "TIME", "2009-03-09T12:40"), ("Tuesday", "DATE", "2009-03-03"),
+    # "12:40 PM EDT on Tuesday": the clock time is Tuesday's ("on" keeps them two timexes)
+    assert got == [("12:40 PM EDT", "TIME", "2009-03-03T12:40"), ("Tuesday", "DATE", "2009-03-03"),
                    ("0800 GMT", "TIME", "2009-03-03T08:00")]
     assert [t.text for t in tag("It hit at 10:35 a.m. (0735 GMT) Friday.", "2009-03-09")] == ["10:35 a.m.", "Friday"]
 
@@ -390,3 +391,14 @@ def test_day_range_is_two_dates():
     got = [(t.text, t.value) for t in tag("Talks ran March 3-5, 2020, in Doha.", "2021-02-10")]
     assert got == [("March 3", "2020-03-03"), ("5, 2020", "2020-03-05")]
     assert [t.text for t in tag("Prices rose May 5 to 10 percent.", "2019-06-10")] == ["May 5"]
+
+
+def test_clock_time_on_a_day_takes_that_date():
+    got = [(t.text, t.type, t.value) for t in tag("The vote is set for 3 p.m. on Monday.", "2013-03-06")]
+    assert got == [("3 p.m.", "TIME", "2013-03-11T15:00"), ("Monday", "DATE", "2013-03-11")]
+
+
+def test_last_this_next_quarter():
+    assert _all("The bank lost money last quarter.", "2013-03-06") == [("last quarter", "DATE", "2012-Q4", None)]
+    assert _all("Sales should recover next quarter.", "2013-03-06") == [("next quarter", "DATE", "2013-Q2", None)]
+    assert _all("This quarter looks weak.", "2013-03-06") == [("This quarter", "DATE", "2013-Q1", None)]

@@ -134,7 +134,7 @@ BARE = re.compile(
 # 10. Quarters and halves: "the third quarter", "third-quarter", "the year-earlier quarter",
 #     "the first half of 2019", "the fiscal first quarter".
 QUARTER = re.compile(
-    rf"\b(?:(?P<det>the)\s+)?(?:(?P<y>{YEAR4})\s+|(?P<yp>this|last|next)\s+year's\s+|(?P<adj>year-earlier|year-ago|latest|current|same|previous|prior|fiscal|recent|last|comparable)[\s-]+)*"
+    rf"\b(?:(?P<det>the)\s+)?(?:(?P<y>{YEAR4})\s+|(?P<yp>this|last|next)\s+year's\s+|(?P<adj>year-earlier|year-ago|latest|current|same|previous|prior|fiscal|recent|last|comparable|this|next|coming)[\s-]+)*"
     rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter|half|period)(?![\w-])"
     rf"(?:\s+of\s+(?:(?:fiscal\s+(?:year\s+)?)?(?P<y2>{YEAR4})|(?P<yrel>this|last|next|the)\s+year))?",
     F,

@@ -685,9 +685,21 @@ def _h_quarter(doc: _Doc, m: re.Match) -> tuple | None:
     adj = _norm(m.group(0))
     if not (g["det"] or g["ord"] or g["y"] or g["yp"] or g["adj"]):
         return None
+    a = doc.anchor
+    rel_adj = (g["adj"] or "").lower()
+    if not (g["ord"] or g["det"] or g["y"] or g["yp"]) and q == "quarter" and rel_adj in (
+            "last", "previous", "prior", "this", "current", "next", "coming"):
+        # "last quarter", "this quarter", "next quarter": calendar quarters around the publication date
+        if rel_adj == "this" and doc.last_quarter:  # "This quarter's loss", after the results named one
+            return "DATE", f"{doc.last_quarter[0]:04d}-Q{doc.last_quarter[1]}", None
+        if a.year is None or a.month is None:
+            return "DATE", "XXXX-QX", None
+        step = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}.get(rel_adj, 0)
+        k = a.year * 4 + cal.quarter_of(a.month) - 1 + step
+        doc.last_quarter = (k // 4, k % 4 + 1)
+        return "DATE", f"{k // 4:04d}-Q{k % 4 + 1}", None
     if not g["ord"] and not g["det"] and not g["y"] and not g["yp"]:
         return None
-    a = doc.anchor
     if q == "half":
         if ordv is None or ordv > 2 and (g["ord"] or "").lower() != "last":
             return None
@@ -1066,6 +1078,10 @@ def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
                                 value=b.value + cm.group(1), mod=a.mod))
             i += 2
             continue
+        if cm and b is not None and b.type == "DATE" and _DAY.match(b.value) and not b.mod \
+                and re.fullmatch(r",?[ \t]+on[ \t]+", text[a.end:b.start]):
+            # "3 p.m. on Monday": two timexes ("on" is a signal), the clock time dated by the day
+            a = Timex(start=a.start, end=a.end, text=a.text, type=a.type, value=b.value + cm.group(1), mod=a.mod)
         merged.append(a)
         i += 1
     return merged
