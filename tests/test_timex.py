@@ -402,3 +402,9 @@ def test_last_this_next_quarter():
     assert _all("The bank lost money last quarter.", "2013-03-06") == [("last quarter", "DATE", "2012-Q4", None)]
     assert _all("Sales should recover next quarter.", "2013-03-06") == [("next quarter", "DATE", "2013-Q2", None)]
     assert _all("This quarter looks weak.", "2013-03-06") == [("This quarter", "DATE", "2013-Q1", None)]
+
+
+def test_season_across_two_years_and_clock_with_local_time_on_day():
+    assert _all("Snow fell through the winter of 2011-12.", "2013-03-06") == [("the winter of 2011-12", "DATE", "2011-WI", None)]
+    got = [(t.text, t.value) for t in tag("He died at 4:25 p.m. local time (2125 GMT) on Tuesday.", "2013-03-06")]
+    assert got == [("4:25 p.m.", "2013-03-05T16:25"), ("Tuesday", "2013-03-05")]

@@ -174,10 +174,11 @@ HOLIDAY = re.compile(
 # 14. The business-news adjective "year-earlier"/"year-ago" ("year-earlier sales"): the year before.
 YEARAGO = re.compile(r"\byear-(?:earlier|ago)(?![\w-])", F)
 
-# 15. Seasons of a named or relative year: "summer last year", "the fall of 2020", "autumn 2018".
+# 15. Seasons of a named or relative year: "summer last year", "the fall of 2020", "autumn 2018",
+#     "the winter of 2011-12" (a winter across two years takes the first).
 SEASON_YEAR = re.compile(
     rf"\b(?:(?P<pre>{PREFIX})[\s-]+)?(?:(?P<the>the)\s+)?(?P<s>{SEASON})"
-    rf"(?:(?:\s+of)?\s+(?P<y>{YEAR4})|\s+(?:of\s+)?(?P<post>last|next|this)\s+year)(?![\w-])",
+    rf"(?:(?:\s+of)?\s+(?P<y>{YEAR4})(?:[-/–](?:\d\d(?!\d)|{YEAR4}))?|\s+(?:of\s+)?(?P<post>last|next|this)\s+year)(?![\w-])",
     F,
 )
 

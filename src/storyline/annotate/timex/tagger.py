@@ -1061,6 +1061,8 @@ def _select_and_resolve(text, dct, cands, rejected):
 
 _CLOCK = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d|T(?:MO|AF|EV|NI))$")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+# what may stand between a clock time and "on <day>": "4:25 p.m. local time (2125 GMT) on Tuesday"
+_CLOCK_ON_DAY = re.compile(r",?[ \t]+(?:local[ \t]+time[ \t]+)?(?:\([^()\n]{1,24}\)[ \t]+)?on[ \t]+")
 
 
 def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
@@ -1079,7 +1081,7 @@ def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
             i += 2
             continue
         if cm and b is not None and b.type == "DATE" and _DAY.match(b.value) and not b.mod \
-                and re.fullmatch(r",?[ \t]+on[ \t]+", text[a.end:b.start]):
+                and _CLOCK_ON_DAY.fullmatch(text[a.end:b.start]):
             # "3 p.m. on Monday": two timexes ("on" is a signal), the clock time dated by the day
             a = Timex(start=a.start, end=a.end, text=a.text, type=a.type, value=b.value + cm.group(1), mod=a.mod)
         merged.append(a)
