@@ -612,6 +612,8 @@ def _colon_turns(doc: Doc, text: str, res: _Resolver, marks: list[tuple[int, int
     out = []
     for p, m in paras:
         name = m.group(1).strip()
+        if len(name.rstrip(".")) < 2:  # "Q:" / "A:" mark an interview's turns, naming no one
+            continue
         s, e = p + m.start(1), p + m.start(1) + len(name)
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
