@@ -408,3 +408,15 @@ def test_season_across_two_years_and_clock_with_local_time_on_day():
     assert _all("Snow fell through the winter of 2011-12.", "2013-03-06") == [("the winter of 2011-12", "DATE", "2011-WI", None)]
     got = [(t.text, t.value) for t in tag("He died at 4:25 p.m. local time (2125 GMT) on Tuesday.", "2013-03-06")]
     assert got == [("4:25 p.m.", "2013-03-05T16:25"), ("Tuesday", "2013-03-05")]
+
+
+def test_soon_after_a_past_event_is_not_future_ref():
+    assert tag("The hostage was soon released.", "2013-03-06") == []
+    assert tag("He died soon after the blast.", "2013-03-06") == []
+    assert _all("The budget will soon move into surplus.", "2013-03-06") == [("soon", "DATE", "FUTURE_REF", None)]
+
+
+def test_deadline_ahead_keeps_the_year_whatever_the_tense():
+    assert one("Ottawa gave the bidder until mid-November to reply.", "2019-10-30").value == "2019-11"
+    assert one("The talks were supposed to conclude by May.", "2019-03-22").value == "2019-05"
+    assert one("The rebels seized the town in May.", "2019-03-22").value == "2018-05"

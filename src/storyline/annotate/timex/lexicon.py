@@ -100,4 +100,15 @@ PAST_CUES = {
     "was", "were", "had", "did", "ago", "last", "announced",
     "reported", "earlier", "since", "former", "yesterday", "been", "came", "went", "took", "began",
     "met", "left", "made", "held", "killed", "died", "won", "lost", "fell", "rose",
+    # unambiguous irregular pasts (not "put", "set", "hit", "cut", "read", which are also present)
+    "became", "got", "gave", "saw", "brought", "fought", "sent", "spent", "struck", "stood", "wrote", "led",
+    "fled", "broke", "ran", "drove", "flew", "chose", "sold", "bought", "paid", "kept", "felt", "began",
+    "swept", "seized", "shot", "fought", "arose", "grew", "threw", "withdrew", "forgot", "froze", "sank",
+}
+# the irregular ones, which a "-ed" test cannot see
+IRREGULAR_PAST = {
+    "came", "went", "took", "began", "met", "left", "made", "held", "won", "lost", "fell", "rose", "did",
+    "became", "got", "gave", "saw", "brought", "fought", "sent", "spent", "struck", "stood", "wrote", "led",
+    "fled", "broke", "ran", "drove", "flew", "chose", "sold", "bought", "paid", "kept", "felt", "swept", "shot",
+    "arose", "grew", "threw", "withdrew", "forgot", "froze", "sank",
 }

@@ -24,13 +24,14 @@ from storyline.model import Timex
 
 from . import calendar as cal
 from .lexicon import (
-    FUTURE_CUES, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
+    FUTURE_CUES, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
     REPORT_CUES,
     SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 )
 from .patterns import RULES
 
 _WORD = re.compile(r"[A-Za-z']+")
+_DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", re.I)
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
               "sign", "take", "open", "close", "end", "announce", "release", "decide", "hold"}
@@ -40,9 +41,8 @@ _MODALS = {"will", "'ll", "shall", "would", "wo"}
 # words that may stand between a modal and its verb: "would still be held", "will not meet"
 _AUX_SKIP = {"be", "still", "also", "not", "now", "then", "only", "probably", "likely", "never", "n't", "first",
              "again", "finally", "formally", "officially"}
-# irregular past-tense verbs among PAST_CUES (not "was/were/had", which also tell plans in the past)
-_IRREGULAR_PAST = {"came", "went", "took", "began", "met", "left", "made", "held", "won", "lost", "fell", "rose",
-                   "did"}
+# irregular past-tense verbs (not "was/were/had", which also tell plans in the past)
+_IRREGULAR_PAST = IRREGULAR_PAST
 _NOT_ED = {"need", "speed", "indeed", "embed", "hundred", "united", "proceed", "exceed", "succeed"}
 _MAY_CUES = {"in", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
              "this", "from", "to", "through", "during", "before", "after", "on", "that", "the", "between"}
@@ -132,6 +132,11 @@ class _Doc:
         self.focus_month: tuple[int, int] | None = None  # year and month of the last DATE naming one
 
     # -- tense ------------------------------------------------------------------------------
+    def deadline(self, start: int) -> bool:
+        """"gave them until mid-November", "by May": a limit set ahead, whatever the tense of the
+        verb that set it."""
+        return bool(_DEADLINE.search(self.text, max(0, start - 16), start))
+
     def direction(self, start: int, end: int) -> int:
         """-1 past, +1 future, from cue words in the same sentence (nearest cue wins)."""
         return 1 if self.cue_direction(start, end) > 0 else -1
@@ -222,7 +227,7 @@ def _resolve_month_day(doc: _Doc, mo: int, d: int, start: int, end: int) -> str:
         diff = (cand - dct).days  # type: ignore[operator]
         # more than two months away: the tense decides; more than eight, the nearer year unless
         # a tense cue says otherwise ("was arrested on March 3" in late October is this March)
-        if diff > 14:
+        if diff > 14 and not (diff <= 240 and doc.deadline(start)):
             cue = doc.cue_direction(start, end)
             if cue == -2 or (diff > 60 and cue < 0) or (diff > 240 and cue < 2):
                 y -= 1  # a past-tense cue sends even a date a few weeks ahead back a year
@@ -250,7 +255,7 @@ def _resolve_month(doc: _Doc, mo: int, start: int, end: int, rel: str | None = N
     if rel == "this":
         return cal.fmt_month(y, mo)
     direction = doc.direction(start, end)
-    if direction < 0 and mo > a.month:
+    if direction < 0 and mo > a.month and not doc.deadline(start):
         y -= 1
     elif direction > 0 and mo < a.month:
         y += 1
@@ -430,6 +435,9 @@ def _h_deictic(doc: _Doc, m: re.Match) -> tuple | None:
         w = _norm(g["future"])
         if w.startswith("in the coming"):
             return None  # left to BARE ("the coming days")
+        if w == "soon" and (re.match(r"\s+(?:after|afterwards?|thereafter)\b", doc.text[m.end():m.end() + 14], re.I)
+                            or doc.cue_direction(m.start(), m.end()) == -2):
+            return None  # "soon after the attack", "was soon released": soon after a past event, not the DCT
         return "DATE", "FUTURE_REF", None
     return None
 
