@@ -420,3 +420,9 @@ def test_deadline_ahead_keeps_the_year_whatever_the_tense():
     assert one("Ottawa gave the bidder until mid-November to reply.", "2019-10-30").value == "2019-11"
     assert one("The talks were supposed to conclude by May.", "2019-03-22").value == "2019-05"
     assert one("The rebels seized the town in May.", "2019-03-22").value == "2018-05"
+
+
+def test_deadline_weekday_is_ahead_unless_a_past_verb_governs_it():
+    # 2000-04-03 is a Monday
+    assert one("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03").value == "2000-04-04T09:00"
+    assert one("The fighting lasted until Tuesday.", "2000-04-03").value == "2000-03-28"

@@ -31,7 +31,9 @@ from .lexicon import (
 from .patterns import RULES
 
 _WORD = re.compile(r"[A-Za-z']+")
-_DEADLINE = re.compile(r"\b(?:until|till|by)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:until|till|by)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+"
+    r"|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s+(?:[A-Z]{1,4}T\s+)?)?$", re.I)
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
               "sign", "take", "open", "close", "end", "announce", "release", "decide", "hold"}
@@ -135,7 +137,7 @@ class _Doc:
     def deadline(self, start: int) -> bool:
         """"gave them until mid-November", "by May": a limit set ahead, whatever the tense of the
         verb that set it."""
-        return bool(_DEADLINE.search(self.text, max(0, start - 16), start))
+        return bool(_DEADLINE.search(self.text, max(0, start - 30), start))
 
     def direction(self, start: int, end: int) -> int:
         """-1 past, +1 future, from cue words in the same sentence (nearest cue wins)."""
@@ -340,7 +342,10 @@ def _h_weekday(doc: _Doc, m: re.Match) -> tuple | None:
         elif rel == "this":
             d = cal.weekday_near(a, wd, doc.direction(m.start(), m.end()))
         else:
-            d = cal.weekday_near(a, wd, doc.direction(m.start(), m.end()))
+            cue = doc.cue_direction(m.start(), m.end())
+            if cue == -1 and doc.deadline(m.start()):
+                cue = 1  # "has given them until 9 a.m. Tuesday", "must decide by Friday"
+            d = cal.weekday_near(a, wd, cue)
         v = doc.day_value(d)
     if g["noon"]:
         return "TIME", v + ("T12:00" if g["noon"].lower() == "noon" else "T24:00"), None
