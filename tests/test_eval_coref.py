@@ -97,3 +97,30 @@ def test_two_reports_merge_tara_reid():
     rows = coref.score_split(parsed, "sub-topic")
     assert rows["entities: ours"]["gold"] == 18  # 10 entity mentions in 1_1ecb, 8 in 1_2ecb
     assert rows["events, ALL gold mentions: same lemma"]["gold"] == 13  # 8 + 5
+
+
+def test_article_date_bounds_what_it_reports_from_above():
+    """A mention dated only by its article (empty timex text) joins an explicitly dated one of the
+    week before, with a shared actor; the explicit day becomes the event's date."""
+    from storyline.link.events import merge_events
+    from storyline.model import Annotations, CleanArticle, Document, EventMention, Timex
+
+    def doc(i):
+        return Document(article=CleanArticle(id=f"d{i}", source=f"d{i}", text="x" * 50), content_hash=str(i), seq=i)
+
+    def ev(value, told, actor="A"):
+        t = Timex(0, 6 if told else 0, "Friday" if told else "", "DATE", value)
+        return EventMention(0, 10, "x", "assault", "shot", "A shot B", actors=[actor], date=t)
+
+    per = {
+        "d1": Annotations("d1", events=[ev("2005-06-26", told=False)]),  # report of Sunday, no date of its own
+        "d2": Annotations("d2", events=[ev("2005-06-24", told=True)]),   # "on Friday": two days before
+        "d3": Annotations("d3", events=[ev("2005-06-10", told=True)]),   # 16 days before: another shooting
+        "d4": Annotations("d4", events=[ev("2005-06-24", told=True, actor="C")]),  # other actor
+        "d5": Annotations("d5", events=[ev("2005-06-27", told=True)]),   # after the report: not what it reported
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("A", "C")}
+    events = merge_events([doc(i) for i in range(1, 6)], per, index)
+    got = sorted((e.date.value, sorted(m[0] for m in e.mentions)) for e in events)
+    assert got == [("2005-06-10", ["d3"]), ("2005-06-24", ["d1", "d2"]), ("2005-06-24", ["d4"]),
+                   ("2005-06-27", ["d5"])]
