@@ -250,3 +250,50 @@ def test_partial_quotation_in_indirect_content_runs_to_its_closing_mark(nlp):
     q = _find(quotes, "that the economy")
     assert q.text == "that the economy “is rigged for the rich. And we will change that."
     assert (q.speaker, q.direct, q.cue) == ("Sanders", True, "said")
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp):
+    # NYT copy writes ''...'' for “...”: both quotations go to the speaker of the frame
+    text = "''We're anxious,'' said Johanna Bayer, a teacher. ''The attacks are getting ever closer to home.''"
+    assert quote_spans(text) == [(0, 16), (50, 96)]
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == [
+        ("We're anxious", "Johanna Bayer", True, "said"),
+        ("The attacks are getting ever closer to home.", "Johanna Bayer", True, "said"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation in the previous paragraph is not the content of the next paragraph's verb
+        (
+            "\"We have a process,\" Rahm Emanuel said. \"It's called an election.\"\n\nEilperin reported from Washington.",
+            [("We have a process", "Rahm Emanuel", True, "said"), ("It's called an election.", "Rahm Emanuel", True, "said")],
+        ),
+        # a quoted phrase inside another clause is not framed by the verb that follows it
+        ("Sanders pledged to rid the world of \"this barbarous organization\" but said little about how.", []),
+        # a share of poll respondents is no speaker
+        ("Some 45 percent of registered voters said they would vote for Kasich in November.", []),
+        ("Last month, 26 percent said the same.", []),
+        # an adverbial before "according to" / ", X said" is not what was said
+        (
+            "In addition, according to the department, nearly nine million workers would gain overtime pay.",
+            [("nearly nine million workers would gain overtime pay", "department", False, "according to")],
+        ),
+        (
+            "Like many supporters, Jahangir said she was angered by the coverage.",
+            [("she was angered by the coverage", "Jahangir", False, "said")],
+        ),
+        # "X said Y, CNN reported": the outer cue takes the whole reported clause
+        (
+            "The Trump campaign said the candidate will attend events in Kansas on Saturday, CNN reported.",
+            [("The Trump campaign said the candidate will attend events in Kansas on Saturday", "CNN", False, "reported")],
+        ),
+        # interview turn labels name no one
+        ("Q: Does Ted Cruz have that support?\n\nA: No, he does not have it at all.\n", []),
+    ],
+)
+def test_non_attributions_and_boundaries(nlp, text, expected):
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == expected
