@@ -173,3 +173,11 @@ def test_geonames_division_names_and_canadian_australian_codes():
     assert (nsw.country_code, nsw.name) == ("AU", "New South Wales")
     (delta,) = resolve_places(["Delta"], "Police in Delta, B.C., said on Monday.")
     assert delta.country_code == "CA" and delta.feature == "city"
+
+
+def test_compass_parts_and_plural_demonyms_fall_back_to_the_place():
+    la, cz = resolve_places(["South Los Angeles", "Czechs"], "Crime fell in South Los Angeles, California.")
+    assert la.country_code == "US" and abs(la.lat - 34.05) < 0.5 and abs(la.lon + 118.25) < 0.5
+    assert (cz.country_code, cz.feature) == ("CZ", "country")
+    assert resolve_places(["South Carolina"])[0].name == "South Carolina"  # a listed name is not split
+    assert resolve_places(["North Xqzzyville"]) == [None]

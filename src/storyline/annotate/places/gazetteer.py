@@ -60,9 +60,13 @@ def _latin(s: str) -> bool:
 FEATURES = ("country", "admin1", "admin2", "city", "continent")
 
 # Suffixes of English demonyms and the name endings they replace ("Ohio-ans", "Minnesot(a)-ns",
-# "Afric(a)-an", "Dagestan-i", "Texa(s)-n", "Abkhaz-(ia)").
-_DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ian", "an", "n", "is", "i", "")
+# "Afric(a)-an", "Dagestan-i", "Texa(s)-n", "Czech-s", "Abkhaz-(ia)").
+_DEMONYM_SUFFIXES = ("ians", "ans", "ns", "ian", "an", "n", "is", "i", "s", "")
 _NAME_ENDINGS = ("", "a", "o", "s", "ia", "e")
+
+_COMPASS_PART = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeast|"
+                           r"northwest|southeast|southwest|north east|north west|south east|south west|"
+                           r"downtown|[nsew]) (\w.{2,})$")
 
 _UNIT = re.compile(r"^(town|township|city|village|borough) of |\s+(township|twp|co|village)$")
 
@@ -116,6 +120,13 @@ class Gazetteer:
         if not out:
             for r in self._demonym(key):
                 out[r] = ALT
+        if not out:
+            # "South Los Angeles", "East Cambridgeshire", "W. Columbia", "Northern Europe": a part of a
+            # place named by a compass word that the gazetteer does not list lies in or by the place.
+            m = _COMPASS_PART.match(key)
+            if m:
+                for r, _ in self.lookup(m.group(1)):
+                    out[r] = ALT
         return list(out.items())
 
     def _demonym(self, key: str) -> list[int]:
