@@ -1,19 +1,51 @@
-"""The store: SQLite by default (one file, embedded); the interface is what every backend offers."""
+"""The store: SQLite by default (one file, embedded), PostgreSQL for a ``postgres://`` or
+``postgresql://`` URL; the interface is what every backend offers."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from .sqlite import SQLiteStore, StoreError
 
+if TYPE_CHECKING:
+    from .postgres import PostgresStore
+
 DEFAULT_DB = "storyline.db"
+Store = Union[SQLiteStore, "PostgresStore"]
+
+_URL = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
+_COLLAPSED_URL = re.compile(r"^(postgres(?:ql)?):/(?!/)(.*)$", re.IGNORECASE | re.DOTALL)
 
 
-def open_store(target: str | Path = DEFAULT_DB) -> SQLiteStore:
-    """Open (creating and migrating as needed) the store at ``target``: an SQLite file path."""
-    target = str(target)
-    if target.startswith(("postgres://", "postgresql://")):
-        raise StoreError("the PostgreSQL backend is not built yet; use an SQLite file path")
-    return SQLiteStore(target)
+def postgres_url(target: str | Path) -> str | None:
+    """The PostgreSQL URL that ``target`` names, or None for an SQLite path.
+
+    A URL that went through ``pathlib.Path`` (the CLI's --db option) has lost its double slash
+    ("postgresql:///db?host=/run" became "postgresql:/db?host=/run"): a path part with a slash had
+    a host ("//host/db"), one without had none ("///db")."""
+    text = str(target)
+    if _URL.match(text):
+        return text
+    m = _COLLAPSED_URL.match(text) if isinstance(target, Path) else None
+    if m:
+        scheme, rest = m.groups()
+        path = rest.split("?", 1)[0]
+        return f"{scheme}://{rest}" if "/" in path else f"{scheme}:///{rest}"
+    return None
 
 
-__all__ = ["open_store", "SQLiteStore", "StoreError", "DEFAULT_DB"]
+def open_store(target: str | Path = DEFAULT_DB) -> Store:
+    """Open (creating and migrating as needed) the store at ``target``: an SQLite file path, or a
+    PostgreSQL URL (postgres://... or postgresql://...)."""
+    url = postgres_url(target)
+    if url is not None:
+        try:
+            from .postgres import PostgresStore
+        except ImportError as exc:  # pragma: no cover - the module itself guards its psycopg import
+            raise StoreError(f"the PostgreSQL backend cannot be loaded ({exc})") from None
+        return PostgresStore(url)
+    return SQLiteStore(str(target))
+
+
+__all__ = ["open_store", "postgres_url", "SQLiteStore", "StoreError", "DEFAULT_DB", "Store"]
