@@ -222,3 +222,10 @@ def test_samples_figure_series_span_the_reports(built):
     assert got["Afghan government troops and civilian workers"] == (["000", "001", "003"], [1000.0])
     # US troops in Afghanistan: 2,500 (2021 reports) and 4,500 (planned for autumn 2020)
     assert got["American soldiers"] == (["001", "002", "003"], [2500.0, 4500.0])
+
+
+def test_undated_samples_still_merge_the_deal_signing_by_its_month(built):
+    # as shipped, only 003 carries a date; 001 names the day and 000 only "late February" (no year)
+    deals = [e for e in _export(built)["events"] if e["type"] == "agree" and e["date"] and e["date"]["value"] == "2020-02-29"]
+    assert len(deals) == 1
+    assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "003"]

@@ -146,3 +146,22 @@ def test_series_party_skips_names_that_another_number_counts():
     }
     series, _ = build_series([_doc(1), _doc(2)], per)
     assert [(s.subject, s.figure_ids) for s in series] == [("Afghan security forces", ["d1:f1", "d2:f0"])]
+
+
+def test_a_month_of_unknown_year_joins_the_same_month_of_a_known_year_with_a_shared_actor():
+    docs = [_doc(1), _doc(2), _doc(3)]
+    per = {
+        "d1": Annotations("d1", events=[_ev(0, "agree", "XXXX-02", ["US"]), _ev(20, "release", "XXXX-04-12", ["Taliban"])]),
+        "d2": Annotations("d2", events=[_ev(5, "agree", "2020-02-29", ["US", "Taliban"]),
+                                        _ev(30, "release", "2020-04-13", ["Taliban"])]),
+        "d3": Annotations("d3", events=[_ev(7, "agree", "XXXX-03", ["US"]), _ev(40, "agree", "XXXX-02", ["UN"])]),
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("US", "Taliban", "UN")}
+    got = sorted((e.type, e.date.value, sorted(m[0] for m in e.mentions)) for e in merge_events(docs, per, index))
+    assert got == [
+        ("agree", "2020-02-29", ["d1", "d2"]),  # "late February" (no year) and the day in February 2020
+        ("agree", "XXXX-02", ["d3"]),           # same month, but no shared actor
+        ("agree", "XXXX-03", ["d3"]),           # another month
+        ("release", "2020-04-13", ["d2"]),      # April 12 of unknown year is not April 13
+        ("release", "XXXX-04-12", ["d1"]),
+    ]

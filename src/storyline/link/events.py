@@ -6,8 +6,10 @@ compatible (the same day; or one date's span contains the other's, e.g. "Februar
 week up to that date: an article's date bounds what it reports from above, "shot on Friday" in a
 report of Sunday) and their participants do not clash (shared actors, or one side names none).
 An explicit day in the text replaces a date borrowed from the article as the event's date.
-Mentions without a date merge only with an undated event whose actors, targets and figures are the
-same; a dated and an undated mention never merge. Different figures on a date vaguer than a day
+A month or day whose year is unknown (an undated report's "late February") merges with the same
+month (day) of a known year, or of another undated report, when the type matches and an actor is
+shared. Mentions without a date merge only with an undated event whose actors, targets and figures
+are the same; a dated and an undated mention never merge. Different figures on a date vaguer than a day
 mean different happenings ("released 100 prisoners" vs "to release 5,000").
 Articles are taken in ingest order and an event's id derives from its first mention, so ids stay
 stable as articles are added.
@@ -31,6 +33,7 @@ class _Cluster:
     documents: set[str] = field(default_factory=set)
     values: set[float] = field(default_factory=set)
     by_article: bool = True  # every date so far was borrowed from an article's publication date
+    partial: tuple[int, int | None] | None = None  # (month, day) of a date whose year is unknown
 
 
 def _granularity(span: tuple[date, date] | None) -> int:
@@ -44,6 +47,25 @@ def _compatible_dates(a: tuple[date, date] | None, b: tuple[date, date] | None) 
         return a == b
     contains = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
     return contains and min(_granularity(a), _granularity(b)) <= 31
+
+
+def _partial(value: str) -> tuple[int, int | None] | None:
+    """(month, day or None) of a date whose year is unknown (XXXX-02, XXXX-04-12), as an article
+    without a publication date gives "late February" or "on April 12"."""
+    parts = value.split("T", 1)[0].split("-")
+    if len(parts) not in (2, 3) or parts[0] != "XXXX" or not all(p.isdigit() for p in parts[1:]):
+        return None
+    return int(parts[1]), (int(parts[2]) if len(parts) == 3 else None)
+
+
+def _partial_fits(p: tuple[int, int | None], other: tuple[date, date] | tuple[int, int | None]) -> bool:
+    """A month(-day) of unknown year against a calendar span within one month, or another such date."""
+    if isinstance(other[0], int):
+        return p[0] == other[0] and (p[1] is None or other[1] is None or p[1] == other[1])
+    a, b = other
+    if a.month != b.month or (b - a).days > 31 or a.month != p[0]:
+        return False
+    return p[1] is None or a.day <= p[1] <= b.day
 
 
 REPORT_WINDOW_DAYS = 7  # how far before its article's date an event dated only by that article may lie
@@ -67,9 +89,10 @@ def merge_events(
             actors = {entity_index[(doc.id, k)] for k in m.actors if (doc.id, k) in entity_index}
             targets = {entity_index[(doc.id, k)] for k in m.targets if (doc.id, k) in entity_index}
             span = value_span(m.date.value) if m.date else None
+            partial = _partial(m.date.value) if m.date and span is None else None
             figures = per_doc[doc.id].figures
             values = {figures[j].value for j in m.figures if j < len(figures)}
-            home = _find(clusters, m, span, actors, targets, values)
+            home = _find(clusters, m, span, actors, targets, values, partial)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}".encode()).hexdigest()[:12],
@@ -78,7 +101,7 @@ def merge_events(
                     place_ids=[entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index],
                     figure_ids=[f"{doc.id}:f{j}" for j in m.figures],
                 )
-                home = _Cluster(event=event, span=span)
+                home = _Cluster(event=event, span=span, partial=partial)
                 clusters.append(home)
             elif span and (_granularity(span) < _granularity(home.span) or (
                     home.by_article and m.date.text and _granularity(span) == 0)):
@@ -97,11 +120,21 @@ def merge_events(
     return [c.event for c in clusters]
 
 
-def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float]) -> _Cluster | None:
+def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float],
+          partial: tuple[int, int | None] | None = None) -> _Cluster | None:
     by_article = m.date is not None and not m.date.text
     for c in clusters:
         if c.event.type != m.type or c.event.modality != m.modality:
             continue  # a plan to release is not the release
+        if partial or (c.span is None and c.partial):
+            # a month(-day) of unknown year ("late February" in an undated report) joins the same
+            # month(-day) of a known year or of another undated report: same type, a shared actor,
+            # no other numbers
+            mine, other = (partial, c.span or c.partial) if partial else (c.partial, span)
+            if mine and other and _partial_fits(mine, other) and actors & c.actors and not (
+                    values and c.values and not values & c.values):
+                return c
+            continue
         if span is None and c.span is None:
             if actors and targets and actors == c.actors and targets == c.targets and not (values ^ c.values):
                 return c
