@@ -165,3 +165,22 @@ def test_a_month_of_unknown_year_joins_the_same_month_of_a_known_year_with_a_sha
         ("release", "2020-04-13", ["d2"]),      # April 12 of unknown year is not April 13
         ("release", "XXXX-04-12", ["d1"]),
     ]
+
+
+def test_an_organisation_without_its_country_joins_the_one_named_with_it_and_ids_stay():
+    from storyline.link.entities import merge_entities
+    from storyline.model import EntityMention
+
+    per = {
+        "d1": Annotations("d1", entities=[EntityMention(0, 16, "State Department", "ORG", "State Department")]),
+        "d2": Annotations("d2", entities=[EntityMention(0, 19, "US State Department", "ORG", "US State Department"),
+                                          EntityMention(20, 27, "Congress", "ORG", "Congress")]),
+    }
+    first, _ = merge_entities([_doc(1)], {"d1": per["d1"]})
+    entities, index = merge_entities([_doc(1), _doc(2)], per)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [("Congress", 1), ("US State Department", 2)]
+    assert index[("d1", "State Department")] == index[("d2", "US State Department")] == first[0].id
+    # two countries' departments: the bare name stays apart, nothing says which one it is
+    per["d3"] = Annotations("d3", entities=[EntityMention(0, 24, "British State Department", "ORG", "British State Department")])
+    entities, _ = merge_entities([_doc(1), _doc(2), _doc(3)], per)
+    assert sorted(e.name for e in entities) == ["British State Department", "Congress", "State Department", "US State Department"]

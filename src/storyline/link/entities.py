@@ -6,8 +6,11 @@ Mentions merge, across articles, when
 - their within-article keys match after normalisation (case, dots, "the"), whatever type the
   small model gave each mention: the type is the majority vote over all mentions;
 - a one-word person name is the last name of exactly one multi-word person in the collection
-  ("Khalilzad" in an article that never gives the full name joins "Zalmay Khalilzad").
-Entity ids derive from the normalised key of the entity's first mention (ingest order).
+  ("Khalilzad" in an article that never gives the full name joins "Zalmay Khalilzad");
+- an organisation named without its country is the one organisation named with it ("State
+  Department" joins "US State Department" when no other country's State Department is named).
+Entity ids derive from the normalised key of the entity's first mention (ingest order), so they stay
+stable as articles are added.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Annotations, Document, Entity, EntityMention
+from .series import _countries
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -61,9 +65,26 @@ def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tup
         if group.startswith("name:") and len(words) >= 2 and types.most_common(1)[0][0] == "PERSON":
             full_by_last[words[-1]].add(group)
 
+    # An organisation named without its country ("State Department") joins the one organisation of
+    # the collection named with it ("US State Department"), as a lone last name joins its person.
+    qualified_by_bare: dict[str, set[str]] = defaultdict(set)
+    for group, types in types_by_group.items():
+        words = group.removeprefix("name:").split()
+        if not group.startswith("name:") or types.most_common(1)[0][0] != "ORG":
+            continue
+        for k in (1, 2, 3):
+            bare = "name:" + " ".join(words[k:])
+            bare_types = types_by_group.get(bare)
+            if len(words) > k and " ".join(words[:k]) in _countries() and bare_types and \
+                    bare_types.most_common(1)[0][0] == "ORG":
+                qualified_by_bare[bare].add(group)
+                break
+
     def final(group: str) -> str:
         if group in place_by_name:
             return place_by_name[group]
+        if len(qualified_by_bare.get(group, ())) == 1:
+            return next(iter(qualified_by_bare[group]))
         words = group.removeprefix("name:").split()
         if group.startswith("name:") and len(words) == 1 and types_by_group[group]["PERSON"]:
             owners = full_by_last.get(words[0], set())
@@ -75,11 +96,13 @@ def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tup
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
     index: dict[tuple[str, str], str] = {}
-    for doc_id, m, group in mentions:
-        group = final(group)
+    for doc_id, m, own in mentions:
+        group = final(own)
         ent = entities.get(group)
         if ent is None:
-            kind, key = group.split(":", 1)
+            # the id comes from the first mention's own group, so a later article that names the
+            # entity in full ("Zalmay Khalilzad", "US State Department") does not change it
+            kind, key = own.split(":", 1)
             ent = entities[group] = Entity(id=entity_id(kind, key), name=m.key, type=m.type, place=m.place)
         if ent.place is None and m.place is not None:
             ent.place = m.place
