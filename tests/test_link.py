@@ -184,3 +184,17 @@ def test_an_organisation_without_its_country_joins_the_one_named_with_it_and_ids
     per["d3"] = Annotations("d3", entities=[EntityMention(0, 24, "British State Department", "ORG", "British State Department")])
     entities, _ = merge_entities([_doc(1), _doc(2), _doc(3)], per)
     assert sorted(e.name for e in entities) == ["British State Department", "Congress", "State Department", "US State Department"]
+
+
+def test_undated_mentions_of_one_act_by_one_actor_merge_within_a_story_only():
+    docs = [_doc(1), _doc(2), _doc(3)]
+    for d, story in zip(docs, ("s1", "s1", "s2")):
+        d.story_id = story
+    per = {
+        "d1": Annotations("d1", events=[_ev(0, "agree", None, ["US"])]),
+        "d2": Annotations("d2", events=[_ev(5, "agree", None, ["US", "Taliban"]), _ev(9, "agree", None, ["UN"])]),
+        "d3": Annotations("d3", events=[_ev(7, "agree", None, ["US"])]),
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("US", "Taliban", "UN")}
+    got = sorted(sorted(m[0] for m in e.mentions) for e in merge_events(docs, per, index))
+    assert got == [["d1", "d2"], ["d2"], ["d3"]]  # another actor, another story: apart
