@@ -297,3 +297,13 @@ def test_two_apostrophes_are_a_double_quotation_mark(nlp):
 def test_non_attributions_and_boundaries(nlp, text, expected):
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
     assert got == expected
+
+
+def test_one_quotation_once_and_no_phrase_inside_a_longer_one(nlp, samples):
+    # 002: "..., adding: “A return to conflict ...”he added." is found by both cues: one quotation
+    q2 = extract_quotes(nlp((samples / "002_38a747c9cd03c8b7.txt").read_text(encoding="utf-8")))
+    assert len([q for q in q2 if q.text.startswith("A return to conflict")]) == 1
+    # 003: "the start of negotiations as an “important achievement,”" holds the quoted phrase
+    q3 = extract_quotes(nlp((samples / "003_498ab2b590156276.txt").read_text(encoding="utf-8")))
+    assert [q.text for q in q3 if "important achievement" in q.text] == [
+        "the start of negotiations as an “important achievement,”"]

@@ -759,4 +759,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                     cue=a.cue,
                 )
             )
-    return out
+    # one quotation once: a span found by two cues ("adding: '...'," he added), or a quoted phrase
+    # inside a longer quotation of the same speaker, is not a second quotation
+    kept: list[Quote] = []
+    drop: set[int] = set()
+    for i in sorted(range(len(out)), key=lambda i: (out[i].start, -out[i].end)):
+        q = out[i]
+        if any(k.start <= q.start and q.end <= k.end and k.speaker == q.speaker for k in kept):
+            drop.add(i)
+        else:
+            kept.append(q)
+    return [q for i, q in enumerate(out) if i not in drop]
