@@ -307,3 +307,10 @@ def test_one_quotation_once_and_no_phrase_inside_a_longer_one(nlp, samples):
     q3 = extract_quotes(nlp((samples / "003_498ab2b590156276.txt").read_text(encoding="utf-8")))
     assert [q.text for q in q3 if "important achievement" in q.text] == [
         "the start of negotiations as an “important achievement,”"]
+
+
+def test_a_quotation_before_another_clause_is_not_that_clauses_speakers(nlp, samples):
+    # 000: 'The militants blamed ... “under one pretext or another,” while Kabul called on the
+    # Taliban not to “sabotage the process ...”': Kabul said only the second
+    q0 = extract_quotes(nlp((samples / "000_ce37f2757cdffd57.txt").read_text(encoding="utf-8")))
+    assert [q.text for q in q0 if q.speaker == "Kabul"] == ["sabotage the process by making excuses."]

@@ -724,12 +724,18 @@ def _near_after(text: str, v: Token, q: tuple[int, int]) -> bool:
     return len(re.findall(r"\w+", gap)) <= 4 and "." not in gap
 
 
+_CLAUSE_OPENER = re.compile(r"\W*(?:while|whereas|although|though|but|and|because|as|since|when|after|before)\b",
+                            re.IGNORECASE)
+
+
 def _adjacent(text: str, sent: Span, v: Token, m: tuple[int, int]) -> bool:
     """The quotation stands next to the cue clause: “...,” X said / X said: “...”."""
     if m[1] <= v.idx:  # before the cue: “...,” X said (the quotation ends in , ? ! or a dash)
         gap = text[m[1] + 1 : v.idx]
         if "\n" in gap or m[1] == 0 or text[m[1] - 1] not in _QUOTE_END_PUNCT:
             return False
+        if _CLAUSE_OPENER.match(gap):
+            return False  # "... “under one pretext,” while Kabul called ...": another clause's words
         return len(re.findall(r"\w+", gap)) <= 6 and not re.search(r"[.!?;]", gap)
     if m[0] >= v.idx + len(v):  # after the cue
         gap = text[v.idx + len(v) : m[0]]
