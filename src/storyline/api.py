@@ -21,9 +21,23 @@ class Storyline:
     def __init__(self, db: str | Path = DEFAULT_DB):
         self.store = open_store(db)
 
-    def build(self, *paths: str | Path, annotate: bool = True) -> BuildReport:
-        """Ingest files and folders, then link across articles (stories)."""
-        report = ingest([Path(p) for p in paths], self.store, annotate=annotate)
+    def build(self, *paths: str | Path, annotate: bool = True, engine: str = "local",
+              workers: int | None = None, ray_address: str | None = None) -> BuildReport:
+        """Ingest files and folders, then link across articles (stories).
+
+        ``engine="ray"`` annotates on a pool of Ray workers (``workers`` of them, on a local Ray, or
+        on the cluster at ``ray_address``, e.g. "auto"); reading, cleaning and the store stay here.
+        Raises ``storyline.engines.ray.EngineError`` if Ray is missing or unreachable."""
+        annotator = None
+        if annotate and (engine != "local" or workers is not None or ray_address):
+            from .engines.ray import make_annotator
+
+            annotator = make_annotator(engine, workers, ray_address)
+        try:
+            report = ingest([Path(p) for p in paths], self.store, annotate=annotate, annotator=annotator)
+        finally:
+            if annotator is not None:
+                annotator.close()
         link(self.store)
         return report
 

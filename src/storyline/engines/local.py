@@ -41,17 +41,20 @@ def ingest(
     batch_size: int = 64,
     annotate: bool = True,
     on_article: Callable[[], None] | None = None,
+    annotator=None,
 ) -> BuildReport:
     """Read, clean, deduplicate, annotate and store every article under ``paths``.
 
     Idempotent: an input record whose content hash is stored already is skipped. A bad file or record
     is reported in ``BuildReport.rejected``; the run goes on and nothing stored before is touched.
+    ``annotator``: what annotates (an object with ``annotate(articles)`` and ``VERSION``, e.g.
+    ``engines.ray.RayAnnotator``); default: the annotate pipeline in this process.
     """
     report = BuildReport()
     finder = DuplicateFinder(store)
-    if annotate:
+    if annotate and annotator is None:
         from ..annotate import pipeline as annotator  # loads spaCy: only when annotating
-    else:
+    elif not annotate:
         annotator = None
     seen_hashes: set[str] = set()
     next_seq = store.next_seq()
@@ -105,6 +108,10 @@ def ingest(
 def _annotate_safely(annotator, articles: list[CleanArticle], report: BuildReport) -> list[Annotations]:
     """Annotate a batch; if it fails, article by article, so one pathological text costs only its
     own annotations (the article is still stored, and the next build tries again)."""
+    if hasattr(annotator, "annotate_safely"):  # an engine that isolates failures itself (Ray)
+        anns, warnings = annotator.annotate_safely(articles)
+        report.warnings.extend(warnings)
+        return anns
     try:
         return list(annotator.annotate(articles))
     except Exception:

@@ -41,12 +41,20 @@ def _open(db: Path, must_exist: bool = False):
         raise typer.Exit(1) from None
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (folders are read recursively).")],
     db: DbOption = Path(DEFAULT_DB),
     annotate: Annotated[bool, typer.Option(help="Run the language analysis (entities, dates, quotes, events).")] = True,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch; each batch is stored in one transaction.")] = 64,
+    engine: Annotated[Engine, typer.Option(help="Where annotation (nearly all the cost) runs: local (this process, the default) or ray (a pool of Ray workers, on this machine or a cluster). Reading, cleaning, dedup and the store stay here either way.")] = Engine.local,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="--engine ray: annotating workers, one CPU each (default: every CPU Ray sees).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option(help="--engine ray: an existing Ray cluster (auto, or ray://HOST:10001); every node needs storyline installed. Default: start a local Ray for this build.")] = None,
 ) -> None:
     """Ingest articles into the store and run every analysis stage.
 
@@ -57,7 +65,30 @@ def build(
     rest goes on, and the exit status is 3.
 
     Example: storyline build ../shared/examples/afghan-talks --db storyline.db
+
+    Engines: the default (local) suits a laptop and up to tens of thousands of articles. Use
+    --engine ray when annotation is too slow on one process: --workers N on a many-core machine, or
+    --ray-address auto on a Ray cluster (needs: pip install ray==2.60.0). Results are the same.
+
+    Example: storyline build big-archive/ --db storyline.db --engine ray --workers 8
     """
+    annotator = None
+    if engine is Engine.ray or workers is not None or ray_address:
+        from ..engines.ray import EngineError, make_annotator
+
+        try:
+            annotator = make_annotator(engine.value, workers, ray_address) if annotate else None
+        except EngineError as exc:
+            err.print(f"[red]error:[/] {_escape(str(exc))}")
+            raise typer.Exit(1) from None
+    try:
+        _build(paths, db, annotate, batch_size, annotator)
+    finally:
+        if annotator is not None:
+            annotator.close()
+
+
+def _build(paths: list[Path], db: Path, annotate: bool, batch_size: int, annotator) -> None:
     from ..engines.local import ingest
     from ..link.pipeline import link
 
@@ -66,7 +97,7 @@ def build(
                   TimeElapsedColumn(), console=err, transient=False) as progress:
         task = progress.add_task("reading and analysing articles", total=None)
         report = ingest(paths, store, batch_size=batch_size, annotate=annotate,
-                        on_article=lambda: progress.advance(task))
+                        on_article=lambda: progress.advance(task), annotator=annotator)
         progress.update(task, total=report.read, completed=report.read)
         ltask = progress.add_task("linking across articles", total=None)
         linked = link(store)
