@@ -436,6 +436,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                         atts.append(Attribution(segs, True, v.text, v.idx, local, name, span, {"how": "frame"}))
                         res.speakers.append((segs[0][0], name, span, ""))
                     continue
+                intro = _intro_quote(text, marks, v, speaker_tok, v.lemma_.lower() in lex)
+                if intro is not None:
+                    # X said: “...” / X responded, “...”: the quotation the cue introduces
+                    seg = _inner(text, *intro)
+                    name, span, local = res.resolve(speaker_tok) if seg[1] > seg[0] else (None, None, None)
+                    if name is not None:
+                        atts.append(Attribution([seg], True, v.text, v.idx, local, name, span, {"how": "intro"}))
+                        res.speakers.append((seg[0], name, span, ""))
+                    continue
                 if v.lemma_.lower() not in lex:
                     continue
                 rng = _content_of(v, lex[v.lemma_.lower()])
@@ -678,7 +687,7 @@ def _frame_verbs(doc: Doc, text: str, closes: dict[int, tuple[int, int]]) -> set
         span = doc.char_span(c + 1, min(len(text), c + 120), alignment_mode="expand")
         if span is None:
             continue
-        for t in span[:12]:
+        for t in [t for t in span if t.idx > c][:12]:  # not the '' token whose 2nd mark is c+1
             if t.tag_.startswith("VB"):
                 out.add(t.idx)
                 break
@@ -705,6 +714,37 @@ def _quote_frame(text: str, closes: dict[int, tuple[int, int]], v: Token, subj: 
     if m is None or j == 0 or text[j - 1] not in _QUOTE_END_PUNCT or _is_title(text[m[0] + 1 : m[1]]):
         return None
     return m
+
+
+_INTRO_GAP = re.compile(r"[ \t\xa0]*[,:][ \t\xa0]*")
+
+
+def _intro_quote(text: str, marks: list[tuple[int, int]], v: Token, subj: Token | None,
+                 known: bool) -> tuple[int, int] | None:
+    """The quotation a cue clause introduces: SUBJ VERB[ a few words]: “...” (any verb: the colon
+    before a quotation marks speech) or SUBJ VERB, “...” (a known cue, or any verb when the
+    quotation opens a sentence with a capital). The subject must stand before the verb, in the
+    same paragraph."""
+    if subj is None or subj.i > v.i or subj.ent_type_ in NOT_SPEAKER_TYPES:
+        return None
+    if "\n" in text[subj.idx : v.idx]:
+        return None
+    end = v.idx + len(v)
+    for m in marks:
+        if m[0] < end:
+            continue
+        gap = text[end : m[0]]
+        if "\n" in gap or re.search(r"[.!?;]", gap) or len(re.findall(r"\w+", gap)) > 10:
+            return None
+        inner = text[m[0] + 1 : m[1]].lstrip(" " + ALL_QUOTE_CHARS)
+        if len(inner.split()) < 2 or _is_title(inner):
+            return None
+        if gap.rstrip().endswith(":") and (inner[:1].isupper() or known):
+            return m
+        if _INTRO_GAP.fullmatch(gap) and (known or inner[:1].isupper()):
+            return m
+        return None
+    return None
 
 
 def _is_title(s: str) -> bool:
