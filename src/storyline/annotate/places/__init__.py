@@ -10,9 +10,10 @@ ranks its candidates with two small linear models whose weights live in ``weight
   names (distance, same country, same division): places named together lie together. It is run
   twice, each time against the previous choices.
 
-The weights are logistic regressions trained on the training part of LGL (every article whose
-index is not a multiple of 4) by ``scripts/train_places.py``; candidates within 161 km of the gold
-point are the positives.
+The weights are logistic regressions trained on the training parts of LGL and GeoVirus (every
+article whose index is not a multiple of 4) by ``scripts/train_places.py``; candidates within
+161 km of the gold point are the positives. ``coherent`` also sees, for each candidate, the share
+of the article's other names that have any candidate in its country, its division, or near it.
 """
 from __future__ import annotations
 
