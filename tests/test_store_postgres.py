@@ -156,7 +156,9 @@ def test_search_finds_the_same_documents_as_sqlite(builds):
     assert hits and all(isinstance(h, tuple) and len(h) == 3 for h in hits)
     assert all("[" in snippet and "]" in snippet for _, _, snippet in hits)
     for query in ["Khalilzad AND Doha", "khalilzad doha", '"peace talks"', "Khalil*", "Taliban NOT Doha",
-                  "(Ghani OR Abdullah) AND prisoners", "Doha OR Kabul", "zzzunknownword"]:
+                  "(Ghani OR Abdullah) AND prisoners", "Doha OR Kabul", "zzzunknownword", "Taliban NOT Kabul",
+                  "Pompeo OR Ghani", "Qatar NOT prisoners", "\"United States\" AND withdraw*",
+                  "Kabul NOT (Ghani OR Abdullah)"]:
         assert {h[0] for h in pgs.search(query)} == {h[0] for h in ls.search(query)}, query
     assert len(pgs.search("Taliban", limit=2)) == 2
     pgs.close()
