@@ -290,7 +290,9 @@ def rank_article(gaz: Gazetteer, names: list[str], context: str, weights: dict[s
         marked = f"{n} state" in low or f"state of {n}" in low
         others = [o for k, o in choice.items() if norm(k) != norm(nm)]
         inside = any(gaz.cc[o] == gaz.cc[r] and gaz.admin1[o] == gaz.admin1[r] for o in others)
-        listed = sum(gaz.feature[o] == "admin1" and gaz.cc[o] == gaz.cc[r] for o in others) >= 2
+        # the capital's own district ("New York and Washington, DC") is no list of states
+        listed = sum(gaz.feature[o] == "admin1" and gaz.cc[o] == gaz.cc[r] and gaz.admin1[o] != gaz.admin1[cap]
+                     for o in others) >= 2
         if not (marked or inside or listed):
             choice[nm] = cap
     return info, choice
