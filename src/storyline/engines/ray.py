@@ -70,6 +70,29 @@ def annotate_chunk(pipeline, articles: Sequence[CleanArticle]) -> list[tuple[Ann
     return out
 
 
+def _driver_version(pipeline) -> str:
+    """The pipeline's VERSION as the actors will compute it: for a module, recomputed from the code on
+    disk now (its ``_version()``), not the value frozen when this process imported it."""
+    module = _load(pipeline)
+    fresh = getattr(module, "_version", None) if isinstance(pipeline, str) else None
+    return str(fresh() if callable(fresh) else getattr(module, "VERSION", "1"))
+
+
+def _probe(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a HOST:PORT (or ray://HOST:PORT) nobody listens on: ``ray.init`` retries such an
+    address for minutes with no option to shorten it. "auto" is left to Ray (it fails at once)."""
+    import socket
+
+    hostport = address.removeprefix("ray://")
+    host, sep, port = hostport.rpartition(":")
+    if not sep or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise EngineError(f"could not reach the Ray cluster at {address}: {exc.strerror or exc}") from None
+
+
 class _Worker:
     """Body of one actor: the pipeline is loaded once, when the actor starts."""
 
@@ -104,10 +127,13 @@ class RayAnnotator:
         ray = _import_ray()
         self._ray = ray
         self._pipeline = pipeline
-        self.VERSION = str(getattr(_load(pipeline), "VERSION", "1"))
+        self.VERSION = _driver_version(pipeline)
         self._started = False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # never report usage to the web
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # Ray's C++ core: errors only
         if not ray.is_initialized():
+            if address:
+                _probe(address)
             try:
                 if address:
                     ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
