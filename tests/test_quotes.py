@@ -314,3 +314,24 @@ def test_a_quotation_before_another_clause_is_not_that_clauses_speakers(nlp, sam
     # Taliban not to “sabotage the process ...”': Kabul said only the second
     q0 = extract_quotes(nlp((samples / "000_ce37f2757cdffd57.txt").read_text(encoding="utf-8")))
     assert [q.text for q in q0 if q.speaker == "Kabul"] == ["sabotage the process by making excuses."]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the clause before "“...,” X said" is what was said, its quoted words a part of it
+        ('The law was "very assertive and interventionist," Gary Orfield said.',
+         [('The law was "very assertive and interventionist', "Gary Orfield", True, "said")]),
+        # a subordinate clause before the frame is not the content ('..., he noted that ...')
+        ("Though Khalilzad touted the talks as an “important achievement,” he noted that “there are difficult "
+         "challenges” ahead.",
+         [("the talks as an “important achievement,”", "Khalilzad", True, "touted"),
+          ("there are difficult challenges", "Khalilzad", True, "noted")]),
+        # a cue clause ending in a colon introduces the quotation, whatever its verb
+        ("Kelly responded: “It can happen when you are 45.”",
+         [("It can happen when you are 45.", "Kelly", True, "responded")]),
+    ],
+)
+def test_quotation_frames(nlp, text, expected):
+    got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
+    assert got == expected

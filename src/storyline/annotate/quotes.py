@@ -418,7 +418,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 else:
                     content = _trim(doc, sent.start, v.i)
                 content = _para_clip(text, content, v.idx)
-            elif v.tag_.startswith("VB") and (v.lemma_.lower() in lex or v.idx in frame_at):
+            elif v.tag_.startswith("VB") and (v.lemma_.lower() in lex or v.idx in frame_at
+                                              or _QUOTE_FOLLOWS.match(text, v.idx + len(v))):
                 if in_quote(v.idx):
                     continue
                 cue_tok = v
@@ -431,9 +432,17 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                     ]
                     segs = [_inner(text, *q) for q in frame_marks]
                     segs = [x for x in segs if x[1] > x[0]]
+                    lead = _clause_lead(text, framed[0])
+                    if any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+                        lead = None  # '..., he noted that ...': the cue reports its own clause
+                    if segs and lead is not None:
+                        # 'X was “very assertive,” Y said': the whole clause before the cue is
+                        # what was said, its quoted words a part of it (as PolNeAR marks it)
+                        segs[0] = (lead, segs[0][1])
                     name, span, local = res.resolve(speaker_tok) if segs else (None, None, None)
                     if name is not None:
-                        atts.append(Attribution(segs, True, v.text, v.idx, local, name, span, {"how": "frame"}))
+                        atts.append(Attribution(segs, True, v.text, v.idx, local, name, span,
+                                                {"how": "frame" if lead is None else "frame-clause"}))
                         res.speakers.append((segs[0][0], name, span, ""))
                     continue
                 intro = _intro_quote(text, marks, v, speaker_tok, v.lemma_.lower() in lex)
@@ -716,6 +725,7 @@ def _quote_frame(text: str, closes: dict[int, tuple[int, int]], v: Token, subj: 
     return m
 
 
+_QUOTE_FOLLOWS = re.compile(r"[^.!?;\n\"“”«]{0,80}?[,:][ \t\xa0]*[\"“«]")  # cheap test before _intro_quote
 _INTRO_GAP = re.compile(r"[ \t\xa0]*[,:][ \t\xa0]*")
 
 
@@ -745,6 +755,27 @@ def _intro_quote(text: str, marks: list[tuple[int, int]], v: Token, subj: Token 
             return m
         return None
     return None
+
+
+_SENT_END = re.compile(r"[.!?][\"”’']*\s+")
+
+
+def _clause_lead(text: str, open_at: int) -> int | None:
+    """Start of the sentence a quotation opens inside, when words of the reporter's own stand
+    before it in that sentence ('No Child Left Behind was “very assertive,”' ...); None when the
+    quotation opens its sentence or follows a colon."""
+    p0 = text.rfind("\n", 0, open_at) + 1
+    ends = [m.end() for m in _SENT_END.finditer(text, p0, open_at)]
+    ends += [i + 1 for i in range(p0, open_at) if text[i] == ":"]  # "Challenges ahead: ..."
+    start = max(ends) if ends else p0
+    while start < open_at and text[start].isspace():
+        start += 1
+    lead = text[start:open_at]
+    if (len(re.findall(r"\w+", lead)) < 2 or lead.rstrip().endswith(":") or any(ch in lead for ch in ALL_QUOTE_CHARS)
+            or re.search(r"[(\[—–]|--| - ", lead)  # a parenthesis or dash: an aside, not the clause
+            or _CLAUSE_OPENER.match(lead)):  # "Though X touted “...,” he noted": a subordinate clause
+        return None
+    return start
 
 
 def _is_title(s: str) -> bool:
