@@ -130,7 +130,6 @@ class RayAnnotator:
         self.VERSION = _driver_version(pipeline)
         self._started = False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # never report usage to the web
-        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # Ray's C++ core: errors only
         if not ray.is_initialized():
             if address:
                 _probe(address)
