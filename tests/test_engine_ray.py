@@ -120,3 +120,10 @@ def test_bad_options_and_unreachable_cluster_are_clear_errors(samples, tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "could not reach the Ray cluster at 127.0.0.1:9" in proc.stderr.replace("\n", " ")
     assert "Traceback" not in proc.stderr and not (tmp_path / "y.db").exists()
+
+
+def test_missing_ray_is_a_clear_error(samples, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
+    res = runner.invoke(app, ["build", str(samples), "--db", str(tmp_path / "x.db"), "--engine", "ray"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "the ray engine needs Ray: install it with pip install 'ray==2.60.0' (or build with --engine local)" in " ".join(res.output.split())
