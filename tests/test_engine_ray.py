@@ -127,3 +127,27 @@ def test_missing_ray_is_a_clear_error(samples, tmp_path, monkeypatch):
     res = runner.invoke(app, ["build", str(samples), "--db", str(tmp_path / "x.db"), "--engine", "ray"])
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "the ray engine needs Ray: install it with pip install 'ray==2.60.0' (or build with --engine local)" in " ".join(res.output.split())
+
+
+class CrashingPipeline:
+    """Ends its worker process (as a segfault or the OOM killer would) on a POISON article."""
+
+    VERSION = "crash-test"
+
+    def annotate(self, articles):
+        import os
+
+        from storyline.model import Annotations
+
+        if any(POISON in a.text for a in articles):
+            os._exit(1)
+        return [Annotations(document_id=a.id, sentences=[(0, len(a.text))]) for a in articles]
+
+
+def test_an_article_that_kills_its_worker_costs_only_its_own_annotations():
+    arts = [CleanArticle(id=str(i), source=f"s{i}", text=f"Text {i} {POISON if i == 1 else ''}") for i in range(4)]
+    with RayAnnotator(workers=2, pipeline=CrashingPipeline()) as annotator:
+        anns, warnings = annotator.annotate_safely(arts)
+        assert annotator.VERSION == "crash-test"
+    assert [a.document_id for a in anns] == ["0", "2", "3"]
+    assert len(warnings) == 1 and warnings[0].startswith("s1: stored without annotations (worker died")
