@@ -250,3 +250,16 @@ def test_fts5_queries_translate_or_are_refused():
     for bad in ['"unbalanced', "Doha AND", "NOT Doha", "(Doha", "NEAR(a b)", "title:Doha", ""]:
         with pytest.raises(StoreError):
             fts5_to_tsquery(bad)
+
+
+def test_cli_views_read_a_postgres_store(builds):
+    pg, lite = builds
+    via_cli = runner.invoke(app, ["export", "--db", pg, "--format", "json"])
+    assert via_cli.exit_code == 0, via_cli.output
+    got = json.loads(via_cli.stdout)
+    got.pop("generated_at")
+    assert got == _export(lite)
+    found = runner.invoke(app, ["search", "Khalilzad AND Doha", "--db", pg])
+    assert found.exit_code == 0 and "000_ce37f2757cdffd57" in found.output
+    for command in (["timeline"], ["stories"]):
+        assert runner.invoke(app, command + ["--db", pg]).exit_code == 0

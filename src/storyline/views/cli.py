@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..store import DEFAULT_DB, StoreError, open_store
+from ..store import DEFAULT_DB, StoreError, open_store, postgres_url
 
 EXIT_REJECTED = 3
 
@@ -27,11 +27,13 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[Path, typer.Option("--db", help="The store: an SQLite file (created if missing).")]
+DbOption = Annotated[str, typer.Option(
+    "--db", help="The store: an SQLite file (created if missing), or a PostgreSQL URL "
+                 "(postgresql://user@host/dbname) where one machine is not enough.")]
 
 
-def _open(db: Path, must_exist: bool = False):
-    if must_exist and not db.exists():
+def _open(db: str, must_exist: bool = False):
+    if must_exist and postgres_url(db) is None and not Path(db).exists():
         err.print(f"[red]error:[/] no store at {db}; run [bold]storyline build PATH --db {db}[/] first")
         raise typer.Exit(1)
     try:
@@ -49,7 +51,7 @@ class Engine(str, Enum):
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (folders are read recursively).")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     annotate: Annotated[bool, typer.Option(help="Run the language analysis (entities, dates, quotes, events).")] = True,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch; each batch is stored in one transaction.")] = 64,
     engine: Annotated[Engine, typer.Option(help="Where annotation (nearly all the cost) runs: local (this process, the default) or ray (a pool of Ray workers, on this machine or a cluster). Reading, cleaning, dedup and the store stay here either way.")] = Engine.local,
@@ -90,7 +92,7 @@ def build(
             annotator.close()
 
 
-def _build(paths: list[Path], db: Path, annotate: bool, batch_size: int, annotator) -> None:
+def _build(paths: list[Path], db: str, annotate: bool, batch_size: int, annotator) -> None:
     from ..engines.local import ingest
     from ..link.pipeline import link
 
@@ -110,7 +112,7 @@ def _build(paths: list[Path], db: Path, annotate: bool, batch_size: int, annotat
         err.print(f"[yellow]warning[/] {_escape(warning)}", soft_wrap=True)
     summary = (f"{report.read} read, {report.added} added, {report.known} already stored, "
                f"{report.duplicates} near-duplicates, {report.annotated} annotated, {len(report.rejected)} rejected; "
-               f"{linked.stories} stories; store: {db} ({store.count()} articles)")
+               f"{linked.stories} stories; store: {store.path} ({store.count()} articles)")
     err.print(summary, soft_wrap=True, highlight=False)
     store.close()
     if report.rejected:
@@ -131,7 +133,7 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: the storyline/1 format; timelinejs: TimelineJS 3 JSON; csv: the events table.")] = ExportFormat.json,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
@@ -161,7 +163,7 @@ def export(
 
 @app.command()
 def timeline(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     story: Annotated[Optional[str], typer.Option("--story", help="Only this story (ids: storyline stories).")] = None,
 ) -> None:
     """Print the timeline of events, with their sources.
@@ -177,7 +179,7 @@ def timeline(
 
 
 @app.command()
-def stories(db: DbOption = Path(DEFAULT_DB)) -> None:
+def stories(db: DbOption = DEFAULT_DB) -> None:
     """List the stories: id, title, number of articles."""
     from .export import story_records
 
@@ -191,7 +193,7 @@ def stories(db: DbOption = Path(DEFAULT_DB)) -> None:
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax: \"exact phrase\", AND, OR, NOT, prefix*).")],
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     limit: int = 20,
 ) -> None:
     """Full-text search over the stored articles."""
@@ -209,7 +211,7 @@ def search(
 
 @app.command()
 def serve(
-    db: DbOption = Path(DEFAULT_DB),
+    db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
@@ -264,7 +266,7 @@ def eval_(
     out.print_json(json.dumps(figures))
 
 
-BENCHES = ("timex", "annotate", "ingest")
+BENCHES = ("timex", "annotate", "ingest", "engines")
 
 
 @app.command()
