@@ -16,7 +16,8 @@ from importlib import resources
 
 from ..model import Annotations, CleanArticle, Document
 from . import codec
-from .sqlite import DOC_COLUMNS, StoreError
+from .queries import DOC_COLUMNS, SQLQueries
+from .sqlite import StoreError
 
 try:
     import psycopg
@@ -46,7 +47,9 @@ def redact(url: str) -> str:
     return re.sub(r"(password=)[^&\s]*", r"\1***", url)
 
 
-class PostgresStore:
+class PostgresStore(SQLQueries):
+    _P = "%s"
+
     def __init__(self, url: str):
         if psycopg is None:
             raise StoreError("the PostgreSQL backend needs psycopg 3: pip install 'psycopg[binary]'")
@@ -197,24 +200,6 @@ class PostgresStore:
                 return
             last = rows[-1][DOC_COLUMNS.index("seq")]
 
-    def documents_without_story(self) -> Iterator[Document]:
-        """Documents not yet placed in a story, in ingest order (an index look-up, not a scan)."""
-        cols = ", ".join(DOC_COLUMNS)
-        for row in self.conn.execute(f"SELECT {cols} FROM documents WHERE story_id IS NULL ORDER BY seq").fetchall():
-            yield self._document(row)
-
-    def document(self, doc_id: str) -> Document | None:
-        cols = ", ".join(DOC_COLUMNS)
-        row = self.conn.execute(f"SELECT {cols} FROM documents WHERE id = %s", (doc_id,)).fetchone()
-        return self._document(row) if row else None
-
-    def next_seq(self) -> int:
-        # the identity sequence may have skipped numbers (rolled-back batches): next_seq is only an order
-        return self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-
     def band_candidates(self, bands: list[int]) -> set[str]:
         """Ids of stored documents that share at least one MinHash LSH band with ``bands``."""
         if not bands:
@@ -235,10 +220,6 @@ class PostgresStore:
             return None
         return (bytes(row[0]) if row[0] is not None else None, row[1], row[2], row[3])
 
-    def duplicates_of(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE duplicate_of = %s ORDER BY seq",
-                                                (doc_id,))]
-
     def set_stories(self, assignment: dict[str, str], state_key: str, state: str) -> None:
         with self.transaction() as conn:
             with conn.cursor() as cur:
@@ -250,23 +231,6 @@ class PostgresStore:
             )
 
     # -- annotations and state ----------------------------------------------------------------
-    def annotations(self, doc_id: str) -> Annotations:
-        rows = self.conn.execute("SELECT layer, data FROM annotations WHERE document_id = %s", (doc_id,))
-        return codec.assemble(doc_id, {r[0]: r[1] for r in rows})
-
-    def stale_annotations(self, version: str) -> list[str]:
-        """Ids of documents whose annotations are missing or were made by another annotator version."""
-        rows = self.conn.execute(
-            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id"
-            " AND a.layer = 'timexes' AND a.version = %s) ORDER BY d.seq",
-            (version,),
-        )
-        return [r[0] for r in rows]
-
-    def get_state(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM state WHERE key = %s", (key,)).fetchone()
-        return row[0] if row else None
-
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
         """(id, title, snippet) of documents matching a full-text query, best first.

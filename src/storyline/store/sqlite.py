@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..model import Annotations, CleanArticle, Document
 from . import codec
+from .queries import DOC_COLUMNS, SQLQueries
 
 
 class StoreError(Exception):
@@ -32,13 +33,10 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-DOC_COLUMNS = (
-    "id", "content_hash", "source", "url", "outlet", "title", "author", "published", "published_from",
-    "language", "reprint_of", "duplicate_of", "story_id", "text", "removed", "seq",
-)
 
+class SQLiteStore(SQLQueries):
+    _P = "?"
 
-class SQLiteStore:
     def __init__(self, path: str | Path):
         self.path = str(path)
         if self.path != ":memory:":
@@ -174,23 +172,6 @@ class SQLiteStore:
         for row in self.conn.execute(f"SELECT {cols} FROM documents ORDER BY seq"):
             yield self._document(row)
 
-    def documents_without_story(self) -> Iterator[Document]:
-        """Documents not yet placed in a story, in ingest order (an index look-up, not a scan)."""
-        cols = ", ".join(DOC_COLUMNS)
-        for row in self.conn.execute(f"SELECT {cols} FROM documents WHERE story_id IS NULL ORDER BY seq").fetchall():
-            yield self._document(row)
-
-    def document(self, doc_id: str) -> Document | None:
-        cols = ", ".join(DOC_COLUMNS)
-        row = self.conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return self._document(row) if row else None
-
-    def next_seq(self) -> int:
-        return self.conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0]
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-
     def band_candidates(self, bands: list[int]) -> set[str]:
         """Ids of stored documents that share at least one MinHash LSH band with ``bands``."""
         found: set[str] = set()
@@ -206,9 +187,6 @@ class SQLiteStore:
         ).fetchone()
         return (row[0], row[1], row[2], row[3]) if row else None
 
-    def duplicates_of(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE duplicate_of = ?", (doc_id,))]
-
     def set_stories(self, assignment: dict[str, str], state_key: str, state: str) -> None:
         with self.transaction() as conn:
             for doc_id, story_id in assignment.items():
@@ -219,23 +197,6 @@ class SQLiteStore:
             )
 
     # -- annotations and state ----------------------------------------------------------------
-    def annotations(self, doc_id: str) -> Annotations:
-        rows = self.conn.execute("SELECT layer, data FROM annotations WHERE document_id = ?", (doc_id,))
-        return codec.assemble(doc_id, {r[0]: r[1] for r in rows})
-
-    def stale_annotations(self, version: str) -> list[str]:
-        """Ids of documents whose annotations are missing or were made by another annotator version."""
-        rows = self.conn.execute(
-            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id"
-            " AND a.layer = 'timexes' AND a.version = ?) ORDER BY d.seq",
-            (version,),
-        )
-        return [r[0] for r in rows]
-
-    def get_state(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
     # -- search -------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
         """(id, title, snippet) of documents matching a full-text query, best first."""
