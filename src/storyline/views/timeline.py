@@ -34,22 +34,24 @@ def terminal_table(col: Collection, story_id: str | None = None) -> Table:
     dated, undated = col.timeline(story_id)
     names = {e.id: e.name for e in col.entities}
     table = Table(title="Timeline" + (f" of story {story_id}" if story_id else ""), show_lines=False, expand=True)
-    table.add_column("when", no_wrap=True)
-    table.add_column("what")
-    table.add_column("type", no_wrap=True)
-    table.add_column("sources", no_wrap=True)
-    table.add_column("first reported by")
+    # three columns, so the "what" keeps its room in an 80-column terminal: the type sits under the
+    # date, the first reporter under the source count
+    table.add_column("when · type", no_wrap=True)
+    table.add_column("what", ratio=1)
+    table.add_column("sources · first", max_width=22, overflow="ellipsis", no_wrap=True)
     for ev in dated + undated:
         sources = col.sources(ev)
         when = f"{ev.date.value} ({granularity(ev.date.value)})" if ev in dated else f"[dim]{undated_label(ev)}[/]"
+        kind = ev.type if ev.modality == "asserted" else f"{ev.type} ({ev.modality})"
         who = ", ".join(names[a] for a in ev.actor_ids if a in names)
         what = escape(ev.summary) + (f"\n[dim]{escape(who)}[/]" if who else "")
         agreement = col.event_agreement.get(ev.id)
         if agreement is not None and agreement.status == "differ":
             what += "".join(f"\n[red]{escape(p.document_id)}[/] [dim]({escape(p.about)})[/]: {escape(p.claim)}"
                             for p in agreement.passages)
-        table.add_row(when, what, ev.type if ev.modality == "asserted" else f"{ev.type} ({ev.modality})", f"{len(sources)} {badge(agreement.status if agreement else None)}",
-                      escape(sources[0]) if sources else "")
+        count = f"{len(sources)} {badge(agreement.status if agreement else None)}"
+        first = f"\n[dim]first: {escape(sources[0])}[/]" if sources else ""
+        table.add_row(f"{when}\n[cyan]{kind}[/]", what, count + first)
     return table
 
 
