@@ -80,7 +80,14 @@ def test_passive_agent_is_actor():
      "Taliban released 20 Afghan prisoners in Kandahar"),
     ("The Taliban has vowed to release some 1,000 Afghan government troops.", "planned",
      "Taliban to release 1,000 Afghan government troops"),
-    ("In return, the US would withdraw all troops by May this year.", "possible", "US may withdraw troops"),
+    # "would" with a deadline, or reporting someone's plan, is the future seen from the past ...
+    ("In return, the US would withdraw all troops by May this year.", "planned", "US to withdraw troops"),
+    ("Officials said that Khalilzad would travel to Doha.", "planned", "Khalilzad to travel to Doha"),
+    # ... and a condition otherwise
+    ("A hasty exit would leave the United States in a difficult position, he added.", "possible",
+     "exit may leave United States"),
+    ("Officials said such a deal would free Taliban prisoners.", "possible", "deal may free Taliban prisoners"),
+    ("Pakistan would release the prisoners if the talks resumed.", "possible", "Pakistan may release prisoners"),
     ("The Taliban did not attack the convoy.", "negated", "Taliban did not attack convoy"),
 ])
 def test_events_say_whether_they_happened(sentence, mood, summary):

@@ -240,6 +240,14 @@ def modality(trig: Token) -> str:
     if any(c.dep_ == "neg" for c in kids):
         return "negated"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "'d"} and not aux & (_POSSIBLE_AUX - {"would", "'d"}) and not any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids) and (
+            (trig.dep_ == "ccomp" and trig.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(trig))
+            or _has_deadline(trig)):
+        # the future seen from the past, as news reports plans: "said he would fly to Qatar",
+        # "the US would withdraw all troops by May"; without a report or a deadline "would" is a
+        # condition ("would allow armed groups to regroup")
+        return "planned"
     if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
         return "possible"
     if aux & _PLANNED_AUX or "to" in aux or (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in INTENT):
@@ -247,6 +255,18 @@ def modality(trig: Token) -> str:
     if trig.tag_ == "VBG" and trig.dep_ in ("pcomp", "pobj"):  # "aimed at ending"
         return "planned"
     return "asserted"
+
+
+def _agent_subject(trig: Token) -> bool:
+    """The trigger's subject is someone (a name or a personal pronoun), not a happening."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in (
+        "he", "she", "they", "we", "i", "it")) for c in trig.children)
+
+
+def _has_deadline(trig: Token) -> bool:
+    """A date the trigger is due by: "by May", "before the end of the year", "within 14 months"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "before", "within", "until") and any(
+        t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in trig.children)
 
 
 def _np_tokens(head: Token) -> set[int]:
