@@ -229,3 +229,10 @@ def test_undated_samples_still_merge_the_deal_signing_by_its_month(built):
     deals = [e for e in _export(built)["events"] if e["type"] == "agree" and e["date"] and e["date"]["value"] == "2020-02-29"]
     assert len(deals) == 1
     assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "003"]
+
+
+def test_the_planned_withdrawal_by_may_2021_is_one_event_from_two_reports(dated_db):
+    plans = [e for e in dated_db["events"] if e["type"] == "withdraw" and e["modality"] == "planned"
+             and e["date"] and e["date"]["value"] == "2021-05"]
+    assert len(plans) == 1
+    assert sorted({m["document_id"][:3] for m in plans[0]["mentions"]}) == ["001", "002"]
