@@ -426,3 +426,10 @@ def test_deadline_weekday_is_ahead_unless_a_past_verb_governs_it():
     # 2000-04-03 is a Monday
     assert one("The agency has given the family until 9 a.m. Tuesday to sign.", "2000-04-03").value == "2000-04-04T09:00"
     assert one("The fighting lasted until Tuesday.", "2000-04-03").value == "2000-03-28"
+
+
+def test_the_month_of_a_happening_dated_earlier_keeps_its_year():
+    text = ("The two sides signed an accord on March 3, 2019 in Geneva. On the anniversary of the March "
+            "accord, the minister said the next round would open in March.")
+    got = [(t.text, t.value) for t in tag(text, "2020-04-02")]
+    assert got == [("March 3, 2019", "2019-03-03"), ("March", "2019-03"), ("March", "2021-03")]

@@ -132,6 +132,7 @@ class _Doc:
         self.last_year: int | None = None  # year of the last DATE mentioned ("that year")
         self.last_written_year: int | None = None  # the last timex, when it was a year written out
         self.focus_month: tuple[int, int] | None = None  # year and month of the last DATE naming one
+        self.written_months: dict[int, int] = {}  # month -> year, of the last date written with its year
 
     # -- tense ------------------------------------------------------------------------------
     def deadline(self, start: int) -> bool:
@@ -282,6 +283,7 @@ def _h_fulldate(doc: _Doc, m: re.Match) -> tuple | None:
         y = int(ys)
         if not cal.valid_day(y, mo, d):
             return None
+        doc.written_months[mo] = y
         return "DATE", doc.day_value(date(y, mo, d)), mod
     if d > 31:
         return None
@@ -298,6 +300,9 @@ def _h_fulldate(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", _resolve_month_day(doc, mo, d, m.start(), m.end()), mod
 
 
+_ATTRIBUTIVE = re.compile(r" (?!of\b|to\b|and\b|or\b|in\b|on\b|at\b|by\b|for\b|is\b|was\b|will\b)[a-z]{3,}\b")
+
+
 def _h_month(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     ms = g["m"]
@@ -310,7 +315,13 @@ def _h_month(doc: _Doc, m: re.Match) -> tuple | None:
     mo = _month(ms)
     mod = _pre_mod(g["pre"])
     if g["y"]:
+        doc.written_months[mo] = int(g["y"])
         return "DATE", cal.fmt_month(int(g["y"]), mo), mod
+    if mo in doc.written_months and not (g["post"] or g["rel"] or g["pre"]) and _ATTRIBUTIVE.match(
+            doc.text, m.end()) and doc.text[max(0, m.start() - 4): m.start()].lower() in ("the ", "'s "):
+        # "the February deal" after "a deal signed on February 29, 2020": the month names a
+        # happening the article has dated already, so it takes that year, not the publication's
+        return "DATE", cal.fmt_month(doc.written_months[mo], mo), mod
     a = doc.anchor
     if g["post"]:
         if a.year is None:
