@@ -123,9 +123,6 @@ class PostgresStore(SQLQueries):
         rows = self.conn.execute("SELECT content_hash FROM documents WHERE content_hash = ANY(%s)", (hashes,))
         return {r[0] for r in rows}
 
-    def id_taken(self, doc_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM documents WHERE id = %s", (doc_id,)).fetchone() is not None
-
     def add_batch(
         self,
         docs: list[Document],
@@ -159,11 +156,6 @@ class PostgresStore(SQLQueries):
                 self._put_annotations(conn, ann, version)
             for doc_id, of in duplicates.items():
                 conn.execute("UPDATE documents SET duplicate_of = %s WHERE id = %s", (of, doc_id))
-
-    def put_annotations(self, items: list[tuple[Annotations, str]]) -> None:
-        with self.transaction() as conn:
-            for ann, version in items:
-                self._put_annotations(conn, ann, version)
 
     @staticmethod
     def _put_annotations(conn, ann: Annotations, version: str) -> None:

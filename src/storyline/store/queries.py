@@ -15,9 +15,19 @@ _COLS = ", ".join(DOC_COLUMNS)
 
 
 class SQLQueries:
-    """Mixed into a store that has ``conn`` (a DB-API connection with ``execute``) and ``_document``."""
+    """Mixed into a store that has ``conn`` (a DB-API connection with ``execute``), ``transaction``,
+    ``_document`` and ``_put_annotations``."""
 
     _P = "?"
+
+    def id_taken(self, doc_id: str) -> bool:
+        return self.conn.execute(f"SELECT 1 FROM documents WHERE id = {self._P}", (doc_id,)).fetchone() is not None
+
+    def put_annotations(self, items: list[tuple[Annotations, str]]) -> None:
+        """Store (or replace) annotation layers with their annotator version, in one transaction."""
+        with self.transaction() as conn:
+            for ann, version in items:
+                self._put_annotations(conn, ann, version)
 
     def documents_without_story(self) -> Iterator[Document]:
         """Documents not yet placed in a story, in ingest order (an index look-up, not a scan)."""

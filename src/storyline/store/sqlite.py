@@ -106,9 +106,6 @@ class SQLiteStore(SQLQueries):
             found.update(r[0] for r in rows)
         return found
 
-    def id_taken(self, doc_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
-
     def add_batch(
         self,
         docs: list[Document],
@@ -141,11 +138,6 @@ class SQLiteStore(SQLQueries):
                 self._put_annotations(conn, ann, version)
             for doc_id, of in duplicates.items():
                 conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (of, doc_id))
-
-    def put_annotations(self, items: list[tuple[Annotations, str]]) -> None:
-        with self.transaction() as conn:
-            for ann, version in items:
-                self._put_annotations(conn, ann, version)
 
     @staticmethod
     def _put_annotations(conn, ann: Annotations, version: str) -> None:
