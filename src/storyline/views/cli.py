@@ -71,8 +71,10 @@ def build(
     Engines: annotation is nearly all the cost. The default (local) annotates in this process, about
     13 news articles/s on one core (some 45,000 an hour): right for a laptop. Use --engine ray when
     that is too slow: --workers N on a many-core machine, or --ray-address auto (or ray://HOST:10001,
-    which needs ray[client]) for a Ray cluster. Needs: pip install ray==2.60.0. Ray's start-up costs
-    a few seconds, so it pays off from thousands of articles. The store gets the same results.
+    which needs Ray's client extra) for a Ray cluster. Ray comes with the pinned install
+    (requirements.lock). Ray's start-up costs a few seconds, so it pays off from thousands of
+    articles. The store gets the same results. With --db postgresql://... several machines can
+    read what a build stores.
 
     Example: storyline build big-archive/ --db storyline.db --engine ray --workers 8
     """
