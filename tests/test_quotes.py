@@ -335,3 +335,15 @@ def test_a_quotation_before_another_clause_is_not_that_clauses_speakers(nlp, sam
 def test_quotation_frames(nlp, text, expected):
     got = [(q.text, q.speaker, q.direct, q.cue) for q in extract_quotes(nlp(text))]
     assert got == expected
+
+
+def test_quoted_phrase_under_characterising_verb(nlp):
+    # a quoted phrase as the object of call/pledge, with a named subject: that subject's words
+    text = "Senator Maria Lopez called the plan “reckless” on Tuesday. She pledged to fix the “broken” system."
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    _check_offsets(doc, quotes)
+    q = _find(quotes, "the plan")
+    assert (q.text, q.speaker, q.direct, q.cue) == ("the plan “reckless”", "Maria Lopez", True, "called")
+    q2 = _find(quotes, "to fix")
+    assert (q2.text, q2.speaker, q2.direct, q2.cue) == ("to fix the “broken” system", "Maria Lopez", True, "pledged")
