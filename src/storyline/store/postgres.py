@@ -7,16 +7,15 @@ generated tsvector column with a GIN index. Every method returns what the SQLite
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 
-from ..model import Annotations, CleanArticle, Document
+from ..model import Annotations, Document
 from . import codec
-from .queries import DOC_COLUMNS, SQLQueries
+from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 from .sqlite import StoreError
 
 try:
@@ -137,13 +136,8 @@ class PostgresStore(SQLQueries):
             for doc in docs:
                 a = doc.article
                 row = conn.execute(
-                    "INSERT INTO documents (id, content_hash, source, url, outlet, title, author, published,"
-                    " published_from, language, reprint_of, duplicate_of, story_id, text, removed, minhash, added_at)"
-                    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING seq",
-                    (a.id, doc.content_hash, a.source, a.url, a.outlet, a.title, a.author, a.published,
-                     a.published_from, a.language, a.reprint_of, doc.duplicate_of, doc.story_id, a.text,
-                     json.dumps(a.removed, ensure_ascii=False), signatures[a.id][0] if a.id in signatures else None,
-                     now),
+                    f"INSERT INTO documents ({INSERT_COLUMNS}) VALUES ({','.join(['%s'] * 17)}) RETURNING seq",
+                    document_row(doc, signatures, now),
                 ).fetchone()
                 doc.seq = row[0]
                 if a.id in signatures:
@@ -165,18 +159,6 @@ class PostgresStore(SQLQueries):
                 " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
                 [(ann.document_id, layer, version, codec.encode_layer(getattr(ann, layer))) for layer in codec.LAYERS],
             )
-
-    @staticmethod
-    def _document(values: tuple) -> Document:
-        row = dict(zip(DOC_COLUMNS, values))
-        article = CleanArticle(
-            id=row["id"], source=row["source"], text=row["text"], removed=json.loads(row["removed"]),
-            url=row["url"], outlet=row["outlet"], title=row["title"], author=row["author"],
-            published=row["published"], published_from=row["published_from"], language=row["language"],
-            reprint_of=row["reprint_of"],
-        )
-        return Document(article=article, content_hash=row["content_hash"], duplicate_of=row["duplicate_of"],
-                        story_id=row["story_id"], seq=row["seq"])
 
     def documents(self) -> Iterator[Document]:
         """Every document in ingest order, streamed (pages by seq, so other queries may run in between)."""

@@ -2,9 +2,10 @@
 in the parameter placeholder (``?`` or ``%s``), which each store names in ``_P``."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
-from ..model import Annotations, Document
+from ..model import Annotations, CleanArticle, Document
 from . import codec
 
 DOC_COLUMNS = (
@@ -12,13 +13,37 @@ DOC_COLUMNS = (
     "language", "reprint_of", "duplicate_of", "story_id", "text", "removed", "seq",
 )
 _COLS = ", ".join(DOC_COLUMNS)
+# the columns a new document is inserted with (seq comes from the database), and its values
+INSERT_COLUMNS = ("id, content_hash, source, url, outlet, title, author, published, published_from, language,"
+                  " reprint_of, duplicate_of, story_id, text, removed, minhash, added_at")
+
+
+def document_row(doc: Document, signatures: dict[str, tuple[bytes, list[int]]], now: str) -> tuple:
+    """The values of INSERT_COLUMNS for one new document."""
+    a = doc.article
+    return (a.id, doc.content_hash, a.source, a.url, a.outlet, a.title, a.author, a.published,
+            a.published_from, a.language, a.reprint_of, doc.duplicate_of, doc.story_id, a.text,
+            json.dumps(a.removed, ensure_ascii=False), signatures[a.id][0] if a.id in signatures else None, now)
 
 
 class SQLQueries:
-    """Mixed into a store that has ``conn`` (a DB-API connection with ``execute``), ``transaction``,
-    ``_document`` and ``_put_annotations``."""
+    """Mixed into a store that has ``conn`` (a DB-API connection with ``execute``), ``transaction``
+    and ``_put_annotations``."""
 
     _P = "?"
+
+    @staticmethod
+    def _document(values) -> Document:
+        """A Document from a row selected with DOC_COLUMNS, in that order (either driver's row)."""
+        row = dict(zip(DOC_COLUMNS, values))
+        article = CleanArticle(
+            id=row["id"], source=row["source"], text=row["text"], removed=json.loads(row["removed"]),
+            url=row["url"], outlet=row["outlet"], title=row["title"], author=row["author"],
+            published=row["published"], published_from=row["published_from"], language=row["language"],
+            reprint_of=row["reprint_of"],
+        )
+        return Document(article=article, content_hash=row["content_hash"], duplicate_of=row["duplicate_of"],
+                        story_id=row["story_id"], seq=row["seq"])
 
     def id_taken(self, doc_id: str) -> bool:
         return self.conn.execute(f"SELECT 1 FROM documents WHERE id = {self._P}", (doc_id,)).fetchone() is not None

@@ -6,7 +6,6 @@ and PRAGMAs, so a PostgreSQL backend can implement the same methods.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,9 +13,9 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from ..model import Annotations, CleanArticle, Document
+from ..model import Annotations, Document
 from . import codec
-from .queries import DOC_COLUMNS, SQLQueries
+from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 
 
 class StoreError(Exception):
@@ -119,15 +118,8 @@ class SQLiteStore(SQLQueries):
         with self.transaction() as conn:
             for doc in docs:
                 a = doc.article
-                cur = conn.execute(
-                    "INSERT INTO documents (id, content_hash, source, url, outlet, title, author, published,"
-                    " published_from, language, reprint_of, duplicate_of, story_id, text, removed, minhash, added_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, doc.content_hash, a.source, a.url, a.outlet, a.title, a.author, a.published,
-                     a.published_from, a.language, a.reprint_of, doc.duplicate_of, doc.story_id, a.text,
-                     json.dumps(a.removed, ensure_ascii=False), signatures[a.id][0] if a.id in signatures else None,
-                     now),
-                )
+                cur = conn.execute(f"INSERT INTO documents ({INSERT_COLUMNS}) VALUES ({','.join('?' * 17)})",
+                                   document_row(doc, signatures, now))
                 doc.seq = cur.lastrowid
                 if a.id in signatures:
                     conn.executemany(
@@ -147,16 +139,6 @@ class SQLiteStore(SQLQueries):
                 " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
                 (ann.document_id, layer, version, codec.encode_layer(getattr(ann, layer))),
             )
-
-    def _document(self, row: sqlite3.Row) -> Document:
-        article = CleanArticle(
-            id=row["id"], source=row["source"], text=row["text"], removed=json.loads(row["removed"]),
-            url=row["url"], outlet=row["outlet"], title=row["title"], author=row["author"],
-            published=row["published"], published_from=row["published_from"], language=row["language"],
-            reprint_of=row["reprint_of"],
-        )
-        return Document(article=article, content_hash=row["content_hash"], duplicate_of=row["duplicate_of"],
-                        story_id=row["story_id"], seq=row["seq"])
 
     def documents(self) -> Iterator[Document]:
         """Every document in ingest order, streamed."""
