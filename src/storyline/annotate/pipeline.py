@@ -1,89 +1,43 @@
 """The per-article annotation pipeline: one pass of spaCy over a stream of articles, then every
-annotator on each parsed article. Streams: one batch of articles is held at a time."""
+annotation layer (see :mod:`layers`) on each parsed article. Streams: one batch of articles is held
+at a time.
+
+``VERSIONS`` maps each layer to its version; a store keeps the version of every layer it holds, so
+the next build re-runs exactly the layers whose code or data changed (and those that read them).
+``VERSION`` sums them up in one string (an engine on other machines checks it matches)."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from storyline.model import Annotations, CleanArticle, EntityMention, Timex
+from storyline.model import Annotations, CleanArticle
 
-from .entities import extract_entities
-from .events import extract_events
-from .figures import duration_figures, extract_figures
+from .layers import layers, run_layers, versions
 from .nlp import BATCH_SIZE, pipe_with_context
-
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def _version() -> str:
-    """The stage's version: a hash of its own code and shipped data. Stored with each article's
-    annotations, so a store built by an older annotate stage is re-annotated by the next build."""
-    import hashlib
-    from pathlib import Path
-
-    h = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            h.update(path.relative_to(root).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+    """One string for every layer's version (recomputed from the code on disk)."""
+    versions.cache_clear()
+    return _summary(versions())
 
 
-VERSION = _version()
+def _summary(v: dict[str, str]) -> str:
+    return hashlib.sha256(repr(sorted(v.items())).encode()).hexdigest()[:16]
 
 
-def _tag(text: str, dct: str | None):
-    from .timex import tag  # another module of the stage, imported when first used
-
-    return tag(text, dct)
+VERSIONS: dict[str, str] = dict(versions())
+VERSION = _summary(VERSIONS)
 
 
-def _resolve_places(names: list[str], context: str):
-    from .places import resolve_places
-
-    return resolve_places(names, context)
-
-
-def _quotes(doc: Doc):
-    from .quotes import extract_quotes
-
-    return extract_quotes(doc)
-
-
-def set_places(entities: list[EntityMention], text: str) -> None:
-    """Resolve GPE/LOC/FAC mentions on the map, one look-up per distinct key."""
-    keys = list(dict.fromkeys(e.key for e in entities if e.type in PLACE_TYPES))
-    if not keys:
-        return
-    found = dict(zip(keys, _resolve_places(keys, text)))
-    for e in entities:
-        if e.type in PLACE_TYPES:
-            e.place = found.get(e.key)
-
-
-def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
-    """Everything ``annotate`` finds in one parsed article."""
-    timexes = _tag(article.text, article.published)
-    entities = extract_entities(doc)
-    set_places(entities, article.text)
-    figures = extract_figures(doc, timexes)
-    if article.published:
-        # a figure with no date of its own in its sentence holds, as far as the text says, on the
-        # day the article reports it (empty text marks the article's date, as for events)
-        day = Timex(start=0, end=0, text="", type="DATE", value=article.published[:10])
-        for f in figures:
-            if f.date is None:
-                f.date = day
-    # durations ("within 14 months") are counts too; they hold for no one day
-    figures = sorted(figures + duration_figures(doc, timexes), key=lambda f: f.start)
-    quotes = _quotes(doc)
-    events = extract_events(doc, entities, timexes, figures, article.published)
-    return Annotations(document_id=article.id,
-                       sentences=[(s.start_char, s.end_char) for s in doc.sents],
-                       timexes=timexes, entities=entities, figures=figures, quotes=quotes,
-                       events=events)
+def annotate_doc(article: CleanArticle, doc: Doc | None, only: set[str] | None = None,
+                 previous: Annotations | None = None) -> Annotations:
+    """Everything ``annotate`` finds in one parsed article; with ``only``, just those layers, the
+    others taken from ``previous`` (the stored annotations) where a layer reads them."""
+    ann = previous if previous is not None else Annotations(document_id=article.id)
+    return run_layers(article, doc, ann, only)
 
 
 def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
@@ -92,3 +46,21 @@ def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipe_with_context(pairs, batch_size=batch_size, n_process=n_process):
         yield annotate_doc(article, doc)
+
+
+def reannotate(items: Iterable[tuple[CleanArticle, Annotations, set[str]]],
+               batch_size: int = BATCH_SIZE) -> Iterator[Annotations]:
+    """Re-run only the given layers of stored articles: ``(article, stored annotations, layers)``.
+    An article is parsed only when one of its layers reads the parse."""
+    all_layers = layers()
+
+    def needs_parse(names: set[str]) -> bool:
+        return any(all_layers[n].needs_parse for n in names if n in all_layers)
+
+    pending = list(items)
+    parsed = [(a.text, (a, ann, names)) for a, ann, names in pending if needs_parse(names)]
+    by_id = {}
+    for doc, (article, ann, names) in pipe_with_context(parsed, batch_size=batch_size):
+        by_id[article.id] = annotate_doc(article, doc, names, ann)
+    for article, ann, names in pending:
+        yield by_id[article.id] if article.id in by_id else annotate_doc(article, None, names, ann)

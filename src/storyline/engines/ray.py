@@ -128,6 +128,7 @@ class RayAnnotator:
         self._ray = ray
         self._pipeline = pipeline
         self.VERSION = _driver_version(pipeline)
+        self.VERSIONS = getattr(_load(pipeline), "VERSIONS", None)  # per layer, where the pipeline has them
         self._started = False
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # never report usage to the web
         if not ray.is_initialized():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model import Annotations, EntityMention, EventMention, Figure, Place, Quote, Timex
@@ -48,6 +49,15 @@ def encode_layer(items: list[Any]) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
+
+
+def annotation_rows(ann: Annotations, version: str | Mapping[str, str],
+                    layers: Iterable[str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(document_id, layer, version, data) rows for the ``annotations`` table: the given layers (all
+    when None), each with its own version where ``version`` maps layer names to versions."""
+    names = [name for name in LAYERS if layers is None or name in set(layers)]
+    return [(ann.document_id, name, version if isinstance(version, str) else version[name],
+             encode_layer(getattr(ann, name))) for name in names]
 
 
 def decode_layer(layer: str, data: str) -> list[Any]:

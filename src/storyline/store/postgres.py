@@ -152,12 +152,12 @@ class PostgresStore(SQLQueries):
                 conn.execute("UPDATE documents SET duplicate_of = %s WHERE id = %s", (of, doc_id))
 
     @staticmethod
-    def _put_annotations(conn, ann: Annotations, version: str) -> None:
+    def _put_annotations(conn, ann: Annotations, version, layers=None) -> None:
         with conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO annotations (document_id, layer, version, data) VALUES (%s,%s,%s,%s)"
                 " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
-                [(ann.document_id, layer, version, codec.encode_layer(getattr(ann, layer))) for layer in codec.LAYERS],
+                codec.annotation_rows(ann, version, layers),
             )
 
     def documents(self) -> Iterator[Document]:

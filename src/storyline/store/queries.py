@@ -3,7 +3,7 @@ in the parameter placeholder (``?`` or ``%s``), which each store names in ``_P``
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..model import Annotations, CleanArticle, Document
 from . import codec
@@ -48,11 +48,13 @@ class SQLQueries:
     def id_taken(self, doc_id: str) -> bool:
         return self.conn.execute(f"SELECT 1 FROM documents WHERE id = {self._P}", (doc_id,)).fetchone() is not None
 
-    def put_annotations(self, items: list[tuple[Annotations, str]]) -> None:
-        """Store (or replace) annotation layers with their annotator version, in one transaction."""
+    def put_annotations(self, items: list[tuple[Annotations, str | Mapping[str, str]]],
+                        layers: Mapping[str, Iterable[str]] | None = None) -> None:
+        """Store (or replace) annotation layers with their version (one string, or one per layer),
+        in one transaction; ``layers``: document id -> the only layers to write for it."""
         with self.transaction() as conn:
             for ann, version in items:
-                self._put_annotations(conn, ann, version)
+                self._put_annotations(conn, ann, version, None if layers is None else layers.get(ann.document_id))
 
     def documents_without_story(self) -> Iterator[Document]:
         """Documents not yet placed in a story, in ingest order (an index look-up, not a scan)."""
@@ -86,6 +88,20 @@ class SQLQueries:
             (version,),
         )
         return [r[0] for r in rows]
+
+    def stale_layers(self, versions: Mapping[str, str]) -> dict[str, set[str]]:
+        """document id -> its layers that are missing or were made by another version of the layer
+        (``versions``: layer -> current version); one indexed query per layer, in ingest order."""
+        stale: dict[tuple[int, str], set[str]] = {}
+        for layer in sorted(versions):
+            rows = self.conn.execute(
+                "SELECT d.seq, d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE"
+                f" a.document_id = d.id AND a.layer = {self._P} AND a.version = {self._P})",
+                (layer, versions[layer]),
+            )
+            for r in rows:
+                stale.setdefault((r[0], r[1]), set()).add(layer)
+        return {doc_id: layers for (_, doc_id), layers in sorted(stale.items())}
 
     def get_state(self, key: str) -> str | None:
         row = self.conn.execute(f"SELECT value FROM state WHERE key = {self._P}", (key,)).fetchone()

@@ -132,13 +132,12 @@ class SQLiteStore(SQLQueries):
                 conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (of, doc_id))
 
     @staticmethod
-    def _put_annotations(conn, ann: Annotations, version: str) -> None:
-        for layer in codec.LAYERS:
-            conn.execute(
-                "INSERT INTO annotations (document_id, layer, version, data) VALUES (?,?,?,?)"
-                " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
-                (ann.document_id, layer, version, codec.encode_layer(getattr(ann, layer))),
-            )
+    def _put_annotations(conn, ann: Annotations, version, layers=None) -> None:
+        conn.executemany(
+            "INSERT INTO annotations (document_id, layer, version, data) VALUES (?,?,?,?)"
+            " ON CONFLICT (document_id, layer) DO UPDATE SET version = excluded.version, data = excluded.data",
+            codec.annotation_rows(ann, version, layers),
+        )
 
     def documents(self) -> Iterator[Document]:
         """Every document in ingest order, streamed."""
