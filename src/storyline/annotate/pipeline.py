@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -45,6 +46,7 @@ def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
     """Annotations for each article, in input order, parsed in batches."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipe_with_context(pairs, batch_size=batch_size, n_process=n_process):
+        assert isinstance(article, CleanArticle)
         yield annotate_doc(article, doc)
 
 
@@ -59,8 +61,9 @@ def reannotate(items: Iterable[tuple[CleanArticle, Annotations, set[str]]],
 
     pending = list(items)
     parsed = [(a.text, (a, ann, names)) for a, ann, names in pending if needs_parse(names)]
-    by_id = {}
-    for doc, (article, ann, names) in pipe_with_context(parsed, batch_size=batch_size):
+    by_id: dict[str, Annotations] = {}
+    for doc, context in pipe_with_context(parsed, batch_size=batch_size):
+        article, ann, names = cast(tuple[CleanArticle, Annotations, set[str]], context)
         by_id[article.id] = annotate_doc(article, doc, names, ann)
     for article, ann, names in pending:
         yield by_id[article.id] if article.id in by_id else annotate_doc(article, None, names, ann)
