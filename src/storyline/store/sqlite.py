@@ -131,13 +131,13 @@ class SQLiteStore(SQLQueries):
                 waited = time.monotonic() - started
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise StoreError(f"{self.path}: cannot write to the store ({exc})") from None
-                if waited >= LOCK_WAIT:
-                    raise StoreError(f"{self.path}: another process has been writing to the store for over "
-                                     f"{waited:.0f} s; run this again when it is done") from None
                 if not told and self.on_wait is not None:
                     self.on_wait(f"{self.path}: another process is writing to the store; waiting for it "
                                  f"(up to {LOCK_WAIT:.0f} s)")
-                    told = True
+                told = True
+                if waited >= LOCK_WAIT:
+                    raise StoreError(f"{self.path}: another process has been writing to the store for over "
+                                     f"{LOCK_WAIT:.0f} s; run this again when it is done") from None
 
     def check_writable(self) -> None:
         """Raise StoreError now if the store cannot be written (a read-only file or folder), before

@@ -42,10 +42,10 @@ def _open(db: str, must_exist: bool = False):
     try:
         store = open_store(db)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {_escape(str(exc))}")
+        err.print(f"[red]error:[/] {_escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
     if hasattr(store, "on_wait"):
-        store.on_wait = lambda message: err.print(f"[yellow]waiting[/] {_escape(message)}")
+        store.on_wait = lambda message: err.print(f"[yellow]waiting[/] {_escape(message)}", soft_wrap=True)
     return store
 
 
@@ -174,7 +174,7 @@ def export(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
-            err.print(f"[red]error:[/] cannot write {_escape(str(output))} ({_escape(exc.strerror or str(exc))})")
+            err.print(f"[red]error:[/] cannot write {_escape(str(output))} ({_escape(exc.strerror or str(exc))})", soft_wrap=True)
             raise typer.Exit(1) from None
         err.print(f"wrote {_escape(str(output))}")
     else:
