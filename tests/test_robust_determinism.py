@@ -12,12 +12,12 @@ from storyline.store import open_store
 from storyline.views.export import build_export
 
 ARTICLES = [
-    ("c1", "2016-11-01", "Hillary Clinton spoke in Ohio on Monday. Chelsea Clinton joined her later. Clinton said "
-                         "the campaign would go on.\n\nThe event drew thousands of supporters, organisers said."),
-    ("c2", "2016-11-02", "Chelsea Clinton visited a school in Iowa on Tuesday. Hillary Clinton was in Florida. "
-                         "Clinton told reporters that turnout mattered.\n\nThe visit was brief, aides said."),
-    ("c3", "2016-11-03", "Clinton returned to New York on Wednesday, where Hillary Clinton and Chelsea Clinton met "
-                         "donors at the Democratic National Committee (DNC).\n\nThe DNC said 40 donors came."),
+    ("c1", "2016-11-01", ("Hillary Clinton spoke in Ohio on Monday. Chelsea Clinton joined her later. Clinton said "
+                         "the campaign would go on.\n\nThe event drew thousands of supporters, organisers said.")),
+    ("c2", "2016-11-02", ("Chelsea Clinton visited a school in Iowa on Tuesday. Hillary Clinton was in Florida. "
+                         "Clinton told reporters that turnout mattered.\n\nThe visit was brief, aides said.")),
+    ("c3", "2016-11-03", ("Clinton returned to New York on Wednesday, where Hillary Clinton and Chelsea Clinton met "
+                         "donors at the Democratic National Committee (DNC).\n\nThe DNC said 40 donors came.")),
 ]
 
 

@@ -130,8 +130,8 @@ def test_csv_dialects_headerless_files_and_swallowed_rows(tmp_path):
     assert [(a.id, a.text == body) for a in arts] == [("c1", True), ("c2", False), ("bare-1", True), ("bare-2", False),
                                                       ("q1", False), ("q4", False)]
     assert [(w.source.rsplit("/", 1)[1], w.line, w.reason) for w in warns] == [
-        ("bare.csv", 1, "no header row (no cell names a field such as 'text'): every row is read as an article, "
-                        "column 2 (the longest) as its text"),
+        ("bare.csv", 1, ("no header row (no cell names a field such as 'text'): every row is read as an article, "
+                        "column 2 (the longest) as its text")),
         ("quote.csv", 2, "the row of lines 2-4 holds 2 line(s) that look like rows of their own: a stray '\"' may have joined them"),
     ]
 

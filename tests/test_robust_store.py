@@ -4,7 +4,6 @@ traceback; nothing stored before is damaged (issue 12). Exit status: 0 ok, 1 err
 import json
 import sqlite3
 
-import pytest
 from typer.testing import CliRunner
 
 from storyline.engines.local import ingest

@@ -89,6 +89,8 @@ def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
 def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
              n_process: int = 1) -> Iterator[Annotations]:
     """Annotations for each article, in input order, parsed in batches."""
+    from .parts import annotate_in_parts, is_long  # a very long article: annotated part by part
+
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipe_with_context(pairs, batch_size=batch_size, n_process=n_process):
-        yield annotate_doc(article, doc)
+        yield annotate_in_parts(article, doc, annotate_doc) if is_long(article.text) else annotate_doc(article, doc)

@@ -286,7 +286,7 @@ def eval_(
     out.print_json(json.dumps(figures))
 
 
-BENCHES = ("timex", "annotate", "ingest", "engines")
+BENCHES = ("timex", "annotate", "ingest", "engines", "long")
 
 
 @app.command()
