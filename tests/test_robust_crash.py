@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from test_store_postgres import _url, server  # noqa: F401 - the PostgreSQL server fixture
 from typer.testing import CliRunner
 
 from storyline.views.cli import app
-
-from test_store_postgres import _url, server  # noqa: F401 - the PostgreSQL server fixture
 
 runner = CliRunner()
 

@@ -4,6 +4,7 @@ traceback; nothing stored before is damaged (issue 12). Exit status: 0 ok, 1 err
 import json
 import sqlite3
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.engines.local import ingest
@@ -175,3 +176,24 @@ def test_two_builds_storing_the_same_inputs_at_once(tmp_path):
     assert sorted(d.id for d in second.documents()) == ["a0", "a1", "a2", "a3"]
     first.close()
     second.close()
+
+
+def test_a_store_damaged_inside_gives_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from storyline.views import cli
+
+    db = tmp_path / "s.db"
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"id": f"b{i}", "text": f"Big {i}. " + BODY * 5}) + "\n" for i in range(30)))
+    assert _build(big, "--db", db).exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with db.open("r+b") as fh:  # pages of the documents table overwritten
+        fh.seek(4096 * 3)
+        fh.write(b"\xde\xad" * 8192)
+    monkeypatch.setattr("sys.argv", ["storyline", "build", str(_inputs(tmp_path)), "--db", str(db), "--no-annotate"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    said = " ".join(capsys.readouterr().err.split())
+    assert exit_.value.code == 1
+    assert "error: the store cannot be read: it is damaged or not a Storyline store (database disk image is malformed)" in said

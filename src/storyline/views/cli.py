@@ -311,9 +311,20 @@ def main() -> None:
     import sqlite3
 
     try:
+        import psycopg
+
+        server_errors: tuple[type[BaseException], ...] = (psycopg.Error,)
+    except ImportError:
+        server_errors = ()
+    try:
         app()
     except sqlite3.DatabaseError as exc:  # a store damaged under a read (garbage, truncated file)
-        err.print(f"[red]error:[/] the store cannot be read: it is damaged or not a Storyline store ({_escape(str(exc))})")
+        err.print(f"[red]error:[/] the store cannot be read: it is damaged or not a Storyline store ({_escape(str(exc))})",
+                  soft_wrap=True)
+        sys.exit(1)
+    except server_errors as exc:  # the PostgreSQL server went away or refused a read
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        err.print(f"[red]error:[/] the PostgreSQL store failed: {_escape(first)}", soft_wrap=True)
         sys.exit(1)
 
 
