@@ -208,3 +208,21 @@ def test_csv_writer_round_trip_of_awkward_cells(tmp_path):
     arts, rej, warns = _read(tmp_path / "w.csv")
     assert rej == [] and warns == []
     assert [(a.id, a.title, a.text) for a in arts] == [(r["id"], r["title"], r["text"]) for r in rows]
+
+
+def test_an_unreadable_folder_is_said(tmp_path, monkeypatch):
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "one.txt").write_text(BODY)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "two.txt").write_text(BODY)
+    scandir = sources.os.scandir
+
+    def guarded(path):  # what a folder without read permission does (chmod is no bar to root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(sources.os, "scandir", guarded)
+    arts, rej, warns = _read(tmp_path)
+    assert [a.id for a in arts] == ["one"] and rej == []
+    assert [str(w) for w in warns] == [f"{tmp_path / 'locked'}: folder skipped: cannot read it (Permission denied)"]

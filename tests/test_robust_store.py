@@ -197,3 +197,17 @@ def test_a_store_damaged_inside_gives_a_message_not_a_traceback(tmp_path, monkey
     said = " ".join(capsys.readouterr().err.split())
     assert exit_.value.code == 1
     assert "error: the store cannot be read: it is damaged or not a Storyline store (database disk image is malformed)" in said
+
+
+def test_serve_on_a_taken_port_is_an_error_not_rejected_inputs(tmp_path):
+    import socket
+
+    db = tmp_path / "s.db"
+    assert _build(_inputs(tmp_path), "--db", db).exit_code == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"cannot serve on 127.0.0.1:{port}" in _said(result)

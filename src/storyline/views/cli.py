@@ -242,7 +242,13 @@ def serve(
 
     _open(db, must_exist=True).close()
     err.print(f"Storyline at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    except SystemExit as exc:  # uvicorn exits 3 when it cannot start (port taken): not "inputs rejected"
+        if exc.code in (0, None):
+            raise
+        err.print(f"[red]error:[/] cannot serve on {_escape(host)}:{port} (the reason is above)", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 EVALS = {
