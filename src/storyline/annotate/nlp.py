@@ -105,6 +105,6 @@ def parse_long(text: str, limit: int | None = None) -> Doc:
     character offsets as parsing it whole, each part starting a sentence."""
     nlp = get_nlp()
     docs = list(nlp.pipe(split_parts(text, limit), batch_size=1))
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     assert doc.text == text, "parts of a long text must join to the text"
     return doc

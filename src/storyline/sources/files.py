@@ -101,13 +101,13 @@ def decode(data: bytes, source: str, line: int | None = None,
         notes.append(InputWarning(
             source, f"{bad} invalid UTF-8 byte(s) replaced by U+FFFD (first at offset {first})", line))
         return replaced
-    encoding = _legacy_encoding(data)
-    if encoding is None:
+    legacy = _legacy_encoding(data)
+    if legacy is None:
         notes.append(InputWarning(
             source, f"not UTF-8 and no encoding recognised: {bad} byte(s) replaced by U+FFFD", line))
         return replaced
-    notes.append(InputWarning(source, f"not UTF-8 (byte 0x{data[first]:02x} at offset {first}): read as {encoding}", line))
-    return data.decode(encoding, errors="replace")
+    notes.append(InputWarning(source, f"not UTF-8 (byte 0x{data[first]:02x} at offset {first}): read as {legacy}", line))
+    return data.decode(legacy, errors="replace")
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def parse_published(value: str) -> str:
         return iso
     if _UNIX_TIME.match(value):
         seconds = float(value) / (1000 if len(value.split(".")[0]) > 10 else 1)
-        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     parsed = None
     if len(value) <= 100:
         from ..clean.meta import parse_date
@@ -73,7 +73,7 @@ def _iso(value: str) -> str | None:
             return date.fromordinal(date(year, 1, 1).toordinal() + day - 1).isoformat()
         if len(value) <= 10:
             return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        return datetime.fromisoformat(value).isoformat()
     except ValueError:
         return None
 
@@ -228,10 +228,11 @@ def read_csv(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | Input
         if any(h.lower() in TEXT_FIELDS for h in header) or all(len(h) <= 40 and " " not in h for h in header):
             yield Rejection(str(path), f"CSV header has no 'text' or 'html' column (found: {', '.join(header)[:200]})", 1)
             return
-        header = _headerless(text, dialect)
-        if header is None:
+        columns = _headerless(text, dialect)
+        if columns is None:
             yield Rejection(str(path), "CSV has neither a header with a 'text' or 'html' column nor rows of text", 1)
             return
+        header = columns
         yield InputWarning(str(path), f"no header row (no cell names a field such as 'text'): every row is read "
                                       f"as an article, column {header.index('text') + 1} (the longest) as its text", 1)
         reader = csv.DictReader(io.StringIO(text, newline=""), fieldnames=header, dialect=dialect)

@@ -55,4 +55,4 @@ def open_store(target: str | Path = DEFAULT_DB) -> Store:
     return SQLiteStore(str(target))
 
 
-__all__ = ["open_store", "postgres_url", "SQLiteStore", "StoreError", "StoreConflict", "StoreDataError", "DEFAULT_DB", "Store"]
+__all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "StoreConflict", "StoreDataError", "StoreError", "open_store", "postgres_url"]
