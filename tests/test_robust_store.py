@@ -211,3 +211,22 @@ def test_serve_on_a_taken_port_is_an_error_not_rejected_inputs(tmp_path):
         result = runner.invoke(app, ["serve", "--db", str(db), "--port", str(port)])
     assert result.exit_code == 1, result.output
     assert f"cannot serve on 127.0.0.1:{port}" in _said(result)
+
+
+def test_two_processes_creating_the_same_store_at_once(tmp_path, monkeypatch):
+    """The second one finds the schema made by the first inside its migration transaction."""
+    db = tmp_path / "new.db"
+    shipped = sqlite_store.migrations
+    others: list = []
+
+    def racing():
+        if not others:  # another process creates and migrates the store after we read its version
+            others.append(None)
+            others[0] = sqlite_store.SQLiteStore(db)
+        return shipped()
+
+    monkeypatch.setattr(sqlite_store, "migrations", racing)
+    store = sqlite_store.SQLiteStore(db)
+    assert store.schema_version == others[0].schema_version == shipped()[-1][0]
+    store.close()
+    others[0].close()

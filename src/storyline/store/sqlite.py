@@ -89,12 +89,14 @@ class SQLiteStore(SQLQueries):
             )
         if current == 0:
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-            if tables:
+            if tables and self.schema_version == 0:  # (read again: another process may have just made it)
                 raise StoreError(f"{self.path}: an SQLite database that is not a Storyline store")
         for version, name, sql in shipped:
             if version <= current:
                 continue
             with self.transaction():
+                if self.schema_version >= version:  # another process migrated it meanwhile
+                    continue
                 for statement in _statements(sql):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {version}")
