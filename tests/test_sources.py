@@ -39,14 +39,17 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     arts, rej = _read(path)
-    assert [a.id for a in arts] == ["r1", "feed-6"]
+    assert [a.id for a in arts] == ["r1", "r4", "feed-6"]
     assert arts[0].published == "2020-04-13" and arts[0].outlet == "RFE/RL" and arts[0].source == f"{path}:1"
-    assert arts[1].html.startswith("<html>") and arts[1].text is None
+    assert arts[1].published is None  # an unreadable date costs the date, not the article (a warning says so)
+    assert arts[2].html.startswith("<html>") and arts[2].text is None
     assert [(r.line, r.reason.split(" (")[0]) for r in rej] == [
         (2, "malformed JSON"),
         (3, "record has neither 'text' nor 'html'"),
-        (4, "field 'published': 'last Sunday' is not an ISO date or date-time"),
     ]
+    warnings = [i for i in sources.read([path]) if not isinstance(i, (RawArticle, Rejection))]
+    assert [(w.line, w.reason) for w in warnings] == [
+        (4, "field 'published': 'last Sunday' is not a date; the article is stored undated")]
     assert all(r.source == str(path) for r in rej)
 
 
@@ -67,11 +70,10 @@ def test_bad_files_are_rejected_with_reasons(tmp_path):
     (tmp_path / "nocol.csv").write_text("a,b\n1,2\n")
     (tmp_path / "report.pdf").write_bytes(b"%PDF")
     arts, rej = _read(*sorted(tmp_path.iterdir()))
-    assert arts == []
+    assert [(a.id, a.text) for a in arts] == [("latin", "Caf\u00e9 news")]  # Latin-1 is read (with a warning)
     reasons = {r.source.rsplit("/", 1)[-1]: r.reason for r in rej}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"] == "binary data, not text (NUL bytes)"
-    assert reasons["latin.txt"].startswith("not valid UTF-8 (byte 0xe9 at offset 3)")
     assert reasons["broken.txt.gz"].startswith("not a readable gzip file")
     assert reasons["nocol.csv"].startswith("CSV header has no 'text' or 'html' column")
     assert reasons["report.pdf"].startswith("unsupported file type")

@@ -7,7 +7,7 @@ import pytest
 from storyline.sources import content_hash
 from storyline.link.dedup import DuplicateFinder
 from storyline.model import Annotations, CleanArticle, Document, RawArticle, Timex
-from storyline.store import StoreError, open_store
+from storyline.store import StoreConflict, StoreError, open_store
 
 
 def _doc(doc_id, text, published=None):
@@ -45,7 +45,7 @@ def test_failed_batch_leaves_earlier_data_intact(tmp_path):
     store.add_batch([_doc("a", "Alpha text.")], {}, [], {})
     ann = Annotations(document_id="b", timexes=[Timex(0, 5, "Today", "DATE", "2020-01-01")])
     # the second document of the batch repeats the first one's id: the whole batch must roll back
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreConflict):
         store.add_batch([_doc("b", "Beta text."), _doc("b", "Other beta.")], {}, [(ann, "1")], {})
     assert [d.id for d in store.documents()] == ["a"]
     assert store.annotations("b").timexes == []

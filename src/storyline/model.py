@@ -28,6 +28,20 @@ class Rejection:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class InputWarning:
+    """Something an input did that is worth telling but cost no article (a date that could not be
+    read, a replaced byte, a skipped folder): the article, if any, is kept."""
+
+    source: str  # file path
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
 @dataclass
 class RawArticle:
     """One article as a source delivered it, before cleaning."""

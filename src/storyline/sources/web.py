@@ -8,28 +8,30 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..model import RawArticle, Rejection
+from ..model import InputWarning, RawArticle, Rejection
 from .files import check_text, decode, stem_of
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
-def decode_html(data: bytes, source: str, line: int | None = None, declared: str | None = None) -> str | Rejection:
-    """HTML may declare its encoding (HTTP header or <meta charset>); honour it, else UTF-8."""
-    if b"\x00" in data[:8192]:
-        return Rejection(source, "binary data, not HTML (NUL bytes)", line)
+def decode_html(data: bytes, source: str, line: int | None = None, declared: str | None = None,
+                notes: list[InputWarning] | None = None) -> str | Rejection:
+    """HTML may declare its encoding (HTTP header or <meta charset>); honour it, else detect it
+    as for text (files.decode)."""
     match = _META_CHARSET.search(data[:4096])
     charset = declared or (match.group(1).decode("ascii") if match else None)
-    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8") and b"\x00" not in data[:8192]:
         try:
             return data.decode(charset)
         except (LookupError, UnicodeDecodeError):
             pass  # a false declaration: fall back to UTF-8 and its clear error
-    return decode(data, source, line)
+    return decode(data, source, line, notes)
 
 
-def read_html_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
-    html = decode_html(data, str(path))
+def read_html_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
+    notes: list[InputWarning] = []
+    html = decode_html(data, str(path), notes=notes)
+    yield from notes
     if isinstance(html, Rejection):
         yield html
         return
@@ -46,7 +48,7 @@ def read_html_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
 _CHARSET_HEADER = re.compile(r"charset=([A-Za-z0-9_\-]+)", re.I)
 
 
-def read_warc(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
+def read_warc(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
     """HTML responses of a WARC (or .warc.gz), with their URL and capture date."""
     import io
 
@@ -68,8 +70,14 @@ def read_warc(path: Path, data: bytes) -> Iterator[RawArticle | Rejection]:
             except Exception as exc:  # warcio raises several kinds on truncated payloads
                 yield Rejection(str(path), f"broken WARC record ({exc})", number)
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:  # the archive ended inside this record: its page is cut short
+                yield InputWarning(str(path), f"truncated WARC record ({missing:,} of its "
+                                              f"{record.length:,} bytes missing): the page is kept as far as it goes", number)
             match = _CHARSET_HEADER.search(ctype)
-            html = decode_html(body, str(path), number, match.group(1) if match else None)
+            notes: list[InputWarning] = []
+            html = decode_html(body, str(path), number, match.group(1) if match else None, notes)
+            yield from notes
             if isinstance(html, Rejection):
                 yield html
                 continue

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from .sqlite import SQLiteStore, StoreError
+from .sqlite import SQLiteStore, StoreConflict, StoreDataError, StoreError
 
 if TYPE_CHECKING:
     from .postgres import PostgresStore
@@ -15,6 +15,7 @@ DEFAULT_DB = "storyline.db"
 Store = Union[SQLiteStore, "PostgresStore"]
 
 _URL = re.compile(r"^postgres(?:ql)?://", re.IGNORECASE)
+_LOOKS_LIKE_URL = re.compile(r"^(?:postgres|[a-z][a-z0-9+.-]+://)", re.IGNORECASE)
 _COLLAPSED_URL = re.compile(r"^(postgres(?:ql)?):/(?!/)(.*)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -39,6 +40,12 @@ def open_store(target: str | Path = DEFAULT_DB) -> Store:
     """Open (creating and migrating as needed) the store at ``target``: an SQLite file path, or a
     PostgreSQL URL (postgres://... or postgresql://...)."""
     url = postgres_url(target)
+    if url is None and _LOOKS_LIKE_URL.match(str(target)):
+        from .postgres import redact
+
+        shown = re.sub(r"([^:/@\s]+:)[^@\s]*@", r"\1***@", redact(str(target)))  # user:password@ even here
+        raise StoreError(f"{shown}: not a store Storyline knows: give a postgresql://user@host/dbname "
+                         "URL or the path of an SQLite file")
     if url is not None:
         try:
             from .postgres import PostgresStore
@@ -48,4 +55,4 @@ def open_store(target: str | Path = DEFAULT_DB) -> Store:
     return SQLiteStore(str(target))
 
 
-__all__ = ["open_store", "postgres_url", "SQLiteStore", "StoreError", "DEFAULT_DB", "Store"]
+__all__ = ["DEFAULT_DB", "SQLiteStore", "Store", "StoreConflict", "StoreDataError", "StoreError", "open_store", "postgres_url"]

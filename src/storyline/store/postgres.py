@@ -16,7 +16,7 @@ from importlib import resources
 from ..model import Annotations, Document
 from . import codec
 from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
-from .sqlite import StoreError
+from .sqlite import StoreConflict, StoreDataError, StoreError
 
 try:
     import psycopg
@@ -40,10 +40,27 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    url = re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", url)
-    return re.sub(r"(password=)[^&\s]*", r"\1***", url)
+def redact(url: str, text: str | None = None) -> str:
+    """The URL (or ``text``, a message about it) without the URL's password, for messages."""
+    secrets = _passwords(url)
+    out = url if text is None else text
+    for secret in sorted(secrets, key=lambda x: (-len(x), x)):
+        out = out.replace(secret, "***")
+    out = re.sub(r"(://[^:/@?\s]*:)[^@\s]*@", r"\1***@", out)
+    return re.sub(r"(password\s*=\s*)('[^']*'|[^&\s]*)", r"\1***", out, flags=re.IGNORECASE)
+
+
+def _passwords(url: str) -> set[str]:
+    """Every spelling of the password that ``url`` holds (as written and percent-decoded)."""
+    from urllib.parse import unquote
+
+    found = set()
+    m = re.match(r"^[a-z]+://(?:[^@/?#]*?):(.*)@", url, re.IGNORECASE | re.DOTALL)
+    if m and m.group(1):
+        found.add(m.group(1))
+    for value in re.findall(r"password\s*=\s*('[^']*'|[^&\s]*)", url, re.IGNORECASE):
+        found.add(value.strip("'"))
+    return {s for secret in found if secret for s in (secret, unquote(secret)) if len(s) >= 1}
 
 
 class PostgresStore(SQLQueries):
@@ -57,13 +74,13 @@ class PostgresStore(SQLQueries):
         try:
             params = _conninfo.conninfo_to_dict(url)
         except psycopg.Error as exc:
-            raise StoreError(f"{self.path}: not a valid PostgreSQL URL ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: not a valid PostgreSQL URL ({redact(url, _first_line(exc))})") from None
         params.setdefault("connect_timeout", 10)
         params.setdefault("application_name", "storyline")
         try:
             self.conn = psycopg.connect(_conninfo.make_conninfo(**params), autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"{self.path}: cannot reach the PostgreSQL server ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: cannot reach the PostgreSQL server ({redact(url, _first_line(exc))})") from None
         try:
             self._migrate()
         except StoreError:
@@ -71,7 +88,7 @@ class PostgresStore(SQLQueries):
             raise
         except psycopg.Error as exc:
             self.conn.close()
-            raise StoreError(f"{self.path}: cannot open the store ({_first_line(exc)})") from None
+            raise StoreError(f"{self.path}: cannot open the store ({redact(url, _first_line(exc))})") from None
 
     # -- schema -----------------------------------------------------------------------------
     @property
@@ -107,9 +124,26 @@ class PostgresStore(SQLQueries):
 
     @contextmanager
     def transaction(self):
-        """One transaction: committed if the block ends normally, rolled back on any exception."""
-        with self.conn.transaction():
-            yield self.conn
+        """One transaction: committed if the block ends normally, rolled back on any exception;
+        driver errors come out as StoreError (StoreConflict, StoreDataError as in SQLiteStore)."""
+        try:
+            with self.conn.transaction():
+                yield self.conn
+        except psycopg.errors.IntegrityError as exc:
+            raise StoreConflict(f"{self.path}: {_first_line(exc)}") from None
+        except (psycopg.DataError, ValueError, UnicodeError) as exc:  # e.g. NUL in a text
+            raise StoreDataError(f"{type(exc).__name__}: {_first_line(exc)}") from None
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({_first_line(exc)})") from None
+
+    def check_writable(self) -> None:
+        """Raise StoreError now if this connection may not write the store (a read-only server or
+        role), before any work whose results would then be lost."""
+        read_only, may_insert = self.conn.execute(
+            "SELECT current_setting('transaction_read_only'), has_table_privilege('documents', 'INSERT')"
+        ).fetchone()
+        if read_only == "on" or not may_insert:
+            raise StoreError(f"{self.path}: cannot write to the store (read-only for this connection)")
 
     def close(self) -> None:
         self.conn.close()

@@ -6,7 +6,9 @@ and PRAGMAs, so a PostgreSQL backend can implement the same methods.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -20,6 +22,17 @@ from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 
 class StoreError(Exception):
     """The store cannot be opened or used (not a Storyline database, newer schema, ...)."""
+
+
+class StoreConflict(StoreError):
+    """A write met what another writer stored meanwhile (a content hash or id now taken)."""
+
+
+class StoreDataError(StoreError):
+    """A value the store cannot hold: the batch may be stored without the record that has it."""
+
+
+LOCK_WAIT = float(os.environ.get("STORYLINE_LOCK_WAIT", "60"))  # seconds a writer waits for another
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -38,13 +51,19 @@ class SQLiteStore(SQLQueries):
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self.on_wait = None  # called with a message while another writer holds the store
+        if not self.path.strip():
+            raise StoreError("no store named (an empty path); name an SQLite file or a PostgreSQL URL")
         if self.path != ":memory:":
+            if Path(self.path).is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a store file; name a file inside it (e.g. {Path(self.path) / 'storyline.db'})")
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror or exc})") from None
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=min(5.0, LOCK_WAIT))
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -70,26 +89,63 @@ class SQLiteStore(SQLQueries):
             )
         if current == 0:
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-            if tables:
+            if tables and self.schema_version == 0:  # (read again: another process may have just made it)
                 raise StoreError(f"{self.path}: an SQLite database that is not a Storyline store")
         for version, name, sql in shipped:
             if version <= current:
                 continue
             with self.transaction():
+                if self.schema_version >= version:  # another process migrated it meanwhile
+                    continue
                 for statement in _statements(sql):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {version}")
 
     @contextmanager
     def transaction(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction; driver errors come out as StoreError (StoreConflict: another
+        writer stored the same record meanwhile; StoreDataError: a value the store cannot hold)."""
+        self._begin()
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise StoreConflict(f"{self.path}: {exc}") from None
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"{self.path}: cannot write to the store ({exc})") from None
+            if isinstance(exc, (sqlite3.DataError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                                UnicodeError, OverflowError)):
+                raise StoreDataError(f"{type(exc).__name__}: {exc}") from None
+            raise
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting up to LOCK_WAIT seconds (saying so) while another process writes."""
+        started = time.monotonic()
+        told = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                waited = time.monotonic() - started
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(f"{self.path}: cannot write to the store ({exc})") from None
+                if not told and self.on_wait is not None:
+                    self.on_wait(f"{self.path}: another process is writing to the store; waiting for it "
+                                 f"(up to {LOCK_WAIT:.0f} s)")
+                told = True
+                if waited >= LOCK_WAIT:
+                    raise StoreError(f"{self.path}: another process has been writing to the store for over "
+                                     f"{LOCK_WAIT:.0f} s; run this again when it is done") from None
+
+    def check_writable(self) -> None:
+        """Raise StoreError now if the store cannot be written (a read-only file or folder), before
+        any work whose results would then be lost."""
+        with self.transaction() as conn:
+            conn.execute(f"PRAGMA user_version = {self.schema_version}")  # a write of nothing new
 
     def close(self) -> None:
         self.conn.close()

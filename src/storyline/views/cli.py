@@ -33,14 +33,20 @@ DbOption = Annotated[str, typer.Option(
 
 
 def _open(db: str, must_exist: bool = False):
+    if not db.strip():
+        err.print("[red]error:[/] --db is empty: name an SQLite file or a PostgreSQL URL")
+        raise typer.Exit(2)
     if must_exist and postgres_url(db) is None and not Path(db).exists():
-        err.print(f"[red]error:[/] no store at {db}; run [bold]storyline build PATH --db {db}[/] first")
+        err.print(f"[red]error:[/] no store at {_escape(db)}; run [bold]storyline build PATH --db {_escape(db)}[/] first")
         raise typer.Exit(1)
     try:
-        return open_store(db)
+        store = open_store(db)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {_escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
+    if hasattr(store, "on_wait"):
+        store.on_wait = lambda message: err.print(f"[yellow]waiting[/] {_escape(message)}", soft_wrap=True)
+    return store
 
 
 class Engine(str, Enum):
@@ -95,10 +101,20 @@ def build(
 
 
 def _build(paths: list[Path], db: str, annotate: bool, batch_size: int, annotator) -> None:
+    store = _open(db)
+    try:
+        _build_into(store, paths, annotate, batch_size, annotator)
+    except StoreError as exc:  # read-only, full, locked, damaged: said plainly, what was stored stays
+        err.print(f"[red]error:[/] {_escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+
+
+def _build_into(store, paths: list[Path], annotate: bool, batch_size: int, annotator) -> None:
     from ..engines.local import ingest
     from ..link.pipeline import link
 
-    store = _open(db)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=False) as progress:
         task = progress.add_task("reading and analysing articles", total=None)
@@ -112,19 +128,17 @@ def _build(paths: list[Path], db: str, annotate: bool, batch_size: int, annotato
         err.print(f"[yellow]rejected[/] {_escape(str(rejection))}", soft_wrap=True)
     for warning in report.warnings:
         err.print(f"[yellow]warning[/] {_escape(warning)}", soft_wrap=True)
-    summary = (f"{report.read} read, {report.added} added, {report.known} already stored, "
-               f"{report.duplicates} near-duplicates, {report.annotated} annotated, {len(report.rejected)} rejected; "
-               f"{linked.stories} stories; store: {store.path} ({store.count()} articles)")
-    err.print(summary, soft_wrap=True, highlight=False)
-    store.close()
+    summary = f"{report.summary()}; {linked.stories} stories; store: {store.path} ({store.count()} articles)"
+    err.print(_escape(summary), soft_wrap=True, highlight=False)
     if report.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
+    """Untrusted text for the terminal: control sequences removed, rich markup escaped."""
+    from .safe import markup_safe
 
-    return escape(text)
+    return markup_safe(text)
 
 
 class ExportFormat(str, Enum):
@@ -157,8 +171,12 @@ def export(
         text = events_csv(load(store))
     store.close()
     if output:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/] cannot write {_escape(str(output))} ({_escape(exc.strerror or str(exc))})", soft_wrap=True)
+            raise typer.Exit(1) from None
+        err.print(f"wrote {_escape(str(output))}")
     else:
         sys.stdout.write(text)
 
@@ -215,7 +233,7 @@ def search(
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Open the web UI: stories, the timeline page, articles, search, and the JSON API at /api/export."""
     import uvicorn
@@ -224,7 +242,13 @@ def serve(
 
     _open(db, must_exist=True).close()
     err.print(f"Storyline at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    except SystemExit as exc:  # uvicorn exits 3 when it cannot start (port taken): not "inputs rejected"
+        if exc.code in (0, None):
+            raise
+        err.print(f"[red]error:[/] cannot serve on {_escape(host)}:{port} (the reason is above)", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 EVALS = {
@@ -268,7 +292,7 @@ def eval_(
     out.print_json(json.dumps(figures))
 
 
-BENCHES = ("timex", "annotate", "ingest", "engines")
+BENCHES = ("timex", "annotate", "ingest", "engines", "long")
 
 
 @app.command()
@@ -290,7 +314,24 @@ def bench(
 
 
 def main() -> None:
-    app()
+    import sqlite3
+
+    try:
+        import psycopg
+
+        server_errors: tuple[type[BaseException], ...] = (psycopg.Error,)
+    except ImportError:
+        server_errors = ()
+    try:
+        app()
+    except sqlite3.DatabaseError as exc:  # a store damaged under a read (garbage, truncated file)
+        err.print(f"[red]error:[/] the store cannot be read: it is damaged or not a Storyline store ({_escape(str(exc))})",
+                  soft_wrap=True)
+        sys.exit(1)
+    except server_errors as exc:  # the PostgreSQL server went away or refused a read
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        err.print(f"[red]error:[/] the PostgreSQL store failed: {_escape(first)}", soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import csv
 import html
 import io
 
-from rich.markup import escape
+from .safe import markup_safe as escape  # terminal sequences out, rich markup escaped
 from rich.table import Table
 
 from ..link.collection import Collection

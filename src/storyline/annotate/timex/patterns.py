@@ -15,7 +15,7 @@ from .lexicon import NUMBER_WORDS, QUANT_MODS, SEASONS, UNITS, VAGUE_NUMBERS
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=lambda w: (-len(w), w)))
 
 
 MON = (
