@@ -214,17 +214,40 @@ def search(
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_remote: Annotated[bool, typer.Option(help="Allow listening beyond loopback (e.g. --host 0.0.0.0); needs --token.")] = False,
+    token: Annotated[Optional[str], typer.Option(envvar="STORYLINE_TOKEN", help="Access token every request must carry (required with --allow-remote; env STORYLINE_TOKEN).")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option(help="Host names the server answers to, besides the loopback names (against DNS rebinding); repeatable.")] = None,
 ) -> None:
-    """Open the web UI: stories, the timeline page, articles, search, and the JSON API at /api/export."""
+    """Open the web UI: stories with their time axis, sources, quotations, figures and places; articles;
+    search; adding articles; the JSON API under /api (described at /docs)."""
+    import secrets
+
     import uvicorn
 
+    from .security import LOOPBACK_HOSTS, is_loopback
     from .web import create_app
 
+    if not is_loopback(host):
+        if not allow_remote:
+            err.print(f"[red]error:[/] --host {_escape(host)} would let other machines read the store; "
+                      "add --allow-remote (and --token TOKEN) if that is what you want")
+            raise typer.Exit(2)
+        if not token:
+            token = secrets.token_urlsafe(18)
+            err.print("No --token given: made one for this run.")
+    if token is not None and len(token) < 12:
+        err.print("[red]error:[/] --token must be at least 12 characters")
+        raise typer.Exit(2)
     _open(db, must_exist=True).close()
-    err.print(f"Storyline at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    hosts = list(LOOPBACK_HOSTS) + [h.lower() for h in allow_host or []]
+    if not is_loopback(host) and host not in ("0.0.0.0", "::"):
+        hosts.append(host.lower())
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    err.print(f"Storyline at http://{shown}:{port}/{'?token=' + token if token else ''}  (Ctrl-C stops)",
+              soft_wrap=True, highlight=False)
+    uvicorn.run(create_app(db, allowed_hosts=hosts, token=token), host=host, port=port, log_level="warning")
 
 
 EVALS = {
