@@ -119,6 +119,7 @@ def test_csrf_and_origin_checked_on_adding(store):
     assert c.post("/add", data={**data, "csrf": "forged"}, headers={"origin": BASE}).status_code == 403
     assert c.post("/add", data=data, headers={"origin": "http://evil.example"}).status_code == 403
     assert c.post("/add", data=data).status_code == 403  # no Origin, no Referer
+    assert c.post("/add", data=data, headers={"origin": "null", "sec-fetch-site": "cross-site"}).status_code == 403
     fresh = client(store)  # no cookie: a cross-site form cannot know it
     assert fresh.post("/add", data=data, headers={"origin": BASE}).status_code == 403
 

@@ -65,11 +65,13 @@ class Security:
         return "*" in self.allowed_hosts or host in self.allowed_hosts
 
 
-def same_origin(request_url: URL, origin: str | None, referer: str | None) -> bool:
-    """Whether the request comes from a page of this server."""
+def same_origin(request_url: URL, origin: str | None, referer: str | None, fetch_site: str | None = None) -> bool:
+    """Whether the request comes from a page of this server: its Origin (else Referer) is this server;
+    where the browser withholds both (it sends ``Origin: null`` under ``Referrer-Policy:
+    no-referrer``), its ``Sec-Fetch-Site`` says same-origin (browsers set it; pages cannot)."""
     source = origin if origin and origin != "null" else referer
     if not source:
-        return False
+        return fetch_site == "same-origin"
     parts = urlsplit(source)
     return (parts.scheme, parts.netloc.lower()) == (request_url.scheme, request_url.netloc.lower())
 
@@ -80,7 +82,8 @@ def csrf_ok(request, form_value: str | None) -> bool:
         return False
     if not hmac.compare_digest(cookie.encode(), form_value.encode()):
         return False
-    return same_origin(request.url, request.headers.get("origin"), request.headers.get("referer"))
+    return same_origin(request.url, request.headers.get("origin"), request.headers.get("referer"),
+                       request.headers.get("sec-fetch-site"))
 
 
 def new_csrf() -> str:

@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 
@@ -32,6 +33,10 @@ from .security import (
 )
 
 HERE = Path(__file__).parent
+
+
+class Problem(BaseModel):
+    detail: str
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 TEMPLATES.env.autoescape = True
 TEMPLATES.env.globals["urlencode"] = urlencode
@@ -45,7 +50,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     app = FastAPI(title="Storyline", version="1",
                   description="Overlapping news reports, one sourced account: stories, timelines, events, entities, "
                               "quotations across outlets, figure series, search. Read-only, except the import form.",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None,
+                  responses={404: {"model": Problem, "description": "Not in the store"},
+                             503: {"model": Problem, "description": "The store cannot be read"}})
     install(app, sec)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     importer = Importer(db, annotate=annotate)
@@ -80,8 +87,11 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", {"title": "Error", "message": str(exc.detail)}, status=exc.status_code)
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        response = page(request, "error.html", {"title": "Error", "message": str(exc.detail)}, status=exc.status_code)
+        for k, v in (exc.headers or {}).items():
+            response.headers[k] = v
+        return response
 
     # -- JSON API -------------------------------------------------------------------------------
     Pg = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1")]
