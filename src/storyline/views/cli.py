@@ -298,10 +298,11 @@ BENCHES = ("timex", "annotate", "ingest", "engines")
 def bench(
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Run only these: " + ", ".join(BENCHES))] = None,
     quick: Annotated[bool, typer.Option(help="Small inputs, for a quick look.")] = False,
+    web: Annotated[bool, typer.Option("--web", help="Latency of the web pages under 20 concurrent readers on loopback (builds a bench store first).")] = False,
 ) -> None:
     """Measure speed (and memory): articles/s, words/s, sentences/s per stage."""
     results = {}
-    for name in only or BENCHES:
+    for name in (["web"] if web and not only else []) + list(only or ([] if web else BENCHES)):
         try:
             module = importlib.import_module(f"storyline.bench.{name}")
         except ImportError as exc:

@@ -697,7 +697,7 @@ def quotations(store, story_id: str, speaker: str | None = None, page: int = 1, 
     speakers = sorted({g.speaker for g in groups if g.speaker}, key=str.lower)
     if speaker:
         groups = [g for g in groups if g.speaker == speaker or g.speaker_id == speaker]
-    groups.sort(key=lambda g: (-len(g.sources), (g.speaker or "~").lower(), g.id))
+    groups.sort(key=lambda g: (-g.outlets, -len(g.sources), (g.speaker or "~").lower(), g.id))
     p = _paging(len(groups), page, per_page)
     return Quotations(story_id=story_id, speaker=speaker, speakers=speakers, groups=_slice(groups, p), paging=p)
 
