@@ -831,7 +831,6 @@ def article(store, doc_id: str) -> ArticlePage:
     marks: list[tuple[int, int, str, str | None, str | None]] = []  # start, end, kind, title, link
     ent_refs: dict[str, EntityRef] = {}
     story_title = None
-    event_ids: dict[tuple[int, int], str] = {}
     if doc.story_id:
         col = _collection(store, doc.story_id)
         story_title = _index(store)["cards"].get(doc.story_id, None)
@@ -844,7 +843,7 @@ def article(store, doc_id: str) -> ArticlePage:
         for ev in col.events:
             for d, s, t in ev.mentions:
                 if d == doc_id:
-                    event_ids[(s, t)] = ev.id
+                    marks.append((s, t, "event", f"event: {ev.summary}", f"/events/{ev.id}"))
     for t in ann.timexes:
         marks.append((t.start, t.end, "date", human_date(t.value, t.mod) if t.type in ("DATE", "TIME") else t.type.lower(),
                       None))
@@ -853,11 +852,7 @@ def article(store, doc_id: str) -> ArticlePage:
     for q in ann.quotes:
         marks.append((q.start, q.end, "quote", f"said by {q.speaker or 'unknown speaker'}", None))
     paragraphs = _highlight(text, marks)
-    events = []
-    for m in ann.events:
-        eid = event_ids.get((m.start, m.end))
-        events.append(m.summary + (f" — {human_date(m.date.value, m.date.mod)}" if m.date else ""))
-        del eid
+    events = [m.summary + (f" — {human_date(m.date.value, m.date.mod)}" if m.date else "") for m in ann.events]
     return ArticlePage(
         article=article_ref(doc), story_id=doc.story_id, story_title=story_title, source=_source_label(doc.article.source),
         author=doc.article.author, reprint_of=doc.article.reprint_of, text=text, paragraphs=paragraphs,
@@ -914,14 +909,23 @@ def _highlight(text: str, marks: list[tuple]) -> list[list[Highlight]]:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, postgres: bool = False) -> str | None:
     """What a person typed as a safe full-text query: each whitespace-separated piece becomes one
     quoted phrase of its word characters ("U.S." -> "U S", "Clinton's" -> "Clinton s", "9/11" ->
-    "9 11"), joined by AND; operators and quotes typed are treated as words. None if nothing is left."""
+    "9 11"), joined by AND; operators and quotes typed are treated as words. None if nothing is left.
+
+    For PostgreSQL (whose store turns each quoted phrase into websearch_to_tsquery) a piece keeps its
+    own punctuation, which PostgreSQL's parser reads as it read the text ("U.S.", "e-mail"), less a
+    possessive ending and any double quote."""
     phrases = []
     for piece in text.split():
         words = _TOKEN.findall(piece)
-        if words:
+        if not words:
+            continue
+        if postgres:
+            piece = re.sub(r"['’]s$", "", piece.replace('"', "")).strip("'’")
+            phrases.append('"' + piece + '"')
+        else:
             phrases.append('"' + " ".join(words) + '"')
     return " ".join(phrases[:32]) if phrases else None
 
@@ -961,7 +965,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 return False
         return True
 
-    query = fts_query(q)
+    query = fts_query(q, postgres=not isinstance(store, SQLiteStore))
     if query:
         kinds = set(kinds)
         if "article" in kinds:
