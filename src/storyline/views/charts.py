@@ -95,8 +95,17 @@ def world_map(places: list[tuple[EntityRef, PlaceItem]], focus: PlaceItem | None
     grid += [{"x1": 0, "y1": y(lat), "x2": MAP_W, "y2": y(lat), "label": f"{abs(lat)}°{'N' if lat > 0 else 'S' if lat < 0 else ''}",
               "lx": 2, "ly": y(lat) - 2} for lat in range(-60, 90, 30)]
     pts = []
+    boxes: list[tuple[float, float, float, float]] = []  # labels placed so far: x0, y0, x1, y1
     for ref, p in places[:300]:
-        pts.append({"id": ref.id, "name": ref.name, "x": x(p.lon), "y": y(p.lat),
+        px, py = x(p.lon), y(p.lat)
+        lx, ly = px + 6, py - 5
+        width = 5.5 * len(ref.name)
+        for _ in range(6):  # move a label down until it overlaps no other (most mentioned placed first)
+            if not any(lx < b[2] and lx + width > b[0] and ly - 9 < b[3] and ly > b[1] for b in boxes):
+                break
+            ly += 11
+        boxes.append((lx, ly - 9, lx + width, ly))
+        pts.append({"id": ref.id, "name": ref.name, "x": px, "y": py, "lx": round(lx, 1), "ly": round(ly, 1),
                     "label": f"{ref.name} ({p.country_code}, {p.lat:.2f}, {p.lon:.2f})",
                     "focus": focus is not None and p == focus})
     return {"width": MAP_W, "height": MAP_H, "grid": grid, "points": pts, "outline": _outline(x, y)}

@@ -285,6 +285,7 @@ class OutletReport(BaseModel):
     articles: list[ArticleRef]
     events: int
     first_reports: int
+    first_reported: list[EventItem] = Field([], description="The events this outlet was the first to report")
 
 
 class Sources(BaseModel):
@@ -327,9 +328,9 @@ def outlet_label(doc: Document) -> str:
             return host.removeprefix("www.")
     if a.reprint_of:
         return a.reprint_of
-    if a.title:
-        return _short(a.title, 40)
-    return "unknown outlet"
+    if a.title:  # no outlet named anywhere: the article's own title, in quotation marks
+        return f"“{_short(a.title, 36)}”"
+    return "outlet not named"
 
 
 def _short(text: str, n: int) -> str:
@@ -743,17 +744,26 @@ def sources(store, story_id: str) -> Sources:
     col = _collection(store, story_id)
     firsts: dict[str, int] = {}
     counts: dict[str, int] = {}
+    first_events: dict[str, list[Event]] = {}
     for ev in col.events:
         srcs = col.sources(ev)
         if srcs:
             firsts[srcs[0]] = firsts.get(srcs[0], 0) + 1
+            first_events.setdefault(srcs[0], []).append(ev)
         for d in srcs:
             counts[d] = counts.get(d, 0) + 1
     by_outlet: dict[str, list[Document]] = {}
     for d in sorted(col.documents, key=report_key):
         by_outlet.setdefault(outlet_label(d), []).append(d)
+    names = _names(col)
+
+    def firsts_of(ds: list[Document]) -> list[EventItem]:
+        items = [_event_item(col, ev, names, with_sentences=False) for d in ds for ev in first_events.get(d.id, [])]
+        return sorted(items, key=lambda i: (-i.sources, i.start is None, i.start or date.min, i.id))
+
     outlets = [OutletReport(outlet=o, articles=[article_ref(d) for d in ds],
-                            events=sum(counts.get(d.id, 0) for d in ds), first_reports=sum(firsts.get(d.id, 0) for d in ds))
+                            events=sum(counts.get(d.id, 0) for d in ds), first_reports=sum(firsts.get(d.id, 0) for d in ds),
+                            first_reported=firsts_of(ds))
                for o, ds in by_outlet.items()]
     return Sources(story_id=story_id, outlets=outlets)
 

@@ -106,6 +106,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
 
     @app.get("/api/stories/{story_id}", response_model=read.StoryCard, tags=["stories"])
     def api_story(s: Store, story_id: str):
+        """A story: title, dates, outlets, counts."""
         return read.story(s, story_id)
 
     @app.get("/api/stories/{story_id}/timeline", response_model=read.Timeline, tags=["stories"])
@@ -132,6 +133,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
 
     @app.get("/api/stories/{story_id}/entities", response_model=list[read.EntityRef], tags=["stories"])
     def api_story_entities(s: Store, story_id: str):
+        """The names of a story (people, organisations, places...), most mentioned first."""
         return read.entities(s, story_id)
 
     @app.get("/api/events/{event_id}", response_model=read.EventItem, tags=["events"])
@@ -160,6 +162,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
 
     @app.get("/api/imports/{import_id}", response_model=ImportStatus, tags=["imports"])
     def api_import(import_id: str):
+        """Progress of articles added from the browser, and the inputs rejected with their reasons."""
         st = importer.status(import_id)
         if st is None:
             raise HTTPException(404, f"no import {import_id!r}")
