@@ -818,8 +818,8 @@ def entity(store, entity_id: str) -> EntityPage:
 def entities(store, story_id: str) -> list[EntityRef]:
     story(store, story_id)
     col = _collection(store, story_id)
-    return sorted((EntityRef(id=e.id, name=e.name, type=e.type) for e in col.entities),
-                  key=lambda e: (-len(next(x for x in col.entities if x.id == e.id).mentions), e.name.lower()))
+    ordered = sorted(col.entities, key=lambda e: (-len(e.mentions), e.name.lower(), e.id))
+    return [EntityRef(id=e.id, name=e.name, type=e.type) for e in ordered]
 
 
 def places(store, story_id: str) -> list[tuple[EntityRef, PlaceItem]]:
@@ -944,11 +944,26 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _TOKEN.findall(text)]
 
 
-def _contains(haystack: str, q_words: list[str]) -> bool:
-    """Every word typed appears in the text as a run of whole words, in order within each piece."""
-    words = _words(haystack)
-    joined = " " + " ".join(words) + " "
+def _joined(text: str) -> str:
+    return " " + " ".join(_words(text)) + " "
+
+
+def _contains(joined: str, q_words: list[str]) -> bool:
+    """Every word typed appears in the (``_joined``) text as a whole word."""
     return all(f" {w} " in joined for w in q_words)
+
+
+def _searchable(store, sid: str) -> dict:
+    """A story's quotation groups and events as word strings, built once per store state."""
+    def build() -> dict:
+        col = _collection(store, sid)
+        return {
+            "quotes": [(g, _joined(g.text), _joined(g.speaker or "")) for g in col.quote_groups],
+            "events": [(ev, _joined(ev.summary + " " + " ".join(col.document(d).article.text[a:b]
+                                                                 for d, a, b in ev.mentions)))
+                       for ev in col.events],
+        }
+    return _cached(store, "search:" + sid, build)
 
 
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
@@ -994,22 +1009,23 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         for sid in stories_:
             if sid not in idx["cards"]:
                 continue
-            col = _collection(store, sid)
+            searchable = _searchable(store, sid)
             if "quotation" in kinds:
-                for g in col.quote_groups:
+                for g, text_words, speaker_words in searchable["quotes"]:
+                    if not (_contains(text_words, q_words) or _contains(speaker_words, q_words)):
+                        continue
                     members = [m for m in g.members if keep(idx["docs"].get(m.document_id))]
-                    if members and (_contains(g.text, q_words) or _contains(g.speaker or "", q_words)):
+                    if members:
                         d = idx["docs"][members[0].document_id]
                         hits.append(SearchHit(kind="quotation", title=f"{g.speaker or 'Unknown speaker'}",
                                               snippet=_short(g.text, 240), link=f"/stories/{sid}/quotations#{g.id}",
                                               story_id=sid, outlet=d.outlet, published=d.published))
             if "event" in kinds:
-                for ev in col.events:
-                    docs_ = [m[0] for m in ev.mentions if keep(idx["docs"].get(m[0]))]
-                    if not docs_:
+                for ev, words in searchable["events"]:
+                    if not _contains(words, q_words):
                         continue
-                    sentence_text = " ".join(col.document(d).article.text[s:e] for d, s, e in ev.mentions)
-                    if _contains(ev.summary + " " + sentence_text, q_words):
+                    docs_ = [m[0] for m in ev.mentions if keep(idx["docs"].get(m[0]))]
+                    if docs_:
                         d = idx["docs"][docs_[0]]
                         when = human_date(ev.date.value, ev.date.mod) if ev.date else "date unknown"
                         hits.append(SearchHit(kind="event", title=ev.summary, snippet=f"{ev.type} · {when}",
