@@ -392,8 +392,27 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
+class _StoryDocuments:
+    """The store seen through one story: ``documents()`` reads only its members (an indexed
+    look-up by story_id, not a scan of the store), for ``link.collection.load``."""
+
+    def __init__(self, store, story_id: str):
+        self.store, self.story_id = store, story_id
+
+    def documents(self):
+        from ..store.queries import DOC_COLUMNS
+
+        p = "?" if isinstance(self.store, SQLiteStore) else "%s"
+        rows = self.store.conn.execute(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents WHERE story_id = {p}"
+                                       " ORDER BY seq", (self.story_id,)).fetchall()
+        return [self.store._document(r) for r in rows]
+
+    def annotations(self, doc_id: str):
+        return self.store.annotations(doc_id)
+
+
 def _collection(store, story_id: str) -> Collection:
-    return _cached(store, "story:" + story_id, lambda: load(store, story_id))
+    return _cached(store, "story:" + story_id, lambda: load(_StoryDocuments(store, story_id), story_id))
 
 
 class _Doc(BaseModel):
