@@ -358,7 +358,7 @@ def _slice(items: list, p: Page) -> list:
 # -- the cache of cross-article accounts -----------------------------------------------------------
 _LOCK = threading.Lock()
 _CACHE: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
-_CACHE_SIZE = 64
+_CACHE_SIZE = 4096  # entries: a story account, its search strings, the indexes (all evicted LRU)
 
 
 def fingerprint(store) -> tuple:
@@ -370,8 +370,20 @@ def fingerprint(store) -> tuple:
     return tuple(row) + tuple((r[0], r[1]) for r in state)
 
 
+def _fingerprint(store) -> tuple:
+    """The fingerprint, taken once per connection (a request): a page's reads see one state."""
+    fp = getattr(store, "_read_fingerprint", None)
+    if fp is None:
+        fp = fingerprint(store)
+        try:
+            store._read_fingerprint = fp
+        except AttributeError:  # pragma: no cover - a store object without attributes
+            pass
+    return fp
+
+
 def _cached(store, key: str, build):
-    fp = fingerprint(store)
+    fp = _fingerprint(store)
     full = (store.path, key)
     with _LOCK:
         hit = _CACHE.get(full)
@@ -691,8 +703,24 @@ def _axis(lo: date, hi: date, zoomed: bool, full_lo: date, full_hi: date, outsid
                 outside=outside)
 
 
+def _where(store) -> dict:
+    """Entity id -> the stories it appears in, and event id -> its story: built once per store state."""
+    def build() -> dict:
+        entities: dict[str, list[str]] = {}
+        events: dict[str, str] = {}
+        for sid in sorted(_index(store)["cards"]):
+            col = _collection(store, sid)
+            for e in col.entities:
+                entities.setdefault(e.id, []).append(sid)
+            for ev in col.events:
+                events.setdefault(ev.id, sid)
+        return {"entities": entities, "events": events}
+    return _cached(store, "where", build)
+
+
 def event(store, event_id: str) -> EventItem:
-    for sid in _index(store)["cards"]:
+    sid = _where(store)["events"].get(event_id)
+    if sid is not None:
         col = _collection(store, sid)
         for ev in col.events:
             if ev.id == event_id:
@@ -792,7 +820,7 @@ def entity(store, entity_id: str) -> EntityPage:
     """An entity across every story it appears in (entity ids derive from the name, so the same
     entity has the same id in every story)."""
     found = []
-    for sid in sorted(_index(store)["cards"]):
+    for sid in _where(store)["entities"].get(entity_id, []):
         col = _collection(store, sid)
         for e in col.entities:
             if e.id == entity_id:
