@@ -101,6 +101,14 @@ def run(console: Console, quick: bool = False) -> dict:
             for kind in ("entity", "search"):
                 for u in urls[kind]:
                     c.get(u).raise_for_status()
+        single: list[float] = []
+        with httpx.Client(base_url=base, timeout=60) as c:  # one reader, warm: the pages' own cost
+            for kind in ("story", "entity", "search"):
+                for u in urls[kind]:
+                    t0 = time.perf_counter()
+                    c.get(u).raise_for_status()
+                    single.append(time.perf_counter() - t0)
+        single.sort()
         per_reader = 10 if quick else 30
         timings: dict[str, list[float]] = {k: [] for k in urls}
         errors = []
@@ -132,7 +140,10 @@ def run(console: Console, quick: bool = False) -> dict:
                      "requests": sum(len(v) for v in timings.values()), "errors": len(errors),
                      "requests_per_s": round(sum(len(v) for v in timings.values()) / wall, 1),
                      "cold_story_p50_ms": round(statistics.median(cold) * 1000, 1) if cold else None,
-                     "cold_story_max_ms": round(max(cold) * 1000, 1) if cold else None}
+                     "cold_story_max_ms": round(max(cold) * 1000, 1) if cold else None,
+                     "one_reader_p50_ms": round(single[len(single) // 2] * 1000, 1),
+                     "one_reader_p95_ms": round(single[min(len(single) - 1, int(len(single) * 0.95))] * 1000, 1),
+                     "cpus": os.cpu_count(), "load_average": round(os.getloadavg()[0], 1)}
     table = Table(title=f"web pages: {READERS} concurrent readers, {n + 5} articles, warm", show_lines=False)
     table.add_column("page")
     table.add_column("requests")

@@ -12,6 +12,7 @@ connection, never migrating or writing); the web app opens one per request and c
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import sqlite3
@@ -242,6 +243,9 @@ class PlaceItem(BaseModel):
     name: str | None
 
 
+ENTITY_ITEMS = 100
+
+
 class EntityPage(BaseModel):
     id: str
     name: str
@@ -252,8 +256,10 @@ class EntityPage(BaseModel):
     stories: list[str]
     articles: list[ArticleRef]
     mentions: int
-    events: list[EventItem]
-    quotations: list[QuoteGroupItem]
+    events: list[EventItem] = Field(description=f"At most {ENTITY_ITEMS}, the most reported, in date order")
+    events_total: int = 0
+    quotations: list[QuoteGroupItem] = Field(description=f"At most {ENTITY_ITEMS}, the most carried")
+    quotations_total: int = 0
 
 
 class Highlight(BaseModel):
@@ -367,7 +373,8 @@ def fingerprint(store) -> tuple:
     row = store.conn.execute("SELECT count(*), coalesce(max(seq), 0), count(story_id), count(duplicate_of)"
                              " FROM documents").fetchone()
     state = store.conn.execute("SELECT key, value FROM state ORDER BY key").fetchall()
-    return tuple(row) + tuple((r[0], r[1]) for r in state)
+    digest = hashlib.sha1(repr([(r[0], r[1]) for r in state]).encode()).hexdigest()  # state can be large
+    return (*tuple(row), digest)
 
 
 def _fingerprint(store) -> tuple:
@@ -855,11 +862,15 @@ def entity(store, entity_id: str) -> EntityPage:
             if g.speaker_id == e.id:
                 quotes.append(_group_item(col, g))
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
+    events_total, quotations_total = len(events), len(quotes)
+    events = sorted(events, key=lambda i: (-i.sources, i.id))[:ENTITY_ITEMS]
     events.sort(key=lambda i: (i.start is None, i.start or date.min, i.id))
+    quotes = sorted(quotes, key=lambda g: (-g.outlets, -len(g.sources), g.id))[:ENTITY_ITEMS]
     return EntityPage(id=first.id, name=first.name, type=first.type, aliases=aliases, roles=roles, place=place,
                       stories=[col.documents[0].story_id or "" for col, _ in found],
                       articles=sorted(articles.values(), key=lambda a: (a.published is None, a.published or "", a.id)),
-                      mentions=mentions, events=events, quotations=quotes)
+                      mentions=mentions, events=events, events_total=events_total, quotations=quotes,
+                      quotations_total=quotations_total)
 
 
 def entities(store, story_id: str) -> list[EntityRef]:
@@ -964,6 +975,7 @@ def _highlight(text: str, marks: list[tuple]) -> list[list[Highlight]]:
 
 # -- search -----------------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+SEARCH_ARTICLES = 200  # best-ranked articles a search considers (before the filters)
 
 
 def fts_query(text: str, postgres: bool = False) -> str | None:
@@ -1013,6 +1025,11 @@ def _searchable(store, sid: str) -> dict:
     return _cached(store, "search:" + sid, build)
 
 
+def _searchable_all(store) -> dict:
+    """Every story's searchable strings, in one cached entry (one look-up per search)."""
+    return _cached(store, "search-all", lambda: {sid: _searchable(store, sid) for sid in sorted(_index(store)["cards"])})
+
+
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
            date_to: str | None = None, page: int = 1, per_page: int = 20,
            kinds: Iterable[str] = ("article", "quotation", "event")) -> SearchResults:
@@ -1042,7 +1059,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         kinds = set(kinds)
         if "article" in kinds:
             try:
-                rows = store.search(query, 1000)
+                rows = store.search(query, SEARCH_ARTICLES)
             except StoreError:
                 rows = []
             for doc_id, title, snippet in rows:
@@ -1053,10 +1070,11 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                                           published=d.published))
         q_words = [w for piece in q.split() for w in _words(piece)]
         stories_ = [story] if story else sorted(idx["cards"])
+        everything = _searchable_all(store) if not story else None
         for sid in stories_:
             if sid not in idx["cards"]:
                 continue
-            searchable = _searchable(store, sid)
+            searchable = everything[sid] if everything is not None else _searchable(store, sid)
             if "quotation" in kinds:
                 for g, text_words, speaker_words in searchable["quotes"]:
                     if not (_contains(text_words, q_words) or _contains(speaker_words, q_words)):
