@@ -2,13 +2,13 @@
 and always answers what its schema says (a few examples per route, on the sample story)."""
 import pytest
 import schemathesis
+from conftest import SAMPLES
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from storyline.views.cli import app as cli
 from storyline.views.web import create_app
 
-from conftest import SAMPLES
 
 def _app():
     import tempfile
