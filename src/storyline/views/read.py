@@ -99,6 +99,8 @@ class StoryCard(BaseModel):
     articles: int
     duplicates: int
     last_update: str | None = Field(None, description="When an article was last added to the story (UTC)")
+    events: int | None = Field(None, description="Events across the story's articles (in story lists: the listed page)")
+    quotations: int | None = Field(None, description="Quotations, each counted once across outlets")
 
 
 class StoryList(BaseModel):
@@ -501,7 +503,13 @@ def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 
     else:
         cards.sort(key=lambda c: (c.title.lower(), c.id))
     p = _paging(len(cards), page, per_page)
-    return StoryList(stories=_slice(cards, p), paging=p, sort=sort, outlet=outlet, outlets=all_outlets)
+    return StoryList(stories=[_counted(store, c) for c in _slice(cards, p)], paging=p, sort=sort, outlet=outlet,
+                     outlets=all_outlets)
+
+
+def _counted(store, card: StoryCard) -> StoryCard:
+    col = _collection(store, card.id)
+    return card.model_copy(update={"events": len(col.events), "quotations": len(col.quote_groups)})
 
 
 def _neg(text: str) -> tuple:
@@ -512,7 +520,7 @@ def story(store, story_id: str) -> StoryCard:
     card = _index(store)["cards"].get(story_id)
     if card is None:
         raise NotFound(f"no story {story_id!r}")
-    return card
+    return _counted(store, card)
 
 
 # -- events -----------------------------------------------------------------------------------------
