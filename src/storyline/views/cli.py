@@ -242,8 +242,20 @@ def serve(
         raise typer.Exit(2)
     _open(db, must_exist=True).close()
     hosts = list(LOOPBACK_HOSTS) + [h.lower() for h in allow_host or []]
-    if not is_loopback(host) and host not in ("0.0.0.0", "::"):
-        hosts.append(host.lower())
+    if not is_loopback(host):
+        if host not in ("0.0.0.0", "::"):
+            hosts.append(host.lower())
+        elif not allow_host:  # every address: this machine's own names and addresses
+            import socket
+
+            try:
+                name, aliases, addresses = socket.gethostbyname_ex(socket.gethostname())
+            except OSError:
+                name, aliases, addresses = socket.gethostname(), [], []
+            hosts += [h.lower() for h in [name, socket.getfqdn(), *aliases, *addresses]]
+        hosts = list(dict.fromkeys(hosts))
+        err.print("Answers to the host names: " + ", ".join(hosts) + " (add others with --allow-host NAME)",
+                  soft_wrap=True, highlight=False)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     err.print(f"Storyline at http://{shown}:{port}/{'?token=' + token if token else ''}  (Ctrl-C stops)",
               soft_wrap=True, highlight=False)
