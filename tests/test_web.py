@@ -202,3 +202,29 @@ def test_sources_differ_only_when_the_days_differ():
     assert status == "differ"
     assert [(s.claim, s.article.outlet) for s in diffs[0].sides] == [("21 July 2016", "Outlet d2"),
                                                                    ("20 July 2016", "Outlet d3")]
+
+
+def test_adding_files_builds_in_the_background(tmp_path):
+    import time
+
+    db = tmp_path / "s.db"
+    feed = tmp_path / "first.jsonl"
+    feed.write_text(json.dumps({"id": "b0", "text": "A first report about harbour strikes in Rotterdam, a union said."}) + "\n")
+    assert CliRunner().invoke(cli, ["build", str(feed), "--db", str(db), "--no-annotate"]).exit_code == 0
+    c = client(db)
+    token = _csrf(c)
+    body = b"Dock workers in Rotterdam went on strike on Monday over pay, the union said.\n"
+    r = c.post("/add", data={"csrf": token}, headers={"origin": BASE}, follow_redirects=False,
+               files=[("files", ("strike.txt", body, "text/plain")), ("files", ("../../etc/passwd.csv", b"", "text/csv"))])
+    assert r.status_code == 303
+    job = r.headers["location"].rsplit("/", 1)[1]
+    for _ in range(100):
+        status = c.get(f"/api/imports/{job}").json()
+        if status["state"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert status["state"] == "done", status
+    assert (status["read"], status["added"]) == (1, 1)
+    assert status["rejected"] == ["../../etc/passwd.csv: empty file"]
+    assert 'http-equiv="refresh"' not in c.get(f"/imports/{job}").text  # done: no more refreshing
+    assert c.get("/api/search", params={"q": "dock workers"}).json()["paging"]["total"] == 1
