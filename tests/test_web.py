@@ -1,27 +1,230 @@
-"""The web UI: pages render from the store, and article text is escaped, never run."""
+"""The web UI and JSON API, as TestClient requests: pages render from the store with untrusted text
+escaped; security headers, the Host allow-list, the access token, CSRF and size limits hold."""
 import json
+import re
+import sqlite3
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from storyline.views import read
 from storyline.views.cli import app as cli
+from storyline.views.dates import human_date
 from storyline.views.web import create_app
 
+BASE = "http://127.0.0.1:8000"
+EVIL = "<script>alert(1)</script>"
 
-def test_pages_render_and_escape_untrusted_text(tmp_path):
-    feed = tmp_path / "feed.jsonl"
-    evil = "<script>alert(1)</script>"
-    body = (f"Officials said on Monday that the talks in Doha would resume next week {evil}.\n\n"
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("web")
+    feed = tmp / "feed.jsonl"
+    body = (f"Officials said on Monday that the talks in Doha would resume next week {EVIL}.\n\n"
             "The negotiators met for three hours and agreed to meet again, a spokesman said.")
-    feed.write_text(json.dumps({"id": "a1", "title": f"Talks resume {evil}", "text": body, "published": "2021-03-01"}) + "\n")
-    db = tmp_path / "s.db"
+    feed.write_text(json.dumps({"id": "a1", "title": f"Talks resume {EVIL}", "text": body, "outlet": "Example News",
+                                "published": "2021-03-01"}) + "\n")
+    db = tmp / "s.db"
     assert CliRunner().invoke(cli, ["build", str(feed), "--db", str(db), "--no-annotate"]).exit_code == 0
-    client = TestClient(create_app(db))
-    for url in ("/", "/timeline", "/documents/a1", "/search?q=doha"):
-        page = client.get(url)
+    return db
+
+
+def client(db, **kw):
+    return TestClient(create_app(db, annotate=False, **kw), base_url=BASE)
+
+
+def story_id(db) -> str:
+    s = read.open_read(db)
+    try:
+        return read.stories(s).stories[0].id
+    finally:
+        s.close()
+
+
+def test_pages_render_and_escape_untrusted_text(store):
+    c = client(store)
+    sid = story_id(store)
+    for url in ("/", f"/stories/{sid}", f"/stories/{sid}/quotations", f"/stories/{sid}/figures",
+                f"/stories/{sid}/sources", "/articles/a1", "/search?q=doha", "/add", "/docs"):
+        page = c.get(url)
         assert page.status_code == 200, url
-        assert "<script>alert(1)</script>" not in page.text, url
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/documents/a1").text
-    assert client.get("/documents/nope").status_code == 404
-    assert client.get("/api/export").json()["format"] == "storyline/1"
-    assert "cannot search" in client.get('/search?q="open').text
+        assert EVIL not in page.text, url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in c.get("/articles/a1").text
+    assert "Example News" in c.get("/").text  # outlet names, not ids
+    assert c.get("/articles/nope").status_code == 404
+    assert c.get("/api/articles/nope").json() == {"detail": "no article 'nope'"}
+    assert c.get("/api/export").json()["format"] == "storyline/1"
+    assert c.get("/documents/a1").url.path == "/articles/a1"  # old addresses still lead somewhere
+
+
+@pytest.mark.parametrize("q", ["U.S.", "Al-Qaeda", "Clinton's", "9/11", "e-mail", "50%", '"open', "AND OR NOT (",
+                               "talks*", "^col:x", "\x00"])
+def test_search_takes_what_people_type(store, q):
+    c = client(store)
+    page = c.get("/search", params={"q": q})
+    assert page.status_code == 200
+    assert "error" not in page.text.lower() and "sqlite" not in page.text.lower()
+    assert c.get("/api/search", params={"q": q}).status_code == 200
+
+
+def test_search_finds_and_filters(store):
+    c = client(store)
+    assert c.get("/api/search", params={"q": "Doha"}).json()["paging"]["total"] == 1
+    assert c.get("/api/search", params={"q": "Doha", "outlet": "Other"}).json()["paging"]["total"] == 0
+    assert c.get("/api/search", params={"q": "Doha", "from": "2021-03-02"}).json()["paging"]["total"] == 0
+    assert c.get("/api/search", params={"q": "Doha", "to": "2021-03"}).json()["paging"]["total"] == 1
+    assert read.fts_query("U.S. Clinton's 9/11") == '"U S" "Clinton s" "9 11"'
+    assert read.fts_query("%%% ---") is None
+
+
+def test_security_headers(store):
+    r = client(store).get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert "<script>" not in r.text and "style=" not in r.text  # no inline script or style to allow
+
+
+def test_host_allow_list_stops_dns_rebinding(store):
+    c = client(store)
+    assert c.get("/", headers={"host": "evil.example:8000"}).status_code == 400
+    assert c.get("/api/stories", headers={"host": "127.0.0.1.evil.example"}).status_code == 400
+    assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+    assert c.get("/", headers={"host": "[::1]:8000"}).status_code == 200
+    other = client(store, allowed_hosts=["news.example"])
+    assert other.get("/", headers={"host": "news.example"}).status_code == 200
+
+
+def test_access_token(store):
+    c = client(store, token="s3cret")
+    assert c.get("/").status_code == 401
+    assert c.get("/api/stories", headers={"authorization": "Bearer wrong"}).status_code == 401
+    assert c.get("/api/stories", headers={"authorization": "Bearer s3cret"}).status_code == 200
+    r = c.get("/?token=s3cret", follow_redirects=False)
+    assert r.status_code == 303 and "token" not in r.headers["location"]
+    assert c.get("/").status_code == 200  # the cookie set by the redirect
+
+
+def _csrf(c) -> str:
+    page = c.get("/add").text
+    return re.search(r'name="csrf" value="([^"]+)"', page)[1]
+
+
+def test_csrf_and_origin_checked_on_adding(store):
+    c = client(store)
+    token = _csrf(c)
+    data = {"csrf": token, "text": "A short pasted report about the talks in Doha, said a spokesman on Monday."}
+    assert c.post("/add", data={**data, "csrf": "forged"}, headers={"origin": BASE}).status_code == 403
+    assert c.post("/add", data=data, headers={"origin": "http://evil.example"}).status_code == 403
+    assert c.post("/add", data=data).status_code == 403  # no Origin, no Referer
+    assert c.post("/add", data=data, headers={"origin": "null", "sec-fetch-site": "cross-site"}).status_code == 403
+    fresh = client(store)  # no cookie: a cross-site form cannot know it
+    assert fresh.post("/add", data=data, headers={"origin": BASE}).status_code == 403
+
+
+def test_upload_size_limit(store):
+    c = client(store, max_body=1024)
+    token = _csrf(c)
+    r = c.post("/add", data={"csrf": token, "text": "x" * 5000}, headers={"origin": BASE})
+    assert r.status_code == 413
+
+
+def test_adding_rejects_with_reasons(store):
+    c = client(store)
+    token = _csrf(c)
+    r = c.post("/add", data={"csrf": token, "jsonl": '{"id": 1}\nnot json'}, headers={"origin": BASE})
+    assert r.status_code == 400
+    assert "line 1: a record needs a text or html field" in r.text and "line 2: not JSON" in r.text
+    r = c.post("/add", data={"csrf": token}, files={"files": ("notes.exe", b"MZ")}, headers={"origin": BASE})
+    assert r.status_code == 400 and "notes.exe: not a kind of file Storyline reads" in r.text
+
+
+def test_read_only_connection(store, tmp_path):
+    s = read.open_read(store)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            s.conn.execute("CREATE TABLE x (a)")
+    finally:
+        s.close()
+    assert client(tmp_path / "missing.db").get("/api/stories").status_code == 503
+
+
+def test_openapi_schema_has_models(store):
+    schema = client(store).get("/openapi.json").json()
+    ref = schema["paths"]["/api/stories/{story_id}/timeline"]["get"]["responses"]["200"]["content"]
+    assert ref["application/json"]["schema"]["$ref"].endswith("/Timeline")
+    assert {"StoryList", "EventItem", "EntityPage", "SearchResults", "Quotations", "Figures"} <= set(
+        schema["components"]["schemas"])
+
+
+@pytest.mark.parametrize("value,words", [
+    ("XXXX-04-12", "12 April (year unknown)"), ("2016-07-21TNI", "21 July 2016, night"),
+    ("2020-09-11", "11 September 2020"), ("2020-09", "September 2020"), ("19", "the 1900s"), ("199", "the 1990s"),
+    ("XXXX-WXX-4", "a Thursday (date unknown)"), ("2020-SU", "summer 2020"), ("PAST_REF", "in the past"),
+    ("P3D", "date unknown"), ("XXXX", "date unknown"), ("2020-W15", "the week of 6 April 2020"),
+])
+def test_dates_in_words(value, words):
+    assert human_date(value) == words
+
+
+def test_serve_refuses_remote_without_flag(store):
+    r = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0"])
+    assert r.exit_code == 2 and "--allow-remote" in r.output
+    r = CliRunner().invoke(cli, ["serve", "--db", str(store), "--host", "0.0.0.0", "--allow-remote", "--token", "short"])
+    assert r.exit_code == 2 and "at least 12" in r.output
+
+
+def _doc(doc_id: str, text: str, published: str):
+    from storyline.model import CleanArticle, Document
+
+    return Document(CleanArticle(id=doc_id, source=f"{doc_id}.txt", text=text, outlet=f"Outlet {doc_id}",
+                                 published=published), content_hash=doc_id, story_id="s", seq=int(doc_id[-1]))
+
+
+def test_sources_differ_only_when_the_days_differ():
+    """"2016-07-21TNI" and "2016-07-21" are the same day: no "sources differ" for them; different
+    days are shown side by side, in words."""
+    from storyline.link.agreement import Agreement, Passage
+    from storyline.link.collection import Collection
+    from storyline.model import Annotations
+
+    docs = [_doc("d1", "They met on the night of 21 July.", "2016-07-22"),
+            _doc("d2", "They met on 21 July.", "2016-07-22"), _doc("d3", "They met on 20 July.", "2016-07-22")]
+    col = Collection(docs, {d.id: Annotations(d.id) for d in docs}, [], {}, [], [], {})
+    same = Agreement("differ", ["d1", "d2"], [Passage("d1", 0, 33, "date (day)", "2016-07-21TNI"),
+                                              Passage("d2", 0, 20, "date (day)", "2016-07-21")])
+    assert read._agreement(col, same) == ("agree", [])
+    other = Agreement("differ", ["d2", "d3"], [Passage("d2", 0, 20, "date (day)", "2016-07-21"),
+                                               Passage("d3", 0, 20, "date (day)", "2016-07-20")])
+    status, diffs = read._agreement(col, other)
+    assert status == "differ"
+    assert [(s.claim, s.article.outlet) for s in diffs[0].sides] == [("21 July 2016", "Outlet d2"),
+                                                                   ("20 July 2016", "Outlet d3")]
+
+
+def test_adding_files_builds_in_the_background(tmp_path):
+    import time
+
+    db = tmp_path / "s.db"
+    feed = tmp_path / "first.jsonl"
+    feed.write_text(json.dumps({"id": "b0", "text": "A first report about harbour strikes in Rotterdam, a union said."}) + "\n")
+    assert CliRunner().invoke(cli, ["build", str(feed), "--db", str(db), "--no-annotate"]).exit_code == 0
+    c = client(db)
+    token = _csrf(c)
+    body = b"Dock workers in Rotterdam went on strike on Monday over pay, the union said.\n"
+    r = c.post("/add", data={"csrf": token}, headers={"origin": BASE}, follow_redirects=False,
+               files=[("files", ("strike.txt", body, "text/plain")), ("files", ("../../etc/passwd.csv", b"", "text/csv"))])
+    assert r.status_code == 303
+    job = r.headers["location"].rsplit("/", 1)[1]
+    for _ in range(100):
+        status = c.get(f"/api/imports/{job}").json()
+        if status["state"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert status["state"] == "done", status
+    assert (status["read"], status["added"]) == (1, 1)
+    assert status["rejected"] == ["../../etc/passwd.csv: empty file"]
+    assert 'http-equiv="refresh"' not in c.get(f"/imports/{job}").text  # done: no more refreshing
+    assert c.get("/api/search", params={"q": "dock workers"}).json()["paging"]["total"] == 1

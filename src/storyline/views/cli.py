@@ -232,18 +232,53 @@ def search(
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_remote: Annotated[bool, typer.Option(help="Allow listening beyond loopback (e.g. --host 0.0.0.0); needs --token.")] = False,
+    token: Annotated[Optional[str], typer.Option(envvar="STORYLINE_TOKEN", help="Access token every request must carry (required with --allow-remote; env STORYLINE_TOKEN).")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option(help="Host names the server answers to, besides the loopback names (against DNS rebinding); repeatable.")] = None,
 ) -> None:
-    """Open the web UI: stories, the timeline page, articles, search, and the JSON API at /api/export."""
+    """Open the web UI: stories with their time axis, sources, quotations, figures and places; articles;
+    search; adding articles; the JSON API under /api (described at /docs)."""
+    import secrets
+
     import uvicorn
 
+    from .security import LOOPBACK_HOSTS, is_loopback
     from .web import create_app
 
+    if not is_loopback(host):
+        if not allow_remote:
+            err.print(f"[red]error:[/] --host {_escape(host)} would let other machines read the store; "
+                      "add --allow-remote (and --token TOKEN) if that is what you want")
+            raise typer.Exit(2)
+        if not token:
+            token = secrets.token_urlsafe(18)
+            err.print("No --token given: made one for this run.")
+    if token is not None and len(token) < 12:
+        err.print("[red]error:[/] --token must be at least 12 characters")
+        raise typer.Exit(2)
     _open(db, must_exist=True).close()
-    err.print(f"Storyline at http://{host}:{port}/  (Ctrl-C stops)")
+    hosts = list(LOOPBACK_HOSTS) + [h.lower() for h in allow_host or []]
+    if not is_loopback(host):
+        if host not in ("0.0.0.0", "::"):
+            hosts.append(host.lower())
+        elif not allow_host:  # every address: this machine's own names and addresses
+            import socket
+
+            try:
+                name, aliases, addresses = socket.gethostbyname_ex(socket.gethostname())
+            except OSError:
+                name, aliases, addresses = socket.gethostname(), [], []
+            hosts += [h.lower() for h in [name, socket.getfqdn(), *aliases, *addresses]]
+        hosts = list(dict.fromkeys(hosts))
+        err.print("Answers to the host names: " + ", ".join(hosts) + " (add others with --allow-host NAME)",
+                  soft_wrap=True, highlight=False)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    err.print(f"Storyline at http://{shown}:{port}/{'?token=' + token if token else ''}  (Ctrl-C stops)",
+              soft_wrap=True, highlight=False)
     try:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, allowed_hosts=hosts, token=token), host=host, port=port, log_level="warning")
     except SystemExit as exc:  # uvicorn exits 3 when it cannot start (port taken): not "inputs rejected"
         if exc.code in (0, None):
             raise
@@ -299,10 +334,11 @@ BENCHES = ("timex", "annotate", "ingest", "engines", "long")
 def bench(
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Run only these: " + ", ".join(BENCHES))] = None,
     quick: Annotated[bool, typer.Option(help="Small inputs, for a quick look.")] = False,
+    web: Annotated[bool, typer.Option("--web", help="Latency of the web pages under 20 concurrent readers on loopback (builds a bench store first).")] = False,
 ) -> None:
     """Measure speed (and memory): articles/s, words/s, sentences/s per stage."""
     results = {}
-    for name in only or BENCHES:
+    for name in (["web"] if web and not only else []) + list(only or ([] if web else BENCHES)):
         try:
             module = importlib.import_module(f"storyline.bench.{name}")
         except ImportError as exc:

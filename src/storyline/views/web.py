@@ -1,118 +1,369 @@
-"""The web UI and JSON API (FastAPI). Pages are Jinja2 templates with autoescaping on: article text
-is untrusted and is never rendered as HTML."""
-from __future__ import annotations
+"""The web UI and JSON API (FastAPI). Pages are server-rendered Jinja2 templates with autoescaping on:
+article text is untrusted and is never rendered as HTML. Pages work without JavaScript; the few
+scripts are files under static/ (the Content-Security-Policy forbids inline ones).
 
+Every read goes through :mod:`storyline.views.read`, on a read-only connection opened for the
+request and closed after it. The only writer is the background import (:mod:`.imports`)."""
+import json
+from email.parser import BytesParser
+from email.policy import HTTP
 from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import parse_qs, urlencode
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 
-from ..link.collection import load
-from ..link.novelty import report_key
-from ..link.timespan import value_span
-from ..store import StoreError, open_store
-from .export import build_export, story_records
-from .timeline import granularity, undated_label
+from ..store import StoreError
+from . import charts, read
+from .imports import ALLOWED_SUFFIXES, Importer, ImportStatus, split_jsonl
+from .security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    MAX_BODY,
+    Security,
+    csrf_ok,
+    install,
+    new_csrf,
+)
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+HERE = Path(__file__).parent
 
 
-def create_app(db: str | Path) -> FastAPI:
-    app = FastAPI(title="Storyline", description="Overlapping news reports, one sourced account.")
+class Problem(BaseModel):
+    detail: str
+TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
+TEMPLATES.env.autoescape = True
+TEMPLATES.env.globals["urlencode"] = urlencode
+
+
+def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: str | None = None,
+               max_body: int = MAX_BODY, annotate: bool = True) -> FastAPI:
+    db = str(db)
+    sec = Security(allowed_hosts=[h.lower() for h in allowed_hosts] if allowed_hosts else
+                   list(Security().allowed_hosts), token=token, max_body=max_body)
+    app = FastAPI(title="Storyline", version="1",
+                  description="Overlapping news reports, one sourced account: stories, timelines, events, entities, "
+                              "quotations across outlets, figure series, search. Read-only, except the import form.",
+                  docs_url=None, redoc_url=None,
+                  responses={404: {"model": Problem, "description": "Not in the store"},
+                             503: {"model": Problem, "description": "The store cannot be read"}})
+    install(app, sec)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    importer = Importer(db, annotate=annotate)
+    app.state.importer = importer
 
     def store():
         try:
-            return open_store(db)
+            s = read.open_read(db)
         except StoreError as exc:
-            raise HTTPException(500, str(exc)) from None
+            raise HTTPException(503, str(exc)) from None
+        try:
+            yield s
+        finally:
+            s.close()
 
-    @app.get("/", response_class=HTMLResponse)
-    def home(request: Request):
-        s = store()
-        stories = story_records(list(s.documents()))
-        return TEMPLATES.TemplateResponse(request, "home.html", {"stories": stories, "count": s.count()})
+    Store = Annotated[object, Depends(store)]
 
-    @app.get("/timeline", response_class=HTMLResponse)
-    def timeline(request: Request, story: str | None = None):
-        col = load(store(), story)
-        dated, undated = col.timeline(story)
-        rows = []
-        spans = [value_span(e.date.value) for e in dated]
-        lo = min((sp[0] for sp in spans), default=None)
-        hi = max((sp[1] for sp in spans), default=None)
-        total = max(((hi - lo).days if lo else 1), 1)
-        names = {e.id: e.name for e in col.entities}
-        for ev, sp in zip(dated + undated, spans + [None] * len(undated)):
-            sources = col.sources(ev)
-            agreement = col.event_agreement.get(ev.id)
-            rows.append({
-                "agreement": agreement.status if agreement else None,
-                "sides": _sides(col, agreement),
-                "event": ev, "granularity": granularity(ev.date.value) if sp else "unknown",
-                "when": undated_label(ev),
-                "x": ((sp[0] - lo).days / total * 100) if sp else None,
-                "sources": sources, "actors": [names.get(a, a) for a in ev.actor_ids],
-                "mentions": [(d, col.document(d).article.title or d, col.document(d).article.text[s:e])
-                             for d, s, e in ev.mentions],
-            })
-        return TEMPLATES.TemplateResponse(request, "timeline.html", {
-            "rows": rows, "story": story, "lo": lo, "hi": hi,
-            "title": next((st["title"] for st in story_records(col.documents) if st["id"] == story), None),
-            "summary": col.story_summaries(story) if story else None,
-            "series": [{"series": se, "agreement": col.series_agreement[se.id].status,
-                        "sides": _sides(col, col.series_agreement[se.id])} for se in col.series],
-        })
+    def page(request: Request, name: str, context: dict, status: int = 200):
+        csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
+        context = dict(context, csrf=csrf, path=request.url.path)
+        response = TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict")
+        return response
 
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
-    def document(request: Request, doc_id: str):
-        s = store()
-        doc = s.document(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        ann = s.annotations(doc_id)
-        adds = None
-        if doc.story_id:  # what it adds is relative to the earlier articles of its story
-            col = load(s, doc.story_id)
-            if doc_id in col.new:
-                new = col.new[doc_id]
-                events = {e.id: e for e in col.events}
-                adds = {
-                    "events": [events[i] for i in new.event_ids],
-                    "figures": [ann.figures[int(f.rpartition(":f")[2])] for f in new.figure_ids],
-                    "quotes": [ann.quotes[int(q.rpartition(":q")[2])] for q in new.quote_ids],
-                    "before": sum(1 for d in col.documents if d.id != doc_id and not d.duplicate_of
-                                  and report_key(d) < report_key(doc)),
-                }
-        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": ann, "adds": adds})
+    @app.exception_handler(read.NotFound)
+    async def not_found(request: Request, exc: read.NotFound):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+        return page(request, "error.html", {"title": "Not found", "message": str(exc)}, status=404)
 
-    @app.get("/search", response_class=HTMLResponse)
-    def search(request: Request, q: str = Query("", max_length=500)):
-        hits, error = [], None
-        if q:
-            try:
-                hits = store().search(q)
-            except StoreError as exc:
-                error = str(exc)
-        return TEMPLATES.TemplateResponse(request, "search.html", {"q": q, "hits": hits, "error": error})
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        response = page(request, "error.html", {"title": "Error", "message": str(exc.detail)}, status=exc.status_code)
+        for k, v in (exc.headers or {}).items():
+            response.headers[k] = v
+        return response
 
-    @app.get("/api/export")
-    def api_export():
-        return JSONResponse(build_export(store()))
+    # -- JSON API -------------------------------------------------------------------------------
+    Pg = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1")]
+    Per = Annotated[int, Query(ge=1, le=read.MAX_PER_PAGE, description="Items per page")]
+    Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}){0,2}$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+    @app.get("/api/stories", response_model=read.StoryList, tags=["stories"])
+    def api_stories(s: Store, sort: Literal["recent", "oldest", "articles", "updated", "title"] = "recent",
+                    outlet: Annotated[str | None, Query(max_length=200)] = None, page: Pg = 1, per_page: Per = 20):
+        """Stories with their dates, outlets and counts; sorted, filtered by outlet, paged."""
+        return read.stories(s, sort, outlet, page, per_page)
+
+    @app.get("/api/stories/{story_id}", response_model=read.StoryCard, tags=["stories"])
+    def api_story(s: Store, story_id: str):
+        """A story: title, dates, outlets, counts."""
+        return read.story(s, story_id)
+
+    @app.get("/api/stories/{story_id}/timeline", response_model=read.Timeline, tags=["stories"])
+    def api_timeline(s: Store, story_id: str, date_from: Annotated[Day, Query(alias="from")] = None,
+                     date_to: Annotated[Day, Query(alias="to")] = None):
+        """The story's events on a time axis (zoomed to from/to), key events first, undated apart."""
+        return read.story_timeline(s, story_id, date_from, date_to)
+
+    @app.get("/api/stories/{story_id}/quotations", response_model=read.Quotations, tags=["stories"])
+    def api_quotations(s: Store, story_id: str, speaker: Annotated[str | None, Query(max_length=300)] = None,
+                       page: Pg = 1, per_page: Per = 50):
+        """Quotations grouped across outlets, filterable by speaker (name or entity id)."""
+        return read.quotations(s, story_id, speaker, page, per_page)
+
+    @app.get("/api/stories/{story_id}/figures", response_model=read.Figures, tags=["stories"])
+    def api_figures(s: Store, story_id: str):
+        """Figure series over time, with their sources and conflicts."""
+        return read.series(s, story_id)
+
+    @app.get("/api/stories/{story_id}/sources", response_model=read.Sources, tags=["stories"])
+    def api_sources(s: Store, story_id: str):
+        """Which outlet reported what, and when."""
+        return read.sources(s, story_id)
+
+    @app.get("/api/stories/{story_id}/entities", response_model=list[read.EntityRef], tags=["stories"])
+    def api_story_entities(s: Store, story_id: str):
+        """The names of a story (people, organisations, places...), most mentioned first."""
+        return read.entities(s, story_id)
+
+    @app.get("/api/events/{event_id}", response_model=read.EventItem, tags=["events"])
+    def api_event(s: Store, event_id: str):
+        """An event with its sentences in every source, first reporter and agreement."""
+        return read.event(s, event_id)
+
+    @app.get("/api/entities/{entity_id}", response_model=read.EntityPage, tags=["entities"])
+    def api_entity(s: Store, entity_id: str):
+        """An entity: aliases, roles over time, place, events, quotations."""
+        return read.entity(s, entity_id)
+
+    @app.get("/api/articles/{article_id}", response_model=read.ArticlePage, tags=["articles"])
+    def api_article(s: Store, article_id: str):
+        """An article with what was found in it marked."""
+        return read.article(s, article_id)
+
+    @app.get("/api/search", response_model=read.SearchResults, tags=["search"])
+    def api_search(s: Store, q: Annotated[str, Query(max_length=500)] = "",
+                   story: Annotated[str | None, Query(max_length=200)] = None,
+                   outlet: Annotated[str | None, Query(max_length=200)] = None,
+                   date_from: Annotated[Day, Query(alias="from")] = None,
+                   date_to: Annotated[Day, Query(alias="to")] = None, page: Pg = 1, per_page: Per = 20):
+        """Articles, quotations and events matching what was typed (any text: it is never query syntax)."""
+        return read.search(s, q, story, outlet, date_from, date_to, page, per_page)
+
+    @app.get("/api/imports/{import_id}", response_model=ImportStatus, tags=["imports"])
+    def api_import(import_id: str):
+        """Progress of articles added from the browser, and the inputs rejected with their reasons."""
+        st = importer.status(import_id)
+        if st is None:
+            raise HTTPException(404, f"no import {import_id!r}")
+        return st
+
+    # -- API docs, rendered here from the schema (no external assets) ------------------------------
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request):
+        return page(request, "docs.html", {"api": _api_doc(app.openapi())})
+
+    # -- pages ----------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, s: Store, sort: str = "recent", outlet: Annotated[str | None, Query(max_length=200)] = None,
+             page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
+        data = read.stories(s, sort, outlet or None, page_no, 20)
+        return page(request, "home.html", {"data": data, "count": s.count(), "sorts": read.SORTS})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, s: Store, story_id: str,
+                   date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+                   date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None):
+        tl = read.story_timeline(s, story_id, date_from, date_to)
+        card = read.story(s, story_id)
+        return page(request, "story.html", {"tl": tl, "card": card, "tab": "timeline",
+                                            "axis_svg": charts.timeline(tl),
+                                            "map": charts.world_map(read.places(s, story_id))})
+
+    @app.get("/stories/{story_id}/quotations", response_class=HTMLResponse, include_in_schema=False)
+    def quotations_page(request: Request, s: Store, story_id: str,
+                        speaker: Annotated[str | None, Query(max_length=300)] = None,
+                        page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
+        data = read.quotations(s, story_id, speaker or None, page_no, 50)
+        return page(request, "quotations.html", {"data": data, "card": read.story(s, story_id), "tab": "quotations"})
+
+    @app.get("/stories/{story_id}/figures", response_class=HTMLResponse, include_in_schema=False)
+    def figures_page(request: Request, s: Store, story_id: str):
+        data = read.series(s, story_id)
+        return page(request, "figures.html", {"data": data, "card": read.story(s, story_id), "tab": "figures",
+                                              "charts": [charts.series_chart(se) for se in data.series]})
+
+    @app.get("/stories/{story_id}/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, s: Store, story_id: str):
+        data = read.sources(s, story_id)
+        return page(request, "sources.html", {"data": data, "card": read.story(s, story_id), "tab": "sources"})
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, s: Store, event_id: str):
+        ev = read.event(s, event_id)
+        return page(request, "event.html", {"ev": ev})
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, s: Store, entity_id: str):
+        ent = read.entity(s, entity_id)
+        places = [(read.EntityRef(id=ent.id, name=ent.name, type=ent.type), ent.place)] if ent.place else []
+        return page(request, "entity.html", {"ent": ent, "map": charts.world_map(places, focus=ent.place)})
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, s: Store, article_id: str):
+        return page(request, "article.html", {"a": read.article(s, article_id)})
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, s: Store, q: Annotated[str, Query(max_length=500)] = "",
+                    story: Annotated[str | None, Query(max_length=200)] = None,
+                    outlet: Annotated[str | None, Query(max_length=200)] = None,
+                    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+                    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+                    page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
+        data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
+        stories = read.stories(s, "title", None, 1, read.MAX_PER_PAGE)
+        return page(request, "search.html", {"data": data, "stories": stories.stories, "outlets": stories.outlets})
+
+    # legacy addresses
+    @app.get("/timeline", include_in_schema=False)
+    def legacy_timeline(story: str | None = None):
+        return RedirectResponse(f"/stories/{story}" if story else "/", 301)
+
+    @app.get("/documents/{doc_id}", include_in_schema=False)
+    def legacy_document(doc_id: str):
+        return RedirectResponse(f"/articles/{doc_id}", 301)
+
+    @app.get("/api/export", tags=["export"], summary="The whole store as storyline/1 (large: prefer the routes above)")
+    def api_export(s: Store):
+        from .export import build_export
+
+        return JSONResponse(build_export(s))
+
+    # -- adding articles ------------------------------------------------------------------------
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_form(request: Request):
+        return page(request, "add.html", {"max_mb": sec.max_body // (1024 * 1024), "suffixes": ALLOWED_SUFFIXES,
+                                          "errors": []})
+
+    @app.post("/add", include_in_schema=False)
+    async def add(request: Request):
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > sec.max_body:
+                raise HTTPException(413, f"Too large: at most {sec.max_body // (1024 * 1024)} MiB per request.")
+        fields, files = _parse_form(request.headers.get("content-type", ""), bytes(body))
+        if not csrf_ok(request, fields.get(CSRF_FIELD)):
+            raise HTTPException(403, "This form was not sent from this site's own page (CSRF check failed): "
+                                     "reload the form and send it again.")
+        items: list[tuple[str, bytes]] = []
+        rejected: list[str] = []
+        for name, data in files:
+            if not name:
+                continue
+            if not name.lower().endswith(ALLOWED_SUFFIXES):
+                rejected.append(f"{name}: not a kind of file Storyline reads ({', '.join(ALLOWED_SUFFIXES)})")
+            elif not data.strip():
+                rejected.append(f"{name}: empty file")
+            else:
+                items.append((name, data))
+        text = fields.get("text", "").strip()
+        if text:
+            rec = {"id": None, "text": text}
+            for key in ("title", "outlet", "url", "published"):
+                if fields.get(key, "").strip():
+                    rec[key] = fields[key].strip()
+            rec.pop("id")
+            items.append(("pasted.jsonl", (json.dumps(rec, ensure_ascii=False) + "\n").encode()))
+        batch = fields.get("jsonl", "").strip()
+        if batch:
+            data, bad = split_jsonl(batch)
+            rejected += bad
+            if data:
+                items.append(("batch.jsonl", data))
+        if not items:
+            return page(request, "add.html", {"max_mb": sec.max_body // (1024 * 1024), "suffixes": ALLOWED_SUFFIXES,
+                                              "errors": rejected or ["Nothing to add: choose files, paste a text or a JSONL batch."]},
+                        status=400)
+        job = importer.submit(items, rejected)
+        return RedirectResponse(f"/imports/{job}", 303)
+
+    @app.get("/imports/{import_id}", response_class=HTMLResponse, include_in_schema=False)
+    def import_page(request: Request, import_id: str):
+        st = importer.status(import_id)
+        if st is None:
+            raise HTTPException(404, f"no import {import_id!r}")
+        return page(request, "import.html", {"st": st})
 
     return app
 
 
-def _sides(col, agreement) -> list[dict]:
-    """Differing passages grouped by what they disagree about, for side-by-side display."""
-    if agreement is None or agreement.status != "differ":
-        return []
-    sides: dict[str, list[dict]] = {}
-    for p in agreement.passages:
-        doc = col.document(p.document_id)
-        sides.setdefault(p.about, []).append({
-            "document_id": p.document_id, "title": doc.article.title or p.document_id,
-            "text": doc.article.text[p.start:p.end], "claim": p.claim,
-        })
-    return [{"about": about, "passages": passages} for about, passages in sides.items()]
+def _parse_form(content_type: str, body: bytes) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """Fields and files of a form body (urlencoded or multipart), with the standard library's parsers."""
+    fields: dict[str, str] = {}
+    files: list[tuple[str, bytes]] = []
+    ctype = content_type.split(";", 1)[0].strip().lower()
+    if ctype == "application/x-www-form-urlencoded":
+        for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+            fields[k] = v[0]
+    elif ctype == "multipart/form-data":
+        msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1", "replace")
+                                                  + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)
+        if msg.is_multipart():
+            for part in msg.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                if not name:
+                    continue
+                filename = part.get_filename()
+                data = part.get_payload(decode=True) or b""
+                if filename is not None:
+                    files.append((filename, data))
+                else:
+                    fields[str(name)] = data.decode("utf-8", "replace")
+    return fields, files
+
+
+def _api_doc(schema: dict) -> dict:
+    """The OpenAPI schema arranged for the docs page: routes with their parameters and responses,
+    and the models with their fields."""
+    routes = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            resp = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            routes.append({
+                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                "description": op.get("description", ""), "tag": (op.get("tags") or ["other"])[0],
+                "params": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                            "type": _type(p.get("schema", {})), "description": p.get("description") or
+                            p.get("schema", {}).get("description", "")} for p in op.get("parameters", [])],
+                "returns": _type(resp),
+            })
+    models = []
+    for name, model in sorted(schema.get("components", {}).get("schemas", {}).items()):
+        fields = [{"name": k, "type": _type(v), "required": k in model.get("required", []),
+                   "description": v.get("description", "")} for k, v in model.get("properties", {}).items()]
+        models.append({"name": name, "fields": fields, "description": model.get("description", "")})
+    return {"title": schema["info"]["title"], "description": schema["info"].get("description", ""),
+            "routes": routes, "models": models}
+
+
+def _type(s: dict) -> str:
+    if "$ref" in s:
+        return s["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in s:
+        return " | ".join(_type(x) for x in s["anyOf"])
+    if s.get("type") == "array":
+        return f"list[{_type(s.get('items', {}))}]"
+    if "enum" in s:
+        return " | ".join(json.dumps(x) for x in s["enum"])
+    return s.get("type", "any") + (f" ({s['format']})" if "format" in s else "")
