@@ -1111,3 +1111,10 @@ def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
         merged.append(a)
         i += 1
     return merged
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """The tense the text speaks of the expression at ``start:end`` in, as the tagger reads it to
+    resolve dates: +2 future by a tense cue, +1 future by a weaker cue, -2 past by a tense cue, -1
+    past only by default (reporting verb, bare -ed word, or nothing)."""
+    return _Doc(text, None).cue_direction(start, end)
