@@ -28,14 +28,14 @@ import calendar
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from storyline.model import Timex
+from storyline.model import DateEstimate, Timex
 
 _HERE = Path(__file__).parent
 CUES = json.loads((_HERE / "dating_cues.json").read_text(encoding="utf-8"))
@@ -62,23 +62,6 @@ class Clue:
     periodic: bool = False  # a month and day or month without a year: any year's
     open_count: bool = False  # an anniversary whose count is not said: any number of years >= 1
     weekday: int | None = None  # a periodic day named with its weekday ("Monday, Oct. 26"): only the years it fits
-
-
-@dataclass
-class DateEstimate:
-    """When an article was probably written: a range, a point, and the clues that set them."""
-
-    start: str  # first day of the range (ISO)
-    end: str  # last day
-    granularity: str  # "day" | "month" | "year": what the range supports
-    value: str  # the point at that granularity: "2021-02-14", "2021-02" or "2021"
-    point: str  # the most likely day (ISO); finer than the evidence where granularity is coarser
-    confidence: float  # posterior mass of the point's year
-    evidence: list[dict] = field(default_factory=list)  # {"kind", "text", "sentence", "start", "end"}
-
-    def as_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "granularity": self.granularity, "value": self.value,
-                "point": self.point, "confidence": round(self.confidence, 3), "evidence": self.evidence}
 
 
 # -- reading clues -------------------------------------------------------------------------------
@@ -505,3 +488,42 @@ def _evidence(cs: list[Clue], point: date, model: dict, n: int = 4) -> list[dict
     for c in ranked[:n]:
         out.append({"kind": c.kind, "text": c.text, "sentence": c.sentence.strip(), "start": c.start, "end": c.end})
     return sorted(out, key=lambda e: e["start"])
+
+
+# -- relative dates follow the estimate ----------------------------------------------------------
+
+_OPEN = re.compile(r"^(?:XXXX-WXX-\d|XXXX-XX-XX|XXXX-WXX|PRESENT_REF)(T.*)?$")
+
+
+def follow(text: str, est: DateEstimate, undated: list[Timex]) -> list[Timex]:
+    """The article's timexes resolved against the estimate, at its granularity: tagged again with
+    the estimate's value as the publication date; every value that differs from the one the text
+    gave without a date is flagged ``estimated``, and a day the estimate cannot place ("on Sunday",
+    "yesterday" in an article of "2021-02") takes the estimate's own value, flagged too."""
+    from .timex import tag
+
+    fixed = {(t.start, t.end, t.value) for t in undated}
+    out = []
+    for t in tag(text, est.value):
+        if (t.start, t.end, t.value) in fixed and not _OPEN.match(t.value):
+            out.append(t)
+            continue
+        if t.type in ("DATE", "TIME") and _OPEN.match(t.value) and t.value != "PRESENT_REF":
+            t = replace(t, type="DATE", value=est.value)
+        out.append(replace(t, estimated=True) if t.value != _undated_value(t, undated) else t)
+    return out
+
+
+def _undated_value(t: Timex, undated: list[Timex]) -> str | None:
+    for u in undated:
+        if (u.start, u.end) == (t.start, t.end):
+            return u.value
+    return None
+
+
+def flag_estimated(dates: list[Timex | None], facts: list[Timex]) -> list[Timex | None]:
+    """Dates taken from an estimated publication date (an event's "article" date, a figure's day)
+    flagged ``estimated`` unless they are one of the article's own dates (``facts``)."""
+    known = {(t.start, t.end, t.value) for t in facts if not t.estimated}
+    return [d if d is None or d.estimated or (d.start, d.end, d.value) in known else replace(d, estimated=True)
+            for d in dates]

@@ -52,6 +52,29 @@ def _quotes(doc: Doc):
     return extract_quotes(doc)
 
 
+def _dating(article: CleanArticle, timexes: list[Timex]) -> tuple[list, str | None]:
+    """([estimate], its value) for an article with no publication date whose words date it
+    (``timexes`` were tagged without one); else ([], the article's own date)."""
+    if article.published:
+        return [], article.published
+    from .dating import estimate
+
+    est = estimate(article.text, timexes)
+    return ([est], est.value) if est else ([], None)
+
+
+def _follow(text: str, est, timexes: list[Timex]) -> list[Timex]:
+    from .dating import follow
+
+    return follow(text, est, timexes)
+
+
+def _flag(dates, timexes):
+    from .dating import flag_estimated
+
+    return flag_estimated(dates, timexes)
+
+
 def set_places(entities: list[EntityMention], text: str) -> None:
     """Resolve GPE/LOC/FAC mentions on the map, one look-up per distinct key."""
     keys = list(dict.fromkeys(e.key for e in entities if e.type in PLACE_TYPES))
@@ -66,24 +89,30 @@ def set_places(entities: list[EntityMention], text: str) -> None:
 def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
     """Everything ``annotate`` finds in one parsed article."""
     timexes = _tag(article.text, article.published)
+    dating, published = _dating(article, timexes)
+    if dating:
+        timexes = _follow(article.text, dating[0], timexes)
     entities = extract_entities(doc)
     set_places(entities, article.text)
     figures = extract_figures(doc, timexes)
-    if article.published:
+    if published:
         # a figure with no date of its own in its sentence holds, as far as the text says, on the
         # day the article reports it (empty text marks the article's date, as for events)
-        day = Timex(start=0, end=0, text="", type="DATE", value=article.published[:10])
+        day = Timex(start=0, end=0, text="", type="DATE", value=published[:10], estimated=bool(dating))
         for f in figures:
             if f.date is None:
                 f.date = day
     # durations ("within 14 months") are counts too; they hold for no one day
     figures = sorted(figures + duration_figures(doc, timexes), key=lambda f: f.start)
     quotes = _quotes(doc)
-    events = extract_events(doc, entities, timexes, figures, article.published)
+    events = extract_events(doc, entities, timexes, figures, published)
+    if dating:  # dates taken from the estimated publication date are estimates too
+        for m, d in zip(events, _flag([m.date for m in events], timexes)):
+            m.date = d
     return Annotations(document_id=article.id,
                        sentences=[(s.start_char, s.end_char) for s in doc.sents],
                        timexes=timexes, entities=entities, figures=figures, quotes=quotes,
-                       events=events)
+                       events=events, dating=dating)
 
 
 def annotate(articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,

@@ -5,9 +5,9 @@ import dataclasses
 import json
 from typing import Any
 
-from ..model import Annotations, EntityMention, EventMention, Figure, Place, Quote, Timex
+from ..model import Annotations, DateEstimate, EntityMention, EventMention, Figure, Place, Quote, Timex
 
-LAYERS = ("sentences", "timexes", "entities", "figures", "quotes", "events")
+LAYERS = ("sentences", "timexes", "entities", "figures", "quotes", "events", "dating")
 
 
 def _timex(d: dict | None) -> Timex | None:
@@ -39,6 +39,7 @@ DECODERS = {
     "figures": _figure,
     "quotes": lambda d: Quote(**d),
     "events": _event,
+    "dating": lambda d: DateEstimate(**d),
 }
 
 

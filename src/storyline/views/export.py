@@ -21,7 +21,10 @@ def when(timex: Timex | None) -> dict | None:
     span = value_span(timex.value)
     if span is None:
         return None
-    return {"value": timex.value, "start": span[0].isoformat(), "end": span[1].isoformat(), "text": timex.text}
+    out = {"value": timex.value, "start": span[0].isoformat(), "end": span[1].isoformat(), "text": timex.text}
+    if timex.estimated:  # resolved against an estimated publication date: an estimate, not a fact
+        out["estimated"] = True
+    return out
 
 
 def _span(doc: Document, sentences: list[tuple[int, int]], start: int, end: int) -> dict:
@@ -34,14 +37,20 @@ def _span(doc: Document, sentences: list[tuple[int, int]], start: int, end: int)
     return out
 
 
-def document_record(doc: Document) -> dict:
+def document_record(doc: Document, ann: Annotations | None = None) -> dict:
     a = doc.article
-    return {
+    rec = {
         "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
         "published": a.published, "published_from": a.published_from, "language": a.language,
         "reprint_of": a.reprint_of, "duplicate_of": doc.duplicate_of, "story_id": doc.story_id,
         "text": a.text, "removed": a.removed,
     }
+    if not a.published and ann is not None and ann.dating:
+        # an undated article's estimated writing date: the point at its granularity ("2021-02"),
+        # with the range and the evidence that set it in the extra field ``published_estimate``
+        est = ann.dating[0]
+        rec.update(published=est.value, published_from="estimate", published_estimate=est.as_dict())
+    return rec
 
 
 def build_export(store) -> dict:
@@ -59,7 +68,7 @@ def build_export(store) -> dict:
     out: dict = {
         "format": FORMAT,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "documents": [dict(document_record(d), new=col.new[d.id].as_dict()) for d in docs],
+        "documents": [dict(document_record(d, per_doc[d.id]), new=col.new[d.id].as_dict()) for d in docs],
         "stories": story_records(docs, col, span),
         "entities": [],
         "timexes": [],
@@ -88,6 +97,8 @@ def build_export(store) -> dict:
             rec.update(type=t.type, value=t.value)
             if t.mod:
                 rec["mod"] = t.mod
+            if t.estimated:
+                rec["estimated"] = True
             out["timexes"].append(rec)
         for i, f in enumerate(ann.figures):
             rec = span(d.id, f.start, f.end)

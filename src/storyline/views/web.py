@@ -14,7 +14,7 @@ from ..link.novelty import report_key
 from ..link.timespan import value_span
 from ..store import StoreError, open_store
 from .export import build_export, story_records
-from .timeline import granularity, undated_label
+from .timeline import estimate_label, granularity, undated_label, when_label
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -51,7 +51,7 @@ def create_app(db: str | Path) -> FastAPI:
                 "agreement": agreement.status if agreement else None,
                 "sides": _sides(col, agreement),
                 "event": ev, "granularity": granularity(ev.date.value) if sp else "unknown",
-                "when": undated_label(ev),
+                "when": undated_label(ev), "when_dated": when_label(col, ev) if sp else None,
                 "x": ((sp[0] - lo).days / total * 100) if sp else None,
                 "sources": sources, "actors": [names.get(a, a) for a in ev.actor_ids],
                 "mentions": [(d, col.document(d).article.title or d, col.document(d).article.text[s:e])
@@ -85,7 +85,10 @@ def create_app(db: str | Path) -> FastAPI:
                     "before": sum(1 for d in col.documents if d.id != doc_id and not d.duplicate_of
                                   and report_key(d) < report_key(doc)),
                 }
-        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": ann, "adds": adds})
+        estimate = (estimate_label(ann.dating[0].value, ann.dating[0].source)
+                    if ann.dating and not doc.article.published else None)
+        return TEMPLATES.TemplateResponse(request, "document.html", {"doc": doc, "ann": ann, "adds": adds,
+                                                                     "estimate": estimate})
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = Query("", max_length=500)):

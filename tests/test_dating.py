@@ -1,0 +1,124 @@
+"""The writing-date estimate of an undated article (annotate/dating.py), on sentences written for
+these tests, and one smoke test on the samples."""
+from datetime import date
+
+from storyline.annotate.dating import clues, estimate, flag_estimated, follow
+from storyline.annotate.timex import tag, tense
+from storyline.model import Annotations, DateEstimate, Timex
+from storyline.store import codec
+
+FLOOD = ("Veterans gathered on Sunday to mark the second anniversary of the flood of June 12, 2017, "
+         "which destroyed the old bridge.")
+MERGER = ("The ceremony comes six months after the merger was completed. The merger, completed on "
+          "January 15, 2018, created the largest brewer in the region.")
+
+
+def _est(text: str):
+    return estimate(text, tag(text, None))
+
+
+def test_anniversary_with_its_count_dates_the_article():
+    cs = clues(FLOOD, tag(FLOOD, None))
+    assert [(c.kind, c.lo, c.hi) for c in cs] == [
+        ("anniv", date(2019, 6, 12), date(2019, 6, 12)), ("day:plain", date(2017, 6, 12), date(2017, 6, 12))]
+    e = _est(FLOOD)
+    assert (e.granularity, e.value, e.start, e.end) == ("month", "2019-06", "2019-06-10", "2019-06-21")
+    assert [x["kind"] for x in e.evidence] == ["anniv", "day:plain"]
+    assert e.evidence[0]["sentence"] == FLOOD
+
+
+def test_span_since_a_happening_dated_in_another_sentence():
+    cs = clues(MERGER, tag(MERGER, None))
+    assert [(c.kind, c.text, c.lo) for c in cs] == [
+        ("since", "six months … January 15, 2018", date(2018, 7, 15)), ("day:past", "January 15, 2018", date(2018, 1, 15))]
+    e = _est(MERGER)
+    assert (e.granularity, e.value) == ("month", "2018-07")
+    assert e.evidence[0]["sentence"] == "The ceremony comes six months after the merger was completed."
+
+
+def test_a_span_since_an_unrelated_happening_is_no_clue():
+    text = ("The ceremony comes six months after the merger was completed. "
+            "The stadium, opened on January 15, 2018, holds 40,000.")
+    assert [c.kind for c in clues(text, tag(text, None))] == ["day:past"]
+
+
+def test_historical_years_alone_leave_the_article_undated():
+    assert _est("Prices rose sharply in 1998, the company said.") is None
+    # a bracket from the past and the future, but no year is sure enough
+    assert _est("The museum reopened on Friday. It had been closed since the fire of October 3, 2012, "
+                "and its new wing will open on May 1, 2013.") is None
+    assert _est("The talks resumed on Friday in Geneva.") is None
+
+
+def test_weekday_with_month_and_day_fits_only_some_years():
+    text = "The vote was held on Monday, Oct. 26, officials said."
+    (c,) = clues(text, tag(text, None))
+    assert (c.kind, c.weekday, c.periodic) == ("mdw:past", 1, True)
+
+
+def test_tense_of_an_expression():
+    s = "He will arrive on May 5."
+    assert tense(s, s.index("May"), s.index("May") + 5) == 2
+    s = "The bridge was destroyed on May 5."
+    assert tense(s, s.index("May"), s.index("May") + 5) == -2
+
+
+def test_relative_dates_follow_the_estimate_at_its_granularity():
+    text = "On Sunday, the minister said the treaty of March 3, 2015 would be revised next month."
+    undated = tag(text, None)
+    est = DateEstimate("2021-02-01", "2021-02-28", "month", "2021-02", "2021-02-14", 0.97)
+    got = {t.text: (t.value, t.estimated) for t in follow(text, est, undated)}
+    assert got == {"Sunday": ("2021-02", True), "March 3, 2015": ("2015-03-03", False),
+                   "next month": ("2021-03", True)}
+    fact = next(t for t in undated if t.text == "March 3, 2015")
+    borrowed = Timex(0, 0, "", "DATE", "2021-02")
+    assert flag_estimated([fact, borrowed, None], undated) == [fact, Timex(0, 0, "", "DATE", "2021-02", estimated=True),
+                                                               None]
+
+
+def test_the_estimate_layer_is_stored_and_read_back():
+    est = DateEstimate("2021-02-01", "2021-02-28", "month", "2021-02", "2021-02-14", 0.97,
+                       [{"kind": "anniv", "text": "anniversary of February 2020", "sentence": "…", "start": 3, "end": 14}])
+    ann = Annotations("d1", dating=[est], timexes=[Timex(1, 7, "Sunday", "DATE", "2021-02", estimated=True)])
+    back = codec.assemble("d1", {layer: codec.encode_layer(getattr(ann, layer)) for layer in codec.LAYERS})
+    assert back.dating == [est] and back.timexes == ann.timexes
+
+
+def test_samples_own_words(samples):
+    """Smoke test on the samples (never tuned on): 001 and 002 date themselves to February-March 2021;
+    000 names no year and 004 no date, so their own words leave them undated."""
+    got = {}
+    for f in sorted(samples.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        got[f.name[:3]] = _est(text)
+    assert got["000"] is None and got["004"] is None
+    for k in ("001", "002"):
+        assert got[k] is not None and "2021-02-01" <= got[k].point <= "2021-03-31", (k, got[k])
+        assert got[k].value in ("2021-02", "2021-03")
+    assert any(e["kind"] == "anniv" for e in got["001"].evidence)
+    assert any(e["kind"] == "since" for e in got["002"].evidence)
+
+
+def test_undated_samples_carry_their_estimate_into_the_export_and_timeline(samples, tmp_path):
+    from storyline import Storyline
+    from storyline.views.timeline import terminal_table, when_label
+
+    with Storyline(str(tmp_path / "s.db")) as sl:
+        sl.build(str(samples))
+        data = sl.export()
+        col = sl.collection()
+    docs = {d["id"][:3]: d for d in data["documents"]}
+    for k in ("001", "002"):
+        d = docs[k]
+        assert d["published_from"] == "estimate" and d["published"] in ("2021-02", "2021-03")
+        assert d["published_estimate"]["source"] == "text" and d["published_estimate"]["evidence"]
+    assert docs["003"]["published_from"] == "text" and "published_estimate" not in docs["003"]
+    assert docs["004"]["published"] is None
+    # dates that rest on the estimate are flagged and shown as estimates, never as facts
+    flagged = [t for t in data["timexes"] if t.get("estimated")]
+    assert flagged and all(t["document_id"][:3] in ("001", "002") for t in flagged)
+    dated, _ = col.timeline()
+    labels = [when_label(col, ev) for ev in dated if ev.date.estimated]
+    assert labels and all(lb.startswith("≈ ") and lb.endswith("(estimated from the text)") for lb in labels)
+    assert any(not ev.date.estimated and ev.date.value == "2020-02-29" for ev in dated)
+    assert terminal_table(col) is not None
