@@ -15,10 +15,16 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
-from storyline.annotate.dating import CUES, bucket, clues, estimate_from_clues, posterior
+from storyline.annotate.dating import (
+    CUES,
+    bucket,
+    clues,
+    estimate_from_clues,
+    offset,
+    posterior,
+)
 from storyline.annotate.timex import tag
 from storyline.eval.dating import load
 
@@ -39,8 +45,6 @@ def histograms(data) -> dict:
     counts: dict[str, Counter] = {k: Counter(v) for k, v in CUES["prior_counts"].items()}
     for a, cs in data:
         for c in cs:
-            from storyline.annotate.dating import offset
-
             counts.setdefault(c.kind, Counter())[bucket(offset(c, a.date), EDGES)] += 1
     keys = ["0"] + [f"{s}{i}" for s in "+-" for i in range(len(EDGES) - 1)]
     classes = {}
@@ -102,7 +106,6 @@ def main() -> None:
     # a check that the shipped model gives the same figures as chosen here
     kept = sum(1 for _, cs in data if estimate_from_clues(cs, model) is not None)
     print(f"estimates with the written model: {kept}/{n}")
-    _ = date
 
 
 if __name__ == "__main__":

@@ -114,11 +114,20 @@ def test_undated_samples_carry_their_estimate_into_the_export_and_timeline(sampl
         assert d["published_estimate"]["source"] == "text" and d["published_estimate"]["evidence"]
     assert docs["003"]["published_from"] == "text" and "published_estimate" not in docs["003"]
     assert docs["004"]["published"] is None
-    # dates that rest on the estimate are flagged and shown as estimates, never as facts
-    flagged = [t for t in data["timexes"] if t.get("estimated")]
-    assert flagged and all(t["document_id"][:3] in ("001", "002") for t in flagged)
+    # 000 names no year: its story dates it, through the pact signed "on February 29" that 001 dates
+    est = docs["000"]["published_estimate"]
+    assert (docs["000"]["published"], est["source"]) == ("2020-04", "story")
+    assert {(e["document_id"][:3], e["other_date"]) for e in est["evidence"] if e["kind"] == "story"} == {
+        ("001", "2020-02-29")}
+    # dates that rest on an estimate are flagged and shown as estimates, never as facts
+    flagged = {t["document_id"][:3] for t in data["timexes"] if t.get("estimated")}
+    assert flagged == {"000", "001", "002"}
     dated, _ = col.timeline()
-    labels = [when_label(col, ev) for ev in dated if ev.date.estimated]
+    labels = {when_label(col, ev) for ev in dated if ev.date.estimated and ev.mentions[0][0][:3] != "000"}
     assert labels and all(lb.startswith("≈ ") and lb.endswith("(estimated from the text)") for lb in labels)
-    assert any(not ev.date.estimated and ev.date.value == "2020-02-29" for ev in dated)
+    assert "≈ April 2020 (estimated from its story)" in {when_label(col, ev) for ev in dated}
+    # the deal signing: one event on February 29, 2020 from the four reports that tell it, a stated date
+    (deal,) = [ev for ev in dated if ev.date.value == "2020-02-29" and ev.type == "agree"]
+    assert sorted({m[0][:3] for m in deal.mentions}) == ["000", "001", "002", "003"]
+    assert when_label(col, deal) == "2020-02-29 (day)"
     assert terminal_table(col) is not None

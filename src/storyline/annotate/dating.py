@@ -35,7 +35,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from storyline.model import DateEstimate, Timex
+from storyline.model import Annotations, DateEstimate, Timex
 
 _HERE = Path(__file__).parent
 CUES = json.loads((_HERE / "dating_cues.json").read_text(encoding="utf-8"))
@@ -62,6 +62,7 @@ class Clue:
     periodic: bool = False  # a month and day or month without a year: any year's
     open_count: bool = False  # an anniversary whose count is not said: any number of years >= 1
     weekday: int | None = None  # a periodic day named with its weekday ("Monday, Oct. 26"): only the years it fits
+    ref: Timex | None = None  # anniversaries and spans since: the dated mention of the happening they count from
 
 
 # -- reading clues -------------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def _anniversaries(text, sents, timexes, dated) -> list[Clue]:
         if n is not None:
             lo, hi = lo + relativedelta(years=n), hi + relativedelta(years=n)
         out.append(Clue("anniv", m.start(), m.end(), text[m.start():m.end()] + f" of {t.text}", text[s:e], lo, hi,
-                        open_count=n is None))
+                        open_count=n is None, ref=t))
     return out
 
 
@@ -290,7 +291,7 @@ def _spans_since(text, sents, timexes, dated) -> list[Clue]:
         lo2, hi2 = _shift(lo, value), _shift(hi, value)
         if lo2 is None or hi2 is None:
             continue
-        out.append(Clue("since", t.start, t.end, f"{t.text} … {r.text}", text[s:e], lo2, hi2))
+        out.append(Clue("since", t.start, t.end, f"{t.text} … {r.text}", text[s:e], lo2, hi2, ref=r))
     return out
 
 
@@ -485,9 +486,12 @@ def _evidence(cs: list[Clue], point: date, model: dict, n: int = 4) -> list[dict
     """The clues that pin the point most: the highest density there (ties: text order)."""
     ranked = _ranked(cs, point, model)
     out = []
-    for c in ranked[:n]:
-        out.append({"kind": c.kind, "text": c.text, "sentence": c.sentence.strip(), "start": c.start, "end": c.end})
-    return sorted(out, key=lambda e: e["start"])
+    for c in ranked[:n] + [c for c in ranked[n:] if c.ref is not None]:
+        rec = {"kind": c.kind, "text": c.text, "sentence": c.sentence.strip(), "start": c.start, "end": c.end}
+        if c.ref is not None:
+            rec["refers_to"] = {"start": c.ref.start, "end": c.ref.end, "text": c.ref.text, "value": c.ref.value}
+        out.append(rec)
+    return sorted(out, key=lambda e: (e["start"], e["kind"]))
 
 
 # -- relative dates follow the estimate ----------------------------------------------------------
@@ -527,3 +531,50 @@ def flag_estimated(dates: list[Timex | None], facts: list[Timex]) -> list[Timex 
     known = {(t.start, t.end, t.value) for t in facts if not t.estimated}
     return [d if d is None or d.estimated or (d.start, d.end, d.value) in known else replace(d, estimated=True)
             for d in dates]
+
+
+def apply_estimate(text: str, ann: Annotations, est: DateEstimate) -> Annotations:
+    """An undated article's annotations with an estimate that came later (from its story): its
+    relative dates resolved against it (``follow``), the events and figures dated by them or by the
+    article's date moved along, all flagged ``estimated``. The annotate stage does the same in
+    ``pipeline.annotate_doc`` when the estimate comes from the article's own words."""
+    from .timex import tag
+
+    timexes = follow(text, est, tag(text, None))
+    by_span = {(t.start, t.end): t for t in timexes}
+    article_day = Timex(start=0, end=0, text="", type="DATE", value=est.value, estimated=True)
+
+    def moved(d: Timex | None) -> Timex | None:
+        if d is None:
+            return None
+        return by_span.get((d.start, d.end), d) if d.text else article_day
+
+    events = []
+    for m in ann.events:
+        if m.date is None:
+            events.append(replace(m, date=article_day, date_from="article"))
+        else:
+            events.append(replace(m, date=moved(m.date)))
+    durations = {(t.start, t.end) for t in timexes if t.type == "DURATION"}  # counts of time hold for no day
+    figures = [replace(f, date=moved(f.date) if f.date is not None else
+                       (None if (f.start, f.end) in durations else article_day))
+               for f in ann.figures]
+    return replace(ann, timexes=timexes, events=events, figures=figures, dating=[est])
+
+
+def date_by_reference(text: str, events: list, est: DateEstimate) -> None:
+    """An event told in the clause a span since counts from ("comes a year after [the Taliban signed
+    a landmark deal]"), which took the estimated article date, takes the date of the happening that
+    clause refers to ("the February 2020 deal"): a date the text states, not an estimate."""
+    for m in events:
+        if m.date is None or m.date_from != "article":
+            continue
+        for e in est.evidence:
+            ref = e.get("refers_to")
+            if e["kind"] != "since" or not ref or not m.start <= e["start"] < m.end:
+                continue
+            link = re.search(r"\b(?:after|since)\b", text[e["end"]: m.end])
+            if link and text.find(m.trigger, e["end"] + link.end(), m.end) >= 0:
+                m.date = Timex(start=ref["start"], end=ref["end"], text=ref["text"], type="DATE", value=ref["value"])
+                m.date_from = "sentence"
+                break

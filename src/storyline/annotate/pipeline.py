@@ -75,6 +75,12 @@ def _flag(dates, timexes):
     return flag_estimated(dates, timexes)
 
 
+def _by_reference(text: str, events, est) -> None:
+    from .dating import date_by_reference
+
+    date_by_reference(text, events, est)
+
+
 def set_places(entities: list[EntityMention], text: str) -> None:
     """Resolve GPE/LOC/FAC mentions on the map, one look-up per distinct key."""
     keys = list(dict.fromkeys(e.key for e in entities if e.type in PLACE_TYPES))
@@ -109,6 +115,7 @@ def annotate_doc(article: CleanArticle, doc: Doc) -> Annotations:
     if dating:  # dates taken from the estimated publication date are estimates too
         for m, d in zip(events, _flag([m.date for m in events], timexes)):
             m.date = d
+        _by_reference(article.text, events, dating[0])
     return Annotations(document_id=article.id,
                        sentences=[(s.start_char, s.end_char) for s in doc.sents],
                        timexes=timexes, entities=entities, figures=figures, quotes=quotes,

@@ -56,6 +56,7 @@ def document_record(doc: Document, ann: Annotations | None = None) -> dict:
 def build_export(store) -> dict:
     """The whole collection as a ``storyline/1`` document."""
     from ..link.collection import load
+    from .timeline import stated_elsewhere
 
     col = load(store)
     docs, per_doc, by_id = col.documents, col.annotations, {d.id: d for d in col.documents}
@@ -112,8 +113,11 @@ def build_export(store) -> dict:
                        group_id=col.quote_index.get(f"{d.id}:q{i}"))
             out["quotes"].append(rec)
     for ev in events:
+        date = when(ev.date)
+        if date and date.get("estimated") and stated_elsewhere(col, ev):
+            del date["estimated"]  # another report states the date: no estimate
         out["events"].append({
-            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": when(ev.date),
+            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": date,
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
             "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
             "sources": col.sources(ev),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 
 from rich.markup import escape
 from rich.table import Table
@@ -36,6 +37,8 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def human_date(value: str) -> str:
     """A TIMEX3 date value in words: "2021-02" -> "February 2021", "2021-02-14" -> "14 February 2021"."""
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(m[2])} of {m[1]}"
     parts = value.split("T", 1)[0].split("-")
     if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
         month = f"{_MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
@@ -57,9 +60,21 @@ def estimate_source(col: Collection, ev) -> str:
     return "text"
 
 
+def stated_elsewhere(col: Collection, ev) -> bool:
+    """Whether a report of the event states the date the event took from an estimate."""
+    for doc_id, start, end in ev.mentions:
+        ann = col.annotations.get(doc_id)
+        for m in ann.events if ann else []:
+            if (m.start, m.end) == (start, end) and m.date is not None and not m.date.estimated \
+                    and m.date.value == ev.date.value:
+                return True
+    return False
+
+
 def when_label(col: Collection, ev) -> str:
-    """An event's date for people: the value and its granularity, or the estimate it rests on."""
-    if ev.date is not None and ev.date.estimated:
+    """An event's date for people: the value and its granularity, or the estimate it rests on
+    (unless another report of it states that date)."""
+    if ev.date is not None and ev.date.estimated and not stated_elsewhere(col, ev):
         return estimate_label(ev.date.value, estimate_source(col, ev))
     return f"{ev.date.value} ({granularity(ev.date.value)})"
 
@@ -118,7 +133,8 @@ def timelinejs(col: Collection, story_id: str | None = None) -> dict:
         events.append({
             "start_date": date,
             "text": {"headline": html.escape(ev.summary),
-                     "text": (f"<p>{html.escape(when_label(col, ev))}</p>" if ev.date.estimated else "")
+                     "text": (f"<p>{html.escape(when_label(col, ev))}</p>" if ev.date.estimated
+                              and not stated_elsewhere(col, ev) else "")
                      + f"<p>{len(sources)} source(s)</p>" + "".join(quotes)},
             "group": ev.type,
             "unique_id": ev.id,
@@ -136,12 +152,13 @@ def events_csv(col: Collection) -> str:
     dated, undated = col.timeline()
     for ev in dated + undated:
         span = value_span(ev.date.value) if ev.date else None
+        estimated = ev.date is not None and ev.date.estimated and not stated_elsewhere(col, ev)
         sources = col.sources(ev)
         writer.writerow([
             ev.id, ev.story_id or "", ev.date.value if ev.date else "", span[0] if span else "",
             span[1] if span else "", granularity(ev.date.value) if ev.date else "unknown", ev.type, ev.modality, ev.summary,
             "; ".join(names.get(a, a) for a in ev.actor_ids), "; ".join(names.get(a, a) for a in ev.target_ids),
             "; ".join(names.get(a, a) for a in ev.place_ids), len(sources), sources[0] if sources else "",
-            len(ev.mentions), "yes" if ev.date is not None and ev.date.estimated else "",
+            len(ev.mentions), "yes" if estimated else "",
         ])
     return buf.getvalue()
