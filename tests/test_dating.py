@@ -131,3 +131,68 @@ def test_undated_samples_carry_their_estimate_into_the_export_and_timeline(sampl
     assert sorted({m[0][:3] for m in deal.mentions}) == ["000", "001", "002", "003"]
     assert when_label(col, deal) == "2020-02-29 (day)"
     assert terminal_table(col) is not None
+
+
+def _doc(doc_id: str, text: str, published: str | None = None, published_from=None, duplicate_of=None, seq=0):
+    from storyline.model import CleanArticle, Document
+
+    return Document(CleanArticle(doc_id, doc_id, text, published=published, published_from=published_from),
+                    content_hash=doc_id, duplicate_of=duplicate_of, story_id="s1", seq=seq)
+
+
+def _event(text: str, timex: Timex, actors: list[str], type_: str = "release"):
+    from storyline.model import EventMention
+
+    return EventMention(0, len(text), text, type_, "freed", "", actors=actors, date=timex, date_from="sentence")
+
+
+def test_a_dated_copy_of_the_same_report_gives_its_date():
+    from storyline.link.dating import story_estimates
+
+    a = _doc("a", "The hostages were freed on Friday.")
+    b = _doc("b", "The hostages were freed on Friday.", "2019-05-17", "metadata", duplicate_of="a", seq=1)
+    got = story_estimates([a, b], {"a": Annotations("a"), "b": Annotations("b")})
+    assert set(got) == {"a"}
+    est = got["a"]
+    assert (est.value, est.granularity, est.source, est.evidence[0]["document_id"]) == ("2019-05-17", "day", "story", "b")
+
+
+def test_a_happening_dated_by_another_report_dates_the_undated_one():
+    from storyline.link.dating import story_estimates, with_story_dates
+
+    t1 = "The rebels freed 12 hostages on June 3. Talks resumed on June 20 in Geneva."
+    t2 = "Rebels freed the 12 hostages on June 3, 2016, officials said."
+    tx1 = tag(t1, None)
+    e1 = _event(t1[:39], next(t for t in tx1 if t.text == "June 3"), ["rebels"])
+    e2 = _event(t2, next(t for t in tag(t2, None) if t.text == "June 3, 2016"), ["Rebels"])
+    a, b = _doc("a", t1), _doc("b", t2, seq=1)  # b's own date is unknown too: its text states the year
+    anns = {"a": Annotations("a", timexes=tx1, events=[e1]), "b": Annotations("b", events=[e2])}
+    got = story_estimates([a, b], anns)
+    assert set(got) == {"a"}
+    est = got["a"]
+    assert (est.source, est.value) == ("story", "2016-06")
+    assert [(e["document_id"], e["other_date"]) for e in est.evidence if e["kind"] == "story"] == [("b", "2016-06-03")]
+    # the undated report's own dates follow the estimate, flagged
+    after = with_story_dates([a, b], anns)["a"]
+    assert {t.text: (t.value, t.estimated) for t in after.timexes} == {
+        "June 3": ("2016-06-03", True), "June 20": ("2016-06-20", True)}
+    assert after.dating == [est] and after.events[0].date.value == "2016-06-03"
+    # without a shared actor or the same day, nothing is shared
+    e2b = _event(t2, Timex(0, 4, "June", "DATE", "2016-06"), ["Police"])
+    assert story_estimates([a, b], {"a": anns["a"], "b": Annotations("b", events=[e2b])}) == {}
+
+
+def test_estimated_dates_are_kept_apart_when_sources_are_compared():
+    from storyline.link.agreement import event_agreement
+    from storyline.model import Event
+
+    t = "Rebels freed the hostages."
+    stated = _event(t, Timex(0, 4, "June 3", "DATE", "2016-06-03"), ["Rebels"])
+    guessed = _event(t, Timex(0, 4, "June 5", "DATE", "2016-06-05", estimated=True), ["Rebels"])
+    docs = {"a": _doc("a", t), "b": _doc("b", t, seq=1)}
+    ev = Event("e1", "release", "", stated.date, [("a", 0, len(t)), ("b", 0, len(t))])
+    assert event_agreement(ev, docs, {"a": Annotations("a", events=[stated]),
+                                      "b": Annotations("b", events=[guessed])}).status == "agree"
+    told = _event(t, Timex(0, 4, "June 5", "DATE", "2016-06-05"), ["Rebels"])
+    assert event_agreement(ev, docs, {"a": Annotations("a", events=[stated]),
+                                      "b": Annotations("b", events=[told])}).status == "differ"
