@@ -82,6 +82,14 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
 
     by_id = {d.id: d for d in documents}
     dated = sorted((d for d in documents if _dated(d)), key=lambda d: (d.seq, d.id))
+    # every happening an article tells with its year, by (type, month): what undated ones may share
+    yeared: dict[tuple[str, str], list[tuple[Document, EventMention]]] = {}
+    for d in sorted(documents, key=lambda d: (d.seq, d.id)):
+        ann = annotations.get(d.id)
+        for o in ann.events if ann else []:
+            q = _YEARED.match(o.date.value.split("T", 1)[0]) if o.date is not None else None
+            if q and not o.date.estimated:
+                yeared.setdefault((o.type, q[2]), []).append((d, o))
     out: dict[str, DateEstimate] = {}
     for doc in sorted(documents, key=lambda d: (d.seq, d.id)):
         if doc.article.published and doc.article.published_from != "estimate":
@@ -95,25 +103,24 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
             continue
         story_clues = []
         seen: set[tuple] = set()
-        others = sorted((d for d in documents if d.id != doc.id), key=lambda d: (d.seq, d.id))
         for m in ann.events:
-            for other_doc in others:  # any article that states the happening's year (its own date may be unknown)
-                other_ann = annotations.get(other_doc.id)
-                for o in other_ann.events if other_ann else []:
-                    hit = _shared(m, o)
-                    if hit is None:
-                        continue
-                    y, mo, d = hit
-                    try:
-                        lo = date(y, mo, d or 1)
-                        hi = lo if d else date(y, mo, calendar.monthrange(y, mo)[1])
-                    except ValueError:
-                        continue
-                    key = (m.start, lo)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    story_clues.append((Clue("story", m.start, m.end, m.date.text, m.text, lo, hi), other_doc, o))
+            p = _PARTIAL.match(m.date.value) if m.date is not None else None
+            if p is None:
+                continue
+            for other_doc, o in yeared.get((m.type, p[1]), []):
+                hit = _shared(m, o) if other_doc.id != doc.id else None
+                if hit is None:
+                    continue
+                y, mo, d = hit
+                try:
+                    lo = date(y, mo, d or 1)
+                    hi = lo if d else date(y, mo, calendar.monthrange(y, mo)[1])
+                except ValueError:
+                    continue
+                if (m.start, lo) in seen:
+                    continue
+                seen.add((m.start, lo))
+                story_clues.append((Clue("story", m.start, m.end, m.date.text, m.text, lo, hi), other_doc, o))
         if not story_clues:
             continue
         text = doc.article.text
