@@ -61,6 +61,9 @@ def test_tense_of_an_expression():
     assert tense(s, s.index("May"), s.index("May") + 5) == 2
     s = "The bridge was destroyed on May 5."
     assert tense(s, s.index("May"), s.index("May") + 5) == -2
+    # a past verb right after "on <date>" decides, whatever plans the rest of the sentence tells
+    s = "The minister on May 5 urged both sides to meet again as soon as possible."
+    assert tense(s, s.index("May"), s.index("May") + 5) == -2
 
 
 def test_relative_dates_follow_the_estimate_at_its_granularity():
