@@ -199,3 +199,28 @@ def test_estimated_dates_are_kept_apart_when_sources_are_compared():
     told = _event(t, Timex(0, 4, "June 5", "DATE", "2016-06-05"), ["Rebels"])
     assert event_agreement(ev, docs, {"a": Annotations("a", events=[stated]),
                                       "b": Annotations("b", events=[told])}).status == "differ"
+
+
+def test_impossible_values_are_no_clues():
+    bad = [Timex(0, 5, "x", "DATE", v) for v in ("XXXX-02-30", "XXXX-13", "2020-02-30", "9999", "PRESENT_REF")]
+    assert clues("x" * 20, bad) == []
+    assert estimate("", []) is None
+
+
+def test_any_text_gives_an_estimate_or_none_and_the_same_each_time():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["On", "Feb.", "29,", "2020", "the", "anniversary", "of", "deal", "signed", "a", "year",
+                             "after", "Monday,", "Oct.", "26", "will", "was", "in", "March", "1998", ".", "ago"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(words, max_size=40))
+    def run(ws):
+        text = " ".join(ws)
+        a, b = _est(text), _est(text)
+        assert a == b
+        if a is not None:
+            assert a.start <= a.point <= a.end and a.granularity in ("day", "month", "year")
+
+    run()

@@ -195,8 +195,11 @@ def clues(text: str, timexes: list[Timex]) -> list[Clue]:
             if day is not None and not 1 <= day <= 31:
                 continue
             # the span of the occurrence in a leap year: shifted to the right year when scored
-            lo = date(2000, mo, day or 1)
-            hi = date(2000, mo, day or calendar.monthrange(2000, mo)[1])
+            try:
+                lo = date(2000, mo, day or 1)
+                hi = date(2000, mo, day or calendar.monthrange(2000, mo)[1])
+            except (ValueError, calendar.IllegalMonthError):
+                continue  # no such day in any year
             wd = _weekday(text[max(s, t.start - 12): t.end]) if day is not None else None
             if wd is not None:
                 kind = "mdw:" + kind.split(":")[1]
