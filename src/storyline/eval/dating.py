@@ -24,6 +24,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from ..model import DateEstimate
+
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:_|--|—|–|-|:)\s*")
@@ -105,16 +107,16 @@ def load(corpus: Path) -> list[DatedArticle]:
     return out
 
 
-def estimate_article(a: DatedArticle, model: dict | None = None):
+def estimate_article(a: DatedArticle, model: dict | None = None) -> DateEstimate | None:
     from ..annotate.dating import estimate
     from ..annotate.timex import tag
 
     return estimate(a.text, tag(a.text, None), model)
 
 
-def score(rows: list[tuple[DatedArticle, object]]) -> dict[str, float]:
+def score(rows: list[tuple[DatedArticle, DateEstimate | None]]) -> dict[str, float]:
     n = len(rows)
-    est = [(a, e) for a, e in rows if e is not None]
+    est: list[tuple[DatedArticle, DateEstimate]] = [(a, e) for a, e in rows if e is not None]
     near = sum(1 for a, e in est if abs((date.fromisoformat(e.point) - a.date).days) <= 31)
     year = sum(1 for a, e in est if date.fromisoformat(e.point).year == a.date.year)
     far = sum(1 for a, e in est if abs((date.fromisoformat(e.point) - a.date).days) > 365)

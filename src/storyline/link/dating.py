@@ -87,8 +87,9 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
     for d in sorted(documents, key=lambda d: (d.seq, d.id)):
         ann = annotations.get(d.id)
         for o in ann.events if ann else []:
-            q = _YEARED.match(o.date.value.split("T", 1)[0]) if o.date is not None else None
-            if q and not o.date.estimated:
+            if o.date is None or o.date.estimated:
+                continue
+            if q := _YEARED.match(o.date.value.split("T", 1)[0]):
                 yeared.setdefault((o.type, q[2]), []).append((d, o))
     out: dict[str, DateEstimate] = {}
     for doc in sorted(documents, key=lambda d: (d.seq, d.id)):
@@ -104,17 +105,16 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
         story_clues = []
         seen: set[tuple] = set()
         for m in ann.events:
-            p = _PARTIAL.match(m.date.value) if m.date is not None else None
-            if p is None:
+            if m.date is None or (p := _PARTIAL.match(m.date.value)) is None:
                 continue
             for other_doc, o in yeared.get((m.type, p[1]), []):
                 hit = _shared(m, o) if other_doc.id != doc.id else None
                 if hit is None:
                     continue
-                y, mo, d = hit
+                y, mo, day = hit
                 try:
-                    lo = date(y, mo, d or 1)
-                    hi = lo if d else date(y, mo, calendar.monthrange(y, mo)[1])
+                    lo = date(y, mo, day or 1)
+                    hi = lo if day else date(y, mo, calendar.monthrange(y, mo)[1])
                 except ValueError:
                     continue
                 if (m.start, lo) in seen:
