@@ -121,7 +121,7 @@ def test_undated_samples_carry_their_estimate_into_the_export_and_timeline(sampl
     est = docs["000"]["published_estimate"]
     assert (docs["000"]["published"], est["source"]) == ("2020-04", "story")
     assert {(e["document_id"][:3], e["other_date"]) for e in est["evidence"] if e["kind"] == "story"} == {
-        ("001", "2020-02-29")}
+        ("001", "2020-02-29"), ("002", "2020-02")}
     # dates that rest on an estimate are flagged and shown as estimates, never as facts
     flagged = {t["document_id"][:3] for t in data["timexes"] if t.get("estimated")}
     assert flagged == {"000", "001", "002"}
@@ -224,3 +224,12 @@ def test_any_text_gives_an_estimate_or_none_and_the_same_each_time():
             assert a.start <= a.point <= a.end and a.granularity in ("day", "month", "year")
 
     run()
+
+
+def test_the_same_span_since_told_again_refers_to_the_same_happening():
+    text = ("The parade comes a year after the two clubs signed a truce. "
+            "It comes a year after the rivals signed the famous truce. "
+            "Fans still remember the May 2014 truce, which ended years of violence.")
+    cs = [c for c in clues(text, tag(text, None)) if c.kind == "since"]
+    assert [(c.text, c.lo) for c in cs] == [("a year … May 2014", date(2015, 5, 1)),
+                                           ("a year … May 2014", date(2015, 5, 1))]

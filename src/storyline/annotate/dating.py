@@ -266,6 +266,7 @@ def _spans_since(text, sents, timexes, dated) -> list[Clue]:
     out = []
     now_words = set(CUES["since_now_words"])
     links = set(CUES["since_links"])
+    found: list[tuple[Timex, str, tuple[int, int], set[str], tuple[Timex, date, date] | None]] = []
     for t in timexes:
         s, e = _sentence_of(sents, t.start)
         after = [w.lower() for w in _WORD.findall(text[t.end: min(e, t.end + 12)])]
@@ -285,7 +286,14 @@ def _spans_since(text, sents, timexes, dated) -> list[Clue]:
             value = f"P{n}{m[2][0].upper()}"
         else:
             continue
-        ref = _referent((s, e), t.end, _clause_after(text, t.end, e), dated, text)
+        found.append((t, value, (s, e), _clause_after(text, t.end, e),
+                      _referent((s, e), t.end, _clause_after(text, t.end, e), dated, text)))
+    for t, value, (s, e), words, ref in found:
+        if ref is None and t.type == "DURATION":
+            # the same span since the same happening, told again in other words ("comes a year after
+            # the US and the Taliban signed an agreement" ... "a year after ... signed a landmark deal")
+            ref = next((r for t2, v2, _, w2, r in found if r is not None and t2.type == "DURATION" and v2 == value
+                        and words & w2), None)
         if ref is None:
             continue
         if t.type == "DATE" and not (t.end <= ref[0].start <= t.end + 25):
