@@ -202,13 +202,14 @@ def test_quotations_point_to_their_speaking_entity(dated_db):
     assert names[accelerate["speaker_id"]] == "Zalmay Khalilzad"
 
 
-def test_timeline_keeps_the_month_and_day_of_events_whose_year_is_unknown(built):
-    # 000 has no publication date: "the Taliban on April 12 released 20 Afghan prisoners" keeps
-    # its month and day, shown apart from the calendar, and no year is made up for it
+def test_timeline_shows_the_estimated_year_of_events_whose_year_the_text_omits(built):
+    # 000 has no publication date and names no year: "the Taliban on April 12 released 20 Afghan
+    # prisoners" gets its year from the story's estimate (issue 13), shown as an estimate, never as a fact
     result = runner.invoke(app, ["timeline", "--db", str(built)], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    line = next(ln for ln in result.output.splitlines() if "Taliban released 20 Afghan prisoners" in ln)
-    assert "XXXX-04-12 (year unknown)" in line
+    lines = result.output.splitlines()
+    i = next(i for i, ln in enumerate(lines) if "Taliban released 20 Afghan prisoners" in ln)
+    assert "≈ 12 April 2020" in lines[i] and "(estimated from its story)" in lines[i + 1]
     assert "2020-04-12" not in result.output
 
 
@@ -225,10 +226,12 @@ def test_samples_figure_series_span_the_reports(built):
 
 
 def test_undated_samples_still_merge_the_deal_signing_by_its_month(built):
-    # as shipped, only 003 carries a date; 001 names the day and 000 only "late February" (no year)
+    # as shipped, only 003 carries a date; 001 names the day, 000 only "late February" (no year) and
+    # 002 "a year after ... signed a landmark deal", "the February 2020 deal"
     deals = [e for e in _export(built)["events"] if e["type"] == "agree" and e["date"] and e["date"]["value"] == "2020-02-29"]
     assert len(deals) == 1
-    assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "003"]
+    assert sorted({m["document_id"][:3] for m in deals[0]["mentions"]}) == ["000", "001", "002", "003"]
+    assert "estimated" not in deals[0]["date"]
 
 
 def test_the_planned_withdrawal_by_may_2021_is_one_event_from_two_reports(dated_db):

@@ -21,12 +21,14 @@ def _store_with_one_article(tmp_path):
 
 def test_layers_are_registered_in_dependency_order_with_their_versions():
     order = list(L.layers())
-    assert set(order) == {"sentences", "timexes", "entities", "figures", "quotes", "events"}
+    assert set(order) == {"sentences", "dating", "timexes", "entities", "figures", "quotes", "events"}
+    assert order.index("dating") < order.index("timexes")
     assert order.index("timexes") < order.index("figures") < order.index("events")
     assert order.index("entities") < order.index("events")
     assert set(pipeline.VERSIONS) == set(order) and all(len(v) == 16 for v in pipeline.VERSIONS.values())
     assert L.with_dependents({"timexes"}) == {"timexes", "figures", "events"}
     assert L.with_dependents({"quotes"}) == {"quotes"}
+    assert L.with_dependents({"dating"}) == {"dating", "timexes", "figures", "events"}
 
 
 def test_a_change_to_one_layer_changes_its_version_and_those_of_its_readers(monkeypatch):

@@ -109,6 +109,9 @@ class Timex:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str  # TIMEX3 value: 2020-04-12, 2020-W15, P14M, PRESENT_REF, XXXX-04-12 ...
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
+    # resolved against an estimated writing date (annotate/dating.py), not one the article gave:
+    # an estimate, never a fact ("on Sunday" in an article estimated to March 2021 is "2021-03")
+    estimated: bool = False
 
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
@@ -190,6 +193,26 @@ class EventMention:
 
 
 @dataclass
+class DateEstimate:
+    """When an undated article was probably written (annotate/dating.py from its own words;
+    link/dating.py from its story): a range at the granularity the evidence supports."""
+
+    start: str  # first day of the range (ISO)
+    end: str  # last day
+    granularity: str  # "day" | "month" | "year"
+    value: str  # the point at that granularity: "2021-02-14", "2021-02" or "2021"
+    point: str  # the most likely day (ISO), finer than the evidence where granularity is coarser
+    confidence: float  # posterior mass of the point's year (1.0 for a dated copy of the same report)
+    evidence: list[dict] = field(default_factory=list)  # {"kind", "text", "sentence", "start", "end", ...}
+    source: Literal["text", "story"] = "text"  # from its own words, or from dated articles of its story
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "granularity": self.granularity, "value": self.value,
+                "point": self.point, "confidence": round(self.confidence, 3), "source": self.source,
+                "evidence": self.evidence}
+
+
+@dataclass
 class Annotations:
     """Everything ``annotate`` found in one article."""
 
@@ -200,6 +223,7 @@ class Annotations:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    dating: list[DateEstimate] = field(default_factory=list)  # the writing-date estimate of an undated article (0 or 1)
 
 
 # -- across articles (the link stage) -------------------------------------------------------------

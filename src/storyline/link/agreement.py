@@ -6,7 +6,8 @@ Sources are documents; near-duplicates (``duplicate_of`` set) never count as ext
 * Its sources **differ** when two documents' mentions give figures for the same counted thing
   (``series.subject_key``) with no value in common (approximate figures match within 10%), or dates
   of the same granularity (day, week, month, ...) with no value in common. Only dates the sentence
-  itself gives count; a date taken from the article's publication date is no claim. The passages
+  itself gives count; a date taken from the article's publication date is no claim, nor is a date
+  resolved against an estimated publication date (``Timex.estimated``): estimates are kept apart. The passages
   that disagree are kept, side by side, grouped by what they disagree about.
 * Otherwise they **agree**.
 * A series differs when it is in conflict (different values for the same date), agrees otherwise,
@@ -90,7 +91,7 @@ def event_agreement(event: Event, docs: dict[str, Document], per_doc: dict[str, 
             if 0 <= j < len(ann.figures):
                 f = ann.figures[j]
                 figs.setdefault(figure_key(f), {}).setdefault(doc_id, []).append((f, m))
-        if m.date is not None and m.date_from != "article":
+        if m.date is not None and m.date_from != "article" and not m.date.estimated:
             g = granularity(m.date.value)
             if g:
                 dates.setdefault(g, {}).setdefault(doc_id, []).append((m.date.value, m))

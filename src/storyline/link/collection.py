@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Annotations, Document, Entity, Event
 from .agreement import Agreement, event_agreement, series_agreement
+from .dating import with_story_dates
 from .entities import merge_entities
 from .events import merge_events
 from .novelty import New, report_key, what_is_new
@@ -70,6 +71,7 @@ class Collection:
 def load(store, story_id: str | None = None) -> Collection:
     docs = [d for d in store.documents() if story_id is None or d.story_id == story_id]
     per_doc = {d.id: store.annotations(d.id) for d in docs}
+    per_doc = with_story_dates(docs, per_doc)  # undated articles dated by their story (link/dating.py)
     entities, entity_index = merge_entities(docs, per_doc)
     series, series_index = build_series(docs, per_doc)
     return Collection(docs, per_doc, entities, entity_index, merge_events(docs, per_doc, entity_index),

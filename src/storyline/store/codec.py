@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model import Annotations, EntityMention, EventMention, Figure, Place, Quote, Timex
+from ..model import Annotations, DateEstimate, EntityMention, EventMention, Figure, Place, Quote, Timex
 
-LAYERS = ("sentences", "timexes", "entities", "figures", "quotes", "events")
+LAYERS = ("sentences", "timexes", "entities", "figures", "quotes", "events", "dating")
 
 
 def _timex(d: dict | None) -> Timex | None:
@@ -40,6 +40,7 @@ DECODERS = {
     "figures": _figure,
     "quotes": lambda d: Quote(**d),
     "events": _event,
+    "dating": lambda d: DateEstimate(**d),
 }
 
 

@@ -294,6 +294,7 @@ EVALS = {
     "quotes": "quotation speaker-content pairs (PolNeAR)",
     "stories": "story clustering B-cubed (ECB+ sub-topics)",
     "coref": "entities and events merged across articles: MUC/B3/CEAF-e/CoNLL (ECB+)",
+    "dating": "writing dates estimated with the dates withheld (TBAQ-cleaned, PolNeAR, or bench/ for both)",
 }
 
 

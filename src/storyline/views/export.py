@@ -21,7 +21,10 @@ def when(timex: Timex | None) -> dict | None:
     span = value_span(timex.value)
     if span is None:
         return None
-    return {"value": timex.value, "start": span[0].isoformat(), "end": span[1].isoformat(), "text": timex.text}
+    out = {"value": timex.value, "start": span[0].isoformat(), "end": span[1].isoformat(), "text": timex.text}
+    if timex.estimated:  # resolved against an estimated publication date: an estimate, not a fact
+        out["estimated"] = True
+    return out
 
 
 def _span(doc: Document, sentences: list[tuple[int, int]], start: int, end: int) -> dict:
@@ -34,19 +37,26 @@ def _span(doc: Document, sentences: list[tuple[int, int]], start: int, end: int)
     return out
 
 
-def document_record(doc: Document) -> dict:
+def document_record(doc: Document, ann: Annotations | None = None) -> dict:
     a = doc.article
-    return {
+    rec = {
         "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
         "published": a.published, "published_from": a.published_from, "language": a.language,
         "reprint_of": a.reprint_of, "duplicate_of": doc.duplicate_of, "story_id": doc.story_id,
         "text": a.text, "removed": a.removed,
     }
+    if not a.published and ann is not None and ann.dating:
+        # an undated article's estimated writing date: the point at its granularity ("2021-02"),
+        # with the range and the evidence that set it in the extra field ``published_estimate``
+        est = ann.dating[0]
+        rec.update(published=est.value, published_from="estimate", published_estimate=est.as_dict())
+    return rec
 
 
 def build_export(store) -> dict:
     """The whole collection as a ``storyline/1`` document."""
     from ..link.collection import load
+    from .timeline import stated_elsewhere
 
     col = load(store)
     docs, per_doc, by_id = col.documents, col.annotations, {d.id: d for d in col.documents}
@@ -59,7 +69,7 @@ def build_export(store) -> dict:
     out: dict = {
         "format": FORMAT,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "documents": [dict(document_record(d), new=col.new[d.id].as_dict()) for d in docs],
+        "documents": [dict(document_record(d, per_doc[d.id]), new=col.new[d.id].as_dict()) for d in docs],
         "stories": story_records(docs, col, span),
         "entities": [],
         "timexes": [],
@@ -88,6 +98,8 @@ def build_export(store) -> dict:
             rec.update(type=t.type, value=t.value)
             if t.mod:
                 rec["mod"] = t.mod
+            if t.estimated:
+                rec["estimated"] = True
             out["timexes"].append(rec)
         for i, f in enumerate(ann.figures):
             rec = span(d.id, f.start, f.end)
@@ -101,8 +113,11 @@ def build_export(store) -> dict:
                        group_id=col.quote_index.get(f"{d.id}:q{i}"))
             out["quotes"].append(rec)
     for ev in events:
+        date = when(ev.date)
+        if date and date.get("estimated") and stated_elsewhere(col, ev):
+            del date["estimated"]  # another report states the date: no estimate
         out["events"].append({
-            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": when(ev.date),
+            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": date,
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
             "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
             "sources": col.sources(ev),

@@ -3,6 +3,6 @@
 Rules (``patterns.py``) find the expressions; ``tagger.py`` normalises them against the
 publication date. See ``tagger.py`` for the conventions (ranges, unresolvable values).
 """
-from .tagger import tag
+from .tagger import tag, tense
 
-__all__ = ["tag"]
+__all__ = ["tag", "tense"]

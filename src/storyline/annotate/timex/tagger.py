@@ -174,6 +174,9 @@ class _Doc:
                 return 2
         if len(bw) > 1 and bw[0] in ("until", "till") and bw[1] in _DEFER:
             return 2  # "postponed until Tuesday"
+        if aw and ((len(aw[0]) > 4 and aw[0].endswith("ed") and aw[0] not in _NOT_ED) or aw[0] in _IRREGULAR_PAST) \
+                and bw and bw[0] in ("on", "since"):
+            return -2  # the verb right after: "Khalilzad on April 13 urged both sides to ..."
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
             if w in FUTURE_CUES or w in _MODALS or w in ("to", "be", "is", "are"):
                 break  # "the reduced dividend is payable Jan. 2": the -ed word is no verb of the date
@@ -1111,3 +1114,10 @@ def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
         merged.append(a)
         i += 1
     return merged
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """The tense the text speaks of the expression at ``start:end`` in, as the tagger reads it to
+    resolve dates: +2 future by a tense cue, +1 future by a weaker cue, -2 past by a tense cue, -1
+    past only by default (reporting verb, bare -ed word, or nothing)."""
+    return _Doc(text, None).cue_direction(start, end)

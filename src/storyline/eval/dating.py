@@ -1,0 +1,157 @@
+"""Score the writing-date estimate (``annotate/dating.py``) on articles with their dates withheld.
+
+Corpora: TempEval-3 TBAQ-cleaned (TimeML: the DCT element is the date; only the TEXT is given) and
+PolNeAR (``metadata.tsv``'s publication_date; the text files carry none). Date lines are removed
+from the text first: a leading dateline (``NAIROBI, Kenya (AP) _``, ``WASHINGTON, Oct. 5 --``) and
+any line that is only a date (``clean.meta.date_line``), so the estimate works from the report alone.
+
+Splits (deterministic): PolNeAR's own train/dev folders; TBAQ by a hash of the file name (a quarter
+to dev). The model (``dating_model.json``) is learned on the train articles only
+(``scripts/train_dating.py``); dev is held out.
+
+Figures per split: share of articles estimated, share of all articles estimated within 31 days of
+their real date, share with the right year, and, of the estimates, the share within 31 days and the
+share off by a year or more (more than 365 days away).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ..model import DateEstimate
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:_|--|—|–|-|:)\s*")
+
+
+@dataclass
+class DatedArticle:
+    name: str
+    corpus: str  # "tbaq" | "polnear"
+    split: str  # "train" | "dev"
+    date: date
+    text: str  # with its date lines removed
+
+
+def strip_dates(text: str) -> str:
+    """The text without a leading dateline and without lines that are only a date."""
+    from ..clean.meta import date_line
+
+    lines = [ln for ln in text.split("\n") if not (ln.strip() and date_line(ln))]
+    text = "\n".join(lines).lstrip()
+    m = _DATELINE.match(text)
+    if m and m.end() < 80:
+        text = text[m.end():]
+    return text
+
+
+def tbaq_split(name: str) -> str:
+    return "dev" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 4 == 0 else "train"
+
+
+def _tbaq(root: Path) -> list[DatedArticle]:
+    from .timex import read_tml
+
+    out = []
+    for sub in ("TimeBank", "AQUAINT"):
+        for f in sorted((root / sub).glob("*.tml")):
+            d = read_tml(f, sub)
+            try:
+                day = date.fromisoformat(d.dct[:10])
+            except ValueError:
+                continue
+            out.append(DatedArticle(f.stem, "tbaq", tbaq_split(f.stem), day, strip_dates(d.text)))
+    return out
+
+
+def _polnear(root: Path) -> list[DatedArticle]:
+    dates: dict[str, date] = {}
+    lines = (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    fi, di = head.index("filename"), head.index("publication_date")
+    for ln in lines[1:]:
+        cols = ln.split("\t")
+        if len(cols) > max(fi, di):
+            try:
+                dates[cols[fi]] = date.fromisoformat(cols[di][:10])
+            except ValueError:
+                continue
+    out = []
+    for split in ("train", "dev"):
+        for f in sorted((root / split / "text").glob("*.txt")):
+            if f.stem in dates:
+                out.append(DatedArticle(f.stem, "polnear", split, dates[f.stem],
+                                        strip_dates(f.read_text(encoding="utf-8", errors="replace"))))
+    return out
+
+
+def load(corpus: Path) -> list[DatedArticle]:
+    """The dated articles under ``corpus``: a TBAQ-cleaned folder, a PolNeAR folder, or a folder
+    holding them (``../shared/bench``: both)."""
+    corpus = Path(corpus)
+    if (corpus / "TimeBank").is_dir():
+        return _tbaq(corpus)
+    if (corpus / "metadata.tsv").is_file():
+        return _polnear(corpus)
+    out: list[DatedArticle] = []
+    for sub in (corpus / "tempeval3" / "TBAQ-cleaned", corpus / "polnear"):
+        if sub.is_dir():
+            out.extend(load(sub))
+    return out
+
+
+def estimate_article(a: DatedArticle, model: dict | None = None) -> DateEstimate | None:
+    from ..annotate.dating import estimate
+    from ..annotate.timex import tag
+
+    return estimate(a.text, tag(a.text, None), model)
+
+
+def score(rows: list[tuple[DatedArticle, DateEstimate | None]]) -> dict[str, float]:
+    n = len(rows)
+    est: list[tuple[DatedArticle, DateEstimate]] = [(a, e) for a, e in rows if e is not None]
+    near = sum(1 for a, e in est if abs((date.fromisoformat(e.point) - a.date).days) <= 31)
+    year = sum(1 for a, e in est if date.fromisoformat(e.point).year == a.date.year)
+    far = sum(1 for a, e in est if abs((date.fromisoformat(e.point) - a.date).days) > 365)
+    inside = sum(1 for a, e in est if e.start <= a.date.isoformat() < e.end)
+    k = len(est)
+    return {"articles": n, "estimated": k / n if n else 0.0, "within_31_days": near / n if n else 0.0,
+            "right_year": year / n if n else 0.0,
+            "of_estimates_within_31_days": near / k if k else 0.0,
+            "of_estimates_off_by_a_year_or_more": far / k if k else 0.0,
+            "of_estimates_range_holds_date": inside / k if k else 0.0}
+
+
+def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, float]:
+    arts = load(corpus)
+    if limit:
+        arts = arts[:limit]
+    rows = [(a, estimate_article(a)) for a in arts]
+    table = Table(title=f"Writing-date estimates on {Path(corpus).name}, dates withheld ({len(arts)} articles): "
+                        "shares of all articles, then of the estimates")
+    cols = ("articles", "estimated", "within_31_days", "right_year", "of_estimates_within_31_days",
+            "of_estimates_off_by_a_year_or_more", "of_estimates_range_holds_date")
+    table.add_column("set")
+    heads = ("n", "estimated", "≤31 d", "year ok", "est ≤31 d", "est ≥1 y off", "range holds")
+    for h in heads:
+        table.add_column(h, justify="right")
+    out: dict[str, float] = {}
+    groups = sorted({(a.corpus, a.split) for a in arts})
+    for key in [*groups, ("all", "train"), ("all", "dev")]:
+        sel = [(a, e) for a, e in rows if (a.corpus, a.split) == key or (key[0] == "all" and a.split == key[1])]
+        if not sel:
+            continue
+        f = score(sel)
+        name = f"{key[0]} {key[1]}"
+        table.add_row(name, *(str(f[c]) if c == "articles" else f"{f[c]:.3f}" for c in cols))
+        for c in cols:
+            out[f"{key[0]}_{key[1]}_{c}"] = round(f[c], 4)
+    console.print(table)
+    return out
