@@ -133,11 +133,75 @@ def cache_dir() -> Path | None:
     return Path(v) if v else None
 
 
+ANCHOR_RELS = {"IS_INCLUDED", "INCLUDES", "DURING", "DURING_INV", "SIMULTANEOUS", "BEGINS", "ENDS",
+               "BEGUN_BY", "ENDED_BY", "IDENTITY"}
+
+
+@dataclass
+class Attrs:
+    matched: int = 0
+    tense: int = 0
+    aspect: int = 0
+    polarity: int = 0
+    anchored_gold: int = 0  # gold events with an anchoring TLINK to a DATE/TIME of the text
+    anchored_found: int = 0  # ... that we date from that time expression
+    anchored_sys: int = 0  # our events dated from a time expression of the sentence
+    anchored_sys_right: int = 0  # ... whose gold TLINK (any) goes to that time expression
+
+    def add(self, o: Attrs) -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+
+def attributes(gold: TimeMLDoc, doc) -> Attrs:
+    """Tense, aspect and polarity of our mentions on gold events (MAKEINSTANCE), and time
+    anchoring against the event-TIMEX TLINKs."""
+    from storyline.annotate.entities import extract_entities
+    from storyline.annotate.events import extract_events
+    from storyline.annotate.figures import extract_figures
+    from storyline.annotate.timex import tag
+
+    timexes = tag(gold.text, gold.dct)
+    mentions = extract_events(doc, extract_entities(doc), timexes, extract_figures(doc, timexes), gold.dct)
+    at = {m.trigger_start: m for m in mentions}
+    a = Attrs()
+    times = {t.tid: t for t in gold.times}
+    links: dict[str, set[str]] = defaultdict(set)
+    anchors: dict[str, set[str]] = defaultdict(set)
+    for eid, tid, rel in gold.event_time_links:
+        links[eid].add(tid)
+        if rel in ANCHOR_RELS and times[tid].type in ("DATE", "TIME"):
+            anchors[eid].add(tid)
+    by_start = {e.start: e for e in gold.events}
+    for g in gold.events:
+        m = at.get(g.start)
+        if m is not None:
+            a.matched += 1
+            a.tense += m.tense == g.tense
+            a.aspect += m.aspect == g.aspect
+            a.polarity += m.polarity == g.polarity
+        if anchors.get(g.eid):
+            a.anchored_gold += 1
+            if m is not None and m.date_from == "sentence" and m.date is not None and any(
+                    times[t].start < m.date.end and m.date.start < times[t].end for t in anchors[g.eid]):
+                a.anchored_found += 1
+    for m in mentions:
+        if m.date_from == "sentence" and m.date is not None:
+            a.anchored_sys += 1
+            g = by_start.get(m.trigger_start)
+            if g is not None and any(times[t].start < m.date.end and m.date.start < times[t].end for t in links.get(g.eid, ())):
+                a.anchored_sys_right += 1
+    return a
+
+
 def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | None = None) -> dict[str, float]:
     cache = cache or cache_dir()
     golds = load(Path(corpus), limit)
     docs = parsed(golds, cache)
     per, errors = evaluate(golds, docs)
+    attrs: dict[str, Attrs] = defaultdict(Attrs)
+    for g, doc in zip(golds, docs):
+        attrs[g.split].add(attributes(g, doc))
     table = Table(title=f"TimeML events on {Path(corpus).name} ({len(golds)} docs; dev = held out from training)")
     for col in ("split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1", "strict F1", "class F1"):
         table.add_column(col, justify="right")
@@ -157,6 +221,23 @@ def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | 
     for name, v in REFERENCE.items():
         table.add_row(name, "", "", "", "", "", f"{100 * v:.2f}", "")
     console.print(table)
+    at = Table(title="tense / aspect / polarity (on gold events we found) and time anchoring (TLINK event-timex)")
+    for col in ("split", "matched", "tense acc", "aspect acc", "polarity acc", "gold anchored", "we give that time",
+                "we date from a timex", "gold links it"):
+        at.add_column(col, justify="right")
+    for key in ("train", "dev"):
+        a = attrs.get(key)
+        if a is None or not a.matched:
+            continue
+        row = {"tense_accuracy": a.tense / a.matched, "aspect_accuracy": a.aspect / a.matched,
+               "polarity_accuracy": a.polarity / a.matched,
+               "anchor_recall": a.anchored_found / a.anchored_gold if a.anchored_gold else 0.0,
+               "anchor_precision": a.anchored_sys_right / a.anchored_sys if a.anchored_sys else 0.0}
+        at.add_row(key, str(a.matched), *(f"{100 * row[k]:.1f}" for k in ("tense_accuracy", "aspect_accuracy", "polarity_accuracy")),
+                   str(a.anchored_gold), f"{100 * row['anchor_recall']:.1f}", str(a.anchored_sys),
+                   f"{100 * row['anchor_precision']:.1f}")
+        out.update({f"{key}_{k}": round(v, 4) for k, v in row.items()})
+    console.print(at)
     et = Table(title="dev errors (most frequent)")
     et.add_column("error")
     et.add_column("n", justify="right")
