@@ -70,9 +70,12 @@ def test_written_sentences():
     assert typed[0].summary == "Police arrested 12 protesters in Nairobi"
     assert typed[2].actors == ["Germany"]  # who pledged deploys
     assert [figs[i].subject for i in typed[2].figures] == ["troops"]
-    # the reporting verb is an event of its own, of no domain type
+    # the reporting verb is an event of its own, of no domain type, on the day of the report
     said = next(e for e in events if e.trigger == "said")
-    assert (said.event_class, said.type, said.date) == ("REPORTING", "other", None)
+    assert (said.event_class, said.type, said.date.value, said.date_from) == (
+        "REPORTING", "other", "2021-06-03", "publication")
+    # what was pledged is not dated by the report
+    assert typed[2].date is None
 
 
 def test_passive_agent_is_actor():

@@ -20,10 +20,11 @@ one-line summary.
   noun object: "signed a deal", "held talks") and its arguments: a change of a quantity ("declined
   8.7%") is no political act.
 * Time: a DATE/TIME expression whose dependency path reaches the event before any other event
-  (``date_from="sentence"``); "two days after X" counted from the publication date
+  (``date_from="sentence"``); the date of the event it is coordinated with, controlled by or the
+  object of (``"related-event"``); "two days after X" counted from the publication date
   (``"relative"``); the publication date only for what the report tells as current: present
-  perfect or progressive, present tense of a reporting verb (``"publication"``, a Timex with empty
-  text); otherwise undated.
+  perfect or progressive, a reporting verb in the simple present or past (``"publication"``, a
+  Timex with empty text); otherwise undated.
 """
 from __future__ import annotations
 
@@ -406,8 +407,10 @@ def _core(tok: Token) -> set[int]:
 # ------------------------------------------------------------------ time
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
-    the expression's head, the first event met (not a reporting verb above another event)."""
+    the expression's head, the first event met; of several expressions reaching one event, the
+    one fewest steps away, then the most precise, then the nearest in the text."""
     out: dict[int, Timex] = {}
+    rank: dict[int, tuple[int, int, int]] = {}
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not t.text:
             continue
@@ -417,10 +420,12 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
         h = root.head
-        for _ in range(8):
+        for steps in range(8):
             if h.i in events and h.i not in inside:
-                if h.i not in out or abs(out[h.i].start - h.idx) > abs(t.start - h.idx):
-                    out[h.i] = t
+                # the nearest in the tree wins, then the more precise, then the nearer in the text
+                key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
+                if h.i not in rank or key < rank[h.i]:
+                    out[h.i], rank[h.i] = t, key
                 break
             if h.head.i == h.i:
                 break
@@ -464,6 +469,26 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
     return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
 
 
+_RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
+
+
+def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
+    """The date of the event this one hangs from as a coordinated or controlled verb, its object
+    or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
+    never through a reported clause (what is said on Monday may have happened before)."""
+    t = trig
+    for _ in range(3):
+        if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
+            return None
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "if", "unless")
+                                     for c in t.children):
+            return None
+        t = t.head
+        if t.i in dated:
+            return dated[t.i]
+    return None
+
+
 def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
     """What the report tells as current: present perfect or progressive ("has departed", "are
     holding talks"), a present-tense report ("the ministry says")."""
@@ -471,7 +496,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         return False
     if tense == "PRESENT" and aspect in ("PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE"):
         return True
-    return tense == "PRESENT" and cls == "REPORTING"
+    # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day)
+    return tense in ("PRESENT", "PAST") and cls == "REPORTING" and aspect == "NONE"
 
 
 # ------------------------------------------------------------------ extraction
@@ -566,8 +592,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         fig_idx = [j for t, j in fig_tok if t is not None and t in clause and t != trig.i]
         # time
         date, date_from = None, None
+        related = _related_dated(trig, dated)
         if i in dated:
             date, date_from = dated[i], "sentence"
+        elif related is not None:
+            date, date_from = related, "related-event"
         else:
             offset = _offset_date(trig, timexes, dct)
             if offset:

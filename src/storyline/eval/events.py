@@ -182,11 +182,11 @@ def attributes(gold: TimeMLDoc, doc) -> Attrs:
             a.polarity += m.polarity == g.polarity
         if anchors.get(g.eid):
             a.anchored_gold += 1
-            if m is not None and m.date_from == "sentence" and m.date is not None and any(
+            if m is not None and m.date_from in ("sentence", "related-event") and m.date is not None and any(
                     times[t].start < m.date.end and m.date.start < times[t].end for t in anchors[g.eid]):
                 a.anchored_found += 1
     for m in mentions:
-        if m.date_from == "sentence" and m.date is not None:
+        if m.date_from in ("sentence", "related-event") and m.date is not None:
             a.anchored_sys += 1
             g = by_start.get(m.trigger_start)
             if g is not None and any(times[t].start < m.date.end and m.date.start < times[t].end for t in links.get(g.eid, ())):
