@@ -50,6 +50,7 @@ class _Cluster:
     trigger: str = ""  # the first mention's trigger, lower-cased
     families: set[str] = field(default_factory=set)  # lemma families of its mentions
     places: set[str] = field(default_factory=set)
+    published: set[date] = field(default_factory=set)  # publication days of its reports
     lead: int = 10**6  # the earliest sentence index of any mention in its article
     dated_by: set[str] = field(default_factory=set)  # date_from of its mentions
     classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
@@ -133,9 +134,10 @@ def merge_events(
             fam = family(m)
             places = {entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index}
             block = blocks.setdefault((doc.story_id or "", m.type if m.type != "other" else "~" + fam), [])
-            home = _find(block, m, span, actors, targets, values, partial, doc.story_id)
+            pub = _day(doc.article.published)
+            home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
             if home is None and partial is None:
-                home = _join_across_dates(block, m, span, actors | targets | places, values, fam)
+                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}:{m.trigger_start}".encode()
@@ -161,6 +163,8 @@ def merge_events(
             home.targets |= targets
             home.values |= values
             home.families.add(fam)
+            if pub:
+                home.published.add(pub)
             home.places |= places
             home.by_article = home.by_article and (m.date is None or not m.date.text)
             if not doc.duplicate_of:
@@ -177,14 +181,43 @@ def merge_events(
     return [c.event for c in clusters]
 
 
-def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[str], values: set[float],
-                       fam: str) -> _Cluster | None:
-    """An undated mention and a dated event (or the reverse) are one when exactly one event of the
-    block fits: same lemma family and modality, a shared participant or place, no other figures."""
-    if not parts:
+REPORTS_APART_DAYS = 30  # reports published further apart do not merge an undated mention on its lemma alone
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
         return None
+
+
+def _near_in_time(c: _Cluster, pub: date | None) -> bool:
+    """The mention's report and the event's reports came out within REPORTS_APART_DAYS (or a date
+    is unknown): "the talks" in reports a year apart are not known to be the same talks."""
+    return pub is None or not c.published or (
+        max(c.published) - pub).days <= REPORTS_APART_DAYS and (pub - min(c.published)).days <= REPORTS_APART_DAYS
+
+
+def _reportable(c: _Cluster, span, pub: date | None, modality: str) -> bool:
+    """Dates and reports fit: an undated mention's report does not predate the dated event it joins
+    (a plan joins only one told near in time), and a dated mention joins an undated event of
+    reports near in time."""
+    if span is not None:
+        return _near_in_time(c, pub)
+    if pub is None or c.span is None:
+        return True
+    return c.span[0] <= pub if modality == "asserted" else _near_in_time(c, pub)
+
+
+def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[str], values: set[float],
+                       fam: str, pub: date | None = None) -> _Cluster | None:
+    """An undated mention and a dated event (or the reverse) are one when exactly one event of the
+    block fits: same lemma family and modality, a shared participant or place (when the mention
+    names any), no other figures."""
     fits = [c for c in block if (c.span is None) != (span is None) and c.partial is None and fam in c.families
-            and c.event.modality == m.modality and parts & (c.actors | c.targets | c.places)
+            and c.event.modality == m.modality
+            and (parts & (c.actors | c.targets | c.places) if parts else _near_in_time(c, pub))
+            and _reportable(c, span, pub, m.modality)
             and not (values and c.values and not values & c.values)]
     return fits[0] if len(fits) == 1 else None
 
@@ -227,7 +260,8 @@ KEY_SALIENCE = 0.6  # the timeline shows events at least this salient and folds 
 
 
 def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float],
-          partial: tuple[int, int | None] | None = None, story_id=None) -> _Cluster | None:
+          partial: tuple[int, int | None] | None = None, story_id=None, fam: str = "",
+          pub: date | None = None) -> _Cluster | None:
     by_article = m.date is not None and not m.date.text
     for c in clusters:
         if c.event.type != m.type or c.event.modality != m.modality:
@@ -246,10 +280,16 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
                 return c
             # in one story, two undated reports of the same act by the same actor are one event
             # ("signed a landmark deal" and "signed an agreement" in a report without a date)
-            if c.event.story_id == story_id and (actors & c.actors or (
+            if c.event.story_id == story_id and _near_in_time(c, pub) and (actors & c.actors or (
                     not actors and not c.actors and targets & c.targets)) and not (
                     values and c.values and not values & c.values) and \
                     m.trigger.lower()[:4] == c.trigger[:4]:
+                return c
+            # the same happening named by one lemma family in one story, nothing against it: no
+            # other actor, no other figure ("the talks" ... "the negotiations")
+            if fam and fam in c.families and c.event.story_id == story_id and _near_in_time(c, pub) and not (
+                    actors and c.actors and not actors & c.actors) and not (
+                    values and c.values and not values & c.values):
                 return c
             continue
         if span is None or c.span is None:
