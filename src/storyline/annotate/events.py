@@ -64,6 +64,7 @@ IMPL_GOV = frozenset(_M["implicative_governors"]["lemmas"])
 REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
 REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
+HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
@@ -259,6 +260,10 @@ def _modality(tok: Token, memo) -> str:
     if dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and glemma in IMPL_GOV | {"take", "happen", "occur", "end"}:
         return modality(head, memo)  # "the talks will begin"
     if "to" in aux:
+        if dep in ("acl", "relcl") and (head.pos_ == "ADJ" or head.tag_ == "JJS" or any(
+                c.tag_ == "JJS" or c.dep_ == "amod" and c.lower_ in ("first", "last", "latest", "only")
+                for c in head.children)):
+            return "asserted"  # an infinitival relative: "the latest to hit France", "the first to arrive"
         return "planned"
     return "asserted"
 
@@ -349,6 +354,16 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
             return v.head, None  # "the man who killed"
         return s, None
+    if v.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+            and not any(c.dep_ == "dobj" for c in v.head.children if c.i < v.i):
+        h = v.head
+        if h.lemma_.lower() in HYPO_NOUNS or h.lemma_.lower() in EVENT_NOUNS:
+            # "a plan to release", "the agreement to withdraw": who plans or agrees does it
+            owner = next((c for c in h.children if c.dep_ == "poss"), None)
+            if owner is None and h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ == "VERB":
+                owner = _subject_of(h.head)[0]
+            return owner, None
+        return h, None  # an infinitival relative: "the first company to sign" (the company signs)
     if v.dep_ == "relcl":
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
