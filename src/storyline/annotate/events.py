@@ -427,8 +427,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or not t.text:
-            continue
+        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF"):
+            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
