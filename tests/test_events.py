@@ -143,3 +143,31 @@ def test_split_apposition_subject_names_the_person_and_the_destination():
     ev = next(e for e in events if e.trigger == "embarked")
     assert ev.actors == ["Robert Malley"]
     assert ev.places[0] == "Oman"
+
+
+@pytest.mark.parametrize("sentence,trigger,expected", [
+    # a change of a quantity is no political act
+    ("Shares of Apple declined 8.7% on Monday.", "declined", ("other", ["Apple"], [])),
+    # the passive's agent acts, its subject is done to
+    ("The camp was bombed by South Sudan.", "bombed", ("assault", ["South Sudan"], [])),
+    # control: who agreed releases
+    ("Pakistan agreed to release the Taliban prisoners.", "release", ("release", ["Pakistan"], ["Taliban"])),
+    # a nominal event: the possessor acts
+    ("The Taliban's release of the Afghan soldiers was welcomed.", "release", ("release", ["Taliban"], ["Afghan"])),
+])
+def test_types_and_participants_from_the_parse(sentence, trigger, expected):
+    events, _ = _events(sentence)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.type, ev.actors, ev.targets) == expected
+
+
+def test_the_start_of_talks_is_a_consultation_dated_a_day_after_the_report():
+    from storyline.annotate.timex import tag
+
+    s = "Khalilzad said he is optimistic a day ahead of the start of peace talks between Kabul and the Taliban."
+    doc = parse(s)
+    events = extract_events(doc, extract_entities(doc), tag(s, "2020-09-11"), [], "2020-09-11")
+    start = next(e for e in events if e.trigger == "start")
+    assert (start.type, start.date.value, start.date_from) == ("consult", "2020-09-12", "relative")
+    said = next(e for e in events if e.trigger == "said")
+    assert (said.event_class, said.tense, said.date_from) == ("REPORTING", "PAST", "publication")

@@ -65,6 +65,7 @@ REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
 REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
+ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
@@ -118,7 +119,19 @@ def _classify(tok: Token) -> tuple[str, str] | None:
     return None
 
 
-def domain_type(tok: Token) -> str:
+_ASPECTUAL_ARGS = ("nsubj", "nsubjpass", "dobj", "xcomp")
+
+
+def domain_type(tok: Token, cls: str = "") -> str:
+    """The trigger's domain type; an aspectual event (start, resume, end) takes the type of the
+    event it is the start or end of ("the start of the talks", "talks began")."""
+    if cls == "ASPECTUAL" or tok.lemma_.lower() in ASPECTUAL:
+        args = [c for c in tok.children if c.dep_ in _ASPECTUAL_ARGS] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for a in args:
+            got = domain_type(a)
+            if got != "other":
+                return got
     if tok.pos_ == "VERB":
         got = _classify(tok)
         return got[0] if got else "other"
@@ -456,6 +469,9 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
     mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
         mark = trig.head  # "two days after the attack"
+    if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
+            trig.head.head.lower_ in ("ahead", "prior"):
+        mark = trig.head.head  # "a day ahead of the start", "a week prior to the vote"
     if mark is None:
         return None
     lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
@@ -559,7 +575,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     for i, cls in found:
         trig = doc[i]
         sent = trig.sent
-        dtype = domain_type(trig)
+        dtype = domain_type(trig, cls)
         tense, aspect = tense_aspect(trig)
         mood = modality(trig, memo)
         actor_tok, target_toks = _arguments(trig)
