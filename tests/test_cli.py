@@ -149,7 +149,8 @@ def test_timelinejs_and_csv_exports_carry_the_dated_events(built):
     tl = runner.invoke(app, ["export", "--db", str(built), "--format", "timelinejs"])
     assert tl.exit_code == 0
     slides = json.loads(tl.stdout)["events"]
-    dated = {i for i, e in events.items() if e["date"]}
+    # the key dated events (salience >= 0.6): the rest are folded, and stay in the json export
+    dated = {i for i, e in events.items() if e["date"] and e["salience"] >= 0.6}
     assert {s["unique_id"] for s in slides} == dated and dated
     for s in slides:
         assert str(s["start_date"]["year"]) == events[s["unique_id"]]["date"]["start"][:4]
@@ -239,3 +240,25 @@ def test_the_planned_withdrawal_by_may_2021_is_one_event_from_two_reports(dated_
              and e["date"] and e["date"]["value"] == "2021-05"]
     assert len(plans) == 1
     assert sorted({m["document_id"][:3] for m in plans[0]["mentions"]}) == ["001", "002"]
+
+
+def test_the_start_of_the_intra_afghan_talks_is_one_event_from_two_reports(dated_db):
+    starts = [e for e in dated_db["events"] if e["type"] == "consult" and e["date"]
+              and e["date"]["value"] == "2020-09-12"]
+    assert len(starts) == 1
+    assert sorted({m["document_id"][:3] for m in starts[0]["mentions"]}) == ["002", "003"]
+    assert starts[0]["salience"] >= 0.6  # a key event: on the timeline
+
+
+def test_every_event_mention_is_exported_with_its_event(dated_db):
+    ids = {e["id"] for e in dated_db["events"]}
+    mentions = dated_db["event_mentions"]
+    assert mentions and all(m["event_id"] in ids for m in mentions)
+    doc = {d["id"]: d["text"] for d in dated_db["documents"]}
+    for m in mentions:
+        t = m["trigger"]
+        assert doc[m["document_id"]][t["start"]:t["end"]] == t["text"] and t["text"] in m["sentence"]
+    released = next(m for m in mentions if m["trigger"]["text"] == "released" and "Kandahar" in m["sentence"])
+    assert (released["class"], released["type"], released["tense"], released["modality"]) == (
+        "OCCURRENCE", "release", "PAST", "asserted")
+    assert released["date"]["value"] == "2020-04-12" and released["date_from"] == "sentence"

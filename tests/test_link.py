@@ -98,7 +98,7 @@ def test_series_fold_country_forms_demonyms_and_the_party_named_in_the_sentence(
     assert [(s.subject, s.figure_ids) for s in series] == [("American soldiers", ["d1:f0", "d2:f0", "d3:f0"])]
 
 
-def test_a_dated_and_an_undated_mention_or_other_figures_on_a_vague_date_stay_apart():
+def test_other_figures_on_a_vague_date_stay_apart_and_an_undated_mention_joins_the_one_dated_fit():
     def ev(start, date, fig_value):
         t = Timex(0, 1, "x", "DATE", date) if date else None
         return EventMention(start, start + 5, "x", "release", "release", "s", actors=["Afghan"], targets=["Taliban"],
@@ -111,7 +111,10 @@ def test_a_dated_and_an_undated_mention_or_other_figures_on_a_vague_date_stay_ap
     }
     index = {(d, k): f"e-{k}" for d in per for k in ("Afghan", "Taliban")}
     events = merge_events([_doc(1), _doc(2), _doc(3)], per, index)
-    assert sorted(len(e.mentions) for e in events) == [1, 1, 1]
+    # the undated release of 100 (d1) and the one of 100 on 2020-09-11 (d3) agree on everything else
+    # and no other dated release fits: one event; 5,000 in September 2020 is another
+    got = sorted((e.date.value, sorted(m[0] for m in e.mentions)) for e in events)
+    assert got == [("2020-09", ["d2"]), ("2020-09-11", ["d1", "d3"])]
 
 
 def test_mentions_dated_only_by_their_article_merge_only_with_the_same_actor():

@@ -186,10 +186,20 @@ class EventMention:
     places: list[str] = field(default_factory=list)
     figures: list[int] = field(default_factory=list)  # indexes into Annotations.figures
     date: Timex | None = None
-    date_from: Literal["sentence", "article"] | None = None
+    # where the date came from: a time expression governing the event ("sentence"), an offset from
+    # another time ("relative"), the article's date ("publication"; "article" in older stores)
+    date_from: Literal["sentence", "relative", "related-event", "publication", "article"] | None = None
     # whether the text says it happened: asserted; planned ("will", "to release", "vowed to");
-    # possible ("would", "could", "if"); negated ("did not")
-    modality: Literal["asserted", "planned", "possible", "negated"] = "asserted"
+    # possible ("would", "could"); negated ("did not", "refused to"); hypothetical ("if");
+    # reported (an unconfirmed claim: "allegedly", "alleged that")
+    modality: Literal["asserted", "planned", "possible", "negated", "hypothetical", "reported"] = "asserted"
+    trigger_start: int | None = None  # the word naming the event (TimeML EVENT extent)
+    trigger_end: int | None = None
+    event_class: str | None = None  # TimeML class: OCCURRENCE, REPORTING, STATE, I_ACTION, ...
+    tense: str | None = None  # TimeML tense: PAST, PRESENT, FUTURE, INFINITIVE, PRESPART, PASTPART, NONE
+    aspect: str | None = None  # TimeML aspect: PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE
+    polarity: str = "POS"  # POS | NEG
+    lemma: str = ""  # the trigger's lemma (lower case)
 
 
 @dataclass
@@ -258,6 +268,8 @@ class Event:
     place_ids: list[str] = field(default_factory=list)
     figure_ids: list[str] = field(default_factory=list)
     modality: str = "asserted"
+    salience: float = 0.0  # 0-1, how central to its story (sources, lead, main participants, date, class)
+    triggers: list[MentionRef] = field(default_factory=list)  # (document, trigger start, end), one per mention
 
 
 @dataclass

@@ -105,7 +105,7 @@ for _layer in (
     Layer("timexes", _timexes, requires=("dating",), files=("timex", "dating.py"), needs_parse=False),
     Layer("entities", _entities, files=("entities.py", "places")),
     Layer("figures", _figures, requires=("timexes", "dating"), files=("figures.py",)),
-    Layer("quotes", _quotes, files=("quotes.py", "quote_cues.json")),
-    Layer("events", _events, requires=("entities", "timexes", "figures", "dating"), files=("events.py", "dating.py")),
+    Layer("quotes", _quotes, files=("quotes.py", "quote_cues.json", "coref.py")),
+    Layer("events", _events, requires=("entities", "timexes", "figures", "dating"), files=("events.py", "events.json", "event_detect.py", "event_model.json", "coref.py", "dating.py")),
 ):
     registry.register(_layer.name, func=_layer)

@@ -563,7 +563,7 @@ def apply_estimate(text: str, ann: Annotations, est: DateEstimate) -> Annotation
     events = []
     for m in ann.events:
         if m.date is None:
-            events.append(replace(m, date=article_day, date_from="article"))
+            events.append(replace(m, date=article_day, date_from="publication"))
         else:
             events.append(replace(m, date=moved(m.date)))
     durations = {(t.start, t.end) for t in timexes if t.type == "DURATION"}  # counts of time hold for no day
@@ -578,7 +578,7 @@ def date_by_reference(text: str, events: list, est: DateEstimate) -> None:
     a landmark deal]"), which took the estimated article date, takes the date of the happening that
     clause refers to ("the February 2020 deal"): a date the text states, not an estimate."""
     for m in events:
-        if m.date is None or m.date_from != "article":
+        if m.date is None or m.date_from not in ("article", "publication"):
             continue
         for e in est.evidence:
             ref = e.get("refers_to")

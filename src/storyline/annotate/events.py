@@ -1,120 +1,99 @@
-"""Events: for each sentence that reports something happening, one event with a class from a small
-political-event ontology (after PLOVER's classes), its trigger, actors, targets, place, date,
-figures and a one-line summary.
+"""Events in the TimeML sense: every token that names a happening, action or state (verb, noun or
+adjective), with its TimeML class, tense, aspect, polarity and modality, its participants, place,
+figures and time, a domain type where one fits (agree, consult, release, ...; else ``other``) and a
+one-line summary.
 
-Why hand-written: no library here classifies English sentences into political event classes; the
-trigger lexicon below is curated from general English (verbs of each PLOVER class as described in
-the PLOVER/CAMEO codebooks), not from any sample article. The dependency parse gives the roles:
-actors are the entities of the trigger's subject (the ``by`` agent in the passive), targets those
-of its objects.
-
-Choices:
-* the trigger is the lexicon verb closest to the root of the sentence; a reporting verb ("said",
-  "told") is never a trigger, but an event verb in what is reported is ("the State Department says
-  Khalilzad has departed to Qatar"); verbs of intent (vow, plan, pledge, ...) hand over to the verb
-  they govern ("vowed to release" -> release);
-* light verbs with an event noun as object count as that event: "signed a deal", "held talks",
-  "launched attacks", "imposed sanctions";
-* date: a DATE/TIME timex inside the trigger's clause, else the article's date (``date_from =
-  "article"``; that Timex has start = end = 0 and empty text), else None.
+* Detection and class: the trained detector of :mod:`storyline.annotate.event_detect` (TBAQ).
+* Tense and aspect (TimeML values) from the trigger's morphology and auxiliaries, as spaCy parsed
+  them; polarity from a negation on the trigger or its copula.
+* Modality (asserted, planned, possible, negated, hypothetical, reported) from the trigger's own
+  auxiliaries and markers, then from its governors: a complement takes the meaning of the verb that
+  controls it ("refused to meet" -> the meeting negated; "vowed to release" -> planned), a
+  coordinated verb without its own tense inherits ("will bypass ... and fly" -> both planned), a
+  noun event the object of such a verb too ("called for a ceasefire"). Cue words: events.json.
+* Participants from the parse: the subject (the ``by`` agent in the passive), the governor's
+  subject under control ("agreed to release": who agreed releases) or its object ("urged X to
+  release"), the noun a relative clause or participle hangs from, and for nouns the possessor
+  ("the Taliban's release") or ``by`` phrase as actor and the ``of``/``on``/``against`` phrase as
+  target. Pronouns and "the envoy"-like nouns go through :mod:`storyline.annotate.coref`.
+* Domain type from the trigger's lemma (events.json ``types``/``nouns``, light verbs with an event
+  noun object: "signed a deal", "held talks") and its arguments: a change of a quantity ("declined
+  8.7%") is no political act.
+* Time: a DATE/TIME expression whose dependency path reaches the event before any other event
+  (``date_from="sentence"``); the date of the event it is coordinated with, controlled by or the
+  object of (``"related-event"``); "two days after X" counted from the publication date
+  (``"relative"``); the publication date only for what the report tells as current: present
+  perfect or progressive, a reporting verb in the simple present or past (``"publication"``, a
+  Timex with empty text); otherwise undated.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Timex
 
-# class -> {lemma: past tense}
-LEXICON: dict[str, dict[str, str]] = {
-    "agree": {"agree": "agreed", "sign": "signed", "ratify": "ratified", "approve": "approved",
-              "accept": "accepted", "settle": "settled", "conclude": "concluded",
-              "forge": "forged", "seal": "sealed", "endorse": "endorsed"},
-    "consult": {"meet": "met", "visit": "visited", "discuss": "discussed", "negotiate":
-                "negotiated", "host": "hosted", "confer": "conferred",
-                "consult": "consulted", "travel": "travelled", "fly": "flew", "talks": "held talks",
-                "arrive": "arrived", "depart": "departed", "embark": "embarked",
-                "mediate": "mediated", "convene": "convened", "gather": "gathered"},
-    "request": {"urge": "urged", "ask": "asked", "demand": "demanded", "appeal": "appealed",
-                "request": "requested", "seek": "sought", "press": "pressed",
-                "plead": "pleaded", "petition": "petitioned", "invite": "invited"},
-    "accuse": {"accuse": "accused", "blame": "blamed", "allege": "alleged",
-               "criticize": "criticized", "criticise": "criticised", "condemn": "condemned",
-               "denounce": "denounced", "charge": "charged", "fault": "faulted"},
-    "reject": {"reject": "rejected", "refuse": "refused", "deny": "denied", "dismiss":
-               "dismissed", "veto": "vetoed", "rebuff": "rebuffed", "decline": "declined",
-               "oppose": "opposed", "boycott": "boycotted"},
-    "threaten": {"threaten": "threatened", "warn": "warned", "menace": "menaced"},
-    "protest": {"protest": "protested", "demonstrate": "demonstrated", "rally": "rallied",
-                "march": "marched", "riot": "rioted"},
-    "assault": {"attack": "attacked", "kill": "killed", "bomb": "bombed", "shoot": "shot",
-                "wound": "wounded", "injure": "injured", "ambush": "ambushed",
-                "invade": "invaded", "raid": "raided", "shell": "shelled", "assassinate":
-                "assassinated", "massacre": "massacred", "target": "targeted",
-                "kidnap": "kidnapped", "abduct": "abducted", "storm": "stormed",
-                "clash": "clashed", "fight": "fought", "behead": "beheaded",
-                "torture": "tortured", "destroy": "destroyed", "explode": "exploded"},
-    "coerce": {"arrest": "arrested", "detain": "detained", "seize": "seized", "imprison":
-               "imprisoned", "jail": "jailed", "deport": "deported", "expel": "expelled",
-               "ban": "banned", "sentence": "sentenced", "execute": "executed",
-               "confiscate": "confiscated", "censor": "censored", "outlaw": "outlawed"},
-    "withdraw": {"withdraw": "withdrew", "retreat": "retreated", "evacuate": "evacuated",
-                 "recall": "recalled", "pull": "pulled", "exit": "exited", "leave": "left"},
-    "release": {"release": "released", "free": "freed", "swap": "swapped", "pardon":
-                "pardoned", "exchange": "exchanged", "repatriate": "repatriated"},
-    "support": {"support": "supported", "welcome": "welcomed", "praise": "praised",
-                "back": "backed", "hail": "hailed", "applaud": "applauded", "commend":
-                "commended", "congratulate": "congratulated", "reconfirm": "reconfirmed",
-                "appoint": "appointed", "recognize": "recognized", "recognise": "recognised"},
-    "aid": {"aid": "aided", "donate": "donated", "fund": "funded", "supply": "supplied",
-            "assist": "assisted"},
-    "sanction": {"sanction": "sanctioned", "embargo": "embargoed", "blacklist": "blacklisted",
-                 "suspend": "suspended", "freeze": "froze"},
-    "investigate": {"investigate": "investigated", "probe": "probed", "inquire": "inquired",
-                    "audit": "audited", "examine": "examined"},
-    "mobilize": {"deploy": "deployed", "mobilize": "mobilized", "mobilise": "mobilised",
-                 "station": "stationed", "reinforce": "reinforced", "dispatch": "dispatched"},
-    "cooperate": {"cooperate": "cooperated", "collaborate": "collaborated",
-                  "facilitate": "facilitated", "partner": "partnered"},
-}
-TRIGGERS = {lemma: (cls, past) for cls, verbs in LEXICON.items() for lemma, past in verbs.items()}
+from .event_detect import detect
 
-# light verb + event noun: "signed an agreement", "held talks", "launched attacks"
-EVENT_NOUNS = {
-    "deal": "agree", "agreement": "agree", "accord": "agree", "pact": "agree", "treaty": "agree",
-    "ceasefire": "agree", "truce": "agree", "talk": "consult", "negotiation": "consult",
-    "meeting": "consult", "discussion": "consult", "summit": "consult", "visit": "consult",
-    "attack": "assault", "strike": "assault", "raid": "assault", "offensive": "assault",
-    "bombing": "assault", "assault": "assault", "operation": "assault", "sanction": "sanction",
-    "embargo": "sanction", "protest": "protest", "demonstration": "protest", "rally": "protest",
-    "investigation": "investigate", "probe": "investigate", "inquiry": "investigate",
-    "aid": "aid", "assistance": "aid", "release": "release", "withdrawal": "withdraw",
-    "call": "request", "demand": "request", "appeal": "request", "fund": "aid", "funding": "aid",
-    "weapon": "aid", "loan": "aid", "grant": "aid", "troop": "mobilize", "force": "mobilize",
-}
-LIGHT_VERBS = {"hold": "held", "launch": "launched", "reach": "reached", "strike": "struck",
-               "carry": "carried", "conduct": "conducted", "stage": "staged", "impose":
-               "imposed", "open": "opened", "begin": "began", "start": "started",
-               "forge": "forged", "sign": "signed", "make": "made", "issue": "issued",
-               "announce": "announced", "resume": "resumed", "complete": "completed",
-               "seal": "sealed", "send": "sent", "order": "ordered", "lift": "lifted",
-               "provide": "provided", "give": "gave", "deliver": "delivered"}
-REPORTING = {"say", "tell", "add", "note", "state", "report", "announce", "indicate", "claim",
-             "write", "tweet", "explain", "insist", "stress", "argue", "suggest", "believe",
-             "think", "mention", "declare", "confirm", "reiterate", "know", "hope"}
-INTENT = {"vow", "pledge", "promise", "plan", "intend", "decide", "try", "aim", "prepare",
-          "begin", "start", "continue", "agree", "seek", "threaten", "refuse", "want", "expect",
-          "mean", "set", "hope", "attempt", "move"}
+DATA_PATH = Path(__file__).with_name("events.json")
+
+
+@lru_cache(maxsize=1)
+def data() -> dict:
+    return json.loads(DATA_PATH.read_text())
+
+
+_D = data()
+TYPES = {lemma: cls for cls, lemmas in _D["types"].items() for lemma in lemmas}
+PAST: dict[str, str] = _D["past"]
+EVENT_NOUNS: dict[str, str] = _D["nouns"]
+LIGHT_VERBS: dict[str, str] = _D["light_verbs"]
+REPORTING = frozenset(_D["reporting"])
+_M = _D["modality"]
+PLANNED_AUX = frozenset(_M["planned_aux"])
+POSSIBLE_AUX = frozenset(_M["possible_aux"])
+CONDITIONAL = frozenset(_M["conditional_marks"])
+NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
+PLAN_GOV = frozenset(_M["planned_governors"]["lemmas"])
+POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
+IMPL_GOV = frozenset(_M["implicative_governors"]["lemmas"])
+REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
+REPORTED_ADV = frozenset(_M["reported_adverbs"])
+OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
+HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
+ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
+QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
+QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
+NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
+INTENT = PLAN_GOV | NEG_GOV | IMPL_GOV | POSS_GOV
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _NP_DEPS = {"compound", "poss", "nmod", "amod", "conj", "appos", "pobj", "prep"}
+_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+
+
+# ------------------------------------------------------------------ domain type
+def _quantity_object(tok: Token) -> bool:
+    """The verb's object or by/to phrase is a percentage, amount or bare number ("declined 8.7%")."""
+    for c in tok.children:
+        cands = [c] if c.dep_ in ("dobj", "npadvmod", "attr") else (
+            [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("by", "to", "from") else [])
+        for t in cands:
+            if t.ent_type_ in QUANTITY_ENTS or t.lower_ in ("%", "percent", "cents") or t.like_num:
+                return True
+    return False
 
 
 def _classify(tok: Token) -> tuple[str, str] | None:
-    """(class, past tense) of a verb token, or None."""
+    """(domain type, past tense) of a verb token, or None."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB",):
+        return None
+    if lemma in QUANTITY_LEMMAS and _quantity_object(tok):
         return None
     if lemma == "call":  # "called for", "called on X to"
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
@@ -131,136 +110,175 @@ def _classify(tok: Token) -> tuple[str, str] | None:
     if lemma in LIGHT_VERBS:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
-                past = LIGHT_VERBS[lemma]
-                return EVENT_NOUNS[c.lemma_.lower()], past
+                return EVENT_NOUNS[c.lemma_.lower()], LIGHT_VERBS[lemma]
         # the passive participle after its noun: "the agreement reached in February"
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in EVENT_NOUNS:
             return EVENT_NOUNS[tok.head.lemma_.lower()], LIGHT_VERBS[lemma]
-    if lemma in TRIGGERS:
-        return TRIGGERS[lemma]
+    if lemma in TYPES:
+        return TYPES[lemma], PAST.get(lemma, tok.text)
     return None
 
 
-_OFFSET = re.compile(r"^P(\d+)([YMWD])$")
+_ASPECTUAL_ARGS = ("nsubj", "nsubjpass", "dobj", "xcomp")
 
 
-def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
-    """"X comes a year after the Taliban signed a deal": the signing is a year before the article's
-    date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
-    if not dct:
-        return None
-    mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
-    if mark is None:
-        return None
-    lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
-    dur = next((t for t in timexes if t.type == "DURATION" and lo <= t.start < mark.idx), None)
-    m = _OFFSET.match(dur.value) if dur else None
-    if not m:
-        return None
-    from datetime import date as _date, timedelta
-
-    from dateutil.relativedelta import relativedelta
-
-    n, unit = int(m.group(1)), m.group(2)
-    step = {"Y": relativedelta(years=n), "M": relativedelta(months=n), "W": timedelta(weeks=n),
-            "D": timedelta(days=n)}[unit]
-    try:
-        ref = _date.fromisoformat(dct[:10])
-    except ValueError:
-        return None
-    day = ref - step if mark.lower_ == "after" else ref + step
-    # "a year after" is not to the day: a year or month offset gives the month
-    value = day.isoformat()[:7] if unit in ("Y", "M") else day.isoformat()
-    return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
-
-
-def _triggers(sent: Span) -> list[tuple[Token, str, str]]:
-    """The event verbs of a sentence: the one closest to its root, and the one its own date
-    attaches to when that is another ("The pact signed ... on February 29 calls for ..." reports
-    the signing too)."""
-    found = []
-    main = _root_trigger(sent)
-    if main:
-        found.append(main)
-    dated = _dated_trigger(sent)
-    if dated and (not main or dated[0].i != main[0].i):
-        found.append(dated)
-    return sorted(found, key=lambda g: g[0].i)
-
-
-def _dated_trigger(sent: Span) -> tuple[Token, str, str] | None:
-    for tok in sent:
-        if tok.ent_type_ != "DATE" or tok.ent_iob_ != "B":
-            continue
-        head = tok.head
-        for _ in range(6):  # up from the date to the first event verb that governs it
-            if head.pos_ == "VERB" and head.lemma_.lower() not in REPORTING and head.lemma_.lower() not in INTENT:
-                got = _classify(head)
-                if got:
-                    return head, got[0], got[1]
-                break
-            if head.head is head:
-                break
-            head = head.head
-    return None
-
-
-def _root_trigger(sent: Span) -> tuple[Token, str, str] | None:
-    """The event verb of a sentence closest to its root (breadth-first from the root)."""
-    queue = [sent.root]
-    seen = set()
-    while queue:
-        tok = queue.pop(0)
-        if tok.i in seen:
-            continue
-        seen.add(tok.i)
+def domain_type(tok: Token, cls: str = "") -> str:
+    """The trigger's domain type; an aspectual event (start, resume, end) takes the type of the
+    event it is the start or end of ("the start of the talks", "talks began")."""
+    if cls == "ASPECTUAL" or tok.lemma_.lower() in ASPECTUAL:
+        args = [c for c in tok.children if c.dep_ in _ASPECTUAL_ARGS] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for a in args:
+            got = domain_type(a)
+            if got != "other":
+                return got
+    if tok.pos_ == "VERB":
+        got = _classify(tok)
+        return got[0] if got else "other"
+    if tok.pos_ in ("NOUN", "PROPN"):
         lemma = tok.lemma_.lower()
-        if lemma in INTENT and tok.pos_ == "VERB":
-            xs = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            if xs and _classify(xs[0]):
-                cls, past = _classify(xs[0])
-                return xs[0], cls, past
-        got = _classify(tok) if lemma not in REPORTING else None
-        if got:
-            return tok, got[0], got[1]
-        kids = sorted(tok.children, key=lambda c: (c.dep_ not in ("ccomp", "xcomp", "conj",
-                                                                  "advcl"), c.i))
-        queue.extend(k for k in kids if k.dep_ not in ("relcl", "acl", "amod", "compound"))
-    return None
+        if lemma == "talks" or tok.lower_ == "talks":
+            lemma = "talk"
+        return EVENT_NOUNS.get(lemma, "other")
+    return "other"
 
 
-_PLANNED_AUX = {"will", "'ll", "shall", "wo"}
-_POSSIBLE_AUX = {"would", "could", "may", "might", "should", "must", "can", "'d"}
+# ------------------------------------------------------------------ tense, aspect, polarity
+def _verb_of(tok: Token) -> Token:
+    """The token carrying tense: the trigger, or the copula of a predicative adjective or noun."""
+    if tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
+        return tok.head
+    return tok
 
 
-def modality(trig: Token) -> str:
-    """Whether the sentence says the event happened, from the trigger's own auxiliaries and
-    markers (the parse; no library here labels factuality)."""
-    kids = list(trig.children)
-    if any(c.dep_ == "neg" for c in kids):
+def tense_aspect(tok: Token) -> tuple[str, str]:
+    """TimeML tense (PAST, PRESENT, FUTURE, INFINITIVE, PRESPART, PASTPART, NONE) and aspect
+    (PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE)."""
+    v = _verb_of(tok)
+    if v.pos_ not in ("VERB", "AUX"):
+        return "NONE", "NONE"
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    perfect = any(a.lemma_ == "have" and a.dep_ == "aux" for a in aux)
+    progressive = v.tag_ == "VBG" and any(a.lemma_ == "be" and a.dep_ == "aux" for a in aux)
+    aspect = ("PERFECTIVE_PROGRESSIVE" if perfect and progressive else "PERFECTIVE" if perfect
+              else "PROGRESSIVE" if progressive else "NONE")
+    if words & PLANNED_AUX:
+        return "FUTURE", aspect
+    if any(a.tag_ == "MD" for a in aux):
+        return "NONE", aspect
+    finite = next((a for a in aux if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if finite is not None:
+        return ("PAST" if finite.tag_ == "VBD" else "PRESENT"), aspect
+    if "to" in words:
+        return "INFINITIVE", aspect
+    tag = v.tag_
+    if tag == "VBD":
+        return "PAST", aspect
+    if tag in ("VBZ", "VBP"):
+        return "PRESENT", aspect
+    if tag == "VBG":
+        return "PRESPART", aspect
+    if tag == "VBN":
+        return "PASTPART", aspect
+    if tag == "VB":
+        return "INFINITIVE", aspect
+    return "NONE", aspect
+
+
+def _negated(tok: Token) -> bool:
+    v = _verb_of(tok)
+    for t in {tok, v}:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+    return False
+
+
+def polarity(tok: Token) -> str:
+    return "NEG" if _negated(tok) else "POS"
+
+
+# ------------------------------------------------------------------ modality
+def _own_modality(tok: Token) -> str | None:
+    v = _verb_of(tok)
+    kids = list(v.children) + (list(tok.children) if v is not tok else [])
+    if _negated(tok):
         return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in kids):
+        return "hypothetical"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    if aux & {"would", "'d"} and not aux & (_POSSIBLE_AUX - {"would", "'d"}) and not any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids) and (
-            (trig.dep_ == "ccomp" and trig.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(trig))
-            or _has_deadline(trig)):
+    if aux & {"would", "'d"} and not aux & (POSSIBLE_AUX - {"would", "'d"}) and (
+            (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(v))
+            or _has_deadline(v)):
         # the future seen from the past, as news reports plans: "said he would fly to Qatar",
         # "the US would withdraw all troops by May"; without a report or a deadline "would" is a
         # condition ("would allow armed groups to regroup")
         return "planned"
-    if aux & _POSSIBLE_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+    if aux & POSSIBLE_AUX:
         return "possible"
-    if aux & _PLANNED_AUX or "to" in aux or (trig.dep_ == "xcomp" and trig.head.lemma_.lower() in INTENT):
+    if aux & PLANNED_AUX:
         return "planned"
-    if trig.tag_ == "VBG" and trig.dep_ in ("pcomp", "pobj"):  # "aimed at ending"
+    if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADV for c in kids):
+        return "reported"
+    return None
+
+
+def modality(tok: Token, memo: dict[int, str] | None = None) -> str:
+    """Whether the text says the event happened: its own auxiliaries and markers first, then the
+    verb that governs it (control, coordination, nominal objects)."""
+    if memo is not None and tok.i in memo:
+        return memo[tok.i]
+    got = _modality(tok, memo)
+    if memo is not None:
+        memo[tok.i] = got
+    return got
+
+
+def _modality(tok: Token, memo) -> str:
+    own = _own_modality(tok)
+    if own is not None:
+        return own
+    head, dep = tok.head, tok.dep_
+    if head is tok:
+        return "asserted"
+    glemma = head.lemma_.lower()
+    v = _verb_of(tok)
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if dep == "xcomp" or (dep in ("dobj", "pobj", "ccomp") and tok.pos_ in ("NOUN", "VERB") and head.pos_ == "VERB") \
+            or (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"):
+        gov = head.head if dep == "pobj" and head.dep_ == "prep" else head
+        glemma = gov.lemma_.lower()
+        gmod = modality(gov, memo)
+        nominal = dep != "xcomp" and not (dep == "ccomp" and "to" in aux)
+        if nominal and dep == "ccomp":
+            if glemma in REPORTED_GOV and gmod == "asserted":
+                return "reported"
+            return "asserted" if gmod in ("asserted", "reported") else gmod if gmod == "planned" else "possible"
+        if glemma in NEG_GOV and (not nominal or glemma in NOMINAL_NEG_GOV):
+            return "negated" if gmod in ("asserted", "reported", "planned") else "possible"
+        if glemma in PLAN_GOV or glemma in OBJECT_CONTROL:
+            return "planned" if gmod != "negated" else "negated"
+        if glemma in POSS_GOV:
+            return "possible"
+        if glemma in IMPL_GOV:
+            return gmod
+        if nominal:
+            return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
+        return "planned" if "to" in aux or gmod == "asserted" else gmod
+    if dep == "conj" and not aux and v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return modality(head, memo)  # "will bypass ... and fly to Sydney"
+    if tok.tag_ == "VBG" and dep in ("pcomp", "pobj"):  # "aimed at ending"
+        return "planned" if head.head.lemma_.lower() in PLAN_GOV | {"aim"} else "asserted"
+    if dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and glemma in IMPL_GOV | {"take", "happen", "occur", "end"}:
+        return modality(head, memo)  # "the talks will begin"
+    if "to" in aux:
+        if dep in ("acl", "relcl") and (head.pos_ == "ADJ" or head.tag_ == "JJS" or any(
+                c.tag_ == "JJS" or c.dep_ == "amod" and c.lower_ in ("first", "last", "latest", "only")
+                for c in head.children)):
+            return "asserted"  # an infinitival relative: "the latest to hit France", "the first to arrive"
         return "planned"
     return "asserted"
-
-
-def _agent_subject(trig: Token) -> bool:
-    """The trigger's subject is someone (a name or a personal pronoun), not a happening."""
-    return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in (
-        "he", "she", "they", "we", "i", "it")) for c in trig.children)
 
 
 def _has_deadline(trig: Token) -> bool:
@@ -268,6 +286,10 @@ def _has_deadline(trig: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("by", "before", "within", "until") and any(
         t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in trig.children)
 
+def _agent_subject(trig: Token) -> bool:
+    """The trigger's subject is someone (a name or a personal pronoun), not a happening."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in (
+        "he", "she", "they", "we", "i", "it")) for c in trig.children)
 
 def _np_tokens(head: Token) -> set[int]:
     """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
@@ -277,7 +299,6 @@ def _np_tokens(head: Token) -> set[int]:
             out |= _np_tokens(c)
     return out
 
-
 def _keys_in(tokens: set[int], ents: list[tuple[set[int], EntityMention]],
              types: tuple[str, ...] | None = None) -> list[str]:
     out = []
@@ -285,7 +306,6 @@ def _keys_in(tokens: set[int], ents: list[tuple[set[int], EntityMention]],
         if toks & tokens and (types is None or e.type in types) and e.key not in out:
             out.append(e.key)
     return out
-
 
 def _clause_tokens(trig: Token) -> set[int]:
     """The trigger's clause: its subtree without embedded clauses that have their own verb."""
@@ -295,7 +315,6 @@ def _clause_tokens(trig: Token) -> set[int]:
             continue
         out |= {t.i for t in c.subtree}
     return out
-
 
 def _placed_by(tok: Token, trig: Token) -> bool:
     """Whether a place name says where ``trig`` happened: it hangs from the trigger through a
@@ -314,9 +333,7 @@ def _placed_by(tok: Token, trig: Token) -> bool:
         via_prep = via_prep or t.pos_ == "ADP"
     return via_prep
 
-
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
-    toks = sorted(t for t in _np_tokens(obj) if doc[t].dep_ not in ("prep",) or doc[t].lower_ == "of")
     left = min([t.i for t in obj.lefts if t.dep_ in ("nummod", "amod", "compound", "quantmod",
                                                      "nmod", "poss")] + [obj.i])
     span = doc[left: obj.i + 1]
@@ -326,10 +343,219 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     return text
 
 
+# ------------------------------------------------------------------ participants
+_RELPRON = {"who", "which", "that", "whom"}
+
+
+def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
+    """(who acts, who or what it is done to when the verb is passive or a participle) from the
+    verb's own subject, else its governor: control ("agreed to release": the one who agreed;
+    "urged X to release": X), coordination, relative clauses and participles."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    patient = None
+    if passive:
+        agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
+        patient = subjs[0] if subjs else None
+        if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
+            patient = v.head  # "the pact signed by X", "prisoners who were released"
+        return (agents[0] if agents else None), patient
+    subs = [c for c in v.children if c.dep_ == "nsubj"]
+    if subs:
+        named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
+        s = named[0] if len(subs) > 1 and named else subs[0]
+        if s.lower_ in _RELPRON and v.dep_ == "relcl":
+            return v.head, None  # "the man who killed"
+        return s, None
+    if v.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+            and not any(c.dep_ == "dobj" for c in v.head.children if c.i < v.i):
+        h = v.head
+        if h.lemma_.lower() in HYPO_NOUNS or h.lemma_.lower() in EVENT_NOUNS:
+            # "a plan to release", "the agreement to withdraw": who plans or agrees does it
+            owner = next((c for c in h.children if c.dep_ == "poss"), None)
+            if owner is None and h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ == "VERB":
+                owner = _subject_of(h.head)[0]
+            return owner, None
+        return h, None  # an infinitival relative: "the first company to sign" (the company signs)
+    if v.dep_ == "relcl":
+        return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        return v.head, None  # "troops guarding the camp"
+    if v.dep_ == "xcomp" and v.head is not v:
+        g = v.head
+        objs = [c for c in g.children if c.dep_ == "dobj"]
+        if objs and g.lemma_.lower() in OBJECT_CONTROL:
+            return objs[0], None
+        return _subject_of(g)[0], None
+    if v.dep_ in ("conj", "advcl") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(v.head)[0], None
+    return None, None
+
+
+def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
+    """(actor token, target tokens) of an event trigger."""
+    if tok.pos_ in ("VERB", "AUX"):
+        actor, patient = _subject_of(tok)
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if patient is not None:
+            objs.insert(0, patient)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "for", "from"):
+                objs += [p for p in c.children if p.dep_ == "pobj"]
+        return actor, objs
+    if tok.pos_ in ("NOUN", "PROPN"):
+        actor = None
+        objs: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") or c.dep_ == "poss" and actor is None:
+                actor = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
+                objs += [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and actor is None:
+                actor = c  # "a Taliban attack"
+        if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
+            actor = _subject_of(tok.head)[0]  # "the US and the Taliban signed a deal"
+        return actor, objs
+    if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
+        subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return (subs[0] if subs else None), []
+    return None, []
+
+
+def _core(tok: Token) -> set[int]:
+    """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
+    core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
+                      for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
+    core |= {c.i for h in list(core) for c in tok.doc[h].children if c.dep_ == "poss"}
+    return core
+
+
+# ------------------------------------------------------------------ time
+def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
+    """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
+    the expression's head, the first event met; of several expressions reaching one event, the
+    one fewest steps away, then the most precise, then the nearest in the text."""
+    out: dict[int, Timex] = {}
+    rank: dict[int, tuple[int, int, int]] = {}
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF"):
+            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give
+        toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
+        if not toks:
+            continue
+        inside = set(toks)
+        root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        h = root.head
+        for steps in range(8):
+            if h.i in events and h.i not in inside:
+                # the nearest in the tree wins, then the more precise, then the nearer in the text
+                key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
+                if h.i not in rank or key < rank[h.i]:
+                    out[h.i], rank[h.i] = t, key
+                break
+            if h.head.i == h.i:
+                break
+            h = h.head
+    return out
+
+
+def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
+    """"X comes a year after the Taliban signed a deal": the signing is a year before the article's
+    date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
+    if not dct:
+        return None
+    mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
+        mark = trig.head  # "two days after the attack"
+    if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
+            trig.head.head.lower_ in ("ahead", "prior"):
+        mark = trig.head.head  # "a day ahead of the start", "a week prior to the vote"
+    if mark is None:
+        return None
+    lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
+    dur = next((t for t in timexes if t.type == "DURATION" and lo <= t.start < mark.idx), None)
+    if dur is None:  # "two days after": the duration is the preposition's modifier, before it
+        dur = next((t for t in timexes if t.type == "DURATION" and t.end <= mark.idx and
+                    mark.idx - t.end <= 8), None)
+    m = _OFFSET.match(dur.value) if dur else None
+    if not m:
+        return None
+    from datetime import date as _date
+    from datetime import timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    n, unit = int(m.group(1)), m.group(2)
+    step = {"Y": relativedelta(years=n), "M": relativedelta(months=n), "W": timedelta(weeks=n),
+            "D": timedelta(days=n)}[unit]
+    try:
+        ref = _date.fromisoformat(dct[:10])
+    except ValueError:
+        return None
+    day = ref - step if mark.lower_ == "after" else ref + step
+    # "a year after" is not to the day: a year or month offset gives the month
+    value = day.isoformat()[:7] if unit in ("Y", "M") else day.isoformat()
+    return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
+
+
+_RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
+
+
+def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
+    """The date of the event this one hangs from as a coordinated or controlled verb, its object
+    or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
+    never through a reported clause (what is said on Monday may have happened before)."""
+    t = trig
+    for _ in range(3):
+        if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
+            return None
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "if", "unless")
+                                     for c in t.children):
+            return None
+        t = t.head
+        if t.i in dated:
+            return dated[t.i]
+    return None
+
+
+def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
+    """What the report tells as current: present perfect or progressive ("has departed", "are
+    holding talks"), a present-tense report ("the ministry says")."""
+    if mood not in ("asserted", "reported"):
+        return False
+    if tense == "PRESENT" and aspect in ("PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE"):
+        return True
+    # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day)
+    return tense in ("PRESENT", "PAST") and cls == "REPORTING" and aspect == "NONE"
+
+
+# ------------------------------------------------------------------ extraction
+def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, dtype: str) -> str:
+    lemma = trig.lemma_.lower()
+    if trig.pos_ in ("VERB", "AUX"):
+        past = PAST.get(lemma) or trig.text
+        got = _classify(trig)
+        if got:
+            past = got[1]
+        verb = {"planned": "to " + lemma, "possible": "may " + lemma, "hypothetical": "may " + lemma,
+                "negated": "did not " + lemma}.get(mood, past)
+    else:
+        verb = ("no " if mood == "negated" else "") + trig.text
+    parts = [who, verb, what]
+    if place:
+        parts.append(("to " if dtype == "consult" and lemma in (
+            "travel", "fly", "depart", "arrive", "embark", "trip", "visit") else "in ") + place)
+    return " ".join(p for p in parts if p)
+
+
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
-    """The events of each sentence of ``doc`` (its main one, and a dated one beside it), in text order."""
-    char2tok = {}
+    """Every event mention of ``doc`` (TimeML sense), in text order."""
+    from .coref import Resolver
+
+    char2tok: dict[int, int] = {}
     for t in doc:
         for k in range(t.idx, t.idx + len(t.text)):
             char2tok[k] = t.i
@@ -337,130 +563,93 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     for e in entities:
         toks = {char2tok[k] for k in range(e.start, e.end) if k in char2tok}
         ents.append((toks, e))
+    found = detect(doc)
+    if not found:
+        return []
+    event_toks = {i for i, _ in found}
+    dated = _timex_events(doc, timexes, char2tok, event_toks)
+    fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
+    resolver: Resolver | None = None
+    memo: dict[int, str] = {}
     out: list[EventMention] = []
-    last_person: str | None = None
-    for sent in doc.sents:
-        triggers = _triggers(sent) if len(sent) > 3 else []
-        sent_persons = [e.key for toks, e in ents if e.type == "PERSON" and
-                        sent.start_char <= e.start < sent.end_char]
-        if not triggers:
-            if sent_persons:
-                last_person = sent_persons[-1]
-            continue
-        for got in triggers:
-            trig, cls, past = got
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children) or (
-                trig.tag_ == "VBN" and trig.dep_ == "acl")  # "the pact signed by X and Y"
-            # the subject: the trigger's own, else (xcomp, conj) the governing verb's
-            v = trig
-            subj = None
-            while subj is None:
-                subs = [c for c in v.children if c.dep_ in ("nsubj",)] if not passive or v is not trig \
-                    else []
-                if passive and v is trig:
-                    agents = [c for c in trig.children if c.dep_ == "agent"]
-                    subs = [p for a in agents for p in a.children if p.dep_ == "pobj"]
-                if subs:
-                    # two subjects is a split apposition ("The US Special Envoy, Zalmay Khalilzad
-                    # has embarked"): the named person or organisation is the one acting
-                    named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")),
-                                   key=lambda c: c.ent_type_ != "PERSON")
-                    subj = named[0] if len(subs) > 1 and named else subs[0]
-                elif v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
-                    v = v.head
-                else:
-                    break
-            actors: list[str] = []
-            subj_np: set[int] = set()
-            if subj is not None:
-                subj_np = {t.i for t in subj.subtree}
-                # the entity that is the subject's head, or stands in apposition/coordination to it;
-                # else the names modifying it ("a Taliban attack", "the Afghan government")
-                core = {subj.i} | {t.i for c in subj.children if c.dep_ in ("appos", "conj")
-                                   for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
-                core |= {c.i for h in list(core) for c in doc[h].children if c.dep_ == "poss"}
-                actors = _keys_in(core, ents, _ACTOR_TYPES) or _keys_in(_np_tokens(subj), ents,
-                                                                        _ACTOR_TYPES)
-                if not actors and subj.lower_ in ("he", "she") and last_person:
-                    actors = [last_person]
-            else:
-                # a mis-parsed subject: the name right before the trigger, past dates and adverbials
-                k = trig.i - 1
-                while k >= sent.start and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ in (
-                        "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
-                    k -= 1
-                if k >= sent.start:
-                    actors = _keys_in({k}, ents, _ACTOR_TYPES)
-                    subj_np = {k}
-            if subj is None and not actors and trig.tag_ in ("VB", "VBG") and \
-                    trig.dep_ not in ("ROOT",):
-                # a non-finite verb with no one doing it ("to reach an agreement", "targeting ...")
-                # reports no event
-                if sent_persons:
-                    last_person = sent_persons[-1]
-                continue
-            objs = [c for c in trig.children if c.dep_ in ("dobj", "dative", "attr")]
-            if passive:
-                objs += [c for c in trig.children if c.dep_ == "nsubjpass"]
-            for c in trig.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "for", "from"):
-                    objs += [p for p in c.children if p.dep_ == "pobj"]
-            targets: list[str] = []
-            for o in objs:
-                via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-                for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
-                    e_types = {e.type for _, e in ents if e.key == k}
-                    if via_prep and e_types <= set(_PLACE_TYPES):
-                        continue  # a destination or origin is a place, not a target
-                    if k not in targets and k not in actors:
-                        targets.append(k)
-            clause = _clause_tokens(trig)
-            places: list[str] = []
-            for toks, e in ents:
-                if e.type in _PLACE_TYPES and toks & clause and not toks & subj_np and \
-                        e.key not in actors and \
-                        e.key not in targets and e.key not in places:
-                    root = doc[max(toks)] if toks else None
-                    if root is not None and root.dep_ in ("compound", "nmod", "amod", "poss"):
-                        continue
-                    if root is not None and not _placed_by(root, trig):
-                        continue
-                    places.append(e.key)
-            # figures of the clause
-            fig_idx = [i for i, f in enumerate(figures) if f.start in char2tok
-                       and char2tok[f.start] in clause] if figures else []
-            fig_idx = [i for i in fig_idx if sent.start_char <= figures[i].start < sent.end_char]
-            # date
-            date, date_from = None, None
-            own = [t for t in timexes if t.type in ("DATE", "TIME") and
-                   sent.start_char <= t.start < sent.end_char and char2tok.get(t.start) in clause]
-            offset = _offset_date(trig, timexes, dct) if not own else None
-            if own:
-                date, date_from = min(own, key=lambda t: abs(t.start - trig.idx)), "sentence"
-            elif offset:
-                date, date_from = offset, "sentence"
-            elif dct:
+    for i, cls in found:
+        trig = doc[i]
+        sent = trig.sent
+        dtype = domain_type(trig, cls)
+        tense, aspect = tense_aspect(trig)
+        mood = modality(trig, memo)
+        actor_tok, target_toks = _arguments(trig)
+        actors: list[str] = []
+        subj_np: set[int] = set()
+        if actor_tok is not None:
+            subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
+            actors = _keys_in(_core(actor_tok), ents, _ACTOR_TYPES) or _keys_in(
+                _np_tokens(actor_tok), ents, _ACTOR_TYPES)
+            if not actors and actor_tok.pos_ in ("PRON", "NOUN"):
+                resolver = resolver or Resolver(doc, doc.text)
+                _name, span, _local = resolver.resolve(actor_tok)
+                if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
+                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, ents, _ACTOR_TYPES)
+        elif trig.tag_ in ("VBD", "VBZ", "VBP"):
+            # a finite verb with a mis-parsed subject: the name right before it, past dates and
+            # adverbials ("..., the Taliban on April 12 released")
+            k = trig.i - 1
+            while k >= sent.start and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ in (
+                    "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
+                k -= 1
+            if k >= sent.start:
+                actors = _keys_in({k}, ents, _ACTOR_TYPES)
+                subj_np = {k}
+        targets: list[str] = []
+        for o in target_toks:
+            via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
+            for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
+                e_types = {e.type for _, e in ents if e.key == k}
+                if via_prep and e_types <= set(_PLACE_TYPES):
+                    continue  # a destination or origin is a place, not a target
+                if k not in targets and k not in actors:
+                    targets.append(k)
+        clause = _clause_tokens(trig)
+        places: list[str] = []
+        for toks, e in ents:
+            if e.type in _PLACE_TYPES and toks & clause and not toks & subj_np and \
+                    e.key not in actors and e.key not in targets and e.key not in places:
+                root = doc[max(toks)] if toks else None
+                if root is not None and root.dep_ in ("compound", "nmod", "amod", "poss"):
+                    continue
+                if root is not None and not _placed_by(root, trig):
+                    continue
+                places.append(e.key)
+        fig_idx = [j for t, j in fig_tok if t is not None and t in clause and t != trig.i]
+        # time
+        date, date_from = None, None
+        related = _related_dated(trig, dated)
+        if i in dated:
+            date, date_from = dated[i], "sentence"
+        elif related is not None:
+            date, date_from = related, "related-event"
+        else:
+            offset = _offset_date(trig, timexes, dct)
+            if offset:
+                date, date_from = offset, "relative"
+            elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
-                date_from = "article"
-            # summary: actor + past trigger + object (with its figure) + place
-            who = actors[0] if actors else (subj.text if subj is not None and subj.pos_ in (
-                "NOUN", "PROPN") else "")
-            dobj = [c for c in trig.children if c.dep_ == "dobj"]
-            what = _summary_object(doc, dobj[0], figures) if dobj else ""
-            if not what and targets:
-                what = ("with " if cls == "consult" and not dobj else "") + targets[0]
-            mood = modality(trig)
-            verb = {"planned": "to " + trig.lemma_.lower(), "possible": "may " + trig.lemma_.lower(),
-                    "negated": "did not " + trig.lemma_.lower()}.get(mood, past)
-            parts = [who, verb, what]
-            if places:
-                parts.append(("to " if cls == "consult" and trig.lemma_.lower() in (
-                    "travel", "fly", "depart", "arrive", "embark") else "in ") + places[0])
-            summary = " ".join(p for p in parts if p)
-            out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text,
-                                    type=cls, trigger=trig.text, summary=summary, actors=actors,
-                                    targets=targets, places=places, figures=fig_idx, date=date,
-                                    date_from=date_from, modality=mood))
-            if sent_persons:
-                last_person = sent_persons[-1]
+                date_from = "publication"
+        who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
+            "NOUN", "PROPN") else "")
+        dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
+            [o for o in target_toks if o.head.lower_ == "of"]
+        if not dobj and trig.pos_ == "VERB" and target_toks and target_toks[0].dep_ in ("nsubjpass", "relcl") \
+                or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
+            dobj = target_toks[:1]  # the passive's patient: "the camp was bombed"
+        what = _summary_object(doc, dobj[0], figures) if dobj else ""
+        if not what and targets:
+            what = ("with " if dtype == "consult" and not dobj else "") + targets[0]
+        summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype)
+        out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text, type=dtype,
+                                trigger=trig.text, summary=summary, actors=actors, targets=targets,
+                                places=places, figures=fig_idx, date=date, date_from=date_from,
+                                modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
+                                event_class=cls, tense=tense, aspect=aspect, polarity=polarity(trig),
+                                lemma=trig.lemma_.lower()))
     return out

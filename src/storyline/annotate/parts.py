@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..model import Annotations, CleanArticle, Timex
 from . import nlp
 
-_OFFSETS = ("start", "end", "speaker_start", "speaker_end")
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "trigger_start", "trigger_end")
 
 
 def is_long(text: str) -> bool:

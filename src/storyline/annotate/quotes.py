@@ -41,7 +41,6 @@ Hand-written rather than a library call because no offline library here attribut
 """
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -52,31 +51,17 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Quote
 
+from .coref import PERSON_PRONOUNS, SPEAKER_TYPES
+from .coref import Resolver as _Resolver
+
 _CUES_FILE = Path(__file__).with_name("quote_cues.json")
 
 OPEN_CLOSE = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 ALL_QUOTE_CHARS = "“”«»‘’\"„"
 XCOMP_MIN_WEIGHT = 0.7  # tuned on PolNeAR train: below it "to ..." complements are plans, not speech
-SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 # a subject inside one of these entities is a time or an amount, not someone speaking
 # ("Saturday at the convention Warren said": a misparse; "the number needed ...")
 NOT_SPEAKER_TYPES = {"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"it", "they", "them"}
-# Closed word classes, not learnable from 1,000 articles with any reliability: nouns naming a
-# written or spoken message (whose speaker is its issuer) and nouns naming a person by office.
-DOCUMENT_NOUNS = {
-    "statement", "announcement", "declaration", "report", "release", "message", "tweet", "letter",
-    "memo", "post", "communique", "notice", "readout", "transcript", "email", "press",
-}
-ROLE_NOUNS = {
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "president",
-    "official", "secretary", "senator", "governor", "candidate", "nominee", "representative",
-    "chief", "leader", "director", "chairman", "chairwoman", "commander", "general", "diplomat",
-    "negotiator", "mayor", "congressman", "congresswoman", "lawmaker", "aide", "adviser",
-    "advisor", "manager", "premier", "chancellor", "king", "prince", "judge", "prosecutor",
-}
-
 
 @dataclass
 class Attribution:
@@ -199,131 +184,6 @@ def _subject(v: Token) -> tuple[Token | None, str]:
         if h.dep_ == "relcl":
             return h.head, "relcl"
     return None, ""
-
-
-def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
-    """(entity naming the speaker, or None; the noun phrase as written). ``ent_at`` maps a token
-    index to its speaker-type entity (``Doc.ents`` is rebuilt on every access: index it once)."""
-    doc = tok.doc
-    left = tok.left_edge.i
-    phrase = doc[max(left, tok.i - 8) : tok.i + 1]
-    ent = ent_at.get(tok.i)
-    if ent is not None:
-        return ent, phrase
-    for c in tok.children:  # "The US Special Envoy for Afghanistan, Zalmay Khalilzad"
-        if c.dep_ == "appos":
-            e = ent_at.get(c.i)
-            if e is not None and e.label_ == "PERSON":
-                return e, phrase
-    if tok.pos_ == "PROPN":
-        for c in tok.lefts:
-            if c.dep_ == "compound":
-                e = ent_at.get(c.i)
-                if e is not None and e.label_ in ("PERSON", "ORG"):
-                    return e, phrase
-    return None, phrase
-
-
-class _Resolver:
-    def __init__(self, doc: Doc, text: str):
-        self.doc = doc
-        self.text = text
-        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES]
-        self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
-        self.ent_start = {e.start_char: e for e in self.ents}
-        self.orgs = [e for e in self.ents if e.label_ == "ORG"]
-        self.subject_persons = [e for e in self.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
-        self.subject_person_ends = [e.end_char for e in self.subject_persons]
-        self.persons = [e for e in self.ents if e.label_ == "PERSON"]
-        self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
-
-    def full_name(self, ent: Span) -> tuple[str, str]:
-        """Longest form of this entity's name in the article, and its type."""
-        last = ent[-1].text
-        best, label = ent.text, ent.label_
-        if ent.label_ in ("PERSON", "ORG", "GPE") and (ent.label_ == "PERSON" or len(ent) == 1):
-            for p in self.persons:
-                if p[-1].text == last and len(p.text) > len(best) and all(t.text in p.text for t in ent):
-                    best, label = p.text, "PERSON"
-        if label == "ORG":  # "Justice Department" -> "U.S. Justice Department"
-            words = {t.lower_ for t in ent if not t.is_punct and t.lower_ != "the"}
-            for o in self.orgs:
-                if (o[-1].lower_ == ent[-1].lower_ and len(o.text) > len(best)
-                        and words <= {t.lower_ for t in o}):
-                    best = o.text
-        if best.lower().startswith("the "):
-            best = best[4:]
-        return best, label
-
-    def topic_person(self, before: int) -> Span | None:
-        """The person a he/she subject most likely continues: the latest PERSON that was a clause
-        subject or a found speaker before ``before`` (not a person merely mentioned as an
-        object: "..., and specifically mentioned Wolf Blitzer. He said ...")."""
-        i = bisect.bisect_left(self.subject_person_ends, before + 1) - 1
-        subj = self.subject_persons[i] if i >= 0 else None
-        spk = None
-        for _pos, _name, span, _l in reversed(self.speakers):
-            if span is not None and span[1] <= before:
-                e = self.ent_start.get(span[0])
-                if e is not None and e.label_ == "PERSON":
-                    spk = e
-                    break
-        cands = [c for c in (subj, spk) if c is not None]
-        return max(cands, key=lambda e: e.end_char) if cands else None
-
-    def nearest(self, before: int, labels: set[str]) -> Span | None:
-        cands = [e for e in self.ents if e.end_char <= before and e.label_ in labels]
-        return cands[-1] if cands else None
-
-    def resolve(self, tok: Token) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
-        """(speaker name, resolved span, local mention span) for a subject token."""
-        ent, phrase = _mention(tok, self.ent_at)
-        low = tok.lower_
-        if ent is not None:
-            name, label = self.full_name(ent)
-            return name, (ent.start_char, ent.end_char), (ent.start_char, ent.end_char)
-        local = (tok.idx, tok.idx + len(tok))
-        if tok.pos_ == "PRON":
-            if low in PERSON_PRONOUNS:
-                ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
-            elif low in GROUP_PRONOUNS:
-                ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
-            else:
-                return None, None, local
-            if ante is None:
-                return None, None, local
-            name, _ = self.full_name(ante)
-            return name, (ante.start_char, ante.end_char), local
-        lemma = tok.lemma_.lower()
-        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-        start = min([c.idx for c in tok.lefts if c.dep_ in ("det", "compound", "amod", "nmod", "poss")] + [tok.idx])
-        local = (start, tok.idx + len(tok))
-        if lemma in DOCUMENT_NOUNS:
-            prev = [s for s in self.speakers if s[0] < tok.idx]
-            if prev:
-                return prev[-1][1], prev[-1][2], local
-            ante = self.nearest(tok.idx, {"ORG", "GPE"})
-            if ante is not None:
-                return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
-        if lemma in ROLE_NOUNS and dets and dets[0] in ("the", "this", "that") and not any(
-            c.dep_ == "prep" for c in tok.children
-        ):
-            ante = self.nearest(tok.idx, {"PERSON"})
-            if ante is not None:
-                return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
-        if tok.pos_ == "NOUN" and dets == ["the"] and not any(
-            c.dep_ in ("compound", "amod", "prep", "poss") for c in tok.children
-        ):
-            # "the bureau said" -> the nearest earlier organisation named with that word
-            for o in reversed(self.orgs):
-                if o.end_char <= tok.idx and any(t.lower_ == low for t in o):
-                    name, _ = self.full_name(o)
-                    return name, (o.start_char, o.end_char), local
-        if tok.pos_ in ("NOUN", "PROPN"):
-            text = self.text[local[0] : local[1]]
-            text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-            return text, local, local
-        return None, None, local
 
 
 # ------------------------------------------------------------------ extraction
@@ -631,7 +491,7 @@ PHRASE_VERBS = {
 
 
 def _phrase_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], covered: list[tuple[int, int]],
-                   res: "_Resolver") -> list[Attribution]:
+                   res: _Resolver) -> list[Attribution]:
     """A quoted phrase no cue claimed, governed by a characterising verb (PHRASE_VERBS) whose
     subject is named or a pronoun: the subject's words. The content is the verb's arguments from
     its first object or complement after it to the end of the one holding the quotation."""

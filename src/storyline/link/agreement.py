@@ -75,11 +75,13 @@ def event_agreement(event: Event, docs: dict[str, Document], per_doc: dict[str, 
         return Agreement("single", sources)
     # the per-article mentions behind the merged event
     mentions: list[tuple[str, EventMention]] = []
-    for doc_id, start, end in event.mentions:
+    triggers = event.triggers if len(event.triggers) == len(event.mentions) else [None] * len(event.mentions)
+    for (doc_id, start, end), trig in zip(event.mentions, triggers):
         if doc_id not in sources:
             continue
         for m in per_doc[doc_id].events:
-            if m.start == start and m.end == end and m.type == event.type:
+            if m.start == start and m.end == end and m.type == event.type and (
+                    trig is None or m.trigger_start is None or m.trigger_start == trig[1]):
                 mentions.append((doc_id, m))
                 break
     # figures: counted thing -> document -> [(figure, mention)]
@@ -91,7 +93,7 @@ def event_agreement(event: Event, docs: dict[str, Document], per_doc: dict[str, 
             if 0 <= j < len(ann.figures):
                 f = ann.figures[j]
                 figs.setdefault(figure_key(f), {}).setdefault(doc_id, []).append((f, m))
-        if m.date is not None and m.date_from != "article" and not m.date.estimated:
+        if m.date is not None and m.date_from not in ("article", "publication") and not m.date.estimated:
             g = granularity(m.date.value)
             if g:
                 dates.setdefault(g, {}).setdefault(doc_id, []).append((m.date.value, m))

@@ -9,7 +9,7 @@ from ..model import Annotations, Document, Entity, Event
 from .agreement import Agreement, event_agreement, series_agreement
 from .dating import with_story_dates
 from .entities import merge_entities
-from .events import merge_events
+from .events import KEY_SALIENCE, merge_events
 from .novelty import New, report_key, what_is_new
 from .quotes import QuoteGroup, group_quotes, role_history
 from .series import Series, build_series
@@ -50,9 +50,11 @@ class Collection:
         docs = {m[0] for m in event.mentions if not self._by_id[m[0]].duplicate_of}
         return sorted(docs, key=lambda d: report_key(self._by_id[d]))
 
-    def timeline(self, story_id: str | None = None) -> tuple[list[Event], list[Event]]:
-        """(dated events in date order, events whose date is unknown) — never a made-up date."""
-        events = [e for e in self.events if story_id is None or e.story_id == story_id]
+    def timeline(self, story_id: str | None = None, key_only: bool = False) -> tuple[list[Event], list[Event]]:
+        """(dated events in date order, events whose date is unknown) — never a made-up date; with
+        ``key_only`` only the key events (salience >= KEY_SALIENCE), the rest folded away."""
+        events = [e for e in self.events if (story_id is None or e.story_id == story_id)
+                  and (not key_only or e.salience >= KEY_SALIENCE)]
         dated = [e for e in events if e.date and value_span(e.date.value)]
         undated = [e for e in events if e not in dated]
         dated.sort(key=lambda e: value_span(e.date.value))

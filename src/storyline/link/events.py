@@ -15,14 +15,25 @@ an actor are shared and whose figures do not differ (ECB+ train topics, trigger-
 mean different happenings ("released 100 prisoners" vs "to release 5,000").
 Articles are taken in ingest order and an event's id derives from its first mention, so ids stay
 stable as articles are added.
+
+Every TimeML mention takes part (most are of type ``other``): mentions are compared only within a
+block of (story, domain type), or for type ``other`` (story, lemma family: "signed", "the signing",
+"the deal"; event_families.json), never all pairs. An undated mention joins a dated event of its
+block when exactly one such event shares its lemma family, an actor, its modality and its figures
+(and a dated mention joins such an undated event). Each event gets a salience (0-1, see
+:func:`salience`): the timeline shows the key events and folds the rest.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 
-from ..model import Annotations, Document, Event, EventMention, Timex
+from ..model import Annotations, Document, Event, EventMention
 from .timespan import value_span
 
 
@@ -37,6 +48,28 @@ class _Cluster:
     by_article: bool = True  # every date so far was borrowed from an article's publication date
     partial: tuple[int, int | None] | None = None  # (month, day) of a date whose year is unknown
     trigger: str = ""  # the first mention's trigger, lower-cased
+    families: set[str] = field(default_factory=set)  # lemma families of its mentions
+    places: set[str] = field(default_factory=set)
+    published: set[date] = field(default_factory=set)  # publication days of its reports
+    lead: int = 10**6  # the earliest sentence index of any mention in its article
+    dated_by: set[str] = field(default_factory=set)  # date_from of its mentions
+    classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """lemma -> its family's name (the group's first lemma)."""
+    data = json.loads(Path(__file__).with_name("event_families.json").read_text())
+    out: dict[str, str] = {}
+    for group in data["groups"]:
+        for lemma in group:
+            out.setdefault(lemma, group[0])
+    return out
+
+
+def family(m: EventMention) -> str:
+    lemma = m.lemma or m.trigger.lower()
+    return families().get(lemma, lemma)
 
 
 def _granularity(span: tuple[date, date] | None) -> int:
@@ -87,18 +120,29 @@ def merge_events(
     docs: list[Document], per_doc: dict[str, Annotations], entity_index: dict[tuple[str, str], str]
 ) -> list[Event]:
     clusters: list[_Cluster] = []
+    blocks: dict[tuple, list[_Cluster]] = {}
     for doc in docs:
-        for i, m in enumerate(per_doc[doc.id].events):
+        ann = per_doc[doc.id]
+        sent_starts = [s for s, _ in ann.sentences]
+        for i, m in enumerate(ann.events):
             actors = {entity_index[(doc.id, k)] for k in m.actors if (doc.id, k) in entity_index}
             targets = {entity_index[(doc.id, k)] for k in m.targets if (doc.id, k) in entity_index}
             span = value_span(m.date.value) if m.date else None
             partial = _partial(m.date.value) if m.date and span is None else None
-            figures = per_doc[doc.id].figures
+            figures = ann.figures
             values = {figures[j].value for j in m.figures if j < len(figures)}
-            home = _find(clusters, m, span, actors, targets, values, partial, doc.story_id)
+            fam = family(m)
+            places = {entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index}
+            block = blocks.setdefault((doc.story_id or "", m.type if m.type != "other" else "~" + fam), [])
+            pub = _day(doc.article.published)
+            home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
+            if home is None and partial is None:
+                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub)
             if home is None:
                 event = Event(
-                    id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}".encode()).hexdigest()[:12],
+                    id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}:{m.trigger_start}".encode()
+                                            if m.trigger_start is not None else
+                                            f"{doc.id}:{m.start}:{m.trigger}".encode()).hexdigest()[:12],
                     type=m.type, summary=m.summary, date=m.date, mentions=[], story_id=doc.story_id,
                     modality=m.modality,
                     place_ids=[entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index],
@@ -106,25 +150,118 @@ def merge_events(
                 )
                 home = _Cluster(event=event, span=span, partial=partial, trigger=m.trigger.lower())
                 clusters.append(home)
-            elif span and (_granularity(span) < _granularity(home.span) or (
+                block.append(home)
+            elif span and (home.span is None or _granularity(span) < _granularity(home.span) or (
                     home.by_article and m.date.text and _granularity(span) == 0)):
                 home.event.date, home.span = m.date, span  # the most precise date wins; told beats borrowed
             if home.event.mentions and len(m.summary.split()) > len(home.event.summary.split()):
                 home.event.summary = m.summary  # the fullest one-line account names the event
             home.event.mentions.append((doc.id, m.start, m.end))
+            home.event.triggers.append((doc.id, m.trigger_start, m.trigger_end) if m.trigger_start is not None
+                                       else (doc.id, m.start, m.end))
             home.actors |= actors
             home.targets |= targets
             home.values |= values
+            home.families.add(fam)
+            if pub:
+                home.published.add(pub)
+            home.places |= places
             home.by_article = home.by_article and (m.date is None or not m.date.text)
-            home.documents.add(doc.id)
+            if not doc.duplicate_of:
+                home.documents.add(doc.id)
+            home.lead = min(home.lead, bisect.bisect_right(sent_starts, m.start) - 1 if sent_starts else 10**6)
+            if m.date_from:
+                home.dated_by.add(m.date_from)
+            home.classes.add(m.event_class or ("OCCURRENCE" if m.type != "other" else ""))
+    main = _main_participants(docs, per_doc, entity_index)
     for c in clusters:
         c.event.actor_ids = sorted(c.actors)
         c.event.target_ids = sorted(c.targets)
+        c.event.salience = salience(c, main.get(c.event.story_id or "", set()))
     return [c.event for c in clusters]
 
 
+REPORTS_APART_DAYS = 30  # reports published further apart do not merge an undated mention on its lemma alone
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _near_in_time(c: _Cluster, pub: date | None) -> bool:
+    """The mention's report and the event's reports came out within REPORTS_APART_DAYS (or a date
+    is unknown): "the talks" in reports a year apart are not known to be the same talks."""
+    return pub is None or not c.published or (
+        max(c.published) - pub).days <= REPORTS_APART_DAYS and (pub - min(c.published)).days <= REPORTS_APART_DAYS
+
+
+def _reportable(c: _Cluster, span, pub: date | None, modality: str) -> bool:
+    """Dates and reports fit: an undated mention's report does not predate the dated event it joins
+    (a plan joins only one told near in time), and a dated mention joins an undated event of
+    reports near in time."""
+    if span is not None:
+        return _near_in_time(c, pub)
+    if pub is None or c.span is None:
+        return True
+    return c.span[0] <= pub if modality == "asserted" else _near_in_time(c, pub)
+
+
+def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[str], values: set[float],
+                       fam: str, pub: date | None = None) -> _Cluster | None:
+    """An undated mention and a dated event (or the reverse) are one when exactly one event of the
+    block fits: same lemma family and modality, a shared participant or place (when the mention
+    names any), no other figures."""
+    fits = [c for c in block if (c.span is None) != (span is None) and c.partial is None and fam in c.families
+            and c.event.modality == m.modality
+            and (parts & (c.actors | c.targets | c.places) if parts else _near_in_time(c, pub))
+            and _reportable(c, span, pub, m.modality)
+            and not (values and c.values and not values & c.values)]
+    return fits[0] if len(fits) == 1 else None
+
+
+MAIN_PARTICIPANTS = 5  # the entities named in most of a story's articles
+
+
+def _main_participants(docs: list[Document], per_doc: dict[str, Annotations],
+                       entity_index: dict[tuple[str, str], str]) -> dict[str, set[str]]:
+    counts: dict[str, dict[str, int]] = {}
+    for d in docs:
+        if d.duplicate_of:
+            continue
+        seen = {entity_index.get((d.id, e.key)) for e in per_doc[d.id].entities} - {None}
+        story = counts.setdefault(d.story_id or "", {})
+        for eid in seen:
+            story[eid] = story.get(eid, 0) + 1
+    return {sid: {e for e, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_PARTICIPANTS]}
+            for sid, c in counts.items()}
+
+
+def salience(c: _Cluster, main: set[str]) -> float:
+    """How central an event is to its story, 0-1: independent sources (near-duplicates not
+    counted), an early sentence, the story's main participants, a date the text gives, a class
+    other than REPORTING/STATE/I_STATE, a domain type, and that it happened."""
+    n = len(c.documents)
+    score = 0.25 * min(1.0, (n - 1) / 2) if n else 0.0
+    score += 0.15 if c.lead <= 2 else 0.08 if c.lead <= 5 else 0.0
+    score += 0.15 if (c.actors | c.targets) & main else 0.0
+    score += 0.15 if c.dated_by & {"sentence", "relative"} else 0.05 if c.dated_by else 0.0
+    score += 0.1 if c.classes - {"REPORTING", "STATE", "I_STATE", ""} else 0.0
+    score += 0.15 if c.event.type != "other" else 0.0
+    score += 0.05 if c.event.modality == "asserted" else 0.0
+    if c.classes and c.classes <= {"REPORTING", "STATE", "I_STATE"}:
+        score /= 2  # saying and being are the frame of the news, not its events
+    return round(min(1.0, score), 3)
+
+
+KEY_SALIENCE = 0.6  # the timeline shows events at least this salient and folds the rest
+
+
 def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], values: set[float],
-          partial: tuple[int, int | None] | None = None, story_id=None) -> _Cluster | None:
+          partial: tuple[int, int | None] | None = None, story_id=None, fam: str = "",
+          pub: date | None = None) -> _Cluster | None:
     by_article = m.date is not None and not m.date.text
     for c in clusters:
         if c.event.type != m.type or c.event.modality != m.modality:
@@ -143,10 +280,16 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
                 return c
             # in one story, two undated reports of the same act by the same actor are one event
             # ("signed a landmark deal" and "signed an agreement" in a report without a date)
-            if c.event.story_id == story_id and (actors & c.actors or (
+            if c.event.story_id == story_id and _near_in_time(c, pub) and (actors & c.actors or (
                     not actors and not c.actors and targets & c.targets)) and not (
                     values and c.values and not values & c.values) and \
                     m.trigger.lower()[:4] == c.trigger[:4]:
+                return c
+            # the same happening named by one lemma family in one story, nothing against it: no
+            # other actor, no other figure ("the talks" ... "the negotiations")
+            if fam and fam in c.families and c.event.story_id == story_id and _near_in_time(c, pub) and not (
+                    actors and c.actors and not actors & c.actors) and not (
+                    values and c.values and not values & c.values):
                 return c
             continue
         if span is None or c.span is None:

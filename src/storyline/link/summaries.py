@@ -79,7 +79,7 @@ class StorySummarizer:
                 mention_events.setdefault(doc_id, []).append((start, ev))
         for d in self.docs:
             for m in (per_doc.get(d.id) or Annotations(d.id)).events:
-                if m.date is not None and m.date_from != "article" and _month(m.date.value):
+                if m.date is not None and m.date_from not in ("article", "publication") and _month(m.date.value):
                     mention_dates.setdefault(d.id, []).append((m.start, m.date.value))
         self.anchors = {m for m in (_month(ev.date.value) if ev.date else None for ev in events) if m}
         self.anchors |= {p[:7] for p in (published_utc(d.article.published) for d in self.docs) if p}

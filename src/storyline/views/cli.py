@@ -295,6 +295,8 @@ EVALS = {
     "stories": "story clustering B-cubed (ECB+ sub-topics)",
     "coref": "entities and events merged across articles: MUC/B3/CEAF-e/CoNLL (ECB+)",
     "dating": "writing dates estimated with the dates withheld (TBAQ-cleaned, PolNeAR, or bench/ for both)",
+    "events": "TimeML event detection and class, TempEval-3 Task B scoring (TBAQ-cleaned, held-out part)",
+    "timeline": "dated gold timeline entries found in their sentence with the right date (SemEval-2015 Task 4)",
 }
 
 

@@ -112,12 +112,14 @@ def build_export(store) -> dict:
                        speaker_id=_speaker_id(d.id, q, entity_index, mention_owner), cue=q.cue,
                        group_id=col.quote_index.get(f"{d.id}:q{i}"))
             out["quotes"].append(rec)
+    out["event_mentions"] = event_mention_records(docs, per_doc, events, entity_index, by_id)
     for ev in events:
         date = when(ev.date)
         if date and date.get("estimated") and stated_elsewhere(col, ev):
             del date["estimated"]  # another report states the date: no estimate
         out["events"].append({
             "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": date,
+            "salience": ev.salience,
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
             "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
             "sources": col.sources(ev),
@@ -126,6 +128,37 @@ def build_export(store) -> dict:
     out["series"] = [{"id": s.id, "subject": s.subject, "figure_ids": s.figure_ids, "conflict": s.conflict,
                       "agreement": agreement_record(col.series_agreement[s.id], span)}
                      for s in series]
+    return out
+
+
+def event_mention_records(docs: list[Document], per_doc: dict[str, Annotations], events, entity_index: dict,
+                          by_id: dict[str, Document]) -> list[dict]:
+    """Every event mention of every document (``event_mentions``): trigger span, sentence, TimeML
+    class, type, tense, aspect, polarity, modality, participants, date and where it came from, and
+    the merged event it belongs to."""
+    owner: dict[tuple[str, int | None, int | None], str] = {}
+    for ev in events:
+        for ref in ev.triggers:
+            owner.setdefault(ref, ev.id)
+    out = []
+    for d in docs:
+        text = by_id[d.id].article.text
+        for j, m in enumerate(per_doc[d.id].events):
+            ref = (d.id, m.trigger_start, m.trigger_end) if m.trigger_start is not None else (d.id, m.start, m.end)
+            ts, te = (m.trigger_start, m.trigger_end) if m.trigger_start is not None else (m.start, m.end)
+
+            def ids(keys: list[str], doc_id: str = d.id) -> list[str]:
+                return [entity_index[(doc_id, k)] for k in keys if (doc_id, k) in entity_index]
+
+            out.append({
+                "id": f"{d.id}:ev{j}", "document_id": d.id, "event_id": owner.get(ref),
+                "trigger": {"document_id": d.id, "start": ts, "end": te, "text": text[ts:te]},
+                "sentence": text[m.start:m.end], "class": m.event_class, "type": m.type, "tense": m.tense,
+                "aspect": m.aspect, "polarity": m.polarity, "modality": m.modality, "summary": m.summary,
+                "actor_ids": ids(m.actors), "target_ids": ids(m.targets), "place_ids": ids(m.places),
+                "figure_ids": [f"{d.id}:f{k}" for k in m.figures], "date": when(m.date),
+                "date_from": {"article": "publication"}.get(m.date_from or "", m.date_from),
+            })
     return out
 
 

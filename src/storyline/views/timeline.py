@@ -80,9 +80,12 @@ def when_label(col: Collection, ev) -> str:
 
 
 def terminal_table(col: Collection, story_id: str | None = None) -> Table:
-    dated, undated = col.timeline(story_id)
+    dated, undated = col.timeline(story_id, key_only=True)
+    every = sum(len(part) for part in col.timeline(story_id))
+    folded = every - len(dated) - len(undated)
     names = {e.id: e.name for e in col.entities}
-    table = Table(title="Timeline" + (f" of story {story_id}" if story_id else ""), show_lines=False, expand=True)
+    table = Table(title="Timeline" + (f" of story {story_id}" if story_id else ""), show_lines=False, expand=True,
+                  caption=f"{folded} less salient events folded (all are in storyline export)" if folded else None)
     # three columns, so the "what" keeps its room in an 80-column terminal: the type sits under the
     # date, the first reporter under the source count
     table.add_column("when · type", no_wrap=True)
@@ -116,7 +119,7 @@ def badge(status: str | None) -> str:
 
 def timelinejs(col: Collection, story_id: str | None = None) -> dict:
     """TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html)."""
-    dated, _ = col.timeline(story_id)
+    dated, _ = col.timeline(story_id, key_only=True)
     events = []
     for ev in dated:
         start, end = value_span(ev.date.value)

@@ -1,0 +1,72 @@
+"""Train the TimeML event detector; writes src/storyline/annotate/event_model.json.
+
+Data: ../shared/bench/tempeval3/TBAQ-cleaned (TimeBank + AQUAINT), the ``train`` documents only
+(``storyline.eval.timeml.split_of``: sha1 of the file stem, first byte >= 52; 215 of 256 files).
+Every candidate token of the spaCy parse (``storyline.annotate.event_detect.candidate``) is one
+example, labelled with the class of the gold EVENT on it, else ``O``. One multinomial logistic
+regression (scikit-learn lbfgs, deterministic) over the sparse features of
+``event_detect.features`` that occur at least ``--min-count`` times; weights rounded to 4 decimals,
+features whose weights all round to 0 dropped.
+
+    .venv/bin/python scripts/train_events.py [--corpus PATH] [--cache /tmp/events-cache]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from storyline.annotate.event_detect import MODEL_PATH, candidate, features
+from storyline.eval.events import gold_tokens, parsed
+from storyline.eval.timeml import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "bench" / "tempeval3" / "TBAQ-cleaned")
+    ap.add_argument("--cache", type=Path, default=None, help="folder to keep the spaCy parses in")
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args()
+    golds = [g for g in load(args.corpus) if g.split == "train"]
+    docs = parsed(golds, args.cache)
+    rows, labels = [], []
+    lost = 0
+    for g, doc in zip(golds, docs):
+        gold = gold_tokens(doc, g)
+        lost += sum(1 for i in gold if not candidate(doc[i]))
+        for t in doc:
+            if candidate(t):
+                rows.append(features(t))
+                labels.append(gold.get(t.i, "O"))
+    counts = Counter(f for r in rows for f in set(r))
+    keep = {f for f, n in counts.items() if n >= args.min_count}
+    X = DictVectorizer(sort=True)
+    M = X.fit_transform([{f: 1 for f in r if f in keep} for r in rows])
+    clf = LogisticRegression(C=args.C, max_iter=2000, tol=1e-6)
+    clf.fit(M, labels)
+    names = X.get_feature_names_out()
+    W = clf.coef_.T  # features x labels
+    feats, weights = [], []
+    for name, w in zip(names, W):
+        r = [round(float(v), 4) for v in w]
+        if any(r):
+            feats.append(str(name))
+            weights.append(r)
+    data = {"about": "TimeML event detector (storyline scripts/train_events.py); train split of TBAQ-cleaned",
+            "labels": [str(c) for c in clf.classes_], "intercept": [round(float(v), 4) for v in clf.intercept_],
+            "features": feats, "weights": weights}
+    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+    print(f"{len(rows)} candidate tokens, {Counter(labels)}; gold events on non-candidates: {lost}")
+    print(f"{len(feats)} features -> {args.out} ({args.out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

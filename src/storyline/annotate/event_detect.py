@@ -1,0 +1,102 @@
+"""TimeML event detection: which tokens name a happening, action or state, and its TimeML class
+(OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION).
+
+A multinomial logistic regression over sparse features of the spaCy parse (word, lemma, POS, tag,
+dependency, morphology, head, children, suffixes, neighbours), learnt from TBAQ's EVENT tags by
+``scripts/train_events.py`` (its defaults reproduce the shipped ``event_model.json``). The model is
+plain data (feature -> weights per label), read without pickle; prediction is one sparse product
+per document.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+MODEL_PATH = Path(__file__).with_name("event_model.json")
+CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
+# tokens of these parts of speech are never events (TBAQ: under 0.5% of EVENT tags)
+SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "CCONJ", "SCONJ", "PART", "SYM", "X", "PRON", "INTJ"})
+
+
+def candidate(tok: Token) -> bool:
+    return tok.pos_ not in SKIP_POS and not tok.is_punct and not tok.like_num
+
+
+def features(tok: Token) -> list[str]:
+    """The sparse features of one candidate token (strings; the model's vocabulary)."""
+    lemma, pos, tag, dep = tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_
+    head = tok.head
+    low = tok.lower_
+    f = ["b", "w=" + low, "l=" + lemma, "p=" + pos, "t=" + tag, "d=" + dep, "lp=" + lemma + "|" + pos,
+         "ld=" + lemma + "|" + dep, "pd=" + pos + "|" + dep, "s3=" + low[-3:], "s4=" + low[-4:],
+         "s2=" + low[-2:], "hl=" + head.lemma_.lower(), "hp=" + head.pos_ + "|" + dep,
+         "hld=" + head.lemma_.lower() + "|" + dep, "e=" + tok.ent_type_]
+    f.extend("m=" + m for m in tok.morph)
+    if tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        f.append("pl=" + prev.lemma_.lower())
+        f.append("pt=" + prev.tag_)
+    else:
+        f.append("pl=<s>")
+    if tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        f.append("nl=" + nxt.lemma_.lower())
+        f.append("nt=" + nxt.tag_)
+    else:
+        f.append("nl=</s>")
+    for c in tok.children:
+        f.append("c=" + c.dep_)
+        if c.dep_ in ("prep", "aux", "auxpass", "det", "mark", "neg", "poss"):
+            f.append("cw=" + c.dep_ + "|" + c.lower_)
+    if tok.is_title and tok.i > 0 and not tok.doc[tok.i - 1].is_sent_end:
+        f.append("title")
+    return f
+
+
+class EventModel:
+    """Weights of the shipped detector, as a feature index and a dense matrix (features x labels)."""
+
+    def __init__(self, data: dict) -> None:
+        self.labels: list[str] = data["labels"]
+        self.index: dict[str, int] = {f: i for i, f in enumerate(data["features"])}
+        self.weights = np.asarray(data["weights"], dtype=np.float64)
+        self.bias = np.asarray(data["intercept"], dtype=np.float64)
+        self.none = self.labels.index("O")
+
+    def scores(self, rows: list[list[str]]) -> np.ndarray:
+        out = np.tile(self.bias, (len(rows), 1))
+        index, weights = self.index, self.weights
+        for r, feats in enumerate(rows):
+            ids = [index[f] for f in feats if f in index]
+            if ids:
+                out[r] += weights[ids].sum(axis=0)
+        return out
+
+    def predict(self, doc: Doc) -> list[tuple[int, str]]:
+        """(token index, TimeML class) of every event token of ``doc``, in text order."""
+        toks = [t for t in doc if candidate(t)]
+        if not toks:
+            return []
+        best = self.scores([features(t) for t in toks]).argmax(axis=1)
+        return [(t.i, self.labels[b]) for t, b in zip(toks, best) if b != self.none]
+
+
+_lock = threading.Lock()
+_model: EventModel | None = None
+
+
+def get_model() -> EventModel:
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = EventModel(json.loads(MODEL_PATH.read_text()))
+    return _model
+
+
+def detect(doc: Doc) -> list[tuple[int, str]]:
+    return get_model().predict(doc)
