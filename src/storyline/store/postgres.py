@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..model import Annotations, Document
 from . import codec
+from .links import LinkTables
 from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 from .sqlite import StoreError
 
@@ -46,7 +47,7 @@ def redact(url: str) -> str:
     return re.sub(r"(password=)[^&\s]*", r"\1***", url)
 
 
-class PostgresStore(SQLQueries):
+class PostgresStore(SQLQueries, LinkTables):
     _P = "%s"
 
     def __init__(self, url: str):

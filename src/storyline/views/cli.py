@@ -144,7 +144,6 @@ def export(
     json is everything, in the storyline/1 format of shared/spec; timelinejs is the timeline in
     TimelineJS 3 JSON, ready to publish; csv is the events table.
     """
-    from ..link.collection import load
     from .export import build_export
     from .timeline import events_csv, timelinejs
 
@@ -152,9 +151,9 @@ def export(
     if format is ExportFormat.json:
         text = json.dumps(build_export(store), ensure_ascii=False, indent=2) + "\n"
     elif format is ExportFormat.timelinejs:
-        text = json.dumps(timelinejs(load(store)), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(timelinejs(store), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = events_csv(load(store))
+        text = events_csv(store)
     store.close()
     if output:
         output.write_text(text, encoding="utf-8")
@@ -173,22 +172,22 @@ def timeline(
     Events by date with their granularity (day, week, month, year), how many sources report each and
     who reported it first; events of unknown date are listed apart, never given a made-up date.
     """
-    from ..link.collection import load
     from .timeline import terminal_table
 
     store = _open(db, must_exist=True)
-    out.print(terminal_table(load(store, story), story))
+    if story is not None and store.link_story(story) is None:
+        err.print(f"no story {_escape(story)!r} (ids: storyline stories)")
+        raise typer.Exit(1)
+    out.print(terminal_table(store, story))
 
 
 @app.command()
 def stories(db: DbOption = DEFAULT_DB) -> None:
     """List the stories: id, title, number of articles."""
-    from .export import story_records
-
     store = _open(db, must_exist=True)
     table = Table("id", "title", "articles")
-    for s in story_records(list(store.documents())):
-        table.add_row(_escape(s["id"]), _escape(s["title"]), str(len(s["document_ids"])))
+    for s in store.link_stories():
+        table.add_row(_escape(s["id"]), _escape(s["title"]), str(s["documents"]))
     out.print(table)
 
 
