@@ -10,8 +10,11 @@ Order and ids do not depend on the order articles arrived in:
   still by published date-time first (``novelty.report_key``), the rank only breaking ties;
 * entity ids come from the entity's kind and canonical name (``geo:<GeoNames id>``, or
   ``name:``/``norp:`` and the normalised fullest name), so one entity has one id in every story;
-* event ids from the earliest mention's document, sentence offset and trigger; quotation-group ids
-  from the earliest quotation's id; series ids from the story and the counted thing;
+* event ids from the first mention's document, sentence offset and trigger; quotation-group ids
+  from the first quotation's id; series ids from the counted thing and the first figure's id
+  ("first": in document-id order), so they hold in any batch order; story ids are the story index's
+  (``s1``, ``s2``, ... in the order stories were founded): stable once given, but a build in another
+  arrival order may number the same stories differently;
 * figure and quotation ids are ``<document>:f<start>-<end>`` and ``<document>:q<start>-<end>``:
   character offsets in the document's stored text, which never changes, so re-annotating an article
   keeps the id of every figure or quotation found again (positions in the annotation list would not).
@@ -144,9 +147,10 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
     roles = role_history(docs, per_doc, entity_index)
     new = what_is_new(docs, per_doc, events, quote_index)
 
-    # re-id: quotation groups from their first quotation's id, series from the story and their id
+    # re-id: quotation groups from their first quotation's id, series from what they count (their old
+    # id) and their first figure's id
     group_ids = {g.id: _hash("qg-", q_id(g.quote_ids[0])) for g in groups}
-    series_ids = {s.id: _hash("se-", f"{story_id}:{s.id}", 10) for s in series}
+    series_ids = {s.id: _hash("se-", f"{s.id}:{fig_id(s.figure_ids[0])}", 10) for s in series}
 
     rows = StoryRows(story_id=story_id, story={}, first_published=None, last_published=None)
     mention_owner: dict[str, dict[tuple[int, int], str]] = {}

@@ -77,15 +77,16 @@ CREATE TABLE link_dirty (
 );
 INSERT INTO link_dirty (document_id) SELECT id FROM documents;
 
+-- (no INSERT OR IGNORE here: an upsert that fires the trigger would impose its own conflict policy)
 CREATE TRIGGER link_dirty_document_insert AFTER INSERT ON documents BEGIN
-    INSERT OR IGNORE INTO link_dirty (document_id) VALUES (new.id);
+    INSERT INTO link_dirty (document_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM link_dirty WHERE document_id = new.id);
 END;
 CREATE TRIGGER link_dirty_document_update AFTER UPDATE OF story_id, duplicate_of ON documents BEGIN
-    INSERT OR IGNORE INTO link_dirty (document_id) VALUES (new.id);
+    INSERT INTO link_dirty (document_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM link_dirty WHERE document_id = new.id);
 END;
 CREATE TRIGGER link_dirty_annotation_insert AFTER INSERT ON annotations BEGIN
-    INSERT OR IGNORE INTO link_dirty (document_id) VALUES (new.document_id);
+    INSERT INTO link_dirty (document_id) SELECT new.document_id WHERE NOT EXISTS (SELECT 1 FROM link_dirty WHERE document_id = new.document_id);
 END;
 CREATE TRIGGER link_dirty_annotation_update AFTER UPDATE ON annotations BEGIN
-    INSERT OR IGNORE INTO link_dirty (document_id) VALUES (new.document_id);
+    INSERT INTO link_dirty (document_id) SELECT new.document_id WHERE NOT EXISTS (SELECT 1 FROM link_dirty WHERE document_id = new.document_id);
 END;
