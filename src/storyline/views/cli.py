@@ -274,8 +274,22 @@ BENCHES = ("timex", "annotate", "ingest", "engines")
 def bench(
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Run only these: " + ", ".join(BENCHES))] = None,
     quick: Annotated[bool, typer.Option(help="Small inputs, for a quick look.")] = False,
+    scale: Annotated[bool, typer.Option("--scale", help="How the stored link stage scales: stores of --sizes articles (cloned at the store level); add one, add 100, read a story.")] = False,
+    sizes: Annotated[str, typer.Option("--sizes", help="--scale: store sizes, comma-separated (e.g. 1000,10000,100000).")] = "1000,10000",
+    json_out: Annotated[Path, typer.Option("--json", help="--scale: write the figures here.")] = Path("bench-scale.json"),
 ) -> None:
-    """Measure speed (and memory): articles/s, words/s, sentences/s per stage."""
+    """Measure speed (and memory): articles/s, words/s, sentences/s per stage; with --scale, how
+    adding and reading scale with the size of the store."""
+    if scale:
+        from ..bench import scale as scale_bench
+
+        try:
+            wanted = tuple(int(x) for x in sizes.split(",") if x.strip())
+        except ValueError:
+            err.print(f"[red]error:[/] --sizes: comma-separated whole numbers, not {_escape(sizes)!r}")
+            raise typer.Exit(2) from None
+        scale_bench.run(out, quick=quick, sizes=wanted if not quick else None, out=json_out)
+        return
     results = {}
     for name in only or BENCHES:
         try:
