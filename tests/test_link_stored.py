@@ -187,3 +187,39 @@ def test_a_story_view_is_its_part_of_the_full_export(annotated, new_store):
             assert [m for m in whole[e["id"]]["mentions"] if m["document_id"] in docs] == e["mentions"]
         assert {e["id"] for e in full["entities"] if any(m["document_id"] in docs for m in e["mentions"])} == \
             {e["id"] for e in part["entities"]}
+
+
+def test_the_story_index_as_rows_places_articles_as_the_index_in_memory(new_store):
+    """Stored index (rows read where needed, written back per batch) == the in-memory index."""
+    from conftest import BENCH
+    from storyline.eval.stories import load
+    from storyline.link.pipeline import assign_stories
+    from storyline.link.stories import StoryIndex
+    from storyline.model import CleanArticle
+
+    ecb = BENCH / "ecbplus"
+    if not ecb.exists():
+        pytest.skip("shared/bench/ecbplus not present")
+    docs = load(ecb, topics={1, 3, 5})[:60]
+    memory = StoryIndex()
+    want = {doc_id: memory.add(doc_id, text) for doc_id, _, text in docs}
+    store = new_store("index")
+    for start, size in ((0, 1), (1, 7), (8, 25), (33, 27)):
+        batch = [Document(article=CleanArticle(id=d, source=d, text=t), content_hash=d) for d, _, t in docs[start:start + size]]
+        store.add_batch(batch, {}, [], {})
+        assert assign_stories(store) == len(set(want[d] for d, _, _ in docs[:start + size]))
+    got = {d: store.document(d).story_id for d, _, _ in docs}
+    assert got == want and len(set(want.values())) > 3
+    # the old blob (stories/v1) moves into rows on the next run, and placing goes on as before
+    blob = new_store("blob")
+    old = StoryIndex()
+    for d, _, t in docs[:30]:
+        old.add(d, t)
+    blob.add_batch([Document(article=CleanArticle(id=d, source=d, text=t), content_hash=d) for d, _, t in docs[:30]],
+                   {}, [], {})
+    blob.set_stories({d: old.doc_story[d] for d, _, _ in docs[:30]}, "stories/v1", json.dumps(old.to_state()))
+    blob.add_batch([Document(article=CleanArticle(id=d, source=d, text=t), content_hash=d) for d, _, t in docs[30:]],
+                   {}, [], {})
+    assign_stories(blob)
+    assert {d: blob.document(d).story_id for d, _, _ in docs} == want
+    assert blob.get_state("stories/v1") is None

@@ -1,6 +1,6 @@
 """The link stage over the store: what looks across articles, run incrementally after each build.
 
-1. every document without a story is placed in one (the stored :class:`~.stories.StoryIndex`);
+1. every document without a story is placed in one (the story index, kept as rows: :mod:`.story_store`);
 2. every story that holds a new, re-annotated or re-pointed document (the store's ``link_dirty``
    rows, written by triggers) is recomputed from its own documents and annotations alone
    (:func:`.account.story_rows`) and its rows replaced in one transaction; other stories are not read.
@@ -8,10 +8,8 @@ When ``LINK_VERSION`` changes (the account's code or format), every story is rec
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-STORY_STATE = "stories/v1"
 LINK_STATE = "link/version"
 LINK_VERSION = "2"  # bump when what the account computes changes: every story is then re-linked
 
@@ -23,18 +21,18 @@ class LinkReport:
 
 
 def assign_stories(store) -> int:
-    """Place every document without a story in one, continuing the stored story index."""
-    from .stories import StoryIndex
+    """Place every document without a story in one, continuing the story index kept as rows
+    (:mod:`.story_store`: only the rows an article needs are read); returns the number of stories."""
+    from .story_store import StoredStoryIndex, move_blob_to_rows
 
-    raw = store.get_state(STORY_STATE)
-    index = StoryIndex.from_state(json.loads(raw)) if raw else StoryIndex()
-    assignment = {}
+    move_blob_to_rows(store)
+    index = StoredStoryIndex(store)
     for doc in store.documents_without_story():
         a = doc.article
-        assignment[doc.id] = index.add(doc.id, a.text, title=a.title, published=a.published)
-    if assignment:
-        store.set_stories(assignment, STORY_STATE, json.dumps(index.to_state()))
-    return len(index.stories())
+        index.add(doc.id, a.text, title=a.title, published=a.published)
+    if index.assignment:
+        index.save()
+    return index.next_id - 1
 
 
 def relink(store, story_ids: list[str] | None = None) -> int:

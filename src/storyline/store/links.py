@@ -133,6 +133,52 @@ class LinkTables:
             with conn.cursor() as cur:
                 cur.executemany(sql, params)
 
+    # -- the story index as rows ---------------------------------------------------------------
+    def story_df(self, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequency of each term the index has seen (terms it has not are left out)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(terms)):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
+        return out
+
+    def story_postings(self, term: str) -> set[str]:
+        """Stories whose profile holds a term (an index look-up)."""
+        return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
+
+    def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None]:
+        """(term -> weight, [first day, last day] or None) of one story."""
+        prof = {r[0]: float(r[1]) for r in self.conn.execute(
+            f"SELECT term, weight FROM story_terms WHERE story_id = {self._P}", (story_id,))}
+        row = self.conn.execute(f"SELECT first_day, last_day FROM story_spans WHERE story_id = {self._P}",
+                                (story_id,)).fetchone()
+        return prof, ([int(row[0]), int(row[1])] if row else None)
+
+    def save_story_index(self, assignment: dict[str, str], df_delta: dict[str, int],
+                         profiles: dict[str, dict[str, float]], spans: dict[str, list[int]],
+                         state_key: str, state: str, drop_state: str | None = None) -> None:
+        """In one transaction: documents' stories, document-frequency increments, the profiles and
+        date spans of the stories that changed (replaced), and the index's small state."""
+        p = self._P
+        with self.transaction() as conn:
+            self._many(conn, f"UPDATE documents SET story_id = {p} WHERE id = {p}",
+                       [(sid, doc_id) for doc_id, sid in sorted(assignment.items())])
+            self._many(conn, f"INSERT INTO story_df (term, df) VALUES ({p}, {p})"
+                             " ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df",
+                       sorted(df_delta.items()))
+            for sid in sorted(profiles):
+                conn.execute(f"DELETE FROM story_terms WHERE story_id = {p}", (sid,))
+            self._many(conn, f"INSERT INTO story_terms (story_id, term, weight) VALUES ({p}, {p}, {p})",
+                       [(sid, t, w) for sid in sorted(profiles) for t, w in sorted(profiles[sid].items())])
+            self._many(conn, f"INSERT INTO story_spans (story_id, first_day, last_day) VALUES ({p}, {p}, {p})"
+                             " ON CONFLICT (story_id) DO UPDATE SET first_day = excluded.first_day,"
+                             " last_day = excluded.last_day",
+                       [(sid, span[0], span[1]) for sid, span in sorted(spans.items())])
+            conn.execute(f"INSERT INTO state (key, value) VALUES ({p}, {p})"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (state_key, state))
+            if drop_state:
+                conn.execute(f"DELETE FROM state WHERE key = {p}", (drop_state,))
+
     # -- what the views read ------------------------------------------------------------------
     def link_stories(self, offset: int = 0, limit: int | None = None) -> list[dict]:
         """Stories, newest report first: {id, title, documents, first_published, last_published}."""

@@ -70,6 +70,25 @@ CREATE TABLE link_quote_groups (
 );
 CREATE INDEX link_quote_groups_speaker ON link_quote_groups (speaker_id);
 
+-- The story index (link/stories.py) as rows, updated in place: each story's profile (term weights,
+-- the postings come from the term index), the document frequency of each term, each story's dates.
+CREATE TABLE story_terms (
+    story_id TEXT NOT NULL,
+    term     TEXT NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (story_id, term)
+);
+CREATE INDEX story_terms_term ON story_terms (term);
+CREATE TABLE story_df (
+    term TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+);
+CREATE TABLE story_spans (
+    story_id  TEXT PRIMARY KEY,
+    first_day INTEGER NOT NULL,
+    last_day  INTEGER NOT NULL
+);
+
 -- Documents whose story must be re-linked: written by triggers on every insert or change of a
 -- document (story, duplicate link) or of its annotations; emptied by the link stage.
 CREATE TABLE link_dirty (

@@ -1,0 +1,148 @@
+"""The story index kept as rows of the store, read and updated in place, never loaded whole.
+
+:class:`StoredStoryIndex` is :class:`~.stories.StoryIndex` (same features, weights, candidates and
+threshold: the same assignments) whose document frequencies, postings and story profiles are read
+from the store only where an article needs them: the frequencies of its terms, the postings of its
+strongest terms, the profiles of its candidate stories. After a batch, the stories it changed, the
+frequency increments and the small state (article count, next story number) are written back in one
+transaction (``store.save_story_index``). A store whose index is still the old JSON blob
+(``stories/v1`` in the state table) has it moved into rows on its first link run.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .stories import STATE_VERSION, StoryIndex, article_features
+
+STATE_KEY = "stories/v2"  # {"version", "threshold", "n_docs", "next_id"}
+BLOB_KEY = "stories/v1"  # the whole index as one JSON blob (before the rows)
+
+
+class _DF(Counter):
+    """Document frequencies, loaded term by term (in bulk) from the store."""
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+        self.known: set[str] = set()
+
+    def load(self, terms) -> None:
+        missing = [t for t in dict.fromkeys(terms) if t not in self.known]
+        if missing:
+            self.known.update(missing)
+            for t, df in self.store.story_df(missing).items():
+                dict.__setitem__(self, t, df)
+
+    def get(self, term, default=0):
+        if term not in self.known:
+            self.load([term])
+        return super().get(term, default)
+
+
+class _Postings(dict):
+    """term -> story ids, loaded from the store's term index on first use."""
+
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+
+    def _load(self, term: str) -> None:
+        if not dict.__contains__(self, term):
+            dict.__setitem__(self, term, self.store.story_postings(term))
+
+    def get(self, term, default=None):
+        self._load(term)
+        value = dict.get(self, term)
+        return value if value else default
+
+    def setdefault(self, term, default=None):
+        self._load(term)
+        return dict.setdefault(self, term, default)
+
+    def __getitem__(self, term):
+        self._load(term)
+        return dict.__getitem__(self, term)
+
+
+class _Profiles(dict):
+    """story id -> profile, loaded with its date span (and its terms' frequencies) on first use."""
+
+    def __init__(self, index: "StoredStoryIndex"):
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, sid: str) -> dict[str, float]:
+        prof, span = self.index.store.story_profile(sid)
+        self.index.df.load(prof)
+        if span is not None:
+            self.index.spans.setdefault(sid, span)
+        self[sid] = prof
+        return prof
+
+
+class _Members(dict):
+    """story id -> members added in this run (the stored members are the documents' story ids)."""
+
+    def __missing__(self, sid: str) -> list[str]:
+        self[sid] = []
+        return self[sid]
+
+
+class StoredStoryIndex(StoryIndex):
+    def __init__(self, store):
+        super().__init__()
+        self.store = store
+        raw = store.get_state(STATE_KEY)
+        state = json.loads(raw) if raw else {}
+        if state and state.get("version") != STATE_VERSION:
+            raise ValueError(f"unknown story index state version: {state.get('version')!r}")
+        if state:
+            self.threshold = float(state["threshold"])
+        self.n_docs = int(state.get("n_docs", 0))
+        self.next_id = int(state.get("next_id", 1))
+        self.df = _DF(store)
+        self.postings = _Postings(store)
+        self.profiles = _Profiles(self)
+        self.members = _Members()
+        self.df_delta: Counter = Counter()
+        self.changed: set[str] = set()
+        self.assignment: dict[str, str] = {}
+
+    def add(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None) -> str:
+        terms = list(article_features(text, title))
+        self.df.load(terms)
+        known = doc_id in self.doc_story
+        sid = super().add(doc_id, text, title=title, published=published)
+        if not known:
+            self.df_delta.update(terms)
+            self.changed.add(sid)
+            self.assignment[doc_id] = sid
+        return sid
+
+    def state(self) -> str:
+        return json.dumps({"version": STATE_VERSION, "threshold": self.threshold, "n_docs": self.n_docs,
+                           "next_id": self.next_id})
+
+    def save(self, drop_blob: bool = False) -> None:
+        self.store.save_story_index(
+            self.assignment, dict(self.df_delta), {sid: self.profiles[sid] for sid in self.changed},
+            {sid: self.spans[sid] for sid in self.changed if sid in self.spans}, STATE_KEY, self.state(),
+            BLOB_KEY if drop_blob else None)
+
+
+def move_blob_to_rows(store) -> bool:
+    """A store whose story index is the old JSON blob: write it as rows (once). True if it moved."""
+    raw = store.get_state(BLOB_KEY)
+    if raw is None or store.get_state(STATE_KEY) is not None:
+        return False
+    old = StoryIndex.from_state(json.loads(raw))
+    new = StoredStoryIndex(store)
+    new.threshold, new.n_docs, new.next_id = old.threshold, old.n_docs, old.next_id
+    new.df_delta = Counter(old.df)
+    new.changed = set(old.profiles)
+    for sid, prof in old.profiles.items():
+        dict.__setitem__(new.profiles, sid, prof)
+    new.spans = dict(old.spans)
+    new.save(drop_blob=True)
+    return True
