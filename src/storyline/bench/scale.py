@@ -207,6 +207,8 @@ def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = N
             }
             results["sizes"].append(row)
             console.print(f"{n} articles: {json.dumps(row)}")
+            if out is not None:  # figures so far, in case a long run is stopped
+                out.write_text(json.dumps(results, indent=2) + "\n")
         store.close()
     rows = results["sizes"]
     keys = ("add_one_s", "add_one_link_s", "add_100_s", "timeline_ms", "export_story_ms")

@@ -155,16 +155,16 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
     rows = StoryRows(story_id=story_id, story={}, first_published=None, last_published=None)
     mention_owner: dict[str, dict[tuple[int, int], str]] = {}
     for e in entities:
-        for doc_id, s, t in e.mentions:
-            mention_owner.setdefault(doc_id, {})[(s, t)] = e.id
+        for doc_id, a, b in e.mentions:
+            mention_owner.setdefault(doc_id, {})[(a, b)] = e.id
     for d in docs:
         ann = per_doc[d.id]
         timexes = []
-        for t in ann.timexes:
-            rec = span(d.id, t.start, t.end)
-            rec.update(type=t.type, value=t.value)
-            if t.mod:
-                rec["mod"] = t.mod
+        for tx in ann.timexes:
+            rec = span(d.id, tx.start, tx.end)
+            rec.update(type=tx.type, value=tx.value)
+            if tx.mod:
+                rec["mod"] = tx.mod
             timexes.append(rec)
         figures = []
         for i, f in enumerate(ann.figures):
@@ -208,9 +208,9 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
         }
         rows.events.append((record, ev_span[0].isoformat() if ev_span else None,
                             ev_span[1].isoformat() if ev_span else None))
-    for s in sorted(series, key=lambda s: series_ids[s.id]):
-        rows.series.append({"id": series_ids[s.id], "subject": s.subject, "figure_ids": [fig_id(f) for f in s.figure_ids],
-                            "conflict": s.conflict, "agreement": agreement_record(series_agreement(s, by_id, per_doc), span)})
+    for se in sorted(series, key=lambda x: series_ids[x.id]):
+        rows.series.append({"id": series_ids[se.id], "subject": se.subject, "figure_ids": [fig_id(f) for f in se.figure_ids],
+                            "conflict": se.conflict, "agreement": agreement_record(series_agreement(se, by_id, per_doc), span)})
     for g in sorted(groups, key=lambda g: group_ids[g.id]):
         rec = g.as_dict()
         rec.update(id=group_ids[g.id], quote_ids=[q_id(q) for q in g.quote_ids])

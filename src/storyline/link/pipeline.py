@@ -8,6 +8,11 @@ When ``LINK_VERSION`` changes (the account's code or format), every story is rec
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store.base import Store
+
 from dataclasses import dataclass
 
 LINK_STATE = "link/version"
@@ -20,7 +25,7 @@ class LinkReport:
     relinked: int = 0  # stories recomputed by this run
 
 
-def assign_stories(store) -> int:
+def assign_stories(store: Store) -> int:
     """Place every document without a story in one, continuing the story index kept as rows
     (:mod:`.story_store`: only the rows an article needs are read); returns the number of stories."""
     from .story_store import StoredStoryIndex, move_blob_to_rows
@@ -35,7 +40,7 @@ def assign_stories(store) -> int:
     return index.next_id - 1
 
 
-def relink(store, story_ids: list[str] | None = None) -> int:
+def relink(store: Store, story_ids: list[str] | None = None) -> int:
     """Recompute the stored account of the given stories (default: those with dirty documents)."""
     from .account import story_rows
 
@@ -53,7 +58,7 @@ def relink(store, story_ids: list[str] | None = None) -> int:
     return len(stories)
 
 
-def link(store) -> LinkReport:
+def link(store: Store) -> LinkReport:
     """Assign stories, then recompute the account of every story the last batches touched."""
     report = LinkReport()
     report.stories = assign_stories(store)

@@ -10,6 +10,11 @@ transaction (``store.save_story_index``). A store whose index is still the old J
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store.base import Store
+
 import json
 from collections import Counter
 
@@ -22,7 +27,7 @@ BLOB_KEY = "stories/v1"  # the whole index as one JSON blob (before the rows)
 class _DF(Counter):
     """Document frequencies, loaded term by term (in bulk) from the store."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         super().__init__()
         self.store = store
         self.known: set[str] = set()
@@ -43,7 +48,7 @@ class _DF(Counter):
 class _Postings(dict):
     """term -> story ids, loaded from the store's term index on first use."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         super().__init__()
         self.store = store
 
@@ -74,7 +79,7 @@ class _Profiles(dict):
 
     def __missing__(self, sid: str) -> dict[str, float]:
         prof, span = self.index.store.story_profile(sid)
-        self.index.df.load(prof)
+        self.index.lazy_df.load(prof)
         if span is not None:
             self.index.spans.setdefault(sid, span)
         self[sid] = prof
@@ -90,7 +95,7 @@ class _Members(dict):
 
 
 class StoredStoryIndex(StoryIndex):
-    def __init__(self, store):
+    def __init__(self, store: Store):
         super().__init__()
         self.store = store
         raw = store.get_state(STATE_KEY)
@@ -101,7 +106,8 @@ class StoredStoryIndex(StoryIndex):
             self.threshold = float(state["threshold"])
         self.n_docs = int(state.get("n_docs", 0))
         self.next_id = int(state.get("next_id", 1))
-        self.df = _DF(store)
+        self.lazy_df = _DF(store)
+        self.df = self.lazy_df
         self.postings = _Postings(store)
         self.profiles = _Profiles(self)
         self.members = _Members()
@@ -111,7 +117,7 @@ class StoredStoryIndex(StoryIndex):
 
     def add(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None) -> str:
         terms = list(article_features(text, title))
-        self.df.load(terms)
+        self.lazy_df.load(terms)
         known = doc_id in self.doc_story
         sid = super().add(doc_id, text, title=title, published=published)
         if not known:
@@ -131,7 +137,7 @@ class StoredStoryIndex(StoryIndex):
             BLOB_KEY if drop_blob else None)
 
 
-def move_blob_to_rows(store) -> bool:
+def move_blob_to_rows(store: Store) -> bool:
     """A store whose story index is the old JSON blob: write it as rows (once). True if it moved."""
     raw = store.get_state(BLOB_KEY)
     if raw is None or store.get_state(STATE_KEY) is not None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from ..model import Annotations, Document
 from . import codec
@@ -40,6 +41,13 @@ class LinkTables:
     """Mixed into a store that has ``conn``, ``transaction``, ``_P`` and ``_document``."""
 
     _P = "?"
+    if TYPE_CHECKING:  # what the store this is mixed into provides
+        conn: Any
+
+        def transaction(self) -> AbstractContextManager[Any]: ...
+
+        @staticmethod
+        def _document(values: Any) -> Document: ...
 
     # -- what the link stage reads ------------------------------------------------------------
     def dirty_stories(self) -> tuple[list[str], list[str]]:
@@ -202,7 +210,8 @@ class LinkTables:
     def link_events(self, story_id: str | None = None, offset: int = 0, limit: int | None = None) -> list[dict]:
         """Event records in timeline order: dated events by their span (then story, merge order),
         undated ones after. One story's, or every story's."""
-        where, params = ("WHERE story_id = " + self._P, [story_id]) if story_id is not None else ("", [])
+        where = "WHERE story_id = " + self._P if story_id is not None else ""
+        params: list[Any] = [story_id] if story_id is not None else []
         sql = (f"SELECT data FROM link_events {where}"
                " ORDER BY date_start IS NULL, date_start, date_end, story_id, ord")
         if limit is not None:

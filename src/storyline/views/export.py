@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from ..link.read import merge_entity_rows
 from ..link.account import agreement_record, speaker_id as _speaker_id, span_record as _span, when  # noqa: F401
 from ..model import Document
+
+if TYPE_CHECKING:
+    from ..store.base import Store
 
 FORMAT = "storyline/1"
 
@@ -24,7 +28,7 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def build_export(store, story_id: str | None = None) -> dict:
+def build_export(store: Store, story_id: str | None = None) -> dict:
     """The whole store (or one story) as a ``storyline/1`` document, read from the link stage's
     tables: nothing is recomputed. One story's export is exactly that story's part of the whole
     export; an entity of several stories is, in the whole export, the union of its per-story parts."""
@@ -52,7 +56,7 @@ def build_export(store, story_id: str | None = None) -> dict:
     return out
 
 
-_NOTHING_NEW = {"event_ids": [], "figure_ids": [], "quote_ids": []}
+_NOTHING_NEW: dict[str, list[str]] = {"event_ids": [], "figure_ids": [], "quote_ids": []}
 
 
 def _story_order(events: list[dict]) -> list[dict]:
@@ -89,7 +93,7 @@ def story_records(docs: list[Document], col=None, span=None) -> list[dict]:
     out = []
     for sid, members in stories.items():
         live = [m for m in members if not m.duplicate_of] or members
-        rec = {"id": sid, "title": story_title([m.article.text for m in live], [m.article.title for m in live]),
+        rec: dict = {"id": sid, "title": story_title([m.article.text for m in live], [m.article.title for m in live]),
                "summary": None, "document_ids": [m.id for m in members]}
         if col is not None and span is not None:
             whole, periods = col.story_summaries(sid)
