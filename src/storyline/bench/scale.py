@@ -9,7 +9,9 @@ in the text and in the annotations alike, so every character offset stays valid 
 articles form their own stories (new participants, other years). Clones carry no MinHash signature
 (so near-duplicate search does not see the templates' shared wording as one huge duplicate family)
 and the annotator's current version (so no build re-annotates them).
-After each fill, ``link`` runs as after a build (stories assigned, dirty stories recomputed).
+Clones are placed in the story index by construction (clone k of a template story's articles is one
+new story: profiles, frequencies and postings updated as for any member; no scoring, so filling stays
+cheap); then ``link`` recomputes every story the fill touched, as after a build.
 
 At each size it measures, model loading excluded (reported apart):
 * ``add_one``: one new real article (an ECB+ document of another topic) end to end: read, clean,
@@ -106,17 +108,36 @@ def _clone(t: Template, k: int):
 
 
 def _fill(store, templates: list[Template], ks: range, version: str) -> None:
+    """Store clones k of every template, placed in the story index by construction: the clones of
+    one template story form one new story (no scoring: the grouping is known)."""
+    from ..link.story_store import StoredStoryIndex
+
+    index = StoredStoryIndex(store)
     batch_docs, batch_anns = [], []
+
+    def flush():
+        store.add_batch(batch_docs, {}, batch_anns, {})
+        batch_docs.clear()
+        batch_anns.clear()
+        index.save()
+        index.assignment.clear()
+        index.changed.clear()
+        index.df_delta.clear()
+
     for k in ks:
+        stories: dict[str | None, str] = {}
         for t in templates:
             doc, ann = _clone(t, k)
+            a = doc.article
+            sid = index.place(a.id, a.text, title=a.title, published=a.published,
+                              story_id=stories.get(t.doc.story_id))
+            stories[t.doc.story_id] = sid
             batch_docs.append(doc)
             batch_anns.append((ann, version))
         if len(batch_docs) >= 500:
-            store.add_batch(batch_docs, {}, batch_anns, {})
-            batch_docs, batch_anns = [], []
+            flush()
     if batch_docs:
-        store.add_batch(batch_docs, {}, batch_anns, {})
+        flush()
 
 
 def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = None,
@@ -148,6 +169,7 @@ def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = N
         model_s = time.perf_counter() - t0
         tstore = open_store(tmp_path / "templates.db")
         ingest([feed], tstore)
+        link(tstore)  # the templates' stories: the clones of one template story form one story
         templates = _templates(tstore)
         tstore.close()
         results["templates"] = len(templates)

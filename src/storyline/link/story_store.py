@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 import json
 from collections import Counter
 
-from .stories import STATE_VERSION, StoryIndex, article_features
+from .stories import STATE_VERSION, StoryIndex, _day, _tf_vector, article_features
 
 STATE_KEY = "stories/v2"  # {"version", "threshold", "n_docs", "next_id"}
 BLOB_KEY = "stories/v1"  # the whole index as one JSON blob (before the rows)
@@ -30,19 +30,20 @@ class _DF(Counter):
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
-        self.known: set[str] = set()
 
     def load(self, terms) -> None:
-        missing = [t for t in dict.fromkeys(terms) if t not in self.known]
+        missing = [t for t in dict.fromkeys(terms) if dict.get(self, t) is None]
         if missing:
-            self.known.update(missing)
-            for t, df in self.store.story_df(missing).items():
-                dict.__setitem__(self, t, df)
+            found = self.store.story_df(missing)
+            for t in missing:  # a term the index has not seen is kept as 0, so it is not asked again
+                dict.__setitem__(self, t, found.get(t, 0))
 
     def get(self, term, default=0):
-        if term not in self.known:
+        value = dict.get(self, term)
+        if value is None:
             self.load([term])
-        return super().get(term, default)
+            value = dict.get(self, term)
+        return value if value is not None else default
 
 
 class _Postings(dict):
@@ -125,6 +126,25 @@ class StoredStoryIndex(StoryIndex):
             self.changed.add(sid)
             self.assignment[doc_id] = sid
         return sid
+
+    def place(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None,
+              story_id: str | None = None) -> str:
+        """Put an article in ``story_id`` (None: a new story) without scoring it: for bulk loads whose
+        grouping is known already (``bench --scale`` fills its stores with clones of grouped articles)."""
+        counts = article_features(text, title)
+        self.lazy_df.load(counts)
+        tf = _tf_vector(counts)
+        self.n_docs += 1
+        self.df.update(tf.keys())
+        if story_id is None:
+            story_id = f"s{self.next_id}"
+            self.next_id += 1
+            self.profiles[story_id] = {}
+        self._join(story_id, doc_id, tf, _day(published))
+        self.df_delta.update(tf.keys())
+        self.changed.add(story_id)
+        self.assignment[doc_id] = story_id
+        return story_id
 
     def state(self) -> str:
         return json.dumps({"version": STATE_VERSION, "threshold": self.threshold, "n_docs": self.n_docs,
