@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 import json
 from collections import Counter
 
-from .stories import STATE_VERSION, StoryIndex, _day, _tf_vector, article_features
+from .stories import MAX_CANDIDATES, QUERY_TERMS, STATE_VERSION, StoryIndex, _day, _tf_vector, article_features
 
 STATE_KEY = "stories/v2"  # {"version", "threshold", "n_docs", "next_id"}
 BLOB_KEY = "stories/v1"  # the whole index as one JSON blob (before the rows)
@@ -126,6 +126,25 @@ class StoredStoryIndex(StoryIndex):
             self.changed.add(sid)
             self.assignment[doc_id] = sid
         return sid
+
+    def _best(self, tf: dict[str, float], day: int | None) -> str | None:
+        """As StoryIndex._best, with the candidate stories' profiles read in one bulk query first."""
+        q = {t: w * self.idf(t) for t, w in tf.items()}
+        hits: dict[str, float] = {}
+        for t in sorted(q, key=lambda term: q[term], reverse=True)[:QUERY_TERMS]:
+            for sid in self.postings.get(t, ()):
+                hits[sid] = hits.get(sid, 0.0) + q[t]
+        # a cache only: which stories are read ahead changes no result
+        top = sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+        wanted = [sid for sid in top if sid not in self.profiles]
+        if wanted:
+            loaded = self.store.story_profiles(wanted)
+            self.lazy_df.load({t for prof, _ in loaded.values() for t in prof})
+            for sid, (prof, span) in loaded.items():
+                dict.__setitem__(self.profiles, sid, prof)
+                if span is not None:
+                    self.spans.setdefault(sid, span)
+        return super()._best(tf, day)
 
     def place(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None,
               story_id: str | None = None) -> str:

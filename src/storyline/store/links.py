@@ -162,6 +162,19 @@ class LinkTables:
                                 (story_id,)).fetchone()
         return prof, ([int(row[0]), int(row[1])] if row else None)
 
+    def story_profiles(self, story_ids: Sequence[str]) -> dict[str, tuple[dict[str, float], list[int] | None]]:
+        """story_profile of many stories, in bulk (one query per 500 stories and table)."""
+        out: dict[str, tuple[dict[str, float], list[int] | None]] = {sid: ({}, None) for sid in story_ids}
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join([self._P] * len(chunk))
+            for sid, term, weight in self.conn.execute(
+                    f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({marks})", chunk):
+                out[sid][0][term] = float(weight)
+            for sid, first, last in self.conn.execute(
+                    f"SELECT story_id, first_day, last_day FROM story_spans WHERE story_id IN ({marks})", chunk):
+                out[sid] = (out[sid][0], [int(first), int(last)])
+        return out
+
     def save_story_index(self, assignment: dict[str, str], df_delta: dict[str, int],
                          profiles: dict[str, dict[str, float]], spans: dict[str, list[int]],
                          state_key: str, state: str, drop_state: str | None = None) -> None:
