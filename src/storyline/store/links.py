@@ -156,20 +156,16 @@ class LinkTables:
 
     def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None]:
         """(term -> weight, [first day, last day] or None) of one story."""
-        prof = {r[0]: float(r[1]) for r in self.conn.execute(
-            f"SELECT term, weight FROM story_terms WHERE story_id = {self._P}", (story_id,))}
-        row = self.conn.execute(f"SELECT first_day, last_day FROM story_spans WHERE story_id = {self._P}",
-                                (story_id,)).fetchone()
-        return prof, ([int(row[0]), int(row[1])] if row else None)
+        return self.story_profiles([story_id])[story_id]
 
     def story_profiles(self, story_ids: Sequence[str]) -> dict[str, tuple[dict[str, float], list[int] | None]]:
         """story_profile of many stories, in bulk (one query per 500 stories and table)."""
         out: dict[str, tuple[dict[str, float], list[int] | None]] = {sid: ({}, None) for sid in story_ids}
         for chunk in _chunks(list(story_ids)):
             marks = ",".join([self._P] * len(chunk))
-            for sid, term, weight in self.conn.execute(
-                    f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({marks})", chunk):
-                out[sid][0][term] = float(weight)
+            for sid, data in self.conn.execute(
+                    f"SELECT story_id, data FROM story_profiles WHERE story_id IN ({marks})", chunk):
+                out[sid] = (json.loads(data), None)
             for sid, first, last in self.conn.execute(
                     f"SELECT story_id, first_day, last_day FROM story_spans WHERE story_id IN ({marks})", chunk):
                 out[sid] = (out[sid][0], [int(first), int(last)])
@@ -191,6 +187,9 @@ class LinkTables:
                 conn.execute(f"DELETE FROM story_terms WHERE story_id = {p}", (sid,))
             self._many(conn, f"INSERT INTO story_terms (story_id, term, weight) VALUES ({p}, {p}, {p})",
                        [(sid, t, w) for sid in sorted(profiles) for t, w in sorted(profiles[sid].items())])
+            self._many(conn, f"INSERT INTO story_profiles (story_id, data) VALUES ({p}, {p})"
+                             " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
+                       [(sid, json.dumps(profiles[sid], sort_keys=True)) for sid in sorted(profiles)])
             self._many(conn, f"INSERT INTO story_spans (story_id, first_day, last_day) VALUES ({p}, {p}, {p})"
                              " ON CONFLICT (story_id) DO UPDATE SET first_day = excluded.first_day,"
                              " last_day = excluded.last_day",

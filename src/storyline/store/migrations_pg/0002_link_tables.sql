@@ -79,6 +79,11 @@ CREATE TABLE story_terms (
     PRIMARY KEY (story_id, term)
 );
 CREATE INDEX story_terms_term ON story_terms (term);
+-- the same profiles, one JSON object per story: what scoring a candidate story reads (one row)
+CREATE TABLE story_profiles (
+    story_id TEXT PRIMARY KEY,
+    data     TEXT NOT NULL
+);
 CREATE TABLE story_df (
     term TEXT PRIMARY KEY,
     df   INTEGER NOT NULL
