@@ -161,3 +161,35 @@ def test_series_agreement_is_the_conflict_with_its_passages():
     per["d2"].figures[0] = fig(39, 2500, "U.S. troops", "2021-01")
     [s], _ = build_series(docs, per)
     assert series_agreement(s, by_id, per).status == "agree"
+
+
+def test_blocking_finds_the_groups_a_comparison_with_every_group_finds(monkeypatch):
+    """Quotation candidates come from speaker and word blocks; the groups equal those found by
+    comparing each quotation with every group (random quotations, fixed seed)."""
+    import random
+
+    from storyline.link import quotes as q
+    from storyline.model import Annotations, CleanArticle, Document, Quote
+
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(40)]
+    speakers = [("Zalmay Khalilzad", "e-k"), ("Khalilzad", "e-k"), ("Mike Pompeo", "e-p"), ("Pompeo", None),
+                ("the envoy", "e-k"), ("Ashraf Ghani", "e-g"), (None, None), (None, None)]
+    docs, per_doc, index = [], {}, {}
+    for d in range(40):
+        doc_id = f"d{d:02d}"
+        docs.append(Document(article=CleanArticle(id=doc_id, source=doc_id, text="x"), content_hash=doc_id, seq=d))
+        quotes = []
+        for j in range(rng.randint(1, 6)):
+            name, eid = rng.choice(speakers)
+            text = " ".join(rng.sample(vocab[: rng.choice((9, 15, 40))], rng.randint(1, 9)))
+            quotes.append(Quote(j, j + 1, text, name, rng.random() < 0.5))
+            if name and eid:
+                index[(doc_id, name)] = eid
+        per_doc[doc_id] = Annotations(doc_id, quotes=quotes)
+    got = q.group_quotes(docs, per_doc, index)
+    monkeypatch.setattr(q, "_candidates", lambda m, postings, unnamed, speakers: sorted(
+        set().union(*postings.values())) if postings else [])
+    want = q.group_quotes(docs, per_doc, index)
+    assert [g.as_dict() for g in got[0]] == [g.as_dict() for g in want[0]] and got[1] == want[1]
+    assert len(got[0]) < sum(len(a.quotes) for a in per_doc.values())  # some quotations were grouped

@@ -116,8 +116,9 @@ def exported(tmp_path_factory):
         before = sl.export()
         extra = tmp_path_factory.mktemp("extra") / "extra.jsonl"
         extra.write_text(json.dumps({
-            "id": "late-1", "published": "2030-01-01",
-            "text": "Envoy returns.\n\nZalmay Khalilzad said: \"Tomorrow is a momentous day for Afghanistan.\" "
+            "id": "late-1", "published": "2021-06-01", "title": "US envoy Khalilzad back in Doha for Taliban talks",
+            "text": "US envoy Zalmay Khalilzad returned to Doha for talks with the Taliban on the peace deal.\n\n"
+                    "Zalmay Khalilzad said: \"Tomorrow is a momentous day for Afghanistan.\" "
                     "He spoke in Doha on Friday, officials said."}) + "\n")
         sl.build(extra)
         after = sl.export()
@@ -168,5 +169,7 @@ def test_ids_stay_when_an_article_is_added(exported):
     # Khalilzad's "momentous day" (sample 003) carried again: one quotation, two sources, not new
     again = next(q for q in after["quotes"] if q["document_id"] == "late-1" and "momentous" in q["text"])
     group = next(g for g in after["quote_groups"] if g["id"] == again["group_id"])
-    assert group["quote_ids"] == ["003_498ab2b590156276:q1", again["id"]]
+    first = next(q for q in after["quotes"] if q["document_id"] == "003_498ab2b590156276" and "momentous" in q["text"])
+    assert first["id"] == f"003_498ab2b590156276:q{first['start']}-{first['end']}"  # offsets, not positions
+    assert group["quote_ids"] == [first["id"], again["id"]]
     assert group["sources"] == ["003_498ab2b590156276", "late-1"] and again["id"] not in late["new"]["quote_ids"]

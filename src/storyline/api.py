@@ -4,7 +4,7 @@
     sl = Storyline("storyline.db")
     report = sl.build("../shared/examples/afghan-talks")
     data = sl.export()             # storyline/1 as a dict
-    dated, undated = sl.collection().timeline()
+    events = sl.timeline()         # stored event records, in date order
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .engines.local import BuildReport, ingest
 from .link.collection import Collection, load
+from .link import read
 from .link.pipeline import link
 from .store import DEFAULT_DB, open_store
 from .views.export import build_export
@@ -41,10 +42,20 @@ class Storyline:
         link(self.store)
         return report
 
-    def export(self) -> dict:
-        return build_export(self.store)
+    def export(self, story_id: str | None = None) -> dict:
+        """storyline/1 as a dict: the whole store, or one story (read from the stored account)."""
+        return build_export(self.store, story_id)
+
+    def stories(self, offset: int = 0, limit: int | None = 50) -> list[dict]:
+        return read.stories(self.store, offset, limit)
+
+    def timeline(self, story_id: str | None = None) -> list[dict]:
+        """Event records in timeline order (dated by date, then undated), read from the stored account."""
+        return self.store.link_events(story_id)
 
     def collection(self, story_id: str | None = None) -> Collection:
+        """Compatibility: the account as typed records, recomputed from the annotations (slow on a
+        large store; ``export``, ``stories`` and ``timeline`` read the stored account instead)."""
         return load(self.store, story_id)
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:

@@ -86,6 +86,9 @@ class Document:
     duplicate_of: str | None = None
     story_id: str | None = None
     seq: int = 0  # ingest order, assigned by the store
+    # an undated article's estimated writing date (first day of the range), set by the link stage
+    # where it orders reports ("reported first"); never shown as the article's date
+    estimated_published: str | None = None
 
     @property
     def id(self) -> str:

@@ -133,7 +133,10 @@ def merge_events(
             values = {figures[j].value for j in m.figures if j < len(figures)}
             fam = family(m)
             places = {entity_index[(doc.id, k)] for k in m.places if (doc.id, k) in entity_index}
-            block = blocks.setdefault((doc.story_id or "", m.type if m.type != "other" else "~" + fam), [])
+            # an act of saying is its own event in each report (the same words across outlets are
+            # one quotation group): a REPORTING mention merges only within its article
+            own = doc.id if m.event_class == "REPORTING" else ""
+            block = blocks.setdefault((doc.story_id or "", m.type if m.type != "other" else "~" + fam, own), [])
             pub = _day(doc.article.published)
             home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
             if home is None and partial is None:

@@ -38,8 +38,9 @@ def published_utc(published: str | None) -> str | None:
 
 
 def report_key(doc: Document) -> tuple:
-    """Sort key for 'reported earlier': published date-time (UTC) first, then ingest order."""
-    when = published_utc(doc.article.published)
+    """Sort key for 'reported earlier': published date-time (UTC) first, then ingest order; an
+    undated article counts from the first day its estimated writing date may be."""
+    when = published_utc(doc.article.published) or published_utc(doc.estimated_published)
     return (0, when, doc.seq) if when else (1, "", doc.seq)
 
 

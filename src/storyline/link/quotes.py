@@ -16,8 +16,13 @@ Quotations are taken in ingest order and join the best-matching existing group, 
 whose id derives from the first quotation's id; groups are never merged or split later, so ids stay
 stable when articles are added.
 
+Candidates are found by blocking, never by comparing a quotation with every group: by speaker (entity
+id and name words) and, for quotations without a speaker, by content words shared (see ``_candidates``);
+the blocking is exact, so the groups are those a comparison with every group would give.
+
 Why hand-written: this is a small greedy grouping over our own records with a set-overlap test;
-datasketch's MinHash estimates Jaccard, which under-rates cut quotations (containment is what counts).
+datasketch's MinHash LSH estimates Jaccard, which under-rates cut quotations (containment is what
+counts), so it would miss matches the overlap test accepts; the speaker and word blocks miss none.
 """
 from __future__ import annotations
 
@@ -121,6 +126,33 @@ def match(q: _Member, other: _Member) -> float:
     return 0.0
 
 
+def _speaker_keys(m: _Member) -> set[str]:
+    """Block keys of a named speaker: its entity id and its name words. Two compatible speakers
+    (``speakers_compatible``) share one: the same entity, or one name's words within the other's."""
+    keys = {"w:" + w for w in _name_words(m.speaker)}
+    if m.speaker_id:
+        keys.add("id:" + m.speaker_id)
+    return keys
+
+
+def _candidates(m: _Member, postings: dict[str, set[int]], unnamed: dict[str, set[int]],
+                speakers: dict[str, set[int]]) -> list[int]:
+    """Positions (founding order) of the groups a quotation can match, found by blocking, never by
+    comparing with every group: a named quotation, the groups with a compatible speaker (sharing a
+    speaker key) and the groups without any named speaker that share a word; a quotation without a
+    speaker (it needs ``UNKNOWN_SPEAKER_SHARED`` words in common with one member), the groups that
+    share that many words. Exact: every group ``match`` could score above 0 is a candidate."""
+    if m.speaker:
+        found = set().union(*(speakers.get(k, ()) for k in _speaker_keys(m)))
+        found |= set().union(*(unnamed.get(w, ()) for w in m.words))
+        return sorted(found)
+    shared: dict[int, int] = {}
+    for w in m.words:
+        for k in postings.get(w, ()):
+            shared[k] = shared.get(k, 0) + 1
+    return sorted(k for k, n in shared.items() if n >= UNKNOWN_SPEAKER_SHARED)
+
+
 def group_quotes(
     docs: list[Document], per_doc: dict[str, Annotations], entity_index: dict[tuple[str, str], str],
     entities: list[Entity] | None = None,
@@ -130,6 +162,9 @@ def group_quotes(
     groups: list[QuoteGroup] = []
     index: dict[str, str] = {}
     postings: dict[str, set[int]] = {}  # content word -> positions of the groups using it
+    unnamed: dict[str, set[int]] = {}  # content word -> positions of groups without a named speaker
+    speakers: dict[str, set[int]] = {}  # speaker key (entity id, name word) -> positions of groups
+    named: set[int] = set()  # positions of groups with a named speaker
     slots: dict[str, int] = {}  # group id -> position
     for doc in sorted(docs, key=lambda d: d.seq):
         ann = per_doc.get(doc.id) or Annotations(doc.id)
@@ -137,11 +172,10 @@ def group_quotes(
             sid = entity_index.get((doc.id, q.speaker)) if q.speaker else None
             m = _Member(f"{doc.id}:q{i}", doc.id, q.text, q.speaker, sid, content_words(q.text), q.direct)
             best, best_score = None, 0.0
-            # every match shares a word, so only groups sharing one are candidates (in founding order)
-            for g in (groups[k] for k in sorted(set().union(*(postings.get(w, ()) for w in m.words)))):
-                named = [o for o in g.members if o.speaker]
+            for g in (groups[k] for k in _candidates(m, postings, unnamed, speakers)):
+                named_members = [o for o in g.members if o.speaker]
                 if m.speaker and any(speakers_compatible(m.speaker, m.speaker_id, o.speaker, o.speaker_id) is False
-                                     for o in named):
+                                     for o in named_members):
                     continue
                 score = max(match(m, o) for o in g.members)
                 if score > best_score:
@@ -153,6 +187,18 @@ def group_quotes(
             slot = slots[best.id]
             for w in m.words:
                 postings.setdefault(w, set()).add(slot)
+            if m.speaker:
+                if slot not in named:  # its first named speaker: no longer a group without one
+                    named.add(slot)
+                    for o in best.members:
+                        for w in o.words:
+                            unnamed.get(w, set()).discard(slot)
+                for key in _speaker_keys(m):
+                    speakers.setdefault(key, set()).add(slot)
+            else:
+                if slot not in named:
+                    for w in m.words:
+                        unnamed.setdefault(w, set()).add(slot)
             best.members.append(m)
             index[m.quote_id] = best.id
     by_id = {d.id: d for d in docs}

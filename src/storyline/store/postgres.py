@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..model import Annotations, Document
 from . import codec
+from .links import LinkTables
 from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 from .sqlite import StoreConflict, StoreDataError, StoreError
 
@@ -63,7 +64,7 @@ def _passwords(url: str) -> set[str]:
     return {s for secret in found if secret for s in (secret, unquote(secret)) if len(s) >= 1}
 
 
-class PostgresStore(SQLQueries):
+class PostgresStore(SQLQueries, LinkTables):
     _P = "%s"
 
     def __init__(self, url: str):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..model import Annotations, Document
 from . import codec
+from .links import LinkTables
 from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
 
 
@@ -46,7 +47,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 
-class SQLiteStore(SQLQueries):
+class SQLiteStore(SQLQueries, LinkTables):
     _P = "?"
 
     def __init__(self, path: str | Path):

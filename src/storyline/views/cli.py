@@ -158,7 +158,6 @@ def export(
     json is everything, in the storyline/1 format of shared/spec; timelinejs is the timeline in
     TimelineJS 3 JSON, ready to publish; csv is the events table.
     """
-    from ..link.collection import load
     from .export import build_export
     from .timeline import events_csv, timelinejs
 
@@ -166,9 +165,9 @@ def export(
     if format is ExportFormat.json:
         text = json.dumps(build_export(store), ensure_ascii=False, indent=2) + "\n"
     elif format is ExportFormat.timelinejs:
-        text = json.dumps(timelinejs(load(store)), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(timelinejs(store), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = events_csv(load(store))
+        text = events_csv(store)
     store.close()
     if output:
         try:
@@ -191,22 +190,22 @@ def timeline(
     Events by date with their granularity (day, week, month, year), how many sources report each and
     who reported it first; events of unknown date are listed apart, never given a made-up date.
     """
-    from ..link.collection import load
     from .timeline import terminal_table
 
     store = _open(db, must_exist=True)
-    out.print(terminal_table(load(store, story), story))
+    if story is not None and store.link_story(story) is None:
+        err.print(f"no story {_escape(story)!r} (ids: storyline stories)")
+        raise typer.Exit(1)
+    out.print(terminal_table(store, story))
 
 
 @app.command()
 def stories(db: DbOption = DEFAULT_DB) -> None:
     """List the stories: id, title, number of articles."""
-    from .export import story_records
-
     store = _open(db, must_exist=True)
     table = Table("id", "title", "articles")
-    for s in story_records(list(store.documents())):
-        table.add_row(_escape(s["id"]), _escape(s["title"]), str(len(s["document_ids"])))
+    for s in store.link_stories():
+        table.add_row(_escape(s["id"]), _escape(s["title"]), str(s["documents"]))
     out.print(table)
 
 
@@ -338,8 +337,22 @@ def bench(
     only: Annotated[Optional[list[str]], typer.Option("--only", help="Run only these: " + ", ".join(BENCHES))] = None,
     quick: Annotated[bool, typer.Option(help="Small inputs, for a quick look.")] = False,
     web: Annotated[bool, typer.Option("--web", help="Latency of the web pages under 20 concurrent readers on loopback (builds a bench store first).")] = False,
+    scale: Annotated[bool, typer.Option("--scale", help="How the stored link stage scales: stores of --sizes articles (cloned at the store level); add one, add 100, read a story.")] = False,
+    sizes: Annotated[str, typer.Option("--sizes", help="--scale: store sizes, comma-separated (e.g. 1000,10000,100000).")] = "1000,10000",
+    json_out: Annotated[Path, typer.Option("--json", help="--scale: write the figures here.")] = Path("bench-scale.json"),
 ) -> None:
-    """Measure speed (and memory): articles/s, words/s, sentences/s per stage."""
+    """Measure speed (and memory): articles/s, words/s, sentences/s per stage; with --scale, how
+    adding and reading scale with the size of the store."""
+    if scale:
+        from ..bench import scale as scale_bench
+
+        try:
+            wanted = tuple(int(x) for x in sizes.split(",") if x.strip())
+        except ValueError:
+            err.print(f"[red]error:[/] --sizes: comma-separated whole numbers, not {_escape(sizes)!r}")
+            raise typer.Exit(2) from None
+        scale_bench.run(out, quick=quick, sizes=wanted if not quick else None, out=json_out)
+        return
     results = {}
     for name in (["web"] if web and not only else []) + list(only or ([] if web else BENCHES)):
         try:

@@ -1,43 +1,24 @@
 """Exports: ``storyline/1`` JSON (the contract in shared/spec), and more formats as they come.
 
-The export is assembled from the store only; it reads, never writes.
+The export is assembled from the store only, from the rows the link stage keeps; it reads, never writes.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from ..link.timespan import value_span
-from ..model import Annotations, Document, Timex
+from ..link.read import merge_entity_rows
+from ..link.account import agreement_record, speaker_id as _speaker_id, span_record as _span, when  # noqa: F401
+from ..model import Document
+
+if TYPE_CHECKING:
+    from ..store.base import Store
 
 FORMAT = "storyline/1"
 
 
-def when(timex: Timex | None) -> dict | None:
-    """A TIMEX3 value as the export's ``when``: value plus the first and last day it covers;
-    None where the value names no calendar span (XXXX-…, PAST_REF, durations)."""
-    if timex is None:
-        return None
-    span = value_span(timex.value)
-    if span is None:
-        return None
-    out = {"value": timex.value, "start": span[0].isoformat(), "end": span[1].isoformat(), "text": timex.text}
-    if timex.estimated:  # resolved against an estimated publication date: an estimate, not a fact
-        out["estimated"] = True
-    return out
-
-
-def _span(doc: Document, sentences: list[tuple[int, int]], start: int, end: int) -> dict:
-    text = doc.article.text
-    out = {"document_id": doc.id, "start": start, "end": end, "text": text[start:end]}
-    for s, e in sentences:
-        if s <= start < e:
-            out["sentence"] = text[s:e]
-            break
-    return out
-
-
-def document_record(doc: Document, ann: Annotations | None = None) -> dict:
+def document_record(doc: Document, linked: dict | None = None) -> dict:
     a = doc.article
     rec = {
         "id": a.id, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
@@ -45,143 +26,65 @@ def document_record(doc: Document, ann: Annotations | None = None) -> dict:
         "reprint_of": a.reprint_of, "duplicate_of": doc.duplicate_of, "story_id": doc.story_id,
         "text": a.text, "removed": a.removed,
     }
-    if not a.published and ann is not None and ann.dating:
+    est = (linked or {}).get("published_estimate")
+    if not a.published and est:
         # an undated article's estimated writing date: the point at its granularity ("2021-02"),
         # with the range and the evidence that set it in the extra field ``published_estimate``
-        est = ann.dating[0]
-        rec.update(published=est.value, published_from="estimate", published_estimate=est.as_dict())
+        rec.update(published=est["value"], published_from="estimate", published_estimate=est)
     return rec
 
 
-def build_export(store) -> dict:
-    """The whole collection as a ``storyline/1`` document."""
-    from ..link.collection import load
-    from .timeline import stated_elsewhere
-
-    col = load(store)
-    docs, per_doc, by_id = col.documents, col.annotations, {d.id: d for d in col.documents}
-    entities, entity_index, events = col.entities, col.entity_index, col.events
-    series, series_index = col.series, col.series_index
-
-    def span(doc_id: str, start: int, end: int) -> dict:
-        return _span(by_id[doc_id], per_doc[doc_id].sentences, start, end)
-
+def build_export(store: Store, story_id: str | None = None) -> dict:
+    """The whole store (or one story) as a ``storyline/1`` document, read from the link stage's
+    tables: nothing is recomputed. One story's export is exactly that story's part of the whole
+    export; an entity of several stories is, in the whole export, the union of its per-story parts."""
     out: dict = {
         "format": FORMAT,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "documents": [dict(document_record(d, per_doc[d.id]), new=col.new[d.id].as_dict()) for d in docs],
-        "stories": story_records(docs, col, span),
-        "entities": [],
-        "timexes": [],
-        "events": [],
-        "quotes": [],
-        "figures": [],
-        "series": [],
-        "quote_groups": [g.as_dict() for g in col.quote_groups],
+        "documents": [], "stories": [], "entities": [], "timexes": [], "events": [], "quotes": [],
+        "figures": [], "series": [], "quote_groups": [], "event_mentions": [],
     }
-    for e in entities:
-        out["entities"].append({
-            "id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
-            "place": ({"lat": e.place.lat, "lon": e.place.lon, "country_code": e.place.country_code,
-                       "geonames_id": e.place.geonames_id} if e.place else None),
-            "mentions": [span(*m) for m in e.mentions],
-            "role_history": col.roles.get(e.id, []),
-        })
-    mention_owner: dict[str, dict[tuple[int, int], str]] = {}
-    for e in entities:
-        for doc_id, s, t in e.mentions:
-            mention_owner.setdefault(doc_id, {})[(s, t)] = e.id
-    for d in docs:
-        ann = per_doc[d.id]
-        for t in ann.timexes:
-            rec = span(d.id, t.start, t.end)
-            rec.update(type=t.type, value=t.value)
-            if t.mod:
-                rec["mod"] = t.mod
-            if t.estimated:
-                rec["estimated"] = True
-            out["timexes"].append(rec)
-        for i, f in enumerate(ann.figures):
-            rec = span(d.id, f.start, f.end)
-            rec.update(id=f"{d.id}:f{i}", value=f.value, approximate=f.approximate, unit=f.unit,
-                       subject=f.subject, date=when(f.date), series_id=series_index.get(f"{d.id}:f{i}"))
-            out["figures"].append(rec)
-        for i, q in enumerate(ann.quotes):
-            rec = span(d.id, q.start, q.end)
-            rec.update(id=f"{d.id}:q{i}", speaker=q.speaker, direct=q.direct,
-                       speaker_id=_speaker_id(d.id, q, entity_index, mention_owner), cue=q.cue,
-                       group_id=col.quote_index.get(f"{d.id}:q{i}"))
-            out["quotes"].append(rec)
-    out["event_mentions"] = event_mention_records(docs, per_doc, events, entity_index, by_id)
-    for ev in events:
-        date = when(ev.date)
-        if date and date.get("estimated") and stated_elsewhere(col, ev):
-            del date["estimated"]  # another report states the date: no estimate
-        out["events"].append({
-            "id": ev.id, "story_id": ev.story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary, "date": date,
-            "salience": ev.salience,
-            "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
-            "figure_ids": ev.figure_ids, "mentions": [span(*m) for m in ev.mentions],
-            "sources": col.sources(ev),
-            "agreement": agreement_record(col.event_agreement[ev.id], span),
-        })
-    out["series"] = [{"id": s.id, "subject": s.subject, "figure_ids": s.figure_ids, "conflict": s.conflict,
-                      "agreement": agreement_record(col.series_agreement[s.id], span)}
-                     for s in series]
+    for doc, linked in store.link_documents(story_id):
+        linked = linked or {}
+        out["documents"].append(dict(document_record(doc, linked), new=linked.get("new", _NOTHING_NEW)))
+        for kind in ("timexes", "figures", "quotes", "event_mentions"):
+            out[kind].extend(linked.get(kind, ()))
+    if story_id is not None:
+        story = store.link_story(story_id)
+        out["stories"] = [story] if story else []
+        out["entities"] = store.link_story_entities(story_id)
+    else:
+        out["stories"] = [store.link_story(sid) for sid in sorted(store.link_story_ids(), key=story_key)]
+        out["entities"] = list(_union(store.link_entity_rows()))
+    out["events"] = store.link_events(story_id) if story_id is not None else _story_order(store.link_events())
+    out["series"] = store.link_series(story_id)
+    out["quote_groups"] = store.link_quote_groups(story_id)
     return out
 
 
-def event_mention_records(docs: list[Document], per_doc: dict[str, Annotations], events, entity_index: dict,
-                          by_id: dict[str, Document]) -> list[dict]:
-    """Every event mention of every document (``event_mentions``): trigger span, sentence, TimeML
-    class, type, tense, aspect, polarity, modality, participants, date and where it came from, and
-    the merged event it belongs to."""
-    owner: dict[tuple[str, int | None, int | None], str] = {}
-    for ev in events:
-        for ref in ev.triggers:
-            owner.setdefault(ref, ev.id)
-    out = []
-    for d in docs:
-        text = by_id[d.id].article.text
-        for j, m in enumerate(per_doc[d.id].events):
-            ref = (d.id, m.trigger_start, m.trigger_end) if m.trigger_start is not None else (d.id, m.start, m.end)
-            ts, te = (m.trigger_start, m.trigger_end) if m.trigger_start is not None else (m.start, m.end)
-
-            def ids(keys: list[str], doc_id: str = d.id) -> list[str]:
-                return [entity_index[(doc_id, k)] for k in keys if (doc_id, k) in entity_index]
-
-            out.append({
-                "id": f"{d.id}:ev{j}", "document_id": d.id, "event_id": owner.get(ref),
-                "trigger": {"document_id": d.id, "start": ts, "end": te, "text": text[ts:te]},
-                "sentence": text[m.start:m.end], "class": m.event_class, "type": m.type, "tense": m.tense,
-                "aspect": m.aspect, "polarity": m.polarity, "modality": m.modality, "summary": m.summary,
-                "actor_ids": ids(m.actors), "target_ids": ids(m.targets), "place_ids": ids(m.places),
-                "figure_ids": [f"{d.id}:f{k}" for k in m.figures], "date": when(m.date),
-                "date_from": {"article": "publication"}.get(m.date_from or "", m.date_from),
-            })
-    return out
+_NOTHING_NEW: dict[str, list[str]] = {"event_ids": [], "figure_ids": [], "quote_ids": []}
 
 
-def agreement_record(a, span) -> dict:
-    """An :class:`~storyline.link.agreement.Agreement` as the export's extra ``agreement`` field:
-    status, and the differing passages (spans, each with what it is about and what it claims)."""
-    passages = []
-    for p in a.passages:
-        rec = span(p.document_id, p.start, p.end)
-        rec.update(about=p.about, claim=p.claim)
-        passages.append(rec)
-    return {"status": a.status, "sources": a.sources, "passages": passages}
+def _story_order(events: list[dict]) -> list[dict]:
+    """Events grouped by story (stories in id order: s1, s2, ..., s10), each story's in timeline order."""
+    return sorted(events, key=lambda ev: story_key(ev["story_id"]))
 
 
-def _speaker_id(doc_id: str, q, entity_index: dict, mention_owner: dict) -> str | None:
-    """The entity that speaks: the one whose mention names the speaker in the text, else the one
-    whose within-article key is the speaker's name."""
-    if q.speaker_start is not None:
-        for (s, e), entity in mention_owner.get(doc_id, {}).items():
-            overlap = min(e, q.speaker_end) - max(s, q.speaker_start)
-            if overlap > 0 and overlap * 2 >= q.speaker_end - q.speaker_start:  # the name, not a part of it
-                return entity
-    return entity_index.get((doc_id, q.speaker)) if q.speaker else None
+def story_key(story_id: str) -> tuple:
+    return (len(story_id), story_id)
+
+
+def _union(rows) -> Iterator[dict]:
+    """Entities whose per-story rows (by entity id, then story) are merged: mentions, role history,
+    aliases and roles in story order; the fullest name; the type most of the mentions have."""
+    current: list[dict] = []
+    for _, rec in rows:
+        if current and current[0]["id"] != rec["id"]:
+            yield merge_entity_rows(current)
+            current = []
+        current.append(rec)
+    if current:
+        yield merge_entity_rows(current)
 
 
 def story_records(docs: list[Document], col=None, span=None) -> list[dict]:
@@ -196,7 +99,7 @@ def story_records(docs: list[Document], col=None, span=None) -> list[dict]:
     out = []
     for sid, members in stories.items():
         live = [m for m in members if not m.duplicate_of] or members
-        rec = {"id": sid, "title": story_title([m.article.text for m in live], [m.article.title for m in live]),
+        rec: dict = {"id": sid, "title": story_title([m.article.text for m in live], [m.article.title for m in live]),
                "summary": None, "document_ids": [m.id for m in members]}
         if col is not None and span is not None:
             whole, periods = col.story_summaries(sid)

@@ -1,0 +1,303 @@
+"""The stored cross-article account (migration 0002), for both stores: bulk reads of one story's
+documents and annotations for the link stage, the replacement of one story's rows in one transaction,
+and the paged, indexed reads the views make. SQL is written once; the store names its placeholder
+in ``_P`` (``?`` or ``%s``). Every ``data`` column is the JSON of a storyline/1 export record."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from ..model import Annotations, Document
+from . import codec
+from .queries import DOC_COLUMNS
+
+_COLS = ", ".join(DOC_COLUMNS)
+CHUNK = 500  # ids per IN (...) list
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class StoryRows:
+    """Everything the link stage stores for one story (each item a storyline/1 record)."""
+
+    story_id: str
+    story: dict
+    first_published: str | None
+    last_published: str | None
+    documents: dict[str, dict] = field(default_factory=dict)  # document id -> {new, timexes, figures, quotes}
+    entities: list[dict] = field(default_factory=list)
+    events: list[tuple[dict, str | None, str | None]] = field(default_factory=list)  # (record, date start, end)
+    series: list[dict] = field(default_factory=list)
+    quote_groups: list[dict] = field(default_factory=list)
+
+
+class LinkTables:
+    """Mixed into a store that has ``conn``, ``transaction``, ``_P`` and ``_document``."""
+
+    _P = "?"
+    if TYPE_CHECKING:  # what the store this is mixed into provides
+        conn: Any
+
+        def transaction(self) -> AbstractContextManager[Any]: ...
+
+        @staticmethod
+        def _document(values: Any) -> Document: ...
+
+    # -- what the link stage reads ------------------------------------------------------------
+    def dirty_stories(self) -> tuple[list[str], list[str]]:
+        """(stories to re-link, in id order; the dirty document ids read)."""
+        dirty = [r[0] for r in self.conn.execute("SELECT document_id FROM link_dirty ORDER BY document_id")]
+        stories = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT d.story_id FROM link_dirty l JOIN documents d ON d.id = l.document_id"
+            " WHERE d.story_id IS NOT NULL ORDER BY d.story_id")]
+        return stories, dirty
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(f"INSERT INTO state (key, value) VALUES ({self._P}, {self._P})"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def mark_all_dirty(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM link_dirty")
+            conn.execute("INSERT INTO link_dirty (document_id) SELECT id FROM documents")
+
+    def story_documents(self, story_id: str) -> list[Document]:
+        """The documents of one story, in ingest order (an index look-up)."""
+        return [self._document(r) for r in self.conn.execute(
+            f"SELECT {_COLS} FROM documents WHERE story_id = {self._P} ORDER BY seq", (story_id,)).fetchall()]
+
+    def story_annotations(self, story_id: str) -> dict[str, Annotations]:
+        """document id -> Annotations of every document of one story, in one query."""
+        layers: dict[str, dict[str, str]] = {}
+        rows = self.conn.execute(
+            "SELECT a.document_id, a.layer, a.data FROM annotations a JOIN documents d ON d.id = a.document_id"
+            f" WHERE d.story_id = {self._P}", (story_id,))
+        for doc_id, layer, data in rows:
+            layers.setdefault(doc_id, {})[layer] = data
+        return {doc_id: codec.assemble(doc_id, lay) for doc_id, lay in layers.items()}
+
+    def annotations_many(self, ids: Sequence[str]) -> dict[str, Annotations]:
+        """document id -> Annotations for many documents (bulk: one query per 500 ids)."""
+        layers: dict[str, dict[str, str]] = {i: {} for i in ids}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join([self._P] * len(chunk))
+            for doc_id, layer, data in self.conn.execute(
+                    f"SELECT document_id, layer, data FROM annotations WHERE document_id IN ({marks})", chunk):
+                layers[doc_id][layer] = data
+        return {doc_id: codec.assemble(doc_id, lay) for doc_id, lay in layers.items()}
+
+    # -- what the link stage writes -----------------------------------------------------------
+    def replace_story(self, rows: StoryRows, dirty: Sequence[str]) -> None:
+        """Replace one story's rows and clear its documents' dirty marks, in one transaction."""
+        p, sid = self._P, rows.story_id
+        with self.transaction() as conn:
+            for table in ("link_stories", "link_documents", "link_entities", "link_events", "link_event_mentions",
+                          "link_series", "link_quote_groups"):
+                conn.execute(f"DELETE FROM {table} WHERE story_id = {p}", (sid,))
+            conn.execute(
+                "INSERT INTO link_stories (story_id, title, documents, first_published, last_published, data)"
+                f" VALUES ({p},{p},{p},{p},{p},{p})",
+                (sid, rows.story["title"], len(rows.story["document_ids"]), rows.first_published,
+                 rows.last_published, _dumps(rows.story)))
+            self._many(conn, f"INSERT INTO link_documents (document_id, story_id, data) VALUES ({p},{p},{p})",
+                       [(d, sid, _dumps(rec)) for d, rec in rows.documents.items()])
+            self._many(conn, "INSERT INTO link_entities (story_id, entity_id, name, type, mentions, data)"
+                             f" VALUES ({p},{p},{p},{p},{p},{p})",
+                       [(sid, e["id"], e["name"], e["type"], len(e["mentions"]), _dumps(e)) for e in rows.entities])
+            self._many(conn, "INSERT INTO link_events (story_id, event_id, ord, date_start, date_end, type, data)"
+                             f" VALUES ({p},{p},{p},{p},{p},{p},{p})",
+                       [(sid, ev["id"], i, start, end, ev["type"], _dumps(ev))
+                        for i, (ev, start, end) in enumerate(rows.events)])
+            self._many(conn, "INSERT INTO link_event_mentions (event_id, story_id, document_id, start_char, end_char)"
+                             f" VALUES ({p},{p},{p},{p},{p})",
+                       [(ev["id"], sid, m["document_id"], m["start"], m["end"])
+                        for ev, _, _ in rows.events for m in ev["mentions"]])
+            self._many(conn, f"INSERT INTO link_series (story_id, series_id, data) VALUES ({p},{p},{p})",
+                       [(sid, s["id"], _dumps(s)) for s in rows.series])
+            self._many(conn, f"INSERT INTO link_quote_groups (story_id, group_id, speaker_id, data) VALUES ({p},{p},{p},{p})",
+                       [(sid, g["id"], g["speaker_id"], _dumps(g)) for g in rows.quote_groups])
+            for chunk in _chunks(list(dirty)):
+                conn.execute(f"DELETE FROM link_dirty WHERE document_id IN ({','.join([p] * len(chunk))})", chunk)
+
+    def clear_dirty(self, ids: Sequence[str]) -> None:
+        with self.transaction() as conn:
+            for chunk in _chunks(list(ids)):
+                conn.execute(f"DELETE FROM link_dirty WHERE document_id IN ({','.join([self._P] * len(chunk))})", chunk)
+
+    @staticmethod
+    def _many(conn, sql: str, params: list[tuple]) -> None:
+        if not params:
+            return
+        if hasattr(conn, "executemany"):  # sqlite3
+            conn.executemany(sql, params)
+        else:  # psycopg 3: executemany lives on cursors
+            with conn.cursor() as cur:
+                cur.executemany(sql, params)
+
+    # -- the story index as rows ---------------------------------------------------------------
+    def story_df(self, terms: Sequence[str]) -> dict[str, int]:
+        """Document frequency of each term the index has seen (terms it has not are left out)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(terms)):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
+        return out
+
+    def story_postings(self, term: str) -> set[str]:
+        """Stories whose profile holds a term (an index look-up)."""
+        return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
+
+    def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None]:
+        """(term -> weight, [first day, last day] or None) of one story."""
+        return self.story_profiles([story_id])[story_id]
+
+    def story_profiles(self, story_ids: Sequence[str]) -> dict[str, tuple[dict[str, float], list[int] | None]]:
+        """story_profile of many stories, in bulk (one query per 500 stories and table)."""
+        out: dict[str, tuple[dict[str, float], list[int] | None]] = {sid: ({}, None) for sid in story_ids}
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join([self._P] * len(chunk))
+            for sid, data in self.conn.execute(
+                    f"SELECT story_id, data FROM story_profiles WHERE story_id IN ({marks})", chunk):
+                out[sid] = (json.loads(data), None)
+            for sid, first, last in self.conn.execute(
+                    f"SELECT story_id, first_day, last_day FROM story_spans WHERE story_id IN ({marks})", chunk):
+                out[sid] = (out[sid][0], [int(first), int(last)])
+        return out
+
+    def save_story_index(self, assignment: dict[str, str], df_delta: dict[str, int],
+                         profiles: dict[str, dict[str, float]], spans: dict[str, list[int]],
+                         state_key: str, state: str, drop_state: str | None = None) -> None:
+        """In one transaction: documents' stories, document-frequency increments, the profiles and
+        date spans of the stories that changed (replaced), and the index's small state."""
+        p = self._P
+        with self.transaction() as conn:
+            self._many(conn, f"UPDATE documents SET story_id = {p} WHERE id = {p}",
+                       [(sid, doc_id) for doc_id, sid in sorted(assignment.items())])
+            self._many(conn, f"INSERT INTO story_df (term, df) VALUES ({p}, {p})"
+                             " ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df",
+                       sorted(df_delta.items()))
+            for sid in sorted(profiles):
+                conn.execute(f"DELETE FROM story_terms WHERE story_id = {p}", (sid,))
+            self._many(conn, f"INSERT INTO story_terms (story_id, term, weight) VALUES ({p}, {p}, {p})",
+                       [(sid, t, w) for sid in sorted(profiles) for t, w in sorted(profiles[sid].items())])
+            self._many(conn, f"INSERT INTO story_profiles (story_id, data) VALUES ({p}, {p})"
+                             " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
+                       [(sid, json.dumps(profiles[sid], sort_keys=True)) for sid in sorted(profiles)])
+            self._many(conn, f"INSERT INTO story_spans (story_id, first_day, last_day) VALUES ({p}, {p}, {p})"
+                             " ON CONFLICT (story_id) DO UPDATE SET first_day = excluded.first_day,"
+                             " last_day = excluded.last_day",
+                       [(sid, span[0], span[1]) for sid, span in sorted(spans.items())])
+            conn.execute(f"INSERT INTO state (key, value) VALUES ({p}, {p})"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (state_key, state))
+            if drop_state:
+                conn.execute(f"DELETE FROM state WHERE key = {p}", (drop_state,))
+
+    # -- what the views read ------------------------------------------------------------------
+    def link_stories(self, offset: int = 0, limit: int | None = None) -> list[dict]:
+        """Stories, newest report first: {id, title, documents, first_published, last_published}."""
+        sql = ("SELECT story_id, title, documents, first_published, last_published FROM link_stories"
+               " ORDER BY last_published IS NULL, last_published DESC, story_id")
+        params: tuple = ()
+        if limit is not None:
+            sql += f" LIMIT {self._P} OFFSET {self._P}"
+            params = (limit, offset)
+        return [{"id": r[0], "title": r[1], "documents": r[2], "first_published": r[3], "last_published": r[4]}
+                for r in self.conn.execute(sql, params)]
+
+    def link_story_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT story_id FROM link_stories ORDER BY story_id")]
+
+    def link_story(self, story_id: str) -> dict | None:
+        """The export record of one story (title, summary, periods, document ids)."""
+        row = self.conn.execute(f"SELECT data FROM link_stories WHERE story_id = {self._P}", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def link_events(self, story_id: str | None = None, offset: int = 0, limit: int | None = None) -> list[dict]:
+        """Event records in timeline order: dated events by their span (then story, merge order),
+        undated ones after. One story's, or every story's."""
+        where = "WHERE story_id = " + self._P if story_id is not None else ""
+        params: list[Any] = [story_id] if story_id is not None else []
+        sql = (f"SELECT data FROM link_events {where}"
+               " ORDER BY date_start IS NULL, date_start, date_end, story_id, ord")
+        if limit is not None:
+            sql += f" LIMIT {self._P} OFFSET {self._P}"
+            params += [limit, offset]
+        return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+
+    def link_story_entities(self, story_id: str) -> list[dict]:
+        """The entities of one story (their part in it), by id."""
+        return [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT data FROM link_entities WHERE story_id = {self._P} ORDER BY entity_id", (story_id,))]
+
+    def link_entity_names(self, story_id: str | None = None) -> dict[tuple[str, str], str]:
+        """(story id, entity id) -> the entity's name in that story."""
+        where, params = ("WHERE story_id = " + self._P, (story_id,)) if story_id is not None else ("", ())
+        return {(r[0], r[1]): r[2] for r in self.conn.execute(
+            f"SELECT story_id, entity_id, name FROM link_entities {where}", params)}
+
+    def link_entity(self, entity_id: str) -> list[dict]:
+        """An entity's rows, one per story it appears in, in story order."""
+        return [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT data FROM link_entities WHERE entity_id = {self._P} ORDER BY story_id", (entity_id,))]
+
+    def link_entity_rows(self) -> Iterator[tuple[str, dict]]:
+        """(story id, entity record) of every story, by entity id then story (for the full export)."""
+        for sid, data in self.conn.execute("SELECT story_id, data FROM link_entities ORDER BY entity_id, story_id"):
+            yield sid, json.loads(data)
+
+    def link_series(self, story_id: str | None = None) -> list[dict]:
+        where, params = ("WHERE story_id = " + self._P, (story_id,)) if story_id is not None else ("", ())
+        return [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT data FROM link_series {where} ORDER BY story_id, series_id", params)]
+
+    def link_quote_groups(self, story_id: str | None = None) -> list[dict]:
+        where, params = ("WHERE story_id = " + self._P, (story_id,)) if story_id is not None else ("", ())
+        return [json.loads(r[0]) for r in self.conn.execute(
+            f"SELECT data FROM link_quote_groups {where} ORDER BY story_id, group_id", params)]
+
+    def link_document(self, doc_id: str) -> dict | None:
+        """{new, timexes, figures, quotes} of one document (export records), None if not linked yet."""
+        row = self.conn.execute(f"SELECT data FROM link_documents WHERE document_id = {self._P}", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def link_documents(self, story_id: str | None = None) -> Iterator[tuple[Document, dict | None]]:
+        """(document, its link record or None) in ingest order: one story's, or all (paged by seq)."""
+        base = (f"SELECT {', '.join('d.' + c for c in DOC_COLUMNS)}, l.data FROM documents d"
+                " LEFT JOIN link_documents l ON l.document_id = d.id")
+        n = len(DOC_COLUMNS)
+        if story_id is not None:
+            for r in self.conn.execute(f"{base} WHERE d.story_id = {self._P} ORDER BY d.seq", (story_id,)).fetchall():
+                yield self._document(r[:n]), (json.loads(r[n]) if r[n] else None)
+            return
+        last = -1
+        while True:
+            rows = self.conn.execute(f"{base} WHERE d.seq > {self._P} ORDER BY d.seq LIMIT {CHUNK}", (last,)).fetchall()
+            for r in rows:
+                yield self._document(r[:n]), (json.loads(r[n]) if r[n] else None)
+            if len(rows) < CHUNK:
+                return
+            last = r[DOC_COLUMNS.index("seq")]
+
+    def document_events(self, doc_id: str) -> list[str]:
+        """Ids of the events a document reports (an index look-up)."""
+        return sorted({r[0] for r in self.conn.execute(
+            f"SELECT event_id FROM link_event_mentions WHERE document_id = {self._P}", (doc_id,))})
+
+    def document_titles(self, ids: Sequence[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk))
+        return out
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
