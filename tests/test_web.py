@@ -176,32 +176,29 @@ def test_serve_refuses_remote_without_flag(store):
     assert r.exit_code == 2 and "at least 12" in r.output
 
 
-def _doc(doc_id: str, text: str, published: str):
-    from storyline.model import CleanArticle, Document
+def _ref(doc_id: str) -> read.ArticleRef:
+    return read.ArticleRef(id=doc_id, title=doc_id, outlet=f"Outlet {doc_id}", published="2016-07-22",
+                           published_label="22 July 2016")
 
-    return Document(CleanArticle(id=doc_id, source=f"{doc_id}.txt", text=text, outlet=f"Outlet {doc_id}",
-                                 published=published), content_hash=doc_id, story_id="s", seq=int(doc_id[-1]))
+
+def _passage(doc_id: str, text: str, claim: str) -> dict:
+    return {"document_id": doc_id, "start": 0, "end": len(text), "text": text, "about": "date (day)", "claim": claim}
 
 
 def test_sources_differ_only_when_the_days_differ():
     """"2016-07-21TNI" and "2016-07-21" are the same day: no "sources differ" for them; different
-    days are shown side by side, in words."""
-    from storyline.link.agreement import Agreement, Passage
-    from storyline.link.collection import Collection
-    from storyline.model import Annotations
-
-    docs = [_doc("d1", "They met on the night of 21 July.", "2016-07-22"),
-            _doc("d2", "They met on 21 July.", "2016-07-22"), _doc("d3", "They met on 20 July.", "2016-07-22")]
-    col = Collection(docs, {d.id: Annotations(d.id) for d in docs}, [], {}, [], [], {})
-    same = Agreement("differ", ["d1", "d2"], [Passage("d1", 0, 33, "date (day)", "2016-07-21TNI"),
-                                              Passage("d2", 0, 20, "date (day)", "2016-07-21")])
-    assert read._agreement(col, same) == ("agree", [])
-    other = Agreement("differ", ["d2", "d3"], [Passage("d2", 0, 20, "date (day)", "2016-07-21"),
-                                               Passage("d3", 0, 20, "date (day)", "2016-07-20")])
-    status, diffs = read._agreement(col, other)
+    days are shown side by side, in words (stored agreement records, as the link stage keeps them)."""
+    same = {"status": "differ", "sources": ["d1", "d2"],
+            "passages": [_passage("d1", "They met on the night of 21 July.", "2016-07-21TNI"),
+                         _passage("d2", "They met on 21 July.", "2016-07-21")]}
+    assert read._agreement(same, _ref) == ("agree", [])
+    other = {"status": "differ", "sources": ["d2", "d3"],
+             "passages": [_passage("d2", "They met on 21 July.", "2016-07-21"),
+                          _passage("d3", "They met on 20 July.", "2016-07-20")]}
+    status, diffs = read._agreement(other, _ref)
     assert status == "differ"
-    assert [(s.claim, s.article.outlet) for s in diffs[0].sides] == [("21 July 2016", "Outlet d2"),
-                                                                   ("20 July 2016", "Outlet d3")]
+    assert [(s.claim, s.article.outlet, s.text) for s in diffs[0].sides] == [
+        ("21 July 2016", "Outlet d2", "They met on 21 July."), ("20 July 2016", "Outlet d3", "They met on 20 July.")]
 
 
 def test_adding_files_builds_in_the_background(tmp_path):

@@ -298,6 +298,127 @@ class LinkTables:
         return out
 
 
+    # -- what the web pages read (indexed look-ups; migration 0003) -----------------------------
+    def link_event(self, event_id: str) -> dict | None:
+        """One event record by its id (an index look-up)."""
+        row = self.conn.execute(f"SELECT data FROM link_events WHERE event_id = {self._P}", (event_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def link_events_involving(self, entity_id: str, story_ids: Sequence[str]) -> list[dict]:
+        """Event records of these stories that name an entity as actor, target or place (the stories
+        by index; rows whose JSON does not hold the id are never parsed)."""
+        out = []
+        for chunk in _chunks(sorted(set(story_ids))):
+            marks = ",".join([self._P] * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT data FROM link_events WHERE story_id IN ({marks}) AND data LIKE {self._P}"
+                " ORDER BY date_start IS NULL, date_start, date_end, story_id, ord", [*chunk, f'%"{entity_id}"%'])
+            for (data,) in rows:
+                ev = json.loads(data)
+                if entity_id in ev["actor_ids"] or entity_id in ev["target_ids"] or entity_id in ev["place_ids"]:
+                    out.append(ev)
+        return out
+
+    def link_entity_parts(self, entity_id: str) -> list[tuple[str, dict]]:
+        """(story id, the entity's record in that story), in story order (an index look-up)."""
+        return [(r[0], json.loads(r[1])) for r in self.conn.execute(
+            f"SELECT story_id, data FROM link_entities WHERE entity_id = {self._P} ORDER BY story_id", (entity_id,))]
+
+    def link_entity_refs(self, story_id: str) -> list[tuple[str, str, str, int]]:
+        """(entity id, name, type, mentions) of one story's entities, most mentioned first (no JSON)."""
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT entity_id, name, type, mentions FROM link_entities WHERE story_id = {self._P}"
+            " ORDER BY mentions DESC, lower(name), entity_id", (story_id,))]
+
+    def link_speaker_groups(self, entity_id: str) -> list[tuple[str, dict]]:
+        """(story id, quotation group) of every group an entity speaks (an index look-up)."""
+        return [(r[0], json.loads(r[1])) for r in self.conn.execute(
+            f"SELECT story_id, data FROM link_quote_groups WHERE speaker_id = {self._P} ORDER BY story_id, group_id",
+            (entity_id,))]
+
+    def link_groups_by_id(self, group_ids: Sequence[str]) -> dict[str, tuple[str, dict]]:
+        """group id -> (story id, quotation group), in bulk."""
+        out: dict[str, tuple[str, dict]] = {}
+        for chunk in _chunks(sorted(set(group_ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], (r[1], json.loads(r[2]))) for r in self.conn.execute(
+                f"SELECT group_id, story_id, data FROM link_quote_groups WHERE group_id IN ({marks})", chunk))
+        return out
+
+    def link_counts(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """story id -> (events, quotation groups), in bulk."""
+        out = {sid: (0, 0) for sid in story_ids}
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join([self._P] * len(chunk))
+            for sid, n in self.conn.execute(
+                    f"SELECT story_id, count(*) FROM link_events WHERE story_id IN ({marks}) GROUP BY story_id", chunk):
+                out[sid] = (n, out[sid][1])
+            for sid, n in self.conn.execute(
+                    f"SELECT story_id, count(*) FROM link_quote_groups WHERE story_id IN ({marks}) GROUP BY story_id",
+                    chunk):
+                out[sid] = (out[sid][0], n)
+        return out
+
+    def link_document_many(self, ids: Sequence[str]) -> dict[str, dict]:
+        """document id -> its link record, in bulk (documents not linked yet are left out)."""
+        out: dict[str, dict] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], json.loads(r[1])) for r in self.conn.execute(
+                f"SELECT document_id, data FROM link_documents WHERE document_id IN ({marks})", chunk))
+        return out
+
+    def document_event_marks(self, doc_id: str) -> list[tuple[str, int, int]]:
+        """(event id, start, end) of every event mention in one document (an index look-up)."""
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT event_id, start_char, end_char FROM link_event_mentions WHERE document_id = {self._P}"
+            " ORDER BY start_char, end_char, event_id", (doc_id,))]
+
+    def events_in_documents(self, ids: Sequence[str]) -> list[str]:
+        """Ids of the events reported in any of these documents (by index)."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update(r[0] for r in self.conn.execute(
+                f"SELECT event_id FROM link_event_mentions WHERE document_id IN ({marks})", chunk))
+        return sorted(out)
+
+    def link_events_by_id(self, event_ids: Sequence[str]) -> list[dict]:
+        """Event records by id, in bulk, in timeline order."""
+        rows = []
+        for chunk in _chunks(sorted(set(event_ids))):
+            marks = ",".join([self._P] * len(chunk))
+            rows += self.conn.execute(f"SELECT date_start, date_end, story_id, ord, data FROM link_events"
+                                      f" WHERE event_id IN ({marks})", chunk).fetchall()
+        rows.sort(key=lambda r: (r[0] is None, r[0] or "", r[1] or "", r[2], r[3]))
+        return [json.loads(r[4]) for r in rows]
+
+    def document_briefs(self, ids: Sequence[str] | None = None, story_id: str | None = None) -> list[dict]:
+        """What pages show of documents without their text: id, story_id, outlet, url, reprint_of,
+        title, published, duplicate_of, added_at, seq, head (the text's first 200 characters) and,
+        for an undated one, published_estimate. By ids, one story's, or all, in ingest order."""
+        cols = ("d.id, d.story_id, d.outlet, d.url, d.reprint_of, d.title, d.published, d.duplicate_of, d.added_at,"
+                " d.seq, substr(d.text, 1, 200), CASE WHEN d.published IS NULL THEN l.data END")
+        base = f"SELECT {cols} FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id"
+        if ids is not None:
+            rows = []
+            for chunk in _chunks(sorted(set(ids))):
+                rows += self.conn.execute(f"{base} WHERE d.id IN ({','.join([self._P] * len(chunk))})", chunk).fetchall()
+            rows.sort(key=lambda r: r[9])
+        elif story_id is not None:
+            rows = self.conn.execute(f"{base} WHERE d.story_id = {self._P} ORDER BY d.seq", (story_id,)).fetchall()
+        else:
+            rows = self.conn.execute(f"{base} ORDER BY d.seq").fetchall()
+        keys = ("id", "story_id", "outlet", "url", "reprint_of", "title", "published", "duplicate_of", "added_at",
+                "seq", "head")
+        out = []
+        for r in rows:
+            rec = dict(zip(keys, r[:11]))
+            rec["published_estimate"] = json.loads(r[11]).get("published_estimate") if r[11] else None
+            out.append(rec)
+        return out
+
+
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i:i + size]

@@ -1,23 +1,25 @@
 """Every read the web UI and the JSON API make, in one place, as small typed records (pydantic models,
 so the API's OpenAPI schema describes them).
 
-Today the cross-article account is computed from the stored per-article annotations with
-``link.collection.load(store, story_id)``, one story at a time, and kept in a small cache keyed by a
-fingerprint of the store (documents, sequence, story assignments, link state), so a page does not
-recompute it while nothing changed. When the cross-article account is stored in tables, only this
-module changes: the pages and API routes call nothing else.
+Everything is read from the link stage's stored tables (the cross-article account, migration 0002,
+with the indexes of 0003) through the store's link-table methods: a page reads rows and recomputes
+nothing, as the CLI and the export do. Within one request (one connection) a small memo keeps the
+document briefs, entity names and link records already read; nothing outlives the request.
+
+Estimates are shown as estimates: an event date or a timex resolved against an estimated writing
+date reads "≈ March 2021 (estimated from the text)" / "(estimated from its story)", and an undated
+article's estimated writing date "≈ April 2020 (estimated from its story)"; the link stage keeps
+estimated dates out of the passages that can disagree. Key events are those with a stored
+salience of at least ``link.events.KEY_SALIENCE`` (the rest are folded, as in the terminal timeline).
 
 Connections: :func:`open_read` opens the store read-only (SQLite: a ``file:...?mode=ro`` URI
 connection, never migrating or writing); the web app opens one per request and closes it after.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 import sqlite3
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -26,13 +28,15 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
 
-from ..link.collection import Collection, load
-from ..link.novelty import published_utc, report_key
+from ..link.events import KEY_SALIENCE
+from ..link.novelty import published_utc
+from ..link.read import merge_entity_rows
 from ..link.timespan import value_span
-from ..model import Document, Event
+from ..model import Document
 from ..store import StoreError, open_store, postgres_url
 from ..store.sqlite import SQLiteStore
 from .dates import granularity, human_date, human_published
+from .timeline import estimate_label
 
 MAX_PER_PAGE = 100
 
@@ -80,6 +84,8 @@ class ArticleRef(BaseModel):
     published_label: str
     url: str | None = None
     duplicate_of: str | None = None
+    published_estimate: str | None = Field(None, description="An undated article's estimated writing date (TIMEX3 "
+                                           "value); published_label then says it is an estimate")
 
 
 class Page(BaseModel):
@@ -145,6 +151,9 @@ class EventItem(BaseModel):
     granularity: str
     start: date | None = None
     end: date | None = None
+    estimated: bool = Field(False, description="The date is an estimate (never a stated date)")
+    estimated_from: Literal["text", "story"] | None = None
+    salience: float | None = None
     key: bool = False
     sources: int
     first_reporter: ArticleRef | None
@@ -326,19 +335,23 @@ class NotFound(Exception):
 
 
 # -- helpers ----------------------------------------------------------------------------------------
-def outlet_label(doc: Document) -> str:
-    a = doc.article
-    if a.outlet and a.outlet.strip():
-        return a.outlet.strip()
-    if a.url:
-        host = urlsplit(a.url).hostname or ""
+def _outlet(outlet: str | None, url: str | None, reprint_of: str | None, title: str | None) -> str:
+    if outlet and outlet.strip():
+        return outlet.strip()
+    if url:
+        host = urlsplit(url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    if a.reprint_of:
-        return a.reprint_of
-    if a.title:  # no outlet named anywhere: the article's own title, in quotation marks
-        return f"“{_short(a.title, 36)}”"
+    if reprint_of:
+        return reprint_of
+    if title:  # no outlet named anywhere: the article's own title, in quotation marks
+        return f"“{_short(title, 36)}”"
     return "outlet not named"
+
+
+def outlet_label(doc: Document) -> str:
+    a = doc.article
+    return _outlet(a.outlet, a.url, a.reprint_of, a.title)
 
 
 def _short(text: str, n: int) -> str:
@@ -346,11 +359,28 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def article_ref(doc: Document) -> ArticleRef:
-    a = doc.article
-    return ArticleRef(id=doc.id, title=a.title or _short(a.text, 80) or doc.id, outlet=outlet_label(doc),
-                      published=a.published, published_label=human_published(a.published), url=a.url,
-                      duplicate_of=doc.duplicate_of)
+def _estimate(b: dict) -> dict | None:
+    """An undated article's estimated writing date (its link record's ``published_estimate``)."""
+    return b.get("published_estimate") if not b.get("published") else None
+
+
+def _ref(b: dict) -> ArticleRef:
+    """An ArticleRef from a document brief (``store.document_briefs``): an undated article's
+    estimated date is shown as an estimate, never as its publication date."""
+    est = _estimate(b)
+    label = estimate_label(est["value"], est.get("source", "text")) if est else human_published(b["published"])
+    return ArticleRef(id=b["id"], title=b["title"] or _short(b["head"] or "", 80) or b["id"],
+                      outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"],
+                      published_label=label, url=b["url"], duplicate_of=b["duplicate_of"],
+                      published_estimate=est["value"] if est else None)
+
+
+def _report_key(b: dict) -> tuple:
+    """'Reported earlier' (as link.novelty.report_key): published date-time (UTC), then ingest
+    order; an undated article counts from the first day its estimated writing date may be."""
+    est = _estimate(b)
+    when = published_utc(b["published"]) or (published_utc(est.get("start")) if est else None)
+    return (0, when, b["seq"]) if when else (1, "", b["seq"])
 
 
 def _paging(total: int, page: int, per_page: int) -> Page:
@@ -363,130 +393,79 @@ def _slice(items: list, p: Page) -> list:
     return items[(p.page - 1) * p.per_page: p.page * p.per_page]
 
 
-# -- the cache of cross-article accounts -----------------------------------------------------------
-_LOCK = threading.Lock()
-_CACHE: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
-_CACHE_SIZE = 4096  # entries: a story account, its search strings, the indexes (all evicted LRU)
+# -- a per-request memo (one connection is one request) ---------------------------------------------
+def _memo(store) -> dict:
+    memo = getattr(store, "_read_memo", None)
+    if memo is None:
+        memo = {"briefs": {}, "stories": set(), "names": {}, "linked": {}}
+        store._read_memo = memo
+    return memo
 
 
-def fingerprint(store) -> tuple:
-    """What changes whenever the cross-article account may change: documents added, stories and
-    duplicates assigned, link state written."""
-    row = store.conn.execute("SELECT count(*), coalesce(max(seq), 0), count(story_id), count(duplicate_of)"
-                             " FROM documents").fetchone()
-    state = store.conn.execute("SELECT key, value FROM state ORDER BY key").fetchall()
-    digest = hashlib.sha1(repr([(r[0], r[1]) for r in state]).encode()).hexdigest()  # state can be large
-    return (*tuple(row), digest)
+def _briefs(store, ids: Iterable[str] = (), story_id: str | None = None) -> dict[str, dict]:
+    """document id -> brief, read once per request (a story's at once, or the ids missing)."""
+    memo = _memo(store)
+    briefs = memo["briefs"]
+    if story_id is not None and story_id not in memo["stories"]:
+        for b in store.document_briefs(story_id=story_id):
+            briefs[b["id"]] = b
+        memo["stories"].add(story_id)
+    missing = [i for i in ids if i not in briefs]
+    if missing:
+        for b in store.document_briefs(ids=missing):
+            briefs[b["id"]] = b
+    return briefs
 
 
-def _fingerprint(store) -> tuple:
-    """The fingerprint, taken once per connection (a request): a page's reads see one state."""
-    fp = getattr(store, "_read_fingerprint", None)
-    if fp is None:
-        fp = fingerprint(store)
-        try:
-            store._read_fingerprint = fp
-        except AttributeError:  # pragma: no cover - a store object without attributes
-            pass
-    return fp
+def _refs(store, ids: Iterable[str] = (), story_id: str | None = None):
+    briefs = _briefs(store, ids, story_id)
+    return lambda doc_id: _ref(briefs[doc_id])
 
 
-def _cached(store, key: str, build):
-    fp = _fingerprint(store)
-    full = (store.path, key)
-    with _LOCK:
-        hit = _CACHE.get(full)
-        if hit is not None and hit[0] == fp:
-            _CACHE.move_to_end(full)
-            return hit[1]
-    value = build()
-    with _LOCK:
-        _CACHE[full] = (fp, value)
-        _CACHE.move_to_end(full)
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return value
+def _names(store, story_id: str) -> dict[str, EntityRef]:
+    names = _memo(store)["names"]
+    if story_id not in names:
+        names[story_id] = {i: EntityRef(id=i, name=n, type=t) for i, n, t, _ in store.link_entity_refs(story_id)}
+    return names[story_id]
 
 
-def clear_cache() -> None:
-    with _LOCK:
-        _CACHE.clear()
-
-
-class _StoryDocuments:
-    """The store seen through one story: ``documents()`` reads only its members (an indexed
-    look-up by story_id, not a scan of the store), for ``link.collection.load``."""
-
-    def __init__(self, store, story_id: str):
-        self.store, self.story_id = store, story_id
-
-    def documents(self):
-        from ..store.queries import DOC_COLUMNS
-
-        p = "?" if isinstance(self.store, SQLiteStore) else "%s"
-        rows = self.store.conn.execute(f"SELECT {', '.join(DOC_COLUMNS)} FROM documents WHERE story_id = {p}"
-                                       " ORDER BY seq", (self.story_id,)).fetchall()
-        return [self.store._document(r) for r in rows]
-
-    def annotations(self, doc_id: str):
-        return self.store.annotations(doc_id)
-
-
-def _collection(store, story_id: str) -> Collection:
-    return _cached(store, "story:" + story_id, lambda: load(_StoryDocuments(store, story_id), story_id))
-
-
-class _Doc(BaseModel):
-    """What the story list needs of one document (no text)."""
-
-    id: str
-    story_id: str | None
-    outlet: str
-    published: str | None
-    duplicate: bool
-    added_at: str | None
-
-
-def _index(store) -> dict:
-    """Stories with their members and titles, computed once per store state."""
-    def build() -> dict:
-        from ..link.stories import story_title
-
-        added = {r[0]: r[1] for r in store.conn.execute("SELECT id, added_at FROM documents")}
-        members: dict[str, list[Document]] = {}
-        docs: dict[str, _Doc] = {}
-        for d in store.documents():
-            docs[d.id] = _Doc(id=d.id, story_id=d.story_id, outlet=outlet_label(d), published=d.article.published,
-                              duplicate=bool(d.duplicate_of), added_at=added.get(d.id))
-            if d.story_id:
-                members.setdefault(d.story_id, []).append(d)
-        cards = {}
-        for sid, ms in members.items():
-            live = [m for m in ms if not m.duplicate_of] or ms
-            title = story_title([m.article.text for m in live], [m.article.title for m in live])
-            pubs = sorted(p for p in (published_utc(m.article.published) for m in ms) if p)
-            outlets = sorted({outlet_label(m) for m in live}, key=str.lower)
-            first, last = (pubs[0], pubs[-1]) if pubs else (None, None)
-            if first:
-                label = human_published(first[:10]) if first[:10] == last[:10] else \
-                    f"{human_published(first[:10])} – {human_published(last[:10])}"
-            else:
-                label = "dates not given"
-            updates = [docs[m.id].added_at for m in ms if docs[m.id].added_at]
-            cards[sid] = StoryCard(id=sid, title=title, first_published=first, last_published=last, dates_label=label,
-                                   outlets=outlets, articles=len(ms), duplicates=sum(1 for m in ms if m.duplicate_of),
-                                   last_update=max(updates) if updates else None)
-        return {"cards": cards, "docs": docs}
-    return _cached(store, "index", build)
+def _linked(store, ids: Iterable[str]) -> dict[str, dict]:
+    """document id -> its link record (timexes, figures, quotes, event mentions), once per request."""
+    linked = _memo(store)["linked"]
+    missing = [i for i in ids if i not in linked]
+    if missing:
+        found = store.link_document_many(missing)
+        for i in missing:
+            linked[i] = found.get(i, {})
+    return linked
 
 
 # -- stories ----------------------------------------------------------------------------------------
 SORTS = ("recent", "oldest", "articles", "updated", "title")
 
 
+def _card(sid: str, title: str, members: list[dict]) -> StoryCard:
+    live = [m for m in members if not m["duplicate_of"]] or members
+    pubs = sorted(p for p in (published_utc(m["published"]) for m in members) if p)
+    outlets = sorted({_outlet(m["outlet"], m["url"], m["reprint_of"], m["title"]) for m in live}, key=str.lower)
+    first, last = (pubs[0], pubs[-1]) if pubs else (None, None)
+    if first and last:
+        label = human_published(first[:10]) if first[:10] == last[:10] else \
+            f"{human_published(first[:10])} – {human_published(last[:10])}"
+    else:
+        label = "dates not given"
+    updates = [m["added_at"] for m in members if m["added_at"]]
+    return StoryCard(id=sid, title=title, first_published=first, last_published=last, dates_label=label,
+                     outlets=outlets, articles=len(members), duplicates=sum(1 for m in members if m["duplicate_of"]),
+                     last_update=max(updates) if updates else None)
+
+
 def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 1, per_page: int = 20) -> StoryList:
-    idx = _index(store)
-    cards: list[StoryCard] = list(idx["cards"].values())
+    members: dict[str, list[dict]] = {}
+    for b in store.document_briefs():
+        if b["story_id"]:
+            members.setdefault(b["story_id"], []).append(b)
+    cards = [_card(r["id"], r["title"], members.get(r["id"], [])) for r in store.link_stories()]
     all_outlets = sorted({o for c in cards for o in c.outlets}, key=str.lower)
     if outlet:
         cards = [c for c in cards if outlet in c.outlets]
@@ -503,13 +482,14 @@ def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 
     else:
         cards.sort(key=lambda c: (c.title.lower(), c.id))
     p = _paging(len(cards), page, per_page)
-    return StoryList(stories=[_counted(store, c) for c in _slice(cards, p)], paging=p, sort=sort, outlet=outlet,
+    shown = _slice(cards, p)
+    counts = store.link_counts([c.id for c in shown])
+    return StoryList(stories=[_counted(c, counts[c.id]) for c in shown], paging=p, sort=sort, outlet=outlet,
                      outlets=all_outlets)
 
 
-def _counted(store, card: StoryCard) -> StoryCard:
-    col = _collection(store, card.id)
-    return card.model_copy(update={"events": len(col.events), "quotations": len(col.quote_groups)})
+def _counted(card: StoryCard, counts: tuple[int, int]) -> StoryCard:
+    return card.model_copy(update={"events": counts[0], "quotations": counts[1]})
 
 
 def _neg(text: str) -> tuple:
@@ -517,35 +497,42 @@ def _neg(text: str) -> tuple:
 
 
 def story(store, story_id: str) -> StoryCard:
-    card = _index(store)["cards"].get(story_id)
+    memo = _memo(store)
+    card = memo.get(("card", story_id))
     if card is None:
-        raise NotFound(f"no story {story_id!r}")
-    return _counted(store, card)
+        rec = store.link_story(story_id)
+        if rec is None:
+            raise NotFound(f"no story {story_id!r}")
+        briefs = _briefs(store, story_id=story_id)
+        members = [briefs[d] for d in rec["document_ids"] if d in briefs]
+        card = _counted(_card(story_id, rec["title"], members), store.link_counts([story_id])[story_id])
+        memo[("card", story_id)] = card
+        memo[("story", story_id)] = rec
+    return card
 
 
 # -- events -----------------------------------------------------------------------------------------
-def _differences(col: Collection, agreement) -> list[Difference]:
+def _differences(agreement: dict | None, ref) -> list[Difference]:
     """Passages that truly disagree, grouped by what they disagree about. Dates count as different
-    only when the days they cover differ ("2016-07-21TNI" and "2016-07-21" are the same day)."""
-    if agreement is None or agreement.status != "differ":
+    only when the days they cover differ ("2016-07-21TNI" and "2016-07-21" are the same day); an
+    estimated date is never a side (the link stage keeps estimates out of the passages)."""
+    if not agreement or agreement["status"] != "differ":
         return []
-    groups: dict[str, list] = {}
-    for p in agreement.passages:
-        groups.setdefault(p.about, []).append(p)
+    groups: dict[str, list[dict]] = {}
+    for p in agreement["passages"]:
+        if p.get("estimated"):
+            continue
+        groups.setdefault(p["about"], []).append(p)
     out = []
     for about, passages in groups.items():
         if about.startswith("date"):
-            spans = {value_span(p.claim) for p in passages}
-            if len(spans) <= 1:
+            if len({value_span(p["claim"]) for p in passages}) <= 1:
                 continue
-            sides = [Side(article=article_ref(col.document(p.document_id)), claim=human_date(p.claim),
-                          text=col.document(p.document_id).article.text[p.start:p.end]) for p in passages]
+            sides = [Side(article=ref(p["document_id"]), claim=human_date(p["claim"]), text=p["text"]) for p in passages]
         else:
-            claims = {p.claim for p in passages}
-            if len(claims) <= 1:
+            if len({p["claim"] for p in passages}) <= 1:
                 continue
-            sides = [Side(article=article_ref(col.document(p.document_id)), claim=p.claim,
-                          text=col.document(p.document_id).article.text[p.start:p.end]) for p in passages]
+            sides = [Side(article=ref(p["document_id"]), claim=p["claim"], text=p["text"]) for p in passages]
         out.append(Difference(about=_about(about), sides=sides))
     return out
 
@@ -557,52 +544,63 @@ def _about(about: str) -> str:
     return about
 
 
-def _agreement(col: Collection, agreement) -> tuple[str | None, list[Difference]]:
+def _agreement(agreement: dict | None, ref) -> tuple[str | None, list[Difference]]:
+    """(status, differences) of a stored agreement record; ``ref``: document id -> ArticleRef."""
     if agreement is None:
         return None, []
-    diffs = _differences(col, agreement)
-    status = agreement.status
+    diffs = _differences(agreement, ref)
+    status = agreement["status"]
     if status == "differ" and not diffs:
         status = "agree"
     return status, diffs
 
 
-def _event_item(col: Collection, ev: Event, names: dict[str, EntityRef], with_sentences: bool = True) -> EventItem:
-    sources = col.sources(ev)
-    status, diffs = _agreement(col, col.event_agreement.get(ev.id))
-    span = value_span(ev.date.value) if ev.date else None
+def _when(d: dict | None, estimated_from: str | None = None) -> str:
+    """A stored date record ({value, start, end, text[, estimated]}) in words; an estimate as one."""
+    if not d:
+        return "date unknown"
+    if d.get("estimated"):
+        return estimate_label(d["value"], estimated_from or d.get("estimated_from", "text"))
+    return human_date(d["value"], d.get("mod"))
+
+
+def _event_item(store, ev: dict, with_sentences: bool = True) -> EventItem:
+    sid = ev["story_id"]
+    sources = ev["sources"]
+    ref = _refs(store, [*sources, *(m["document_id"] for m in ev["mentions"])], story_id=sid)
+    status, diffs = _agreement(ev.get("agreement"), ref)
+    d = ev.get("date")
+    estimated = bool(d and d.get("estimated"))
     sentences: list[Sentence] = []
     if with_sentences:
-        order = {d: i for i, d in enumerate(sources)}
-        mentions = sorted(ev.mentions, key=lambda m: (order.get(m[0], len(order)),
-                                                      report_key(col.document(m[0])), m[1]))
+        briefs = _briefs(store)
+        order = {doc: i for i, doc in enumerate(sources)}
+        mentions = sorted(ev["mentions"], key=lambda m: (order.get(m["document_id"], len(order)),
+                                                         _report_key(briefs[m["document_id"]]), m["start"]))
         seen = set()
-        for doc_id, s, e in mentions:
-            if (doc_id, s, e) in seen:
+        for m in mentions:
+            key = (m["document_id"], m["start"], m["end"])
+            if key in seen:
                 continue
-            seen.add((doc_id, s, e))
-            doc = col.document(doc_id)
-            sentences.append(Sentence(article=article_ref(doc), text=doc.article.text[s:e],
-                                      first=bool(sources) and doc_id == sources[0]))
+            seen.add(key)
+            sentences.append(Sentence(article=ref(m["document_id"]), text=m["text"],
+                                      first=bool(sources) and m["document_id"] == sources[0]))
+    names = _names(store, sid) if sid else {}
     return EventItem(
-        id=ev.id, story_id=ev.story_id, type=ev.type, modality=ev.modality, summary=ev.summary,
-        date_value=ev.date.value if ev.date else None,
-        when=human_date(ev.date.value, ev.date.mod) if ev.date else "date unknown",
-        granularity=granularity(ev.date.value) if ev.date else "unknown",
-        start=span[0] if span else None, end=span[1] if span else None, sources=len(sources),
-        first_reporter=article_ref(col.document(sources[0])) if sources else None,
+        id=ev["id"], story_id=sid, type=ev["type"], modality=ev["modality"], summary=ev["summary"],
+        date_value=d["value"] if d else None, when=_when(d), granularity=granularity(d["value"]) if d else "unknown",
+        start=date.fromisoformat(d["start"]) if d else None, end=date.fromisoformat(d["end"]) if d else None,
+        estimated=estimated, estimated_from=d.get("estimated_from", "text") if estimated else None,
+        salience=ev.get("salience"), sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
         agreement=status, differences=diffs,
-        actors=[names[a] for a in ev.actor_ids if a in names],
-        places=[names[a] for a in ev.place_ids if a in names],
+        actors=[names[a] for a in ev["actor_ids"] if a in names],
+        places=[names[a] for a in ev["place_ids"] if a in names],
         sentences=sentences,
     )
 
 
-def _names(col: Collection) -> dict[str, EntityRef]:
-    return {e.id: EntityRef(id=e.id, name=e.name, type=e.type) for e in col.entities}
-
-
-KEY_EVENTS = 8
+def _is_key(ev: dict) -> bool:
+    return ev.get("salience", 1.0) >= KEY_SALIENCE
 
 
 def _parse_day(text: str | None, end: bool = False) -> date | None:
@@ -617,13 +615,16 @@ def _parse_day(text: str | None, end: bool = False) -> date | None:
 
 def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None) -> Timeline:
     card = story(store, story_id)
-    col = _collection(store, story_id)
-    names = _names(col)
-    dated, undated = col.timeline(story_id)
-    items = [_event_item(col, e, names) for e in dated]
+    rec = _memo(store)[("story", story_id)]
+    records = store.link_events(story_id)
+    key_ids = {ev["id"] for ev in records if _is_key(ev)}
+    items = [_event_item(store, ev) for ev in records if ev.get("date")]
+    undated = [_event_item(store, ev) for ev in records if not ev.get("date")]
     # the story's own period: around its articles' publication dates; earlier background (the 2001
     # invasion in a 2020 story) is listed, not allowed to stretch the axis
-    pubs = sorted(p[:10] for p in (published_utc(d.article.published) for d in col.documents) if p)
+    briefs = _briefs(store, story_id=story_id)
+    pubs = sorted(p[:10] for p in (published_utc(briefs[d]["published"]) for d in rec["document_ids"] if d in briefs)
+                  if p)
     full = [i for i in items if i.start]
     lo = min((i.start for i in full), default=None)
     hi = max((i.end for i in full), default=None)
@@ -632,10 +633,10 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
         core_lo = date(core_lo.year - 1, core_lo.month, 1)
         core_hi = date.fromisoformat(pubs[-1])
         core_hi = date(core_hi.year + (core_hi.month == 12), core_hi.month % 12 + 1, 28)
-        in_core = [i for i in full if i.end >= core_lo and i.start <= core_hi and
+        in_core = [i for i in full if i.end and i.start and i.end >= core_lo and i.start <= core_hi and
                    i.granularity in ("day", "week", "month", "season")]
         if in_core:
-            lo, hi = min(i.start for i in in_core), max(i.end for i in in_core)
+            lo, hi = min(i.start for i in in_core if i.start), max(i.end for i in in_core if i.end)
     zoom_lo, zoom_hi = _parse_day(date_from), _parse_day(date_to, end=True)
     zoomed = bool(zoom_lo or zoom_hi)
     axis = None
@@ -646,32 +647,21 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
         if a_hi < a_lo:
             a_lo, a_hi = a_hi, a_lo
         for i in items:
-            if i.start and i.start >= a_lo and i.end <= a_hi:
+            if i.start and i.end and i.start >= a_lo and i.end <= a_hi:
                 on_axis.append(i)
             else:
                 outside.append(i)
-        axis = _axis(a_lo, a_hi, zoomed, min(i.start for i in full), max(i.end for i in full), len(outside))
+        axis = _axis(a_lo, a_hi, zoomed, min(i.start for i in full if i.start), max(i.end for i in full if i.end),
+                     len(outside))
     else:
         on_axis = items
-    # key events: the most reported (then the most precise, the earliest), shown first
-    ranked = sorted(on_axis, key=lambda i: (-i.sources, _PRECISION.get(i.granularity, 9), i.start or date.min, i.id))
-    key_ids = {i.id for i in ranked[:KEY_EVENTS]}
+    # key events: salience >= KEY_SALIENCE (as the terminal timeline); the rest are folded
     for i in on_axis:
         i.key = i.id in key_ids
-    und = [_event_item(col, e, names) for e in undated]
-    summary = None
-    try:
-        whole, _ = col.story_summaries(story_id)
-        # the sentences themselves; the citation marks of the text form name documents by id
-        summary = " ".join(col.document(d).article.text[a:b].strip() for d, a, b in whole.sentences) or None
-    except Exception:  # noqa: BLE001 - a summary that cannot be made leaves the page without one
-        summary = None
+    summary = " ".join(s["text"].strip() for s in rec.get("summary_sentences") or []) or None
     return Timeline(story_id=story_id, title=card.title, summary=summary, axis=axis,
                     key_events=[i for i in on_axis if i.key], other_events=[i for i in on_axis if not i.key],
-                    outside=outside, undated=und)
-
-
-_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5, "century": 6, "unknown": 7}
+                    outside=outside, undated=undated)
 
 
 def _axis(lo: date, hi: date, zoomed: bool, full_lo: date, full_hi: date, outside: int) -> Axis:
@@ -718,84 +708,81 @@ def _axis(lo: date, hi: date, zoomed: bool, full_lo: date, full_hi: date, outsid
                 outside=outside)
 
 
-def _where(store) -> dict:
-    """Entity id -> the stories it appears in, and event id -> its story: built once per store state."""
-    def build() -> dict:
-        entities: dict[str, list[str]] = {}
-        events: dict[str, str] = {}
-        for sid in sorted(_index(store)["cards"]):
-            col = _collection(store, sid)
-            for e in col.entities:
-                entities.setdefault(e.id, []).append(sid)
-            for ev in col.events:
-                events.setdefault(ev.id, sid)
-        return {"entities": entities, "events": events}
-    return _cached(store, "where", build)
-
-
 def event(store, event_id: str) -> EventItem:
-    sid = _where(store)["events"].get(event_id)
-    if sid is not None:
-        col = _collection(store, sid)
-        for ev in col.events:
-            if ev.id == event_id:
-                return _event_item(col, ev, _names(col))
-    raise NotFound(f"no event {event_id!r}")
+    ev = store.link_event(event_id)
+    if ev is None:
+        raise NotFound(f"no event {event_id!r}")
+    return _event_item(store, ev)
 
 
 # -- quotations, figures, sources -------------------------------------------------------------------
-def _group_item(col: Collection, g) -> QuoteGroupItem:
-    members = sorted(g.members, key=lambda m: (report_key(col.document(m.document_id)), m.quote_id))
-    sources = [QuoteSource(article=article_ref(col.document(m.document_id)), text=m.text, direct=m.direct)
-               for m in members]
-    return QuoteGroupItem(id=g.id, speaker=g.speaker, speaker_id=g.speaker_id, text=g.text,
-                          outlets=len({s.article.outlet for s in sources if not s.article.duplicate_of}),
-                          sources=sources)
+def _quote_doc(quote_id: str) -> str:
+    return quote_id.rpartition(":q")[0]
+
+
+def _group_item(store, g: dict) -> QuoteGroupItem:
+    ids = [_quote_doc(q) for q in g["quote_ids"]]
+    briefs = _briefs(store, ids)
+    linked = _linked(store, ids)
+    quotes = {q["id"]: q for d in set(ids) for q in linked[d].get("quotes", ())}
+    members = sorted((quotes[q] for q in g["quote_ids"] if q in quotes),
+                     key=lambda q: (_report_key(briefs[q["document_id"]]), q["id"]))
+    sources = [QuoteSource(article=_ref(briefs[q["document_id"]]), text=q["text"], direct=q["direct"]) for q in members]
+    return QuoteGroupItem(id=g["id"], speaker=g["speaker"], speaker_id=g["speaker_id"], text=g["text"],
+                          outlets=_outlets(briefs, g["sources"]), sources=sources)
+
+
+def _outlets(briefs: dict[str, dict], doc_ids: Iterable[str]) -> int:
+    """How many outlets carry something (duplicates not counted)."""
+    return len({_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"])
+                for b in (briefs[d] for d in doc_ids if d in briefs) if not b["duplicate_of"]})
 
 
 def quotations(store, story_id: str, speaker: str | None = None, page: int = 1, per_page: int = 50) -> Quotations:
     story(store, story_id)
-    col = _collection(store, story_id)
-    groups = [_group_item(col, g) for g in col.quote_groups]
-    speakers = sorted({g.speaker for g in groups if g.speaker}, key=str.lower)
+    briefs = _briefs(store, story_id=story_id)
+    groups = store.link_quote_groups(story_id)
+    speakers = sorted({g["speaker"] for g in groups if g["speaker"]}, key=str.lower)
     if speaker:
-        groups = [g for g in groups if g.speaker == speaker or g.speaker_id == speaker]
-    groups.sort(key=lambda g: (-g.outlets, -len(g.sources), (g.speaker or "~").lower(), g.id))
+        groups = [g for g in groups if g["speaker"] == speaker or g["speaker_id"] == speaker]
+    groups.sort(key=lambda g: (-_outlets(briefs, g["sources"]), -len(g["quote_ids"]), (g["speaker"] or "~").lower(),
+                               g["id"]))
     p = _paging(len(groups), page, per_page)
-    return Quotations(story_id=story_id, speaker=speaker, speakers=speakers, groups=_slice(groups, p), paging=p)
+    return Quotations(story_id=story_id, speaker=speaker, speakers=speakers,
+                      groups=[_group_item(store, g) for g in _slice(groups, p)], paging=p)
 
 
 def series(store, story_id: str) -> Figures:
     story(store, story_id)
-    col = _collection(store, story_id)
+    briefs = _briefs(store, story_id=story_id)
+    records = store.link_series(story_id)
+    linked = _linked(store, sorted({f.rpartition(":f")[0] for se in records for f in se["figure_ids"]}))
+    figures = {f["id"]: f for rec in linked.values() for f in rec.get("figures", ())}
     out = []
-    for se in col.series:
-        points = []
-        status, diffs = _agreement(col, col.series_agreement.get(se.id))
+    for se in records:
+        status, diffs = _agreement(se.get("agreement"), lambda d: _ref(briefs[d]))
+        figs = [figures[f] for f in se["figure_ids"] if f in figures]
         by_date: dict[str, set[float]] = {}
-        figs = []
-        for fid in se.figure_ids:
-            doc_id, _, idx = fid.rpartition(":f")
-            ann = col.annotations.get(doc_id)
-            if ann is None or not idx.isdigit() or int(idx) >= len(ann.figures):
-                continue
-            f = ann.figures[int(idx)]
-            figs.append((doc_id, f))
-            if f.date is not None and value_span(f.date.value):
-                by_date.setdefault(f.date.value, set()).add(f.value)
-        for doc_id, f in figs:
-            span = value_span(f.date.value) if f.date else None
-            doc = col.document(doc_id)
-            if span is None:  # undated: the time of the report
-                pub = published_utc(doc.article.published)
-                span = (date.fromisoformat(pub[:10]),) * 2 if pub else None
+        for f in figs:  # stated dates only: an estimate never conflicts with a figure
+            if f["date"] is not None and not f["date"].get("estimated"):
+                by_date.setdefault(f["date"]["value"], set()).add(f["value"])
+        points = []
+        for f in figs:
+            b = briefs[f["document_id"]]
+            d = f["date"]
+            est = _estimate(b)
+            if d is not None:
+                start: date | None = date.fromisoformat(d["start"])
+                when = _when(d, est.get("source", "text") if est else "text")
+            else:  # undated: the time of the report
+                pub = published_utc(b["published"])
+                start = date.fromisoformat(pub[:10]) if pub else None
+                when = f"reported {_ref(b).published_label}"
             points.append(SeriesPoint(
-                value=f.value, text=f.text, date_value=f.date.value if f.date else None,
-                when=human_date(f.date.value, f.date.mod) if f.date else f"reported {human_published(doc.article.published)}",
-                start=span[0] if span else None, article=article_ref(doc),
-                conflict=bool(f.date and len(by_date.get(f.date.value, ())) > 1)))
+                value=f["value"], text=f["text"], date_value=d["value"] if d else None, when=when, start=start,
+                article=_ref(b), conflict=bool(d and not d.get("estimated") and len(by_date.get(d["value"], ())) > 1)))
         points.sort(key=lambda p: (p.start is None, p.start or date.min, p.value, p.article.id))
-        out.append(SeriesItem(id=se.id, subject=se.subject, agreement=status or "single", conflict=se.conflict,
+        out.append(SeriesItem(id=se["id"], subject=se["subject"], agreement=status or "single", conflict=se["conflict"],
                               points=points, differences=diffs))
     out.sort(key=lambda s: (-len(s.points), s.subject.lower(), s.id))
     return Figures(story_id=story_id, series=out)
@@ -803,98 +790,83 @@ def series(store, story_id: str) -> Figures:
 
 def sources(store, story_id: str) -> Sources:
     story(store, story_id)
-    col = _collection(store, story_id)
+    briefs = _briefs(store, story_id=story_id)
+    rec = _memo(store)[("story", story_id)]
     firsts: dict[str, int] = {}
     counts: dict[str, int] = {}
-    first_events: dict[str, list[Event]] = {}
-    for ev in col.events:
-        srcs = col.sources(ev)
+    first_events: dict[str, list[dict]] = {}
+    for ev in store.link_events(story_id):
+        srcs = ev["sources"]
         if srcs:
             firsts[srcs[0]] = firsts.get(srcs[0], 0) + 1
             first_events.setdefault(srcs[0], []).append(ev)
         for d in srcs:
             counts[d] = counts.get(d, 0) + 1
-    by_outlet: dict[str, list[Document]] = {}
-    for d in sorted(col.documents, key=report_key):
-        by_outlet.setdefault(outlet_label(d), []).append(d)
-    names = _names(col)
+    by_outlet: dict[str, list[dict]] = {}
+    for b in sorted((briefs[d] for d in rec["document_ids"] if d in briefs), key=_report_key):
+        by_outlet.setdefault(_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), []).append(b)
 
-    def firsts_of(ds: list[Document]) -> list[EventItem]:
-        items = [_event_item(col, ev, names, with_sentences=False) for d in ds for ev in first_events.get(d.id, [])]
+    def firsts_of(bs: list[dict]) -> list[EventItem]:
+        items = [_event_item(store, ev, with_sentences=False) for b in bs for ev in first_events.get(b["id"], [])]
         return sorted(items, key=lambda i: (-i.sources, i.start is None, i.start or date.min, i.id))
 
-    outlets = [OutletReport(outlet=o, articles=[article_ref(d) for d in ds],
-                            events=sum(counts.get(d.id, 0) for d in ds), first_reports=sum(firsts.get(d.id, 0) for d in ds),
-                            first_reported=firsts_of(ds))
-               for o, ds in by_outlet.items()]
+    outlets = [OutletReport(outlet=o, articles=[_ref(b) for b in bs],
+                            events=sum(counts.get(b["id"], 0) for b in bs),
+                            first_reports=sum(firsts.get(b["id"], 0) for b in bs), first_reported=firsts_of(bs))
+               for o, bs in by_outlet.items()]
     return Sources(story_id=story_id, outlets=outlets)
 
 
 # -- entities ---------------------------------------------------------------------------------------
 def entity(store, entity_id: str) -> EntityPage:
     """An entity across every story it appears in (entity ids derive from the name, so the same
-    entity has the same id in every story)."""
-    found = []
-    for sid in _where(store)["entities"].get(entity_id, []):
-        col = _collection(store, sid)
-        for e in col.entities:
-            if e.id == entity_id:
-                found.append((col, e))
-    if not found:
+    entity has the same id in every story): its rows, the events naming it, the groups it speaks."""
+    parts = store.link_entity_parts(entity_id)
+    if not parts:
         raise NotFound(f"no entity {entity_id!r}")
-    first = found[0][1]
-    aliases: list[str] = []
-    roles: list[RoleItem] = []
-    articles: dict[str, ArticleRef] = {}
-    events: list[EventItem] = []
-    quotes: list[QuoteGroupItem] = []
-    mentions = 0
-    place = None
-    for col, e in found:
-        names = _names(col)
-        aliases += [a for a in e.aliases if a not in aliases]
-        mentions += len(e.mentions)
-        if e.place and place is None:
-            place = PlaceItem(lat=e.place.lat, lon=e.place.lon, country_code=e.place.country_code, name=e.place.name)
-        for r in col.roles.get(e.id, []):
-            doc = col.document(r["document_id"])
-            roles.append(RoleItem(role=r["role"], date=r["date"], when=human_published(r["date"]),
-                                  article=article_ref(doc)))
-        for doc_id, _, _ in e.mentions:
-            if doc_id not in articles:
-                articles[doc_id] = article_ref(col.document(doc_id))
-        for ev in col.events:
-            if e.id in ev.actor_ids or e.id in ev.target_ids or e.id in ev.place_ids:
-                events.append(_event_item(col, ev, names))
-        for g in col.quote_groups:
-            if g.speaker_id == e.id:
-                quotes.append(_group_item(col, g))
+    merged = merge_entity_rows([rec for _, rec in parts])
+    story_ids = [sid for sid, _ in parts]
+    history = [h for _, rec in parts for h in rec["role_history"]]
+    mention_docs = sorted({m["document_id"] for _, rec in parts for m in rec["mentions"]})
+    evs = store.link_events_involving(entity_id, story_ids)
+    groups = store.link_speaker_groups(entity_id)
+    briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history),
+                             *(d for _, g in groups for d in g["sources"])])
+    roles = [RoleItem(role=h["role"], date=h["date"], when=human_published(h["date"]), article=_ref(briefs[h["document_id"]]))
+             for h in history if h["document_id"] in briefs]
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
-    events_total, quotations_total = len(events), len(quotes)
-    events = sorted(events, key=lambda i: (-i.sources, i.id))[:ENTITY_ITEMS]
+    chosen = sorted(evs, key=lambda ev: (-len(ev["sources"]), ev["id"]))[:ENTITY_ITEMS]
+    _briefs(store, [d for ev in chosen for d in (*ev["sources"], *(m["document_id"] for m in ev["mentions"]))])
+    events = [_event_item(store, ev) for ev in chosen]
     events.sort(key=lambda i: (i.start is None, i.start or date.min, i.id))
-    quotes = sorted(quotes, key=lambda g: (-g.outlets, -len(g.sources), g.id))[:ENTITY_ITEMS]
-    return EntityPage(id=first.id, name=first.name, type=first.type, aliases=aliases, roles=roles, place=place,
-                      stories=[col.documents[0].story_id or "" for col, _ in found],
-                      articles=sorted(articles.values(), key=lambda a: (a.published is None, a.published or "", a.id)),
-                      mentions=mentions, events=events, events_total=events_total, quotations=quotes,
-                      quotations_total=quotations_total)
+    ranked = sorted(groups, key=lambda sg: (-_outlets(briefs, sg[1]["sources"]), -len(sg[1]["quote_ids"]), sg[1]["id"]))
+    quotes = [_group_item(store, g) for _, g in ranked[:ENTITY_ITEMS]]
+    place = merged.get("place")
+    return EntityPage(
+        id=entity_id, name=merged["name"], type=merged["type"], aliases=merged["aliases"], roles=roles,
+        place=PlaceItem(lat=place["lat"], lon=place["lon"], country_code=place["country_code"], name=place.get("name"))
+        if place else None,
+        stories=story_ids,
+        articles=sorted((_ref(briefs[d]) for d in mention_docs if d in briefs),
+                        key=lambda a: (a.published is None, a.published or "", a.id)),
+        mentions=len(merged["mentions"]), events=events, events_total=len(evs), quotations=quotes,
+        quotations_total=len(groups))
 
 
 def entities(store, story_id: str) -> list[EntityRef]:
     story(store, story_id)
-    col = _collection(store, story_id)
-    ordered = sorted(col.entities, key=lambda e: (-len(e.mentions), e.name.lower(), e.id))
-    return [EntityRef(id=e.id, name=e.name, type=e.type) for e in ordered]
+    return [EntityRef(id=i, name=n, type=t) for i, n, t, _ in store.link_entity_refs(story_id)]
 
 
 def places(store, story_id: str) -> list[tuple[EntityRef, PlaceItem]]:
     """Places of a story with their coordinates, for its map."""
     story(store, story_id)
-    col = _collection(store, story_id)
-    return [(EntityRef(id=e.id, name=e.name, type=e.type),
-             PlaceItem(lat=e.place.lat, lon=e.place.lon, country_code=e.place.country_code, name=e.place.name))
-            for e in sorted(col.entities, key=lambda e: (-len(e.mentions), e.name)) if e.place]
+    found = [e for e in store.link_story_entities(story_id) if e.get("place")]
+    found.sort(key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
+    return [(EntityRef(id=e["id"], name=e["name"], type=e["type"]),
+             PlaceItem(lat=e["place"]["lat"], lon=e["place"]["lon"], country_code=e["place"]["country_code"],
+                       name=e["place"].get("name")))
+            for e in found]
 
 
 # -- articles ---------------------------------------------------------------------------------------
@@ -902,41 +874,58 @@ def article(store, doc_id: str) -> ArticlePage:
     doc = store.document(doc_id)
     if doc is None:
         raise NotFound(f"no article {doc_id!r}")
-    ann = store.annotations(doc_id)
     text = doc.article.text
+    b = _briefs(store, [doc_id])[doc_id]
+    est = _estimate(b)
+    est_from = est.get("source", "text") if est else "text"
+    linked = store.link_document(doc_id)
     marks: list[tuple[int, int, str, str | None, str | None]] = []  # start, end, kind, title, link
     ent_refs: dict[str, EntityRef] = {}
     story_title = None
     if doc.story_id:
-        col = _collection(store, doc.story_id)
-        story_title = _index(store)["cards"].get(doc.story_id, None)
-        story_title = story_title.title if story_title else None
-        for e in col.entities:
-            for d, s, t in e.mentions:
-                if d == doc_id:
-                    marks.append((s, t, "entity", f"{e.name} ({e.type})", f"/entities/{e.id}"))
-                    ent_refs[e.id] = EntityRef(id=e.id, name=e.name, type=e.type)
-        for ev in col.events:
-            for d, s, t in ev.mentions:
-                if d == doc_id:
-                    marks.append((s, t, "event", f"event: {ev.summary}", f"/events/{ev.id}"))
-    for t in ann.timexes:
-        marks.append((t.start, t.end, "date", human_date(t.value, t.mod) if t.type in ("DATE", "TIME") else t.type.lower(),
-                      None))
-    for f in ann.figures:
-        marks.append((f.start, f.end, "figure", f"{f.text}: {f.subject}", None))
-    for q in ann.quotes:
-        marks.append((q.start, q.end, "quote", f"said by {q.speaker or 'unknown speaker'}", None))
-    paragraphs = _highlight(text, marks)
-    events = [m.summary + (f" — {human_date(m.date.value, m.date.mod)}" if m.date else "") for m in ann.events]
+        rec = store.link_story(doc.story_id)
+        story_title = rec["title"] if rec else None
+        for e in store.link_story_entities(doc.story_id):
+            for m in e["mentions"]:
+                if m["document_id"] == doc_id:
+                    marks.append((m["start"], m["end"], "entity", f"{e['name']} ({e['type']})", f"/entities/{e['id']}"))
+                    ent_refs[e["id"]] = EntityRef(id=e["id"], name=e["name"], type=e["type"])
+        spans = store.document_event_marks(doc_id)
+        summaries = {ev["id"]: ev["summary"] for ev in store.link_events_by_id([s[0] for s in spans])}
+        for ev_id, s, t in spans:
+            marks.append((s, t, "event", f"event: {summaries.get(ev_id, '')}", f"/events/{ev_id}"))
+    if linked is not None:  # the stored records, with their estimates marked
+        timexes = [(t["start"], t["end"], t["text"], t["type"], _timex_words(t, est_from)) for t in linked["timexes"]]
+        figures = [(f["start"], f["end"], f["text"], f["subject"]) for f in linked["figures"]]
+        quotes = [(q["start"], q["end"], q["text"], q["speaker"]) for q in linked["quotes"]]
+        events = [m["summary"] + (f" — {_when(m['date'], est_from)}" if m.get("date") else "")
+                  for m in linked.get("event_mentions", ())]
+    else:  # not linked yet: what the article's own annotations say
+        ann = store.annotations(doc_id)
+        timexes = [(t.start, t.end, t.text, t.type, human_date(t.value, t.mod)) for t in ann.timexes]
+        figures = [(f.start, f.end, f.text, f.subject) for f in ann.figures]
+        quotes = [(q.start, q.end, q.text, q.speaker) for q in ann.quotes]
+        events = [m.summary + (f" — {human_date(m.date.value, m.date.mod)}" if m.date else "") for m in ann.events]
+    for s, t, _, typ, words in timexes:
+        marks.append((s, t, "date", words if typ in ("DATE", "TIME") else typ.lower(), None))
+    for s, t, ftext, subject in figures:
+        marks.append((s, t, "figure", f"{ftext}: {subject}", None))
+    for s, t, _, who in quotes:
+        marks.append((s, t, "quote", f"said by {who or 'unknown speaker'}", None))
     return ArticlePage(
-        article=article_ref(doc), story_id=doc.story_id, story_title=story_title, source=_source_label(doc.article.source),
-        author=doc.article.author, reprint_of=doc.article.reprint_of, text=text, paragraphs=paragraphs,
+        article=_ref(b), story_id=doc.story_id, story_title=story_title, source=_source_label(doc.article.source),
+        author=doc.article.author, reprint_of=doc.article.reprint_of, text=text, paragraphs=_highlight(text, marks),
         removed=doc.article.removed, entities=sorted(ent_refs.values(), key=lambda e: e.name.lower()),
-        dates=[f"{t.text} → {human_date(t.value, t.mod)}" for t in ann.timexes if t.type in ("DATE", "TIME")],
-        figures=[f"{f.text} ({f.subject})" for f in ann.figures],
-        quotes=[f"“{q.text}” — {q.speaker or 'unknown speaker'}" for q in ann.quotes],
+        dates=[f"{ttext} → {words}" for _, _, ttext, typ, words in timexes if typ in ("DATE", "TIME")],
+        figures=[f"{ftext} ({subject})" for _, _, ftext, subject in figures],
+        quotes=[f"“{qtext}” — {who or 'unknown speaker'}" for _, _, qtext, who in quotes],
         events=events)
+
+
+def _timex_words(t: dict, est_from: str) -> str:
+    if t.get("estimated") and t.get("value"):
+        return estimate_label(t["value"], est_from)
+    return human_date(t.get("value"), t.get("mod"))
 
 
 def _source_label(source: str) -> str:
@@ -1020,41 +1009,25 @@ def _contains(joined: str, q_words: list[str]) -> bool:
     return all(f" {w} " in joined for w in q_words)
 
 
-def _searchable(store, sid: str) -> dict:
-    """A story's quotation groups and events as word strings, built once per store state."""
-    def build() -> dict:
-        col = _collection(store, sid)
-        return {
-            "quotes": [(g, _joined(g.text), _joined(g.speaker or "")) for g in col.quote_groups],
-            "events": [(ev, _joined(ev.summary + " " + " ".join(col.document(d).article.text[a:b]
-                                                                 for d, a, b in ev.mentions)))
-                       for ev in col.events],
-        }
-    return _cached(store, "search:" + sid, build)
-
-
-def _searchable_all(store) -> dict:
-    """Every story's searchable strings, in one cached entry (one look-up per search)."""
-    return _cached(store, "search-all", lambda: {sid: _searchable(store, sid) for sid in sorted(_index(store)["cards"])})
-
-
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
            date_to: str | None = None, page: int = 1, per_page: int = 20,
            kinds: Iterable[str] = ("article", "quotation", "event")) -> SearchResults:
+    """Articles by the store's full-text index; quotations and events among those the found articles
+    carry (every word typed is in the article of a quotation or an event that matches), matched on
+    the quotation's words and speaker, the event's summary and the passages that report it."""
     q = (q or "").strip()[:500]
     hits: list[SearchHit] = []
-    idx = _index(store)
     lo, hi = _parse_day(date_from), _parse_day(date_to, end=True)
 
-    def keep(doc: _Doc | None) -> bool:
-        if doc is None:
+    def keep(b: dict | None) -> bool:
+        if b is None:
             return False
-        if story and doc.story_id != story:
+        if story and b["story_id"] != story:
             return False
-        if outlet and doc.outlet != outlet:
+        if outlet and _outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]) != outlet:
             return False
         if lo or hi:
-            pub = published_utc(doc.published)
+            pub = published_utc(b["published"])
             if not pub:
                 return False
             day = date.fromisoformat(pub[:10])
@@ -1062,48 +1035,61 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 return False
         return True
 
+    def hit(kind, title: str, snippet: str, link: str, sid: str | None, b: dict) -> SearchHit:
+        return SearchHit(kind=kind, title=title, snippet=snippet, link=link, story_id=sid,
+                         outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"])
+
     query = fts_query(q, postgres=not isinstance(store, SQLiteStore))
     if query:
         kinds = set(kinds)
+        try:
+            rows = store.search(query, SEARCH_ARTICLES)
+        except StoreError:
+            rows = []
+        briefs = _briefs(store, [r[0] for r in rows])
+        found = [r[0] for r in rows if r[0] in briefs and (not story or briefs[r[0]]["story_id"] == story)]
         if "article" in kinds:
-            try:
-                rows = store.search(query, SEARCH_ARTICLES)
-            except StoreError:
-                rows = []
             for doc_id, title, snippet in rows:
-                d = idx["docs"].get(doc_id)
-                if keep(d):
-                    hits.append(SearchHit(kind="article", title=title or doc_id, snippet=snippet,
-                                          link=f"/articles/{doc_id}", story_id=d.story_id, outlet=d.outlet,
-                                          published=d.published))
+                b = briefs.get(doc_id)
+                if keep(b):
+                    hits.append(hit("article", title or doc_id, snippet, f"/articles/{doc_id}", b["story_id"], b))
         q_words = [w for piece in q.split() for w in _words(piece)]
-        stories_ = [story] if story else sorted(idx["cards"])
-        everything = _searchable_all(store) if not story else None
-        for sid in stories_:
-            if sid not in idx["cards"]:
-                continue
-            searchable = everything[sid] if everything is not None else _searchable(store, sid)
-            if "quotation" in kinds:
-                for g, text_words, speaker_words in searchable["quotes"]:
-                    if not (_contains(text_words, q_words) or _contains(speaker_words, q_words)):
-                        continue
-                    members = [m for m in g.members if keep(idx["docs"].get(m.document_id))]
-                    if members:
-                        d = idx["docs"][members[0].document_id]
-                        hits.append(SearchHit(kind="quotation", title=f"{g.speaker or 'Unknown speaker'}",
-                                              snippet=_short(g.text, 240), link=f"/stories/{sid}/quotations#{g.id}",
-                                              story_id=sid, outlet=d.outlet, published=d.published))
-            if "event" in kinds:
-                for ev, words in searchable["events"]:
-                    if not _contains(words, q_words):
-                        continue
-                    docs_ = [m[0] for m in ev.mentions if keep(idx["docs"].get(m[0]))]
-                    if docs_:
-                        d = idx["docs"][docs_[0]]
-                        when = human_date(ev.date.value, ev.date.mod) if ev.date else "date unknown"
-                        hits.append(SearchHit(kind="event", title=ev.summary, snippet=f"{ev.type} · {when}",
-                                              link=f"/stories/{sid}#{ev.id}", story_id=sid, outlet=d.outlet,
-                                              published=d.published))
+        by_story: dict[str, list[SearchHit]] = {}
+        if "quotation" in kinds and found:
+            linked = _linked(store, found)
+            group_ids = {qt["group_id"] for d in found for qt in linked[d].get("quotes", ()) if qt.get("group_id")}
+            groups = store.link_groups_by_id(sorted(group_ids))
+            members = _briefs(store, [_quote_doc(qid) for _, g in groups.values() for qid in g["quote_ids"]])
+            for gid in sorted(groups, key=lambda g: (groups[g][0], g)):
+                sid, g = groups[gid]
+                if story and sid != story:
+                    continue
+                if not (_contains(_joined(g["text"]), q_words) or _contains(_joined(g["speaker"] or ""), q_words)):
+                    continue
+                kept = [members[d] for d in (_quote_doc(qid) for qid in g["quote_ids"]) if keep(members.get(d))]
+                if kept:
+                    by_story.setdefault(sid, []).append(hit(
+                        "quotation", f"{g['speaker'] or 'Unknown speaker'}", _short(g["text"], 240),
+                        f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
+        event_hits: dict[str, list[SearchHit]] = {}
+        if "event" in kinds and found:
+            evs = store.link_events_by_id(store.events_in_documents(found))
+            evs.sort(key=lambda ev: ev["story_id"])  # stable: timeline order within a story
+            docs = _briefs(store, [m["document_id"] for ev in evs for m in ev["mentions"]])
+            for ev in evs:
+                sid = ev["story_id"]
+                if story and sid != story:
+                    continue
+                words = _joined(ev["summary"] + " " + " ".join(m["text"] for m in ev["mentions"]))
+                if not _contains(words, q_words):
+                    continue
+                kept = [docs[m["document_id"]] for m in ev["mentions"] if keep(docs.get(m["document_id"]))]
+                if kept:
+                    event_hits.setdefault(sid, []).append(hit(
+                        "event", ev["summary"], f"{ev['type']} · {_when(ev.get('date'))}", f"/stories/{sid}#{ev['id']}",
+                        sid, kept[0]))
+        for sid in sorted(set(by_story) | set(event_hits)):
+            hits += by_story.get(sid, []) + event_hits.get(sid, [])
     p = _paging(len(hits), page, per_page)
     return SearchResults(q=q, hits=_slice(hits, p), paging=p, story=story, outlet=outlet, date_from=date_from,
                          date_to=date_to)
