@@ -457,7 +457,7 @@ def _card(sid: str, title: str, members: list[dict]) -> StoryCard:
     updates = [m["added_at"] for m in members if m["added_at"]]
     return StoryCard(id=sid, title=title, first_published=first, last_published=last, dates_label=label,
                      outlets=outlets, articles=len(members), duplicates=sum(1 for m in members if m["duplicate_of"]),
-                     last_update=max(updates) if updates else None)
+                     last_update=max(updates) if updates else None, events=None, quotations=None)
 
 
 def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 1, per_page: int = 20) -> StoryList:
@@ -544,12 +544,15 @@ def _about(about: str) -> str:
     return about
 
 
-def _agreement(agreement: dict | None, ref) -> tuple[str | None, list[Difference]]:
+Status = Literal["agree", "differ", "single"]
+
+
+def _agreement(agreement: dict | None, ref) -> tuple[Status | None, list[Difference]]:
     """(status, differences) of a stored agreement record; ``ref``: document id -> ArticleRef."""
     if agreement is None:
         return None, []
     diffs = _differences(agreement, ref)
-    status = agreement["status"]
+    status: Status = agreement["status"]
     if status == "differ" and not diffs:
         status = "agree"
     return status, diffs
@@ -590,7 +593,7 @@ def _event_item(store, ev: dict, with_sentences: bool = True) -> EventItem:
         id=ev["id"], story_id=sid, type=ev["type"], modality=ev["modality"], summary=ev["summary"],
         date_value=d["value"] if d else None, when=_when(d), granularity=granularity(d["value"]) if d else "unknown",
         start=date.fromisoformat(d["start"]) if d else None, end=date.fromisoformat(d["end"]) if d else None,
-        estimated=estimated, estimated_from=d.get("estimated_from", "text") if estimated else None,
+        estimated=estimated, estimated_from=(d or {}).get("estimated_from", "text") if estimated else None,
         salience=ev.get("salience"), sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
         agreement=status, differences=diffs,
         actors=[names[a] for a in ev["actor_ids"] if a in names],
@@ -626,8 +629,8 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
     pubs = sorted(p[:10] for p in (published_utc(briefs[d]["published"]) for d in rec["document_ids"] if d in briefs)
                   if p)
     full = [i for i in items if i.start]
-    lo = min((i.start for i in full), default=None)
-    hi = max((i.end for i in full), default=None)
+    lo: date | None = min((i.start for i in full if i.start), default=None)
+    hi: date | None = max((i.end for i in full if i.end), default=None)
     if pubs and full:
         core_lo = date.fromisoformat(pubs[0]).replace(day=1)
         core_lo = date(core_lo.year - 1, core_lo.month, 1)
@@ -674,7 +677,7 @@ def _axis(lo: date, hi: date, zoomed: bool, full_lo: date, full_hi: date, outsid
         step = "month"
     else:
         step = "year"
-    ticks = []
+    ticks: list[Tick] = []
     cur = lo
     if step == "week":
         cur = lo
@@ -1051,7 +1054,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         if "article" in kinds:
             for doc_id, title, snippet in rows:
                 b = briefs.get(doc_id)
-                if keep(b):
+                if b is not None and keep(b):
                     hits.append(hit("article", title or doc_id, snippet, f"/articles/{doc_id}", b["story_id"], b))
         q_words = [w for piece in q.split() for w in _words(piece)]
         by_story: dict[str, list[SearchHit]] = {}
