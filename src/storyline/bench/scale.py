@@ -48,6 +48,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _RENAMED = ("PERSON", "ORG", "NORP")
 
 
+def rows_n(results: dict) -> int:
+    return results["sizes"][-1]["articles"] if results["sizes"] else 0
+
+
 def _pseudo(word: str, k: int) -> str:
     """A pseudo-word of the same length and case pattern as ``word``, drawn from (word, k)."""
     h = hashlib.sha256(f"{word}|{k}".encode()).digest()
@@ -140,7 +144,8 @@ def _fill(store, templates: list[Template], ks: range, version: str) -> None:
 
 
 def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = None,
-        out: Path | None = None) -> dict:
+        out: Path | None = None, keep: Path | None = None) -> dict:
+    """``keep``: where to copy the largest store when done (e.g. for ``bench --web --web-db``)."""
     from ..annotate import pipeline
     from ..engines.local import ingest
     from ..eval.stories import load as load_ecb
@@ -235,6 +240,11 @@ def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = N
             if out is not None:  # figures so far, in case a long run is stopped
                 out.write_text(json.dumps(results, indent=2) + "\n")
         store.close()
+        if keep is not None:
+            import shutil
+
+            shutil.copyfile(tmp_path / "scale.db", keep)
+            console.print(f"the {rows_n(results)}-article store is kept at {keep}")
     rows = results["sizes"]
     keys = ("add_one_s", "add_one_link_s", "add_100_s", "timeline_ms", "export_story_ms")
     results["growth_exponent"] = {}

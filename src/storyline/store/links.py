@@ -41,6 +41,9 @@ class LinkTables:
     """Mixed into a store that has ``conn``, ``transaction``, ``_P`` and ``_document``."""
 
     _P = "?"
+    # one member of a JSON ``data`` column, as JSON text (SQLite's json_extract; PostgreSQL's store
+    # names its own): the parsing stays in the database, a page decodes only what it shows
+    _JSON = "json_extract({col}, '$.{key}')"
     if TYPE_CHECKING:  # what the store this is mixed into provides
         conn: Any
 
@@ -336,13 +339,17 @@ class LinkTables:
             f"SELECT story_id, data FROM link_quote_groups WHERE speaker_id = {self._P} ORDER BY story_id, group_id",
             (entity_id,))]
 
-    def link_groups_by_id(self, group_ids: Sequence[str]) -> dict[str, tuple[str, dict]]:
-        """group id -> (story id, quotation group), in bulk."""
+    def link_groups_by_id(self, group_ids: Sequence[str], words: Sequence[str] = ()) -> dict[str, tuple[str, dict]]:
+        """group id -> (story id, quotation group), in bulk; with ``words``, only groups whose record
+        holds every word (case-insensitive; a coarse filter the database applies before any parsing)."""
         out: dict[str, tuple[str, dict]] = {}
+        like = "".join(f" AND lower(data) LIKE {self._P}" for _ in words)
+        patterns = [f"%{w.lower()}%" for w in words]
         for chunk in _chunks(sorted(set(group_ids))):
             marks = ",".join([self._P] * len(chunk))
             out.update((r[0], (r[1], json.loads(r[2]))) for r in self.conn.execute(
-                f"SELECT group_id, story_id, data FROM link_quote_groups WHERE group_id IN ({marks})", chunk))
+                f"SELECT group_id, story_id, data FROM link_quote_groups WHERE group_id IN ({marks}){like}",
+                [*chunk, *patterns]))
         return out
 
     def link_counts(self, story_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -359,13 +366,18 @@ class LinkTables:
                 out[sid] = (out[sid][0], n)
         return out
 
-    def link_document_many(self, ids: Sequence[str]) -> dict[str, dict]:
-        """document id -> its link record, in bulk (documents not linked yet are left out)."""
-        out: dict[str, dict] = {}
+    def link_document_part(self, ids: Sequence[str], key: str) -> dict[str, Any]:
+        """document id -> one member (``quotes``, ``figures``, ...) of its link record, in bulk
+        (documents not linked yet, or without that member, are left out)."""
+        if not key.isidentifier():
+            raise ValueError(f"not a record member: {key!r}")
+        part = self._JSON.format(col="data", key=key)
+        out: dict[str, Any] = {}
         for chunk in _chunks(sorted(set(ids))):
             marks = ",".join([self._P] * len(chunk))
             out.update((r[0], json.loads(r[1])) for r in self.conn.execute(
-                f"SELECT document_id, data FROM link_documents WHERE document_id IN ({marks})", chunk))
+                f"SELECT document_id, {part} FROM link_documents WHERE document_id IN ({marks})", chunk)
+                if r[1] is not None)
         return out
 
     def document_event_marks(self, doc_id: str) -> list[tuple[str, int, int]]:
@@ -383,22 +395,35 @@ class LinkTables:
                 f"SELECT event_id FROM link_event_mentions WHERE document_id IN ({marks})", chunk))
         return sorted(out)
 
-    def link_events_by_id(self, event_ids: Sequence[str]) -> list[dict]:
-        """Event records by id, in bulk, in timeline order."""
+    def link_events_by_id(self, event_ids: Sequence[str], words: Sequence[str] = ()) -> list[dict]:
+        """Event records by id, in bulk, in timeline order; with ``words``, only records that hold
+        every word (case-insensitive; a coarse filter the database applies before any parsing)."""
+        like = "".join(f" AND lower(data) LIKE {self._P}" for _ in words)
+        patterns = [f"%{w.lower()}%" for w in words]
         rows = []
         for chunk in _chunks(sorted(set(event_ids))):
             marks = ",".join([self._P] * len(chunk))
             rows += self.conn.execute(f"SELECT date_start, date_end, story_id, ord, data FROM link_events"
-                                      f" WHERE event_id IN ({marks})", chunk).fetchall()
+                                      f" WHERE event_id IN ({marks}){like}", [*chunk, *patterns]).fetchall()
         rows.sort(key=lambda r: (r[0] is None, r[0] or "", r[1] or "", r[2], r[3]))
         return [json.loads(r[4]) for r in rows]
+
+    def link_entity_refs_by_id(self, entity_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(story id, entity id) -> (name, type) of these entities in every story (by index)."""
+        out: dict[tuple[str, str], tuple[str, str]] = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update(((r[0], r[1]), (r[2], r[3])) for r in self.conn.execute(
+                f"SELECT story_id, entity_id, name, type FROM link_entities WHERE entity_id IN ({marks})", chunk))
+        return out
 
     def document_briefs(self, ids: Sequence[str] | None = None, story_id: str | None = None) -> list[dict]:
         """What pages show of documents without their text: id, story_id, outlet, url, reprint_of,
         title, published, duplicate_of, added_at, seq, head (the text's first 200 characters) and,
         for an undated one, published_estimate. By ids, one story's, or all, in ingest order."""
         cols = ("d.id, d.story_id, d.outlet, d.url, d.reprint_of, d.title, d.published, d.duplicate_of, d.added_at,"
-                " d.seq, substr(d.text, 1, 200), CASE WHEN d.published IS NULL THEN l.data END")
+                " d.seq, substr(d.text, 1, 200), CASE WHEN d.published IS NULL THEN "
+                + self._JSON.format(col="l.data", key="published_estimate") + " END")
         base = f"SELECT {cols} FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id"
         if ids is not None:
             rows = []
@@ -414,7 +439,7 @@ class LinkTables:
         out = []
         for r in rows:
             rec = dict(zip(keys, r[:11]))
-            rec["published_estimate"] = json.loads(r[11]).get("published_estimate") if r[11] else None
+            rec["published_estimate"] = json.loads(r[11]) if r[11] else None
             out.append(rec)
         return out
 

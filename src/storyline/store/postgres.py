@@ -66,6 +66,7 @@ def _passwords(url: str) -> set[str]:
 
 class PostgresStore(SQLQueries, LinkTables):
     _P = "%s"
+    _JSON = "(({col})::jsonb -> '{key}')::text"
 
     def __init__(self, url: str):
         if psycopg is None:

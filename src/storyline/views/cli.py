@@ -340,6 +340,8 @@ def bench(
     scale: Annotated[bool, typer.Option("--scale", help="How the stored link stage scales: stores of --sizes articles (cloned at the store level); add one, add 100, read a story.")] = False,
     sizes: Annotated[str, typer.Option("--sizes", help="--scale: store sizes, comma-separated (e.g. 1000,10000,100000).")] = "1000,10000",
     json_out: Annotated[Path, typer.Option("--json", help="--scale: write the figures here.")] = Path("bench-scale.json"),
+    keep_store: Annotated[Optional[Path], typer.Option("--keep-store", help="--scale: copy the largest store here when done.")] = None,
+    web_db: Annotated[Optional[Path], typer.Option("--web-db", help="--web: measure on this existing store (e.g. one --scale --keep-store made) instead of building one.")] = None,
 ) -> None:
     """Measure speed (and memory): articles/s, words/s, sentences/s per stage; with --scale, how
     adding and reading scale with the size of the store."""
@@ -351,7 +353,7 @@ def bench(
         except ValueError:
             err.print(f"[red]error:[/] --sizes: comma-separated whole numbers, not {_escape(sizes)!r}")
             raise typer.Exit(2) from None
-        scale_bench.run(out, quick=quick, sizes=wanted if not quick else None, out=json_out)
+        scale_bench.run(out, quick=quick, sizes=wanted if not quick else None, out=json_out, keep=keep_store)
         return
     results = {}
     for name in (["web"] if web and not only else []) + list(only or ([] if web else BENCHES)):
@@ -361,7 +363,7 @@ def bench(
             err.print(f"[yellow]skipped[/] {name}: {exc}")
             continue
         out.rule(name)
-        results[name] = module.run(out, quick=quick)
+        results[name] = module.run(out, quick=quick, db=web_db) if name == "web" and web_db else module.run(out, quick=quick)
     out.print_json(json.dumps(results))
 
 

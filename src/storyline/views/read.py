@@ -397,7 +397,7 @@ def _slice(items: list, p: Page) -> list:
 def _memo(store) -> dict:
     memo = getattr(store, "_read_memo", None)
     if memo is None:
-        memo = {"briefs": {}, "stories": set(), "names": {}, "linked": {}}
+        memo = {"briefs": {}, "stories": set(), "names": {}, "quotes": {}, "figures": {}}
         store._read_memo = memo
     return memo
 
@@ -429,14 +429,14 @@ def _names(store, story_id: str) -> dict[str, EntityRef]:
     return names[story_id]
 
 
-def _linked(store, ids: Iterable[str]) -> dict[str, dict]:
-    """document id -> its link record (timexes, figures, quotes, event mentions), once per request."""
-    linked = _memo(store)["linked"]
+def _linked(store, ids: Iterable[str], key: str) -> dict[str, list[dict]]:
+    """document id -> one list of its link record (``quotes`` or ``figures``), once per request."""
+    linked = _memo(store)[key]
     missing = [i for i in ids if i not in linked]
     if missing:
-        found = store.link_document_many(missing)
+        found = store.link_document_part(missing, key)
         for i in missing:
-            linked[i] = found.get(i, {})
+            linked[i] = found.get(i) or []
     return linked
 
 
@@ -567,10 +567,12 @@ def _when(d: dict | None, estimated_from: str | None = None) -> str:
     return human_date(d["value"], d.get("mod"))
 
 
-def _event_item(store, ev: dict, with_sentences: bool = True) -> EventItem:
+def _event_item(store, ev: dict, with_sentences: bool = True, names: dict[str, EntityRef] | None = None) -> EventItem:
+    """An event record as shown; ``names`` (entity id -> ref) given, the story's documents and
+    entities are not read at once (an entity page shows events of many stories)."""
     sid = ev["story_id"]
     sources = ev["sources"]
-    ref = _refs(store, [*sources, *(m["document_id"] for m in ev["mentions"])], story_id=sid)
+    ref = _refs(store, [*sources, *(m["document_id"] for m in ev["mentions"])], story_id=sid if names is None else None)
     status, diffs = _agreement(ev.get("agreement"), ref)
     d = ev.get("date")
     estimated = bool(d and d.get("estimated"))
@@ -588,7 +590,8 @@ def _event_item(store, ev: dict, with_sentences: bool = True) -> EventItem:
             seen.add(key)
             sentences.append(Sentence(article=ref(m["document_id"]), text=m["text"],
                                       first=bool(sources) and m["document_id"] == sources[0]))
-    names = _names(store, sid) if sid else {}
+    if names is None:
+        names = _names(store, sid) if sid else {}
     return EventItem(
         id=ev["id"], story_id=sid, type=ev["type"], modality=ev["modality"], summary=ev["summary"],
         date_value=d["value"] if d else None, when=_when(d), granularity=granularity(d["value"]) if d else "unknown",
@@ -726,8 +729,8 @@ def _quote_doc(quote_id: str) -> str:
 def _group_item(store, g: dict) -> QuoteGroupItem:
     ids = [_quote_doc(q) for q in g["quote_ids"]]
     briefs = _briefs(store, ids)
-    linked = _linked(store, ids)
-    quotes = {q["id"]: q for d in set(ids) for q in linked[d].get("quotes", ())}
+    linked = _linked(store, ids, "quotes")
+    quotes = {q["id"]: q for d in set(ids) for q in linked[d]}
     members = sorted((quotes[q] for q in g["quote_ids"] if q in quotes),
                      key=lambda q: (_report_key(briefs[q["document_id"]]), q["id"]))
     sources = [QuoteSource(article=_ref(briefs[q["document_id"]]), text=q["text"], direct=q["direct"]) for q in members]
@@ -759,8 +762,8 @@ def series(store, story_id: str) -> Figures:
     story(store, story_id)
     briefs = _briefs(store, story_id=story_id)
     records = store.link_series(story_id)
-    linked = _linked(store, sorted({f.rpartition(":f")[0] for se in records for f in se["figure_ids"]}))
-    figures = {f["id"]: f for rec in linked.values() for f in rec.get("figures", ())}
+    linked = _linked(store, sorted({f.rpartition(":f")[0] for se in records for f in se["figure_ids"]}), "figures")
+    figures = {f["id"]: f for figs in linked.values() for f in figs}
     out = []
     for se in records:
         status, diffs = _agreement(se.get("agreement"), lambda d: _ref(briefs[d]))
@@ -840,7 +843,12 @@ def entity(store, entity_id: str) -> EntityPage:
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
     chosen = sorted(evs, key=lambda ev: (-len(ev["sources"]), ev["id"]))[:ENTITY_ITEMS]
     _briefs(store, [d for ev in chosen for d in (*ev["sources"], *(m["document_id"] for m in ev["mentions"]))])
-    events = [_event_item(store, ev) for ev in chosen]
+    refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}))
+    events = []
+    for ev in chosen:
+        names = {e: EntityRef(id=e, name=refs[(ev["story_id"], e)][0], type=refs[(ev["story_id"], e)][1])
+                 for e in (*ev["actor_ids"], *ev["place_ids"]) if (ev["story_id"], e) in refs}
+        events.append(_event_item(store, ev, names=names))
     events.sort(key=lambda i: (i.start is None, i.start or date.min, i.id))
     ranked = sorted(groups, key=lambda sg: (-_outlets(briefs, sg[1]["sources"]), -len(sg[1]["quote_ids"]), sg[1]["id"]))
     quotes = [_group_item(store, g) for _, g in ranked[:ENTITY_ITEMS]]
@@ -1059,9 +1067,9 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         q_words = [w for piece in q.split() for w in _words(piece)]
         by_story: dict[str, list[SearchHit]] = {}
         if "quotation" in kinds and found:
-            linked = _linked(store, found)
-            group_ids = {qt["group_id"] for d in found for qt in linked[d].get("quotes", ()) if qt.get("group_id")}
-            groups = store.link_groups_by_id(sorted(group_ids))
+            linked = _linked(store, found, "quotes")
+            group_ids = {qt["group_id"] for d in found for qt in linked[d] if qt.get("group_id")}
+            groups = store.link_groups_by_id(sorted(group_ids), q_words)
             members = _briefs(store, [_quote_doc(qid) for _, g in groups.values() for qid in g["quote_ids"]])
             for gid in sorted(groups, key=lambda g: (groups[g][0], g)):
                 sid, g = groups[gid]
@@ -1076,7 +1084,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                         f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
         event_hits: dict[str, list[SearchHit]] = {}
         if "event" in kinds and found:
-            evs = store.link_events_by_id(store.events_in_documents(found))
+            evs = store.link_events_by_id(store.events_in_documents(found), q_words)
             evs.sort(key=lambda ev: ev["story_id"])  # stable: timeline order within a story
             docs = _briefs(store, [m["document_id"] for ev in evs for m in ev["mentions"]])
             for ev in evs:
