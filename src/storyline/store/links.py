@@ -417,14 +417,29 @@ class LinkTables:
                 f"SELECT story_id, entity_id, name, type FROM link_entities WHERE entity_id IN ({marks})", chunk))
         return out
 
-    def document_briefs(self, ids: Sequence[str] | None = None, story_id: str | None = None) -> list[dict]:
+    def outlet_fields(self) -> list[tuple[str | None, str | None, str | None, str | None]]:
+        """Distinct (outlet, url, reprint_of, title) of the stories' non-duplicate documents, what an
+        outlet's label is made of: the outlet alone where one is named (one scan, no text read)."""
+        live = "story_id IS NOT NULL AND duplicate_of IS NULL"
+        named = "outlet IS NOT NULL AND trim(outlet) <> ''"
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT DISTINCT outlet, NULL, NULL, NULL FROM documents WHERE {live} AND {named}"
+            f" UNION SELECT DISTINCT NULL, url, reprint_of, title FROM documents WHERE {live} AND NOT ({named})")]
+
+    def document_briefs(self, ids: Sequence[str] | None = None, story_id: str | None = None,
+                        text: bool = True) -> list[dict]:
         """What pages show of documents without their text: id, story_id, outlet, url, reprint_of,
         title, published, duplicate_of, added_at, seq, head (the text's first 200 characters) and,
-        for an undated one, published_estimate. By ids, one story's, or all, in ingest order."""
+        for an undated one, published_estimate. By ids, one story's, or all, in ingest order.
+        ``text=False``: no head and no estimate (the text and the link record are not read)."""
         cols = ("d.id, d.story_id, d.outlet, d.url, d.reprint_of, d.title, d.published, d.duplicate_of, d.added_at,"
-                " d.seq, substr(d.text, 1, 200), CASE WHEN d.published IS NULL THEN "
-                + self._JSON.format(col="l.data", key="published_estimate") + " END")
-        base = f"SELECT {cols} FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id"
+                " d.seq, ")
+        if text:
+            cols += ("substr(d.text, 1, 200), CASE WHEN d.published IS NULL THEN "
+                     + self._JSON.format(col="l.data", key="published_estimate") + " END")
+            base = f"SELECT {cols} FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id"
+        else:
+            base = f"SELECT {cols}'', NULL FROM documents d"
         if ids is not None:
             rows = []
             for chunk in _chunks(sorted(set(ids))):

@@ -462,7 +462,7 @@ def _card(sid: str, title: str, members: list[dict]) -> StoryCard:
 
 def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 1, per_page: int = 20) -> StoryList:
     members: dict[str, list[dict]] = {}
-    for b in store.document_briefs():
+    for b in store.document_briefs(text=False):
         if b["story_id"]:
             members.setdefault(b["story_id"], []).append(b)
     cards = [_card(r["id"], r["title"], members.get(r["id"], [])) for r in store.link_stories()]
@@ -486,6 +486,20 @@ def stories(store, sort: str = "recent", outlet: str | None = None, page: int = 
     counts = store.link_counts([c.id for c in shown])
     return StoryList(stories=[_counted(c, counts[c.id]) for c in shown], paging=p, sort=sort, outlet=outlet,
                      outlets=all_outlets)
+
+
+class StoryChoice(BaseModel):
+    id: str
+    title: str
+
+
+def search_choices(store) -> tuple[list[StoryChoice], list[str]]:
+    """What the search form offers: the first MAX_PER_PAGE stories by title and every outlet, without
+    building the stories' cards (two queries)."""
+    rows = sorted(store.link_stories(), key=lambda r: (r["title"].lower(), r["id"]))[:MAX_PER_PAGE]
+    choices = [StoryChoice(id=r["id"], title=r["title"]) for r in rows]
+    outlets = sorted({_outlet(*f) for f in store.outlet_fields()}, key=str.lower)
+    return choices, outlets
 
 
 def _counted(card: StoryCard, counts: tuple[int, int]) -> StoryCard:

@@ -231,8 +231,8 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
                     page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
         data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
-        stories = read.stories(s, "title", None, 1, read.MAX_PER_PAGE)
-        return page(request, "search.html", {"data": data, "stories": stories.stories, "outlets": stories.outlets})
+        stories, outlets = read.search_choices(s)
+        return page(request, "search.html", {"data": data, "stories": stories, "outlets": outlets})
 
     # legacy addresses
     @app.get("/timeline", include_in_schema=False)
