@@ -1034,6 +1034,13 @@ def _contains(joined: str, q_words: list[str]) -> bool:
     return all(f" {w} " in joined for w in q_words)
 
 
+def _matcher(q_words: list[str]):
+    """A test that every word typed appears in a text as a whole word, case-insensitively (what
+    ``_contains(_joined(text), q_words)`` says, without cutting the text into words)."""
+    patterns = [re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.IGNORECASE) for w in q_words]
+    return lambda text: all(p.search(text) for p in patterns)
+
+
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
            date_to: str | None = None, page: int = 1, per_page: int = 20,
            kinds: Iterable[str] = ("article", "quotation", "event")) -> SearchResults:
@@ -1079,6 +1086,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 if b is not None and keep(b):
                     hits.append(hit("article", title or doc_id, snippet, f"/articles/{doc_id}", b["story_id"], b))
         q_words = [w for piece in q.split() for w in _words(piece)]
+        matches = _matcher(q_words)
         by_story: dict[str, list[SearchHit]] = {}
         if "quotation" in kinds and found:
             linked = _linked(store, found, "quotes")
@@ -1089,7 +1097,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 sid, g = groups[gid]
                 if story and sid != story:
                     continue
-                if not (_contains(_joined(g["text"]), q_words) or _contains(_joined(g["speaker"] or ""), q_words)):
+                if not (matches(g["text"]) or matches(g["speaker"] or "")):
                     continue
                 kept = [members[d] for d in (_quote_doc(qid) for qid in g["quote_ids"]) if keep(members.get(d))]
                 if kept:
@@ -1105,8 +1113,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 sid = ev["story_id"]
                 if story and sid != story:
                     continue
-                words = _joined(ev["summary"] + " " + " ".join(m["text"] for m in ev["mentions"]))
-                if not _contains(words, q_words):
+                if not matches(ev["summary"] + " " + " ".join(m["text"] for m in ev["mentions"])):
                     continue
                 kept = [docs[m["document_id"]] for m in ev["mentions"] if keep(docs.get(m["document_id"]))]
                 if kept:
