@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from ..model import Annotations, CleanArticle, Document
 from . import codec
@@ -31,6 +33,14 @@ class SQLQueries:
     and ``_put_annotations``."""
 
     _P = "?"
+    conn: Any  # the driver's connection (sqlite3 or psycopg)
+
+    if TYPE_CHECKING:  # provided by each store
+        def transaction(self) -> AbstractContextManager[Any]: ...
+
+        @staticmethod
+        def _put_annotations(conn: Any, ann: Annotations, version: str | Mapping[str, str],
+                             layers: Iterable[str] | None = None) -> None: ...
 
     @staticmethod
     def _document(values) -> Document:
