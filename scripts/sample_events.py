@@ -85,7 +85,11 @@ def build(feed: list[dict], db: Path) -> dict:
         return sl.export()
 
 
-def sample(data: dict, n: int, seed: int) -> list[dict]:
+def _mention_keys(rows: list[dict]) -> set[tuple]:
+    return {(m["document_id"], m["trigger"], m["sentence"]) for r in rows for m in r["mentions"]}
+
+
+def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> list[dict]:
     from storyline.link.events import KEY_SALIENCE
 
     names = {e["id"]: e["name"] for e in data["entities"]}
@@ -93,7 +97,10 @@ def sample(data: dict, n: int, seed: int) -> list[dict]:
     by_event: dict[str, list[dict]] = {}
     for m in data["event_mentions"]:
         by_event.setdefault(m["event_id"], []).append(m)
-    key = sorted((e for e in data["events"] if e["salience"] >= KEY_SALIENCE), key=lambda e: e["id"])
+    def seen(e: dict) -> bool:
+        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude for m in by_event.get(e["id"], []))
+
+    key = sorted((e for e in data["events"] if e["salience"] >= KEY_SALIENCE and not seen(e)), key=lambda e: e["id"])
     drawn = random.Random(seed).sample(key, min(n, len(key)))
     out = []
     for e in drawn:
@@ -132,7 +139,20 @@ def shares(rows: list[dict]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def write(rows: list[dict], out: Path, seed: int, n_articles: int) -> None:
+def argv_line(a: argparse.Namespace) -> str:
+    """The command that reproduces this sample."""
+    out = a.out.resolve()
+    parts = [".venv/bin/python scripts/sample_events.py", f"--seed {a.seed}"]
+    if a.ecb_topics != "23,24,25":
+        parts.append(f"--ecb-topics {a.ecb_topics}")
+    if a.per_outlet != 6:
+        parts.append(f"--per-outlet {a.per_outlet}")
+    parts += [f"--exclude {f}" for f in a.exclude]
+    parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
+    return " ".join(parts)
+
+
+def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str) -> None:
     old = {}
     if out.exists():
         for line in out.read_text(encoding="utf-8").splitlines():
@@ -145,8 +165,8 @@ def write(rows: list[dict], out: Path, seed: int, n_articles: int) -> None:
     s = shares(rows)
     lines = [f"# Key events judged by hand: {out.name}", "",
              (f"Seed {seed}; {len(rows)} events drawn from {rows[0]['key_events'] if rows else 0} key events "
-             f"of {n_articles} held-out articles (ECB+ dev topics 23-25 with a date line, PolNeAR dev)."),
-             f"Command: `.venv/bin/python scripts/sample_events.py --seed {seed} --out {out.relative_to(REPO)}`",
+              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev)."),
+             f"Command: `{command}`",
              "", "| check | right | judged | share |", "|---|---|---|---|"]
     for f, (k, t) in s.items():
         name = f[7:].replace("_of_real", " (of the real events)")
@@ -173,12 +193,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--per-outlet", type=int, default=6)
     ap.add_argument("--db", type=Path, default=Path("/tmp/storyline-events-judge/held-out.db"))
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "eval" / "events-judged.jsonl")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a judged sample whose events (any mention in common) are not drawn again")
     a = ap.parse_args(argv)
     feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(","))) + \
         polnear_articles(BENCH / "polnear", a.per_outlet)
     data = build(feed, a.db)
-    rows = sample(data, a.n, a.seed)
-    write(rows, a.out.resolve(), a.seed, len(feed))
+    exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
+    rows = sample(data, a.n, a.seed, exclude)
+    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a))
     s = shares(rows)
     print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")
     for f, (k, t) in s.items():
