@@ -1,7 +1,8 @@
 """Draw a random sample of key events from held-out news for judging by hand (issue 9's check).
 
-Held-out news (never used to tune events): ECB+ dev topics 23-25, the documents that carry a date
-line (their publication date, found as ``storyline.eval.coref.published`` finds it), and PolNeAR
+Held-out news (never used to tune events): ECB+ dev topics 23-25 (``--ecb-topics``; topics 26-35,
+which no event rule was tuned on either, widen the pool for a second sample), the documents that
+carry a date line (their publication date, found as ``storyline.eval.coref.published`` finds it), and PolNeAR
 dev articles, the first ``--per-outlet`` (6) of each outlet by file name, each with its publication date
 from ``metadata.tsv`` (as ``storyline.eval.dating`` reads it). They are written as JSONL records
 (``id``, ``text``, ``published``, ``outlet``) and built into a fresh SQLite store in /tmp with the
@@ -16,7 +17,8 @@ added by hand to that file; re-running the script with the same arguments keeps 
 event id and first mention) and rewrites the markdown summary (``.md`` beside it) with the shares.
 
     .venv/bin/python scripts/sample_events.py                 # the first sample (seed 0)
-    .venv/bin/python scripts/sample_events.py --seed 1 --out docs/eval/events-judged-2.jsonl
+    .venv/bin/python scripts/sample_events.py --seed 1 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
+        --per-outlet 12 --exclude docs/eval/events-judged-before-fix.jsonl --out docs/eval/events-judged-2.jsonl
 """
 from __future__ import annotations
 
