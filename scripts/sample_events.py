@@ -178,8 +178,11 @@ def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str)
     lines += ["", "| # | summary | type | modality | date (from) | actors | real | actor | date | note |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     yn = {True: "yes", False: "no", None: "?"}
+
+    def cell(s) -> str:
+        return str(s).replace("|", "\\|").replace("\n", " ")
+
     for i, r in enumerate(rows, 1):
-        cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")
         lines.append(f"| {i} | {cell(r['summary'])} | {r['type']} | {r['modality']} | "
                      f"{r['date'] or 'undated'} ({r['date_from'] or '-'}) | {cell(', '.join(r['actors']) or '-')} | "
                      f"{yn[r.get('judged_real')]} | {yn[r.get('judged_actor')]} | {yn[r.get('judged_date')]} | "
