@@ -27,7 +27,7 @@ from storyline.eval.dating import (
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO.parent / "shared" / "bench"
 OUT = REPO / "src" / "storyline" / "link" / "dating_collection.json"
-BLOCK = {"block_df_share": 0.02, "block_min_df": 5}
+BLOCK = {"block_df_share": 0.02, "block_min_df": 5, "min_agree": 2}
 MAX_FAR = 0.08
 KS = [2, 3, 4, 5, 7, 10]
 SIMILARITIES = [round(0.02 * i, 2) for i in range(1, 21)]

@@ -261,23 +261,27 @@ def _collection(extra: list[tuple[str, list[str], str | None]]):
     return docs, anns
 
 
-def test_an_undated_article_takes_the_date_of_the_dated_one_reporting_the_same_people():
+def test_an_undated_article_takes_the_dates_of_the_dated_ones_reporting_the_same_people():
     from storyline.link.dating import collection_estimates, with_story_dates
 
     docs, anns = _collection([("dated", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-17"),
+                              ("later", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-20"),
                               ("undated", ["Marta Vell", "Osric Dunmore", "Police"], None),
                               ("alone", ["Tove Kallberg", "Police"], None)])
     got = collection_estimates(docs, anns)
     assert set(got) == {"undated"}  # "alone" shares only the police, which every article names
     est = got["undated"]
-    assert (est.value, est.granularity, est.start, est.end, est.source) == (
-        "2019-05-17", "day", "2019-05-17", "2019-05-17", "story")
-    (ev,) = est.evidence
-    assert (ev["kind"], ev["document_id"], ev["other_date"]) == ("collection", "dated", "2019-05-17")
-    assert ev["shared"][:2] == ["marta vell", "osric dunmore"]
+    assert (est.value, est.granularity, est.start, est.end, est.point, est.source) == (
+        "2019-05", "month", "2019-05-17", "2019-05-20", "2019-05-17", "story")
+    assert [(e["kind"], e["document_id"], e["other_date"]) for e in est.evidence] == [
+        ("collection", "dated", "2019-05-17"), ("collection", "later", "2019-05-20")]
+    assert est.evidence[0]["shared"][:2] == ["marta vell", "osric dunmore"]
     # wired into the link stage: the estimate becomes the article's dating layer
     after = with_story_dates(docs, anns)
     assert after["undated"].dating == [est] and after["alone"].dating == []
+    # one dated article alone cannot show that the others agree: no estimate
+    single = [d for d in docs if d.id != "later"]
+    assert collection_estimates(single, {d.id: anns[d.id] for d in single}) == {}
 
 
 def test_neighbours_that_disagree_by_years_leave_the_article_undated():

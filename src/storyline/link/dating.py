@@ -27,6 +27,7 @@ import calendar
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -167,11 +168,12 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 #
 # An undated article that no copy and no shared dated happening dates is dated from the DATED
 # articles of the collection it shares the most with: the same named participants (entity keys),
-# the same happenings (event lemma and type with a participant) and the same figures, each weighted
-# by how rare it is in the collection (IDF). Candidates come from an inverted index over the rare
+# the same happenings (event lemma and type with a participant; the lemma; the words of the event's
+# summary) and the same figures, each weighted by how often the article says it and how rare it is
+# in the collection (TF-IDF cosine). Candidates come from an inverted index over the rare
 # keys only (blocking: no comparison of all pairs). Of its ``k`` most similar dated articles above
 # ``min_similarity``, the window of ``window`` days holding the most similarity must hold at least
-# ``min_share`` of it (the neighbours agree), else the article stays undated. The thresholds are
+# ``min_share`` of it and at least two of them (the neighbours agree), else the article stays undated. The thresholds are
 # learned on train articles (``scripts/train_collection_dating.py`` writes
 # ``dating_collection.json``; ``storyline eval dating --with-collection`` measures them).
 
@@ -198,27 +200,35 @@ def _norm(s: str) -> str:
     return _SPACE.sub(" ", s.strip().lower())
 
 
-def article_keys(ann: Annotations) -> frozenset[str]:
-    """What an article reports, as keys: ``e:`` a named participant (its entity key), ``v:`` a
-    happening (event type and trigger lemma) with one of its participants, ``f:`` a figure (value
-    and what it counts). Dates are no keys: only what happened is compared."""
-    keys: set[str] = set()
+def article_keys(ann: Annotations) -> dict[str, int]:
+    """What an article reports, as keys with how often it says them: ``e:`` a named participant
+    (its entity key), ``v:`` a happening (event type and trigger lemma) with one of its participants,
+    ``l:`` the happening's lemma alone, ``w:`` a content word of the happening's one-line summary
+    (what was done to what: "prisoners", "ceasefire"), ``f:`` a figure (value and what it counts).
+    Dates are no keys: only what happened is compared."""
+    # the one content-word reader (stop words are data)
+    from ..annotate.dating import _words
+
+    keys: Counter[str] = Counter()
     for m in ann.entities:
         if m.key.strip():
-            keys.add("e:" + _norm(m.key))
+            keys["e:" + _norm(m.key)] += 1
     for ev in ann.events:
         if ev.modality == "negated" or not ev.lemma:
             continue
+        keys["l:" + ev.lemma] += 1
+        for w in sorted(_words(ev.summary)):
+            keys["w:" + w] += 1
         for p in ev.actors + ev.targets:
             if p.strip():
-                keys.add(f"v:{ev.type}|{ev.lemma}|{_norm(p)}")
+                keys[f"v:{ev.type}|{ev.lemma}|{_norm(p)}"] += 1
     for f in ann.figures:
         if f.subject.strip():
-            keys.add(f"f:{f.value:g}|{_norm(f.subject)}")
-    return frozenset(keys)
+            keys[f"f:{f.value:g}|{_norm(f.subject)}"] += 1
+    return dict(keys)
 
 
-def idf(keys_by_doc: dict[str, frozenset[str]]) -> dict[str, float]:
+def idf(keys_by_doc: dict[str, dict[str, int]]) -> dict[str, float]:
     """log(N / df) of every key over the collection (dated and undated articles alike)."""
     df: dict[str, int] = {}
     for keys in keys_by_doc.values():
@@ -232,39 +242,46 @@ def idf(keys_by_doc: dict[str, frozenset[str]]) -> dict[str, float]:
 class DatedIndex:
     """The dated articles of a collection, by their rare keys (the blocking index)."""
 
-    keys: dict[str, frozenset[str]]  # every article's keys (dated or not)
+    keys: dict[str, dict[str, int]]  # every article's keys and their counts (dated or not)
     weight: dict[str, float]  # idf
     dated: dict[str, date]  # document id -> stated date
     postings: dict[str, list[str]]  # rare key -> dated document ids (sorted)
     norms: dict[str, float]
 
+    def vector(self, doc_id: str) -> dict[str, float]:
+        """(1 + log count) x idf of each key of the article."""
+        return {k: (1.0 + math.log(c)) * self.weight[k] for k, c in self.keys[doc_id].items()}
 
-def build_index(keys_by_doc: dict[str, frozenset[str]], dated: dict[str, date], params: dict) -> DatedIndex:
+
+def build_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], params: dict) -> DatedIndex:
     w = idf(keys_by_doc)
     n = len(keys_by_doc)
     max_df = max(params.get("block_min_df", 5), int(params.get("block_df_share", 0.02) * n))
     min_w = math.log(n / max_df) if n else 0.0
     postings: dict[str, list[str]] = {}
     for doc_id in sorted(dated):
-        for k in keys_by_doc.get(doc_id, frozenset()):
+        for k in sorted(keys_by_doc.get(doc_id, {})):
             if w[k] >= min_w:
                 postings.setdefault(k, []).append(doc_id)
-    norms = {d: math.sqrt(sum(w[k] ** 2 for k in ks)) for d, ks in keys_by_doc.items()}
-    return DatedIndex(keys_by_doc, w, dated, postings, norms)
+    index = DatedIndex(keys_by_doc, w, dated, postings, {})
+    index.norms = {d: math.sqrt(sum(x * x for x in index.vector(d).values())) for d in sorted(keys_by_doc)}
+    return index
 
 
 def neighbours(doc_id: str, index: DatedIndex, params: dict, exclude: frozenset[str] = frozenset()) -> list[Neighbour]:
     """The dated articles most like ``doc_id`` (cosine over IDF-weighted keys), best first (ties:
     by id); candidates only those sharing a rare key with it."""
-    mine = index.keys.get(doc_id, frozenset())
+    mine = index.keys.get(doc_id, {})
     cands = sorted({c for k in mine for c in index.postings.get(k, ()) if c != doc_id and c not in exclude})
     w, out = index.weight, []
+    vec = index.vector(doc_id)
     for c in cands:
-        shared = mine & index.keys[c]
         denom = index.norms[doc_id] * index.norms[c]
         if not denom:
             continue
-        sim = sum(w[k] ** 2 for k in shared) / denom
+        other = index.vector(c)
+        shared = vec.keys() & other.keys()
+        sim = sum(vec[k] * other[k] for k in shared) / denom
         if sim >= params["min_similarity"]:
             out.append(Neighbour(c, index.dated[c], sim, tuple(sorted(shared, key=lambda k: (-w[k], k)))))
     out.sort(key=lambda n: (-n.similarity, n.document_id))
@@ -273,7 +290,8 @@ def neighbours(doc_id: str, index: DatedIndex, params: dict, exclude: frozenset[
 
 def combine(near: list[Neighbour], params: dict) -> tuple[list[Neighbour], float] | None:
     """The neighbours that agree (the ``window`` days holding the most similarity) and the share of
-    the similarity they hold; None when there are none or they disagree (share under ``min_share``)."""
+    the similarity they hold; None when they disagree (share under ``min_share``) or fewer than
+    ``min_agree`` (2) agree."""
     if not near:
         return None
     total = sum(n.similarity for n in near)
@@ -288,8 +306,8 @@ def combine(near: list[Neighbour], params: dict) -> tuple[list[Neighbour], float
             best = (held, j, i)
     held, j, i = best
     share = held / total
-    if share < params["min_share"]:
-        return None
+    if share < params["min_share"] or i - j + 1 < params.get("min_agree", 2):
+        return None  # they disagree, or one alone: one article cannot show agreement
     return by_day[j: i + 1], share
 
 
@@ -300,6 +318,8 @@ def _readable(key: str) -> str:
         return f"{who} — {lemma} ({typ})"
     if kind == "f":
         return rest.replace("|", " ", 1)
+    if kind == "l":
+        return f"a happening: {rest}"
     return rest
 
 
