@@ -264,7 +264,7 @@ def build_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], 
             if w[k] >= min_w:
                 postings.setdefault(k, []).append(doc_id)
     index = DatedIndex(keys_by_doc, w, dated, postings, {})
-    index.norms = {d: math.sqrt(sum(x * x for x in index.vector(d).values())) for d in sorted(keys_by_doc)}
+    index.norms = {d: math.sqrt(sum(x * x for _, x in sorted(index.vector(d).items()))) for d in sorted(keys_by_doc)}
     return index
 
 
@@ -280,7 +280,7 @@ def neighbours(doc_id: str, index: DatedIndex, params: dict, exclude: frozenset[
         if not denom:
             continue
         other = index.vector(c)
-        shared = vec.keys() & other.keys()
+        shared = sorted(vec.keys() & other.keys())  # summed in one order: the same float whatever the hash seed
         sim = sum(vec[k] * other[k] for k in shared) / denom
         if sim >= params["min_similarity"]:
             out.append(Neighbour(c, index.dated[c], sim, tuple(sorted(shared, key=lambda k: (-w[k], k)))))
