@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SAMPLES ?= ../shared/examples/afghan-talks
 DB     ?= storyline.db
 
-.PHONY: setup demo test bench clean-db
+.PHONY: setup demo test lint bench clean-db
 
 $(BIN)/storyline: pyproject.toml requirements.lock requirements-model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Storyline needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -26,7 +26,17 @@ demo: setup
 	$(BIN)/storyline timeline --db $(DB)
 	@echo "Next: $(BIN)/storyline serve --db $(DB)   (web UI at http://127.0.0.1:8000)"
 
-test: setup
+# ruff on everything; mypy on the typed interfaces: the store (its Protocol and both backends), the
+# annotation layers and pipeline, the records between stages, the link stage's entry points
+TYPED = src/storyline/store src/storyline/model.py src/storyline/annotate/layers.py \
+        src/storyline/annotate/builtin.py src/storyline/annotate/pipeline.py src/storyline/link/pipeline.py \
+        src/storyline/link/read.py src/storyline/engines/local.py
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy $(TYPED)
+
+test: setup lint
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -23,7 +23,6 @@ def test_annotate_samples_stream():
     out = list(annotate(arts, batch_size=2))
     assert [a.document_id for a in out] == [f.stem for f in files]
     a0: Annotations = out[0]
-    text = files[0].read_text()
     for a, f in zip(out, files):
         t = f.read_text()
         assert a.sentences and all(0 <= s < e <= len(t) for s, e in a.sentences)

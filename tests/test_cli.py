@@ -262,3 +262,12 @@ def test_every_event_mention_is_exported_with_its_event(dated_db):
     assert (released["class"], released["type"], released["tense"], released["modality"]) == (
         "OCCURRENCE", "release", "PAST", "asserted")
     assert released["date"]["value"] == "2020-04-12" and released["date_from"] == "sentence"
+
+
+def test_khalilzads_2021_trip_is_one_event_from_two_reports(dated_db):
+    # 002 (28 February) tells the planned meetings, 001 (7 March) that he has embarked: one trip
+    names = {e["id"]: e["name"] for e in dated_db["entities"]}
+    trips = [e for e in dated_db["events"] if e["type"] == "consult" and e["date"] and e["date"]["value"][:7] == "2021-03"
+             and "Zalmay Khalilzad" in {names[a] for a in e["actor_ids"]}]
+    assert len(trips) == 1 and trips[0]["modality"] == "asserted"
+    assert sorted({m["document_id"][:3] for m in trips[0]["mentions"]}) == ["001", "002"]

@@ -234,3 +234,78 @@ def test_the_same_span_since_told_again_refers_to_the_same_happening():
     cs = [c for c in clues(text, tag(text, None)) if c.kind == "since"]
     assert [(c.text, c.lo) for c in cs] == [("a year … May 2014", date(2015, 5, 1)),
                                            ("a year … May 2014", date(2015, 5, 1))]
+
+
+# -- from the dated articles of the collection that report the same things (link/dating.py) ---------
+
+def _people_ann(doc_id: str, names: list[str]) -> Annotations:
+    from storyline.model import EntityMention
+
+    out, pos = [], 0
+    for n in names:
+        out.append(EntityMention(pos, pos + len(n), n, "PERSON", n))
+        pos += len(n) + 2
+    return Annotations(doc_id, entities=out)
+
+
+_FILLER = [["Ada Quist", "Police"], ["Bram Olsen", "Police"], ["Cora Fenn", "Police"], ["Dirk Haller", "Police"],
+           ["Edda Morrow", "Police"], ["Finn Arbo", "Police"], ["Gita Lamb", "Police"], ["Hugo Stern", "Police"]]
+
+
+def _collection(extra: list[tuple[str, list[str], str | None]]):
+    """Filler articles (dated, each about someone else, all naming the police) and the given ones."""
+    docs, anns = [], {}
+    rows = [(f"filler{i}", names, f"2015-0{1 + i % 9}-1{i}") for i, names in enumerate(_FILLER)] + extra
+    for seq, (doc_id, names, published) in enumerate(rows):
+        docs.append(_doc(doc_id, ", ".join(names), published, "metadata" if published else None, seq=seq))
+        anns[doc_id] = _people_ann(doc_id, names)
+    return docs, anns
+
+
+def test_an_undated_article_takes_the_dates_of_the_dated_ones_reporting_the_same_people():
+    from storyline.link.dating import collection_estimates, with_story_dates
+
+    docs, anns = _collection([("dated", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-17"),
+                              ("later", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-20"),
+                              ("undated", ["Marta Vell", "Osric Dunmore", "Police"], None),
+                              ("alone", ["Tove Kallberg", "Police"], None)])
+    got = collection_estimates(docs, anns)
+    assert set(got) == {"undated"}  # "alone" shares only the police, which every article names
+    est = got["undated"]
+    assert (est.value, est.granularity, est.start, est.end, est.point, est.source) == (
+        "2019-05", "month", "2019-05-17", "2019-05-20", "2019-05-17", "story")
+    assert [(e["kind"], e["document_id"], e["other_date"]) for e in est.evidence] == [
+        ("collection", "dated", "2019-05-17"), ("collection", "later", "2019-05-20")]
+    assert est.evidence[0]["shared"][:2] == ["marta vell", "osric dunmore"]
+    # wired into the link stage: the estimate becomes the article's dating layer
+    after = with_story_dates(docs, anns)
+    assert after["undated"].dating == [est] and after["alone"].dating == []
+    # one dated article alone cannot show that the others agree: no estimate
+    single = [d for d in docs if d.id != "later"]
+    assert collection_estimates(single, {d.id: anns[d.id] for d in single}) == {}
+
+
+def test_neighbours_that_disagree_by_years_leave_the_article_undated():
+    from storyline.link.dating import collection_estimates
+
+    docs, anns = _collection([("then", ["Marta Vell", "Osric Dunmore"], "2009-03-02"),
+                              ("now", ["Marta Vell", "Osric Dunmore"], "2019-03-02"),
+                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
+    assert collection_estimates(docs, anns) == {}
+    # the same two neighbours a week apart agree: a range over both, at the month
+    docs, anns = _collection([("then", ["Marta Vell", "Osric Dunmore"], "2019-02-23"),
+                              ("now", ["Marta Vell", "Osric Dunmore"], "2019-03-02"),
+                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
+    est = collection_estimates(docs, anns)["undated"]
+    assert (est.start, est.end, est.granularity, est.point) == ("2019-02-23", "2019-03-02", "month", "2019-02-23")
+    assert sorted(e["document_id"] for e in est.evidence) == ["now", "then"]
+
+
+def test_an_estimate_never_dates_another_article():
+    from storyline.link.dating import collection_estimates
+
+    docs, anns = _collection([("guessed", ["Marta Vell", "Osric Dunmore"], "2019-05"),
+                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
+    docs = [d if d.id != "guessed" else _doc("guessed", d.article.text, "2019-05", "estimate", seq=d.seq)
+            for d in docs]
+    assert collection_estimates(docs, anns) == {}

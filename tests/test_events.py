@@ -171,3 +171,19 @@ def test_the_start_of_talks_is_a_consultation_dated_a_day_after_the_report():
     assert (start.type, start.date.value, start.date_from) == ("consult", "2020-09-12", "relative")
     said = next(e for e in events if e.trigger == "said")
     assert (said.event_class, said.tense, said.date_from) == ("REPORTING", "PAST", "publication")
+
+
+def test_a_date_inside_an_apposition_describes_its_noun_not_the_event():
+    # "in 2019" tells when she was the top scorer, not when she was arrested (the text does not say)
+    from storyline.annotate.timex import tag
+
+    s = "Maria Lopez, the club's top scorer in 2019, was arrested in Lisbon."
+    doc = parse(s)
+    events = extract_events(doc, extract_entities(doc), tag(s, "2023-05-10"), [], "2023-05-10")
+    ev = next(e for e in events if e.trigger == "arrested")
+    assert (ev.date, ev.date_from) == (None, None)
+    s = "Maria Lopez, the club's top scorer in 2019, was arrested on Monday in Lisbon."
+    doc = parse(s)
+    events = extract_events(doc, extract_entities(doc), tag(s, "2023-05-10"), [], "2023-05-10")
+    ev = next(e for e in events if e.trigger == "arrested")
+    assert (ev.date.value, ev.date_from) == ("2023-05-08", "sentence")

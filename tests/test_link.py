@@ -201,3 +201,45 @@ def test_undated_mentions_of_one_act_by_one_actor_merge_within_a_story_only():
     index = {(d, k): f"e-{k}" for d in per for k in ("US", "Taliban", "UN")}
     got = sorted(sorted(m[0] for m in e.mentions) for e in merge_events(docs, per, index))
     assert got == [["d1", "d2"], ["d2"], ["d3"]]  # another actor, another story: apart
+
+
+def test_a_dated_mention_naming_no_participant_does_not_join_an_undated_event_by_its_word_alone():
+    # "the storm" of a report (undated, the port named) and "last Sunday's storm" (no participant):
+    # nothing but the word says they are the same storm
+    def ev(start, date, places=()):
+        t = Timex(0, 1, "x", "DATE", date) if date else None
+        return EventMention(start, start + 5, "x", "other", "storm", "storm", places=list(places), date=t, lemma="storm")
+
+    per = {"d1": Annotations("d1", events=[ev(0, None, ["Bristol"]), ev(50, "2022-01-09")])}
+    events = merge_events([_doc(1)], per, {("d1", "Bristol"): "e-b"})
+    assert sorted((e.date.value if e.date else "") for e in events) == ["", "2022-01-09"]
+    # naming the same port, they are one storm, dated
+    per = {"d1": Annotations("d1", events=[ev(0, None, ["Bristol"]), ev(50, "2022-01-09", ["Bristol"])])}
+    [one] = merge_events([_doc(1)], per, {("d1", "Bristol"): "e-b"})
+    assert one.date.value == "2022-01-09" and len(one.mentions) == 2
+
+
+def test_a_plan_joins_the_happening_that_fulfils_it_after_the_plan_was_reported():
+    def doc(i, published):
+        return Document(article=CleanArticle(id=f"d{i}", source=f"d{i}", text="x" * 200, published=published),
+                        content_hash=str(i), seq=i, story_id="s")
+
+    def ev(start, mood, date, actors=("Ana",)):
+        t = Timex(0, 1 if date else 0, "x" if date else "", "DATE", date) if date else None
+        return EventMention(start, start + 5, "x", "consult", "visit", "s", actors=list(actors), date=t,
+                            modality=mood, lemma="visit")
+
+    index = {(d, "Ana"): "e-ana" for d in ("d1", "d2")} | {(d, "Bo"): "e-bo" for d in ("d1", "d2")}
+    # "Ana will visit Kyiv" (reported March 1) and "Ana arrived in Kyiv on March 6" (reported March 7)
+    per = {"d1": Annotations("d1", events=[ev(0, "planned", None)]),
+           "d2": Annotations("d2", events=[ev(0, "asserted", "2023-03-06")])}
+    [trip] = merge_events([doc(1, "2023-03-01"), doc(2, "2023-03-07")], per, index)
+    assert (trip.modality, trip.date.value, sorted(m[0] for m in trip.mentions)) == ("asserted", "2023-03-06", ["d1", "d2"])
+    # a visit before the plan was reported, another actor's visit, or one two months on: not its fulfilment
+    for happened, who in (("2023-02-20", "Ana"), ("2023-03-06", "Bo"), ("2023-05-06", "Ana")):
+        per = {"d1": Annotations("d1", events=[ev(0, "planned", None)]),
+               "d2": Annotations("d2", events=[ev(0, "asserted", happened, [who])])}
+        assert len(merge_events([doc(1, "2023-03-01"), doc(2, "2023-03-07")], per, index)) == 2
+    # "Ana met Bo today and will visit Kyiv": the plan in the report of the day is not today's visit
+    per = {"d1": Annotations("d1", events=[ev(0, "asserted", "2023-03-01"), ev(20, "planned", None)])}
+    assert len(merge_events([doc(1, "2023-03-01")], per, index)) == 2

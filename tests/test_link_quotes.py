@@ -124,7 +124,6 @@ def test_event_sources_agree_differ_or_single_and_reprints_do_not_count():
 
 
 def test_event_dates_of_the_same_granularity_differ():
-    index = {(f"d{i}", "Taliban"): "e-t" for i in (1, 2, 3)}
     docs = {f"d{i}": _doc(i, TEXTS[i]) for i in (1, 2, 3)}
     # one event reported with a month and two different days (merge_events narrows an event's date
     # as it goes, so the event is built by hand here)

@@ -45,14 +45,22 @@ for module in (sqlite, postgres):
         if point == "commit" and calls[0] >= k:
             die()
     cls.add_batch = killing_add
-    stories = cls.set_stories
-    def killing_stories(self, assignment, key, state, _stories=stories):
+    save = cls.save_story_index
+    def killing_save(self, *args, _save=save, **kw):
         if point == "link":
             with self.transaction() as conn:
                 conn.execute("UPDATE documents SET story_id = 'half-done'")
                 die()
-        return _stories(self, assignment, key, state)
-    cls.set_stories = killing_stories
+        return _save(self, *args, **kw)
+    cls.save_story_index = killing_save
+    replace = cls.replace_story
+    def killing_replace(self, rows, dirty, _replace=replace):
+        if point == "account":
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM link_events")
+                die()
+        return _replace(self, rows, dirty)
+    cls.replace_story = killing_replace
 app([\"build\", sys.argv[1], \"--db\", sys.argv[2], \"--no-annotate\", \"--batch-size\", \"2\"], standalone_mode=False)
 """
 
@@ -105,8 +113,9 @@ def test_killed_builds_recover_to_a_clean_build(tmp_path, stores):
     _build(inputs, clean)
     expected = _export(clean)
     # inside the first batch's transaction; after two batches were committed, before the third;
-    # inside the linking transaction, every document stored
-    points = (("insert", 1), ("commit", 4), ("link", 0))
+    # inside the linking transaction, every document stored; inside the transaction that replaces a
+    # story's stored account
+    points = (("insert", 1), ("commit", 4), ("link", 0), ("account", 0))
     dbs = [stores() for _ in points]
     children = [subprocess.Popen([sys.executable, "-c", KILL, str(inputs), db, point, str(k)], stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True) for db, (point, k) in zip(dbs, points)]

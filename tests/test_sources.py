@@ -3,6 +3,8 @@ import gzip
 import io
 import json
 
+import pytest
+
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -107,7 +109,6 @@ def test_warc_html_responses(tmp_path):
     assert [(a.url, a.captured, a.id) for a in arts] == [("https://news.example/a", "2021-03-01T12:00:00Z", "crawl-1")]
 
 
-import pytest
 
 
 @pytest.mark.parametrize("tail", [

@@ -1,6 +1,5 @@
 """Stories: incremental grouping of articles into evolving affairs; state round-trip; ECB+ sanity."""
 import json
-import re
 
 import pytest
 

@@ -42,7 +42,7 @@ TITLE_NOUNS = {
     "coordinator", "administrator", "commissioner", "inspector", "lieutenant", "colonel",
     "major", "captain", "sergeant", "admiral", "gen.", "lt.", "col.", "sen.", "rep.", "gov.",
     "dr.", "mr.", "mrs.", "ms.", "professor", "cleric", "mullah", "sheikh", "imam", "pope",
-    "bishop", "founder", "owner", "manager", "agent", "aide", "staffer", "counsel", "envoys",
+    "bishop", "owner", "manager", "agent", "aide", "staffer", "counsel", "envoys",
     "delegate", "militant", "commander-in-chief", "rapporteur", "mediator",
 }
 # Words that mark a span as a medium, channel or platform rather than a person.

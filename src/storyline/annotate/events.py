@@ -433,6 +433,9 @@ def _core(tok: Token) -> set[int]:
 
 
 # ------------------------------------------------------------------ time
+_DESCRIBED = ("appos",)  # "Thomas, the leading rusher in 2009, was put on IR"
+
+
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
     the expression's head, the first event met; of several expressions reaching one event, the
@@ -455,8 +458,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 if h.i not in rank or key < rank[h.i]:
                     out[h.i], rank[h.i] = t, key
                 break
-            if h.head.i == h.i:
-                break
+            if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")):
+                break  # a time inside an apposition describes that noun phrase
             h = h.head
     return out
 

@@ -65,6 +65,7 @@ def ingest(
     elif not annotate:
         annotator = None
     seen_hashes: set[str] = set()
+    failed: list[str] = []  # stored in this run without annotations: tried again below
     next_seq = store.next_seq()
 
     def stream() -> Iterator[RawArticle]:
@@ -111,11 +112,13 @@ def ingest(
             for ann in _annotate_safely(annotator, [d.article for d in docs], report):
                 annotations.append((ann, _versions(annotator)))
         docs, annotations = _store_batch(store, docs, signatures, annotations, stored_dups, report)
+        done_ids = {ann.document_id for ann, _ in annotations}
+        failed += [d.id for d in docs if d.id not in done_ids]
         report.added += len(docs)
         report.annotated += len(annotations)
         report.duplicates += sum(1 for d in docs if d.duplicate_of)
     if annotator:
-        report.annotated += reannotate(store, annotator, batch_size)
+        report.annotated += reannotate(store, annotator, batch_size, failed=failed)
     return report
 
 
@@ -180,14 +183,30 @@ def _annotate_safely(annotator, articles: list[CleanArticle], report: BuildRepor
         return out
 
 
-def reannotate(store, annotator, batch_size: int = 64) -> int:
+VERSIONS_STATE = "annotate/versions"  # the layer versions the whole store was last checked against
+RETRY_STATE = "annotate/retry"  # documents stored without (some) annotations, tried again each build
+
+
+def reannotate(store, annotator, batch_size: int = 64, failed: Iterable[str] = ()) -> int:
     """Re-run the annotation layers of stored documents that are missing or were made by an older
     version of that layer: only those layers (and the layers that read them), the others kept.
-    An annotator without per-layer ``reannotate`` (Ray, a test's) annotates those articles whole."""
+    An annotator without per-layer ``reannotate`` (Ray, a test's) annotates those articles whole.
+
+    The whole store is checked only when the layer versions changed since the last check; otherwise
+    only ``failed`` (this run's articles stored without annotations) and the earlier ones still
+    waiting (kept in the store's state), so adding an article does not scan a large store."""
+    import json
+
     versions = _versions(annotator)
-    stale = store.stale_layers(versions)
+    seen = json.dumps(versions, sort_keys=True)
+    retry = sorted(set(json.loads(store.get_state(RETRY_STATE) or "[]")) | set(failed))
+    if store.get_state(VERSIONS_STATE) == seen:
+        stale = store.stale_layers(versions, retry) if retry else {}
+    else:
+        stale = store.stale_layers(versions)
     partial = hasattr(annotator, "reannotate")
     done = 0
+    annotated: set[str] = set()
     for ids in _batches(stale, batch_size):
         articles: list[CleanArticle] = [store.document(i).article for i in ids]
         report = BuildReport()
@@ -199,7 +218,10 @@ def reannotate(store, annotator, batch_size: int = 64) -> int:
             anns += _reannotate_safely(annotator, items, report)
         store.put_annotations([(ann, versions) for ann in anns], layers={a.document_id: stale[a.document_id]
                                                                          for a in anns})
+        annotated.update(a.document_id for a in anns)
         done += len(anns)
+    store.set_state(RETRY_STATE, json.dumps(sorted(set(stale) - annotated)))
+    store.set_state(VERSIONS_STATE, seen)
     return done
 
 

@@ -129,10 +129,12 @@ def score(rows: list[tuple[DatedArticle, DateEstimate | None]]) -> dict[str, flo
             "of_estimates_range_holds_date": inside / k if k else 0.0}
 
 
-def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, float]:
+def run(corpus: Path, console: Console, limit: int | None = None, with_collection: bool = False) -> dict[str, float]:
     arts = load(corpus)
     if limit:
         arts = arts[:limit]
+    if with_collection:
+        return run_collection(arts, console)
     rows = [(a, estimate_article(a)) for a in arts]
     table = Table(title=f"Writing-date estimates on {Path(corpus).name}, dates withheld ({len(arts)} articles): "
                         "shares of all articles, then of the estimates")
@@ -153,5 +155,91 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
         table.add_row(name, *(str(f[c]) if c == "articles" else f"{f[c]:.3f}" for c in cols))
         for c in cols:
             out[f"{key[0]}_{key[1]}_{c}"] = round(f[c], 4)
+    console.print(table)
+    return out
+
+
+# -- collection mode: each article dated from the dated articles it shares what it reports with ----
+
+def annotate_all(arts: list[DatedArticle]) -> dict[str, object]:
+    """Every article annotated without its date (``annotate.pipeline``), by ``corpus:name``; cached
+    in the file named by $STORYLINE_DATING_CACHE (a pickle this eval wrote) when that is set."""
+    import os
+    import pickle
+
+    from ..annotate.pipeline import VERSION, annotate
+    from ..model import CleanArticle
+
+    cache = os.environ.get("STORYLINE_DATING_CACHE")
+    ids = [f"{a.corpus}:{a.name}" for a in arts]
+    if cache and Path(cache).is_file():
+        with open(cache, "rb") as fh:
+            version, anns = pickle.load(fh)
+        if version == VERSION and all(i in anns for i in ids):
+            return anns
+    anns = {i: ann for i, ann in zip(ids, annotate(CleanArticle(i, a.name, a.text) for i, a in zip(ids, arts)))}
+    if cache:
+        with open(cache, "wb") as fh:
+            pickle.dump((VERSION, anns), fh)
+    return anns
+
+
+def collection_neighbours(arts: list[DatedArticle], anns: dict, params: dict, dated_splits: tuple[str, ...],
+                          targets: list[DatedArticle]) -> dict[str, list]:
+    """For each target, its neighbours among the other articles of the splits that keep their dates
+    (the target's own date withheld: it is never its own neighbour)."""
+    from ..link.dating import article_keys, build_index, neighbours
+
+    keys = {f"{a.corpus}:{a.name}": article_keys(anns[f"{a.corpus}:{a.name}"]) for a in arts}
+    dated = {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits}
+    index = build_index(keys, dated, params)
+    return {f"{a.corpus}:{a.name}": neighbours(f"{a.corpus}:{a.name}", index, params) for a in targets}
+
+
+def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict):
+    from ..link.dating import combine, neighbour_estimate
+
+    rows = []
+    for a in targets:
+        ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
+        got = combine(ns, params)
+        rows.append((a, neighbour_estimate(*got) if got else None))
+    return rows
+
+
+def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, float]:
+    """Train: leave one out within train (the other train articles dated). Dev: each dev article
+    undated, every other article of the corpus dated (``dev``), or the train articles only
+    (``dev-vs-train``). Also ``+own``: the own-words estimate where there is one, else the collection's."""
+    from ..link.dating import load_collection_params
+
+    params = load_collection_params()
+    anns = annotate_all(arts)
+    train = [a for a in arts if a.split == "train"]
+    dev = [a for a in arts if a.split == "dev"]
+    sets = {
+        "train (leave-one-out)": collection_rows(train, collection_neighbours(train, anns, params, ("train",), train), params),
+        "dev (others dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train", "dev"), dev), params),
+        "dev (train dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train",), dev), params),
+    }
+    own = {f"{a.corpus}:{a.name}": (anns[f"{a.corpus}:{a.name}"].dating or [None])[0] for a in arts}
+    sets["dev (others dated) +own"] = [(a, own[f"{a.corpus}:{a.name}"] or e) for a, e in sets["dev (others dated)"]]
+    table = Table(title=f"Writing dates from the dated articles that report the same things ({len(arts)} articles): "
+                        "shares of all articles, then of the estimates")
+    cols = ("articles", "estimated", "within_31_days", "right_year", "of_estimates_within_31_days",
+            "of_estimates_off_by_a_year_or_more", "of_estimates_range_holds_date")
+    table.add_column("set")
+    for h in ("n", "estimated", "≤31 d", "year ok", "est ≤31 d", "est ≥1 y off", "range holds"):
+        table.add_column(h, justify="right")
+    out: dict[str, float] = {}
+    for name, rows in sets.items():
+        for corpus in [*sorted({a.corpus for a, _ in rows}), "all"]:
+            sel = [(a, e) for a, e in rows if corpus in ("all", a.corpus)]
+            f = score(sel)
+            table.add_row(f"{corpus} {name}", *(str(f[c]) if c == "articles" else f"{f[c]:.3f}" for c in cols))
+            tag_ = name.split(" (")[0] + "_" + name.split("(")[1].split(")")[0].replace(" ", "_").replace("-", "_")
+            tag_ += "_own" if name.endswith("+own") else ""
+            for c in cols:
+                out[f"collection_{corpus}_{tag_}_{c}"] = round(f[c], 4)
     console.print(table)
     return out

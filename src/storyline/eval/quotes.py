@@ -72,8 +72,7 @@ def read_split(corpus: Path, split: str) -> list[GoldArticle]:
         for r in rels:
             if "Content" not in r or r["Content"] not in spans:
                 continue
-            get = lambda k: spans[r[k]][1] if k in r and r[k] in spans else []  # noqa: E731
-            atts.append((get("Content"), get("Source"), get("Cue")))
+            atts.append(tuple(spans[r[k]][1] if k in r and r[k] in spans else [] for k in ("Content", "Source", "Cue")))
         out.append(GoldArticle(name, text, atts))
     return out
 

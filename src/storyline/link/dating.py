@@ -24,9 +24,14 @@ Hand-written: a comparison over our own records.
 from __future__ import annotations
 
 import calendar
+import json
+import math
 import re
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from ..model import Annotations, DateEstimate, Document, EventMention
 
@@ -152,4 +157,221 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
         for doc_id, est in story_estimates(members, annotations).items():
             doc = next(d for d in members if d.id == doc_id)
             out[doc_id] = apply_estimate(doc.article.text, annotations[doc_id], est)
+    # what neither its words nor its story date: the dated articles that report the same things
+    by_id = {d.id: d for d in documents}
+    for doc_id, est in collection_estimates(documents, out).items():
+        out[doc_id] = apply_estimate(by_id[doc_id].article.text, out[doc_id], est)
+    return out
+
+
+# -- from the dated articles that report the same things -------------------------------------------
+#
+# An undated article that no copy and no shared dated happening dates is dated from the DATED
+# articles of the collection it shares the most with: the same named participants (entity keys),
+# the same happenings (event lemma and type with a participant; the lemma; the words of the event's
+# summary) and the same figures, each weighted by how often the article says it and how rare it is
+# in the collection (TF-IDF cosine). Candidates come from an inverted index over the rare
+# keys only (blocking: no comparison of all pairs). Of its ``k`` most similar dated articles above
+# ``min_similarity``, the window of ``window`` days holding the most similarity must hold at least
+# ``min_share`` of it and at least two of them (the neighbours agree), else the article stays undated. The thresholds are
+# learned on train articles (``scripts/train_collection_dating.py`` writes
+# ``dating_collection.json``; ``storyline eval dating --with-collection`` measures them).
+
+COLLECTION_PATH = Path(__file__).parent / "dating_collection.json"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A dated article that reports what an undated one reports."""
+
+    document_id: str
+    day: date  # its stated date
+    similarity: float
+    shared: tuple[str, ...]  # the keys they share, rarest first
+
+
+@lru_cache(maxsize=1)
+def load_collection_params() -> dict:
+    return json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
+
+
+def _norm(s: str) -> str:
+    return _SPACE.sub(" ", s.strip().lower())
+
+
+def article_keys(ann: Annotations) -> dict[str, int]:
+    """What an article reports, as keys with how often it says them: ``e:`` a named participant
+    (its entity key), ``v:`` a happening (event type and trigger lemma) with one of its participants,
+    ``l:`` the happening's lemma alone, ``w:`` a content word of the happening's one-line summary
+    (what was done to what: "prisoners", "ceasefire"), ``f:`` a figure (value and what it counts).
+    Dates are no keys: only what happened is compared."""
+    # the one content-word reader (stop words are data)
+    from ..annotate.dating import _words
+
+    keys: Counter[str] = Counter()
+    for m in ann.entities:
+        if m.key.strip():
+            keys["e:" + _norm(m.key)] += 1
+    for ev in ann.events:
+        if ev.modality == "negated" or not ev.lemma:
+            continue
+        keys["l:" + ev.lemma] += 1
+        for w in sorted(_words(ev.summary)):
+            keys["w:" + w] += 1
+        for p in ev.actors + ev.targets:
+            if p.strip():
+                keys[f"v:{ev.type}|{ev.lemma}|{_norm(p)}"] += 1
+    for f in ann.figures:
+        if f.subject.strip():
+            keys[f"f:{f.value:g}|{_norm(f.subject)}"] += 1
+    return dict(keys)
+
+
+def idf(keys_by_doc: dict[str, dict[str, int]]) -> dict[str, float]:
+    """log(N / df) of every key over the collection (dated and undated articles alike)."""
+    df: dict[str, int] = {}
+    for keys in keys_by_doc.values():
+        for k in keys:
+            df[k] = df.get(k, 0) + 1
+    n = len(keys_by_doc)
+    return {k: math.log(n / c) for k, c in df.items()}
+
+
+@dataclass
+class DatedIndex:
+    """The dated articles of a collection, by their rare keys (the blocking index)."""
+
+    keys: dict[str, dict[str, int]]  # every article's keys and their counts (dated or not)
+    weight: dict[str, float]  # idf
+    dated: dict[str, date]  # document id -> stated date
+    postings: dict[str, list[str]]  # rare key -> dated document ids (sorted)
+    norms: dict[str, float]
+
+    def vector(self, doc_id: str) -> dict[str, float]:
+        """(1 + log count) x idf of each key of the article."""
+        return {k: (1.0 + math.log(c)) * self.weight[k] for k, c in self.keys[doc_id].items()}
+
+
+def build_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], params: dict) -> DatedIndex:
+    w = idf(keys_by_doc)
+    n = len(keys_by_doc)
+    max_df = max(params.get("block_min_df", 5), int(params.get("block_df_share", 0.02) * n))
+    min_w = math.log(n / max_df) if n else 0.0
+    postings: dict[str, list[str]] = {}
+    for doc_id in sorted(dated):
+        for k in sorted(keys_by_doc.get(doc_id, {})):
+            if w[k] >= min_w:
+                postings.setdefault(k, []).append(doc_id)
+    index = DatedIndex(keys_by_doc, w, dated, postings, {})
+    index.norms = {d: math.sqrt(sum(x * x for _, x in sorted(index.vector(d).items()))) for d in sorted(keys_by_doc)}
+    return index
+
+
+def neighbours(doc_id: str, index: DatedIndex, params: dict, exclude: frozenset[str] = frozenset()) -> list[Neighbour]:
+    """The dated articles most like ``doc_id`` (cosine over IDF-weighted keys), best first (ties:
+    by id); candidates only those sharing a rare key with it."""
+    mine = index.keys.get(doc_id, {})
+    cands = sorted({c for k in mine for c in index.postings.get(k, ()) if c != doc_id and c not in exclude})
+    w, out = index.weight, []
+    vec = index.vector(doc_id)
+    for c in cands:
+        denom = index.norms[doc_id] * index.norms[c]
+        if not denom:
+            continue
+        other = index.vector(c)
+        shared = sorted(vec.keys() & other.keys())  # summed in one order: the same float whatever the hash seed
+        sim = sum(vec[k] * other[k] for k in shared) / denom
+        if sim >= params["min_similarity"]:
+            out.append(Neighbour(c, index.dated[c], sim, tuple(sorted(shared, key=lambda k: (-w[k], k)))))
+    out.sort(key=lambda n: (-n.similarity, n.document_id))
+    return out[: params["k"]]
+
+
+def combine(near: list[Neighbour], params: dict) -> tuple[list[Neighbour], float] | None:
+    """The neighbours that agree (the ``window`` days holding the most similarity) and the share of
+    the similarity they hold; None when they disagree (share under ``min_share``) or fewer than
+    ``min_agree`` (2) agree."""
+    if not near:
+        return None
+    total = sum(n.similarity for n in near)
+    by_day = sorted(near, key=lambda n: (n.day, n.document_id))
+    best: tuple[float, int, int] = (-1.0, 0, 0)
+    j = 0
+    for i in range(len(by_day)):
+        while (by_day[i].day - by_day[j].day).days > params["window"]:
+            j += 1
+        held = sum(n.similarity for n in by_day[j: i + 1])
+        if held > best[0] + 1e-12:
+            best = (held, j, i)
+    held, j, i = best
+    share = held / total
+    if share < params["min_share"] or i - j + 1 < params.get("min_agree", 2):
+        return None  # they disagree, or one alone: one article cannot show agreement
+    return by_day[j: i + 1], share
+
+
+def _readable(key: str) -> str:
+    kind, rest = key.split(":", 1)
+    if kind == "v":
+        typ, lemma, who = rest.split("|", 2)
+        return f"{who} — {lemma} ({typ})"
+    if kind == "f":
+        return rest.replace("|", " ", 1)
+    if kind == "l":
+        return f"a happening: {rest}"
+    return rest
+
+
+def neighbour_estimate(agree: list[Neighbour], share: float) -> DateEstimate:
+    """A range over the agreeing neighbours' dates, its point their similarity-weighted median, at
+    the granularity the range supports; the evidence names each neighbour and what it shares."""
+    days = sorted(agree, key=lambda n: (n.day, n.document_id))
+    half, acc, point = sum(n.similarity for n in days) / 2, 0.0, days[-1].day
+    for n in days:
+        acc += n.similarity
+        if acc >= half:
+            point = n.day
+            break
+    lo, hi = days[0].day, days[-1].day
+    width = (hi - lo).days
+    if width == 0:
+        gran, value = "day", point.isoformat()
+    elif width <= 31:
+        gran, value = "month", f"{point.year:04d}-{point.month:02d}"
+    else:
+        gran, value = "year", f"{point.year:04d}"
+    evidence = [{"kind": "collection", "document_id": n.document_id, "other_date": n.day.isoformat(),
+                 "similarity": round(n.similarity, 4), "shared": [_readable(k) for k in n.shared[:6]],
+                 "text": ", ".join(_readable(k) for k in n.shared[:3]),
+                 "sentence": f"reports what {n.document_id} (dated {n.day.isoformat()}) reports"}
+                for n in sorted(agree, key=lambda n: (-n.similarity, n.document_id))]
+    return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
+                        evidence, source="story")
+
+
+def collection_estimates(documents: list[Document], annotations: dict[str, Annotations],
+                         params: dict | None = None) -> dict[str, DateEstimate]:
+    """Estimates for the articles with no stated date and no estimate of their own, from the dated
+    articles of the collection they share the most with (see above)."""
+    params = params or load_collection_params()
+    docs = sorted(documents, key=lambda d: (d.seq, d.id))
+    keys = {d.id: article_keys(annotations[d.id]) for d in docs if d.id in annotations}
+    dated: dict[str, date] = {}
+    for d in docs:
+        if (day := _dated(d)) and d.id in keys:
+            try:
+                dated[d.id] = date.fromisoformat(day)
+            except ValueError:
+                continue
+    undated = [d for d in docs if d.id in keys and d.id not in dated and not annotations[d.id].dating
+               and not d.article.published]
+    if not undated or not dated:
+        return {}
+    index = build_index(keys, dated, params)
+    out: dict[str, DateEstimate] = {}
+    for d in undated:
+        got = combine(neighbours(d.id, index, params), params)
+        if got is not None:
+            out[d.id] = neighbour_estimate(*got)
     return out

@@ -19,8 +19,10 @@ stable as articles are added.
 Every TimeML mention takes part (most are of type ``other``): mentions are compared only within a
 block of (story, domain type), or for type ``other`` (story, lemma family: "signed", "the signing",
 "the deal"; event_families.json), never all pairs. An undated mention joins a dated event of its
-block when exactly one such event shares its lemma family, an actor, its modality and its figures
-(and a dated mention joins such an undated event). Each event gets a salience (0-1, see
+block when exactly one such event shares its lemma family, a participant (actor, target or place: a
+mention naming none joins nothing across dates), its modality and its figures (and a dated mention
+joins such an undated event). A plan joins the dated, asserted happening of the same act by the same
+actor that follows its report within REPORTS_APART_DAYS (:func:`_fulfil_plans`). Each event gets a salience (0-1, see
 :func:`salience`): the timeline shows the key events and folds the rest.
 """
 from __future__ import annotations
@@ -176,6 +178,8 @@ def merge_events(
             if m.date_from:
                 home.dated_by.add(m.date_from)
             home.classes.add(m.event_class or ("OCCURRENCE" if m.type != "other" else ""))
+    gone = _fulfil_plans(blocks)
+    clusters = [c for c in clusters if id(c) not in gone]
     main = _main_participants(docs, per_doc, entity_index)
     for c in clusters:
         c.event.actor_ids = sorted(c.actors)
@@ -185,6 +189,46 @@ def merge_events(
 
 
 REPORTS_APART_DAYS = 30  # reports published further apart do not merge an undated mention on its lemma alone
+
+
+def _fulfil_plans(blocks: dict[tuple, list[_Cluster]]) -> set[int]:
+    """A plan joins the happening that fulfils it: a planned event (every mention planned) and an
+    asserted, dated event of the same block (domain type, or lemma family for ``other``) are one when
+    they share an actor, the happening's date lies after the first report of the plan and within
+    REPORTS_APART_DAYS of it (inside the plan's own date, if it has one), no figure differs, and
+    exactly one such happening fits. "X will visit Kabul" (reported on the 1st) and "X has embarked
+    on a trip to Kabul" (reported on the 7th) are one trip, dated and asserted. The happening keeps
+    its id, summary, date and modality; returns the ids (``id()``) of the plans merged away."""
+    gone: set[int] = set()
+    for block in blocks.values():
+        done = [c for c in block if c.event.modality == "asserted" and c.span is not None]
+        for p in block:
+            if p.event.modality != "planned" or not p.actors or not p.published:
+                continue
+            first = min(p.published)
+            fits = [c for c in done if p.actors & c.actors and first < c.span[0]
+                    and (c.span[0] - first).days <= REPORTS_APART_DAYS
+                    and (p.span is None or p.span[0] <= c.span[0] <= p.span[1])
+                    and not (p.values and c.values and not p.values & c.values)]
+            if len(fits) != 1:
+                continue
+            c = fits[0]
+            c.event.mentions += p.event.mentions
+            c.event.triggers += p.event.triggers
+            c.event.figure_ids += [f for f in p.event.figure_ids if f not in c.event.figure_ids]
+            c.event.place_ids += [f for f in p.event.place_ids if f not in c.event.place_ids]
+            c.actors |= p.actors
+            c.targets |= p.targets
+            c.values |= p.values
+            c.families |= p.families
+            c.places |= p.places
+            c.published |= p.published
+            c.documents |= p.documents
+            c.dated_by |= p.dated_by
+            c.classes |= p.classes
+            c.lead = min(c.lead, p.lead)
+            gone.add(id(p))
+    return gone
 
 
 def _day(published: str | None) -> date | None:
@@ -219,7 +263,7 @@ def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[
     names any), no other figures."""
     fits = [c for c in block if (c.span is None) != (span is None) and c.partial is None and fam in c.families
             and c.event.modality == m.modality
-            and (parts & (c.actors | c.targets | c.places) if parts else _near_in_time(c, pub))
+            and parts & (c.actors | c.targets | c.places)
             and _reportable(c, span, pub, m.modality)
             and not (values and c.values and not values & c.values)]
     return fits[0] if len(fits) == 1 else None

@@ -67,7 +67,7 @@ LEAD_REPEAT = 2  # so background names further down (past opponents, earlier cas
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {
     "said", "says", "say", "told", "according", "also", "would", "could", "new", "one", "two", "year",
     "years", "time", "just", "like", "including", "reported", "report", "reports", "news", "people",
-    "mr", "mrs", "ms", "dr", "st", "just", "percent", "week", "day", "days", "month", "months",
+    "mr", "mrs", "ms", "dr", "st", "percent", "week", "day", "days", "month", "months",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "tomorrow", "ago", "last", "later", "earlier", "first", "second", "make", "made", "going", "got",
 }

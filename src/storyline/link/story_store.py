@@ -115,6 +115,8 @@ class StoredStoryIndex(StoryIndex):
         self.df_delta: Counter = Counter()
         self.changed: set[str] = set()
         self.assignment: dict[str, str] = {}
+        self._idf: dict[str, float] = {}
+        self._idf_n = -1
 
     def add(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None) -> str:
         terms = list(article_features(text, title))
@@ -126,6 +128,17 @@ class StoredStoryIndex(StoryIndex):
             self.changed.add(sid)
             self.assignment[doc_id] = sid
         return sid
+
+    def idf(self, term: str) -> float:
+        """StoryIndex.idf, remembered while the article count stays the same (frequencies change
+        only when an article is added, which also changes the count): the same values, computed once."""
+        if self._idf_n != self.n_docs:
+            self._idf.clear()
+            self._idf_n = self.n_docs
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = super().idf(term)
+        return value
 
     def _best(self, tf: dict[str, float], day: int | None) -> str | None:
         """As StoryIndex._best, with the candidate stories' profiles read in one bulk query first."""

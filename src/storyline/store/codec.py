@@ -46,7 +46,7 @@ DECODERS = {
 
 def encode_layer(items: list[Any]) -> str:
     return json.dumps(
-        [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else x for x in items],
+        [dataclasses.asdict(x) if dataclasses.is_dataclass(x) and not isinstance(x, type) else x for x in items],
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -23,7 +23,7 @@ try:
     import psycopg
     from psycopg import conninfo as _conninfo
 except ImportError:  # the SQLite store works without it; open_store says what is missing
-    psycopg = None
+    psycopg = None  # type: ignore[assignment]
 
 SCHEMA_TABLE = "storyline_schema"
 MIGRATION_LOCK = 0x5354_4F52_594C  # pg_advisory_xact_lock key: two processes never migrate at once
@@ -80,7 +80,7 @@ class PostgresStore(SQLQueries, LinkTables):
         params.setdefault("connect_timeout", 10)
         params.setdefault("application_name", "storyline")
         try:
-            self.conn = psycopg.connect(_conninfo.make_conninfo(**params), autocommit=True)
+            self.conn = psycopg.connect(_conninfo.make_conninfo("", **params), autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"{self.path}: cannot reach the PostgreSQL server ({redact(url, _first_line(exc))})") from None
         try:
@@ -278,7 +278,7 @@ def _tokens(query: str) -> list[tuple[str, str]]:
             char = m.group("bad") if m else query[pos]
             what = "unterminated string" if char == '"' else f"syntax error near {char!r} (not supported here)"
             raise StoreError(f"cannot search for {query!r}: {what}")
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         text = m.group(kind)
         if kind == "word" and text in ("AND", "OR", "NOT", "NEAR"):
             kind = text

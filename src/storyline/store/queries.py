@@ -3,7 +3,9 @@ in the parameter placeholder (``?`` or ``%s``), which each store names in ``_P``
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from ..model import Annotations, CleanArticle, Document
 from . import codec
@@ -31,6 +33,14 @@ class SQLQueries:
     and ``_put_annotations``."""
 
     _P = "?"
+    conn: Any  # the driver's connection (sqlite3 or psycopg)
+
+    if TYPE_CHECKING:  # provided by each store
+        def transaction(self) -> AbstractContextManager[Any]: ...
+
+        @staticmethod
+        def _put_annotations(conn: Any, ann: Annotations, version: str | Mapping[str, str],
+                             layers: Iterable[str] | None = None) -> None: ...
 
     @staticmethod
     def _document(values) -> Document:
@@ -89,18 +99,22 @@ class SQLQueries:
         )
         return [r[0] for r in rows]
 
-    def stale_layers(self, versions: Mapping[str, str]) -> dict[str, set[str]]:
+    def stale_layers(self, versions: Mapping[str, str], ids: Sequence[str] | None = None) -> dict[str, set[str]]:
         """document id -> its layers that are missing or were made by another version of the layer
-        (``versions``: layer -> current version); one indexed query per layer, in ingest order."""
+        (``versions``: layer -> current version), in ingest order; every document, or only ``ids``.
+        One indexed query per layer (and per 500 ids)."""
         stale: dict[tuple[int, str], set[str]] = {}
+        chunks: list[list[str] | None] = [None] if ids is None else [list(ids[i:i + 500]) for i in range(0, len(ids), 500)]
         for layer in sorted(versions):
-            rows = self.conn.execute(
-                "SELECT d.seq, d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE"
-                f" a.document_id = d.id AND a.layer = {self._P} AND a.version = {self._P})",
-                (layer, versions[layer]),
-            )
-            for r in rows:
-                stale.setdefault((r[0], r[1]), set()).add(layer)
+            for chunk in chunks:
+                among = "" if chunk is None else f" AND d.id IN ({','.join([self._P] * len(chunk))})"
+                rows = self.conn.execute(
+                    "SELECT d.seq, d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE"
+                    f" a.document_id = d.id AND a.layer = {self._P} AND a.version = {self._P}){among}",
+                    (layer, versions[layer], *(chunk or ())),
+                )
+                for r in rows:
+                    stale.setdefault((r[0], r[1]), set()).add(layer)
         return {doc_id: layers for (_, doc_id), layers in sorted(stale.items())}
 
     def get_state(self, key: str) -> str | None:

@@ -304,6 +304,7 @@ def eval_(
     name: Annotated[str, typer.Argument(help="What to measure: " + ", ".join(f"{k} ({v})" for k, v in EVALS.items()))],
     corpus: Annotated[Path, typer.Option(help="The corpus folder or file, e.g. ../shared/bench/tempeval3/TBAQ-cleaned")],
     limit: Annotated[Optional[int], typer.Option(help="Use only this many documents (quick look).")] = None,
+    with_collection: Annotated[bool, typer.Option("--with-collection", help="dating: date each held-out article from the dated articles of the corpus it shares what it reports with.")] = False,
 ) -> None:
     """Measure a stage against a public annotated corpus and print its figures next to published ones."""
     if name not in EVALS:
@@ -318,7 +319,8 @@ def eval_(
         err.print(f"[red]error:[/] the {name} eval is not available ({exc})")
         raise typer.Exit(1) from None
     try:
-        figures = module.run(corpus, out, limit=limit)
+        extra = {"with_collection": True} if with_collection else {}
+        figures = module.run(corpus, out, limit=limit, **extra)
     except Exception as exc:  # a corpus in the wrong format must not end in a traceback
         err.print(f"[red]error:[/] could not evaluate {name} on {_escape(str(corpus))}: "
                   f"{type(exc).__name__}: {_escape(str(exc))}")

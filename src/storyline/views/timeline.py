@@ -70,7 +70,6 @@ def terminal_table(store, story_id: str | None = None) -> Table:
     table.add_column("sources · first", max_width=22, overflow="ellipsis", no_wrap=True)
     for ev in events:
         sources = ev["sources"]
-        value = ev["date_value"]
         # an estimate on two lines ("≈ March 2021", "(estimated from the text)"), so the column stays narrow
         when = escape(when_label(ev)).replace(" (estimated", "\n(estimated") if ev["date"] else \
             f"[dim]{undated_label(ev)}[/]"
@@ -135,8 +134,8 @@ def events_csv(store, story_id: str | None = None) -> str:
         span = value_span(value) if value else None
         sources = ev["sources"]
 
-        def named(ids: list[str]) -> str:
-            return "; ".join(names.get((ev["story_id"], a), a) for a in ids)
+        def named(ids: list[str], story: str = ev["story_id"]) -> str:
+            return "; ".join(names.get((story, a), a) for a in ids)
 
         writer.writerow([
             ev["id"], ev["story_id"] or "", value or "", span[0] if span else "", span[1] if span else "",

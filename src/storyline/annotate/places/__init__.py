@@ -25,7 +25,7 @@ from pathlib import Path
 
 from storyline.model import Place
 
-from .gazetteer import FEATURES, MAIN, Gazetteer, load, norm
+from .gazetteer import MAIN, Gazetteer, load, norm
 
 __all__ = ["resolve_places", "load_gazetteer", "candidate_features", "FEATURE_NAMES"]
 

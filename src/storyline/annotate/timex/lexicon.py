@@ -102,8 +102,7 @@ PAST_CUES = {
     "met", "left", "made", "held", "killed", "died", "won", "lost", "fell", "rose",
     # unambiguous irregular pasts (not "put", "set", "hit", "cut", "read", which are also present)
     "became", "got", "gave", "saw", "brought", "fought", "sent", "spent", "struck", "stood", "wrote", "led",
-    "fled", "broke", "ran", "drove", "flew", "chose", "sold", "bought", "paid", "kept", "felt", "began",
-    "swept", "seized", "shot", "fought", "arose", "grew", "threw", "withdrew", "forgot", "froze", "sank",
+    "fled", "broke", "ran", "drove", "flew", "chose", "sold", "bought", "paid", "kept", "felt", "swept", "seized", "shot", "arose", "grew", "threw", "withdrew", "forgot", "froze", "sank",
 }
 # the irregular ones, which a "-ed" test cannot see
 IRREGULAR_PAST = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NUMBER_WORDS, QUANT_MODS, SEASONS, UNITS, VAGUE_NUMBERS
+from .lexicon import NUMBER_WORDS, QUANT_MODS, SEASONS, VAGUE_NUMBERS
 
 
 def _alt(words) -> str:

@@ -36,7 +36,7 @@ _DEADLINE = re.compile(
     r"|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s+(?:[A-Z]{1,4}T\s+)?)?$", re.I)
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
-              "sign", "take", "open", "close", "end", "announce", "release", "decide", "hold"}
+              "sign", "take", "open", "close", "end", "announce", "release", "decide"}
 _DEFER = {"postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "recessed"}
 _PLAN_CUES = {"planning", "planned", "scheduled", "expected", "due", "set", "going", "preparing", "to"}
 _MODALS = {"will", "'ll", "shall", "would", "wo"}

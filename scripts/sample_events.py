@@ -1,0 +1,217 @@
+"""Draw a random sample of key events from held-out news for judging by hand (issue 9's check).
+
+Held-out news (never used to tune events): ECB+ dev topics 23-25 (``--ecb-topics``; topics 26-35,
+which no event rule was tuned on either, widen the pool for a second sample), the documents that
+carry a date line (their publication date, found as ``storyline.eval.coref.published`` finds it), and PolNeAR
+dev articles, the first ``--per-outlet`` (6) of each outlet by file name, each with its publication date
+from ``metadata.tsv`` (as ``storyline.eval.dating`` reads it). They are written as JSONL records
+(``id``, ``text``, ``published``, ``outlet``) and built into a fresh SQLite store in /tmp with the
+ordinary ``Storyline.build``; then ``--n`` events are drawn with ``--seed`` from the export's
+``events`` that the timeline shows (salience >= ``link.events.KEY_SALIENCE``), sorted by id first.
+
+Each drawn event is written (``--out``, JSONL, one event a line) with its summary, type, modality,
+date (value, and where its date came from: the ``date_from`` of the mention that carries the
+event's date), actor and target names, and every mention's sentence with its article's publication
+date. Judgements (``judged_real``, ``judged_actor``, ``judged_date``: true/false, and ``note``) are
+added by hand to that file; re-running the script with the same arguments keeps them (matched by
+event id and first mention) and rewrites the markdown summary (``.md`` beside it) with the shares.
+
+    .venv/bin/python scripts/sample_events.py                 # the first sample (seed 0)
+    .venv/bin/python scripts/sample_events.py --seed 1 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
+        --per-outlet 12 --exclude docs/eval/events-judged-before-fix.jsonl --out docs/eval/events-judged-2.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO.parent / "shared" / "bench"
+JUDGED = ("judged_real", "judged_actor", "judged_date", "note")
+
+
+def ecb_articles(root: Path, topics: tuple[int, ...]) -> list[dict]:
+    from storyline.eval.coref import published
+    from storyline.eval.stories import read_doc
+
+    out = []
+    for t in topics:
+        for f in sorted((root / str(t)).glob("*.xml")):
+            text = read_doc(f)
+            day = published(text)
+            if day:
+                out.append({"id": f"ecb-{f.stem}", "text": text, "published": day, "outlet": "ECB+"})
+    return out
+
+
+def polnear_articles(root: Path, per_outlet: int) -> list[dict]:
+    lines = (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    fi, di, pi = head.index("filename"), head.index("publication_date"), head.index("publisher")
+    meta = {}
+    for ln in lines[1:]:
+        cols = ln.split("\t")
+        if len(cols) > max(fi, di, pi):
+            try:
+                meta[cols[fi]] = (date.fromisoformat(cols[di][:10]).isoformat(), cols[pi])
+            except ValueError:
+                continue
+    taken: dict[str, int] = {}
+    out = []
+    for f in sorted((root / "dev" / "text").glob("*.txt")):
+        if f.stem not in meta:
+            continue
+        day, outlet = meta[f.stem]
+        if taken.get(outlet, 0) >= per_outlet:
+            continue
+        taken[outlet] = taken.get(outlet, 0) + 1
+        out.append({"id": f"polnear-{f.stem}", "text": f.read_text(encoding="utf-8"), "published": day,
+                    "outlet": outlet})
+    return out
+
+
+def build(feed: list[dict], db: Path) -> dict:
+    from storyline import Storyline
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for p in (db, db.with_suffix(".jsonl")):
+        if p.exists():
+            p.unlink()
+    src = db.with_suffix(".jsonl")
+    src.write_text("".join(json.dumps(r) + "\n" for r in feed), encoding="utf-8")
+    with Storyline(db) as sl:
+        sl.build(src)
+        return sl.export()
+
+
+def _mention_keys(rows: list[dict]) -> set[tuple]:
+    return {(m["document_id"], m["trigger"], m["sentence"]) for r in rows for m in r["mentions"]}
+
+
+def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> list[dict]:
+    from storyline.link.events import KEY_SALIENCE
+
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    pub = {d["id"]: d.get("published") for d in data["documents"]}
+    by_event: dict[str, list[dict]] = {}
+    for m in data["event_mentions"]:
+        by_event.setdefault(m["event_id"], []).append(m)
+    def seen(e: dict) -> bool:
+        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude for m in by_event.get(e["id"], []))
+
+    key = sorted((e for e in data["events"] if e["salience"] >= KEY_SALIENCE and not seen(e)), key=lambda e: e["id"])
+    drawn = random.Random(seed).sample(key, min(n, len(key)))
+    out = []
+    for e in drawn:
+        ms = by_event.get(e["id"], [])
+        value = (e["date"] or {}).get("value")
+        carrier = next((m for m in ms if (m["date"] or {}).get("value") == value), None)
+        out.append({
+            "event_id": e["id"], "summary": e["summary"], "type": e["type"], "modality": e["modality"],
+            "salience": e["salience"], "date": value,
+            "date_from": carrier["date_from"] if carrier and value else None,
+            "actors": [names.get(a, a) for a in e["actor_ids"]],
+            "targets": [names.get(a, a) for a in e["target_ids"]],
+            "mentions": [{"document_id": m["document_id"], "published": pub.get(m["document_id"]),
+                          "trigger": m["trigger"]["text"], "sentence": m["sentence"],
+                          "date": (m["date"] or {}).get("value"), "date_from": m["date_from"],
+                          "modality": m["modality"]} for m in ms],
+            "key_events": len(key),
+        })
+    return out
+
+
+def _key(r: dict) -> tuple:
+    m = r["mentions"][0] if r["mentions"] else {}
+    return r["event_id"], m.get("document_id"), m.get("sentence")
+
+
+def shares(rows: list[dict]) -> dict[str, tuple[int, int]]:
+    out = {}
+    for f in JUDGED[:3]:
+        done = [r[f] for r in rows if isinstance(r.get(f), bool)]
+        out[f] = (sum(done), len(done))
+    real = [r for r in rows if r.get("judged_real") is True]
+    for f in JUDGED[1:3]:
+        done = [r[f] for r in real if isinstance(r.get(f), bool)]
+        out[f + "_of_real"] = (sum(done), len(done))
+    return out
+
+
+def argv_line(a: argparse.Namespace) -> str:
+    """The command that reproduces this sample."""
+    out = a.out.resolve()
+    parts = [".venv/bin/python scripts/sample_events.py", f"--seed {a.seed}"]
+    if a.ecb_topics != "23,24,25":
+        parts.append(f"--ecb-topics {a.ecb_topics}")
+    if a.per_outlet != 6:
+        parts.append(f"--per-outlet {a.per_outlet}")
+    parts += [f"--exclude {f}" for f in a.exclude]
+    parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
+    return " ".join(parts)
+
+
+def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str) -> None:
+    old = {}
+    if out.exists():
+        for line in out.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            old[_key(r)] = {k: r[k] for k in JUDGED if k in r}
+    for r in rows:
+        r.update(old.get(_key(r), {}))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    s = shares(rows)
+    lines = [f"# Key events judged by hand: {out.name}", "",
+             (f"Seed {seed}; {len(rows)} events drawn from {rows[0]['key_events'] if rows else 0} key events "
+              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev)."),
+             f"Command: `{command}`",
+             "", "| check | right | judged | share |", "|---|---|---|---|"]
+    for f, (k, t) in s.items():
+        name = f[7:].replace("_of_real", " (of the real events)")
+        lines.append(f"| {name} | {k} | {t} | {k / t:.0%} |" if t else f"| {name} | - | 0 | - |")
+    lines += ["", ("Judged by hand from each event's sentences and its article's publication date. A non-event "
+              "counts as wrong on actor and date too (first rows); the last rows count real events only.")]
+    lines += ["", "| # | summary | type | modality | date (from) | actors | real | actor | date | note |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    yn = {True: "yes", False: "no", None: "?"}
+
+    def cell(s) -> str:
+        return str(s).replace("|", "\\|").replace("\n", " ")
+
+    for i, r in enumerate(rows, 1):
+        lines.append(f"| {i} | {cell(r['summary'])} | {r['type']} | {r['modality']} | "
+                     f"{r['date'] or 'undated'} ({r['date_from'] or '-'}) | {cell(', '.join(r['actors']) or '-')} | "
+                     f"{yn[r.get('judged_real')]} | {yn[r.get('judged_actor')]} | {yn[r.get('judged_date')]} | "
+                     f"{cell(r.get('note', ''))} |")
+    out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--ecb-topics", default="23,24,25")
+    ap.add_argument("--per-outlet", type=int, default=6)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/storyline-events-judge/held-out.db"))
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "eval" / "events-judged.jsonl")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a judged sample whose events (any mention in common) are not drawn again")
+    a = ap.parse_args(argv)
+    feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(","))) + \
+        polnear_articles(BENCH / "polnear", a.per_outlet)
+    data = build(feed, a.db)
+    exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
+    rows = sample(data, a.n, a.seed, exclude)
+    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a))
+    s = shares(rows)
+    print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")
+    for f, (k, t) in s.items():
+        print(f"{f}: {k}/{t}" + (f" = {k / t:.1%}" if t else ""))
+
+
+if __name__ == "__main__":
+    main()
