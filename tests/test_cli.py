@@ -271,3 +271,18 @@ def test_khalilzads_2021_trip_is_one_event_from_two_reports(dated_db):
              and "Zalmay Khalilzad" in {names[a] for a in e["actor_ids"]}]
     assert len(trips) == 1 and trips[0]["modality"] == "asserted"
     assert sorted({m["document_id"][:3] for m in trips[0]["mentions"]}) == ["001", "002"]
+
+
+def test_search_takes_what_people_type(built):
+    # query syntax works as before
+    both = runner.invoke(app, ["search", "Khalilzad AND Doha", "--db", str(built)])
+    assert both.exit_code == 0 and "error" not in both.output
+    # text that is no FTS5 query is searched as its words, saying so, never an SQLite error
+    for typed in ("U.S.", "Khalilzad's", "9/11", "50%"):
+        result = runner.invoke(app, ["search", typed, "--db", str(built)])
+        assert result.exit_code == 0, result.output
+        assert "fts5" not in result.output and "searched for the words" in result.output
+    us = runner.invoke(app, ["search", "U.S.", "--db", str(built)])
+    assert '"U S"' in us.output and "00" in us.stdout  # sample ids start 00x
+    nothing = runner.invoke(app, ["search", "%%%", "--db", str(built)])
+    assert nothing.exit_code == 1 and "cannot search" in nothing.output

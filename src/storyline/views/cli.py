@@ -215,13 +215,25 @@ def search(
     db: DbOption = DEFAULT_DB,
     limit: int = 20,
 ) -> None:
-    """Full-text search over the stored articles."""
+    """Full-text search over the stored articles. Operators work ("exact phrase", AND, OR, NOT,
+    prefix*); text that is not valid query syntax (U.S., 9/11, Clinton's, 50%) is searched as words."""
+    from .read import fts_query
+
     store = _open(db, must_exist=True)
     try:
         hits = store.search(query, limit)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {_escape(str(exc))}")
-        raise typer.Exit(1) from None
+        # not the query syntax ("U.S.", "9/11", "Clinton's"): what was typed, read as plain words
+        plain = fts_query(query, postgres=type(store).__name__ == "PostgresStore")
+        if plain is None:
+            err.print(f"[red]error:[/] {_escape(str(exc))}")
+            raise typer.Exit(1) from None
+        err.print(f"[dim]searched for the words {_escape(plain)} (not query syntax)[/]")
+        try:
+            hits = store.search(plain, limit)
+        except StoreError as exc2:
+            err.print(f"[red]error:[/] {_escape(str(exc2))}")
+            raise typer.Exit(1) from None
     table = Table("id", "title", "snippet")
     for doc_id, title, snippet in hits:
         table.add_row(_escape(doc_id), _escape(title or ""), _escape(snippet))
