@@ -40,7 +40,7 @@ def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
     ent = ent_at.get(tok.i)
     if ent is not None:
         return ent, phrase
-    for c in tok.children:  # "The US Special Envoy for Afghanistan, Zalmay Khalilzad"
+    for c in tok.children:  # "The company's chief executive, Jane Doe"
         if c.dep_ == "appos":
             e = ent_at.get(c.i)
             if e is not None and e.label_ == "PERSON":
