@@ -44,6 +44,7 @@ class GoldTime:
     text: str
     type: str
     value: str
+    mod: str | None = None
 
 
 @dataclass
@@ -87,7 +88,8 @@ def read(path: Path, part: str = "") -> TimeMLDoc:
             if name == "EVENT":
                 events.append(GoldEvent(a.get("eid", ""), s, n, "", a.get("class", "")))
             else:
-                times.append(GoldTime(a.get("tid", ""), s, n, "", a.get("type", ""), a.get("value", "")))
+                times.append(GoldTime(a.get("tid", ""), s, n, "", a.get("type", ""), a.get("value", ""),
+                                      a.get("mod") or None))
     out.append(html.unescape(body[pos:]))
     text = "".join(out)
     for g in events:

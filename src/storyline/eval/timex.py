@@ -11,7 +11,6 @@ judges are the TE3 platinum test set and Wikinews, which are not in the bench.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -51,36 +50,13 @@ class TmlDoc:
 
 
 def read_tml(path: Path, split: str) -> TmlDoc:
-    """The TEXT of a TimeML file as plain text, with its gold TIMEX3 offsets and DCT value."""
-    raw = path.read_text(encoding="utf-8")
-    m = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
-    dct = m.group(1) if m else ""
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
-    out: list[str] = []
-    pos = 0
-    n = 0
-    open_tx: tuple[int, dict] | None = None
-    timexes: list[GoldTimex] = []
-    for t in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:t.start()])
-        out.append(chunk)
-        n += len(chunk)
-        pos = t.end()
-        closing, name = t.group(1), t.group(2)
-        if name != "TIMEX3":
-            continue
-        if not closing:
-            open_tx = (n, dict(_ATTR.findall(t.group(3))))
-        elif open_tx is not None:
-            s, a = open_tx
-            timexes.append(GoldTimex(s, n, "", a.get("type", ""), a.get("value", ""), a.get("mod") or None))
-            open_tx = None
-    chunk = html.unescape(body[pos:])
-    out.append(chunk)
-    text = "".join(out)
-    for g in timexes:
-        g.text = text[g.start:g.end]
-    return TmlDoc(path.stem, split, dct, text, timexes)
+    """The TEXT of a TimeML file as plain text, with its gold TIMEX3 offsets and DCT value (read by
+    the one TimeML reader, :func:`storyline.eval.timeml.read`)."""
+    from .timeml import read
+
+    doc = read(path, split)
+    return TmlDoc(path.stem, split, doc.dct, doc.text,
+                  [GoldTimex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in doc.times])
 
 
 def load(corpus: Path, limit: int | None = None) -> list[TmlDoc]:
