@@ -5,7 +5,7 @@ import codecs
 import gzip
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from ..model import InputWarning, RawArticle, Rejection
@@ -146,12 +146,21 @@ def stem_of(path: Path) -> str:
     return name or path.name
 
 
-def read_text_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
+def decoded(path: Path, data: bytes) -> Generator[InputWarning | Rejection, None, str | None]:
+    """The file's text (:func:`decode`), its warnings yielded; None, with the rejection yielded,
+    where it cannot be read. Use as ``text = yield from decoded(path, data)`` in a reader."""
     notes: list[InputWarning] = []
     text = decode(data, str(path), notes=notes)
     yield from notes
     if isinstance(text, Rejection):
         yield text
+        return None
+    return text
+
+
+def read_text_file(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
+    text = yield from decoded(path, data)
+    if text is None:
         return
     problem = check_text(text, str(path))
     if problem:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import InputWarning, RawArticle, Rejection
-from .files import check_text, decode, stem_of
+from .files import check_text, decoded, stem_of
 
 TEXT_FIELDS = ("id", "text", "html", "title", "url", "outlet", "author", "published", "language")
 
@@ -163,11 +163,8 @@ def _loads(text: str) -> Any:
 
 
 def read_jsonl(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
-    notes: list[InputWarning] = []
-    text = decode(data, str(path), notes=notes)
-    yield from notes
-    if isinstance(text, Rejection):
-        yield text
+    text = yield from decoded(path, data)
+    if text is None:
         return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -181,11 +178,8 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | Inp
 
 
 def read_json(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | InputWarning]:
-    notes: list[InputWarning] = []
-    text = decode(data, str(path), notes=notes)
-    yield from notes
-    if isinstance(text, Rejection):
-        yield text
+    text = yield from decoded(path, data)
+    if text is None:
         return
     try:
         doc = _loads(text)
@@ -214,11 +208,8 @@ def read_csv(path: Path, data: bytes) -> Iterator[RawArticle | Rejection | Input
     a 'text' or 'html' column; a first row holding text (a cell with spaces or over 40 characters,
     and no known field name) means no header: every row is an article whose text is the column with
     the longest cells (ids are the file name and line), said in a warning."""
-    notes: list[InputWarning] = []
-    text = decode(data, str(path), notes=notes)
-    yield from notes
-    if isinstance(text, Rejection):
-        yield text
+    text = yield from decoded(path, data)
+    if text is None:
         return
     csv.field_size_limit(16 * 1024 * 1024)
     dialect = _dialect(text)
