@@ -7,6 +7,8 @@ boundaries; we need exactly one line per rendered block.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 
 import lxml.html
@@ -28,12 +30,9 @@ _BLOCK = {
 _WS = re.compile(r"\s+")
 
 
-def flatten_html(html: str | bytes) -> list[str]:
-    """The page's visible text, one block a line, whitespace inside a line collapsed."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
+def _collector() -> tuple[list[str], list[str], Callable[[], None]]:
+    """(lines, buffer, flush): text pieces gather in the buffer; flush ends a block as one line,
+    whitespace collapsed, empty blocks dropped."""
     lines: list[str] = []
     buf: list[str] = []
 
@@ -43,6 +42,17 @@ def flatten_html(html: str | bytes) -> list[str]:
             if line:
                 lines.append(line)
             buf.clear()
+
+    return lines, buf, flush
+
+
+def flatten_html(html: str | bytes) -> list[str]:
+    """The page's visible text, one block a line, whitespace inside a line collapsed."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    lines, buf, flush = _collector()
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -78,16 +88,8 @@ def flatten_html_stream(html: str) -> list[str]:
     allows. Hidden elements are not recognised here; _SKIP elements are."""
     from html.parser import HTMLParser
 
-    lines: list[str] = []
-    buf: list[str] = []
+    lines, buf, flush = _collector()
     skipping: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            line = _WS.sub(" ", "".join(buf)).strip()
-            if line:
-                lines.append(line)
-            buf.clear()
 
     class _Parser(HTMLParser):
         def handle_starttag(self, tag, attrs):
