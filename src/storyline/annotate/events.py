@@ -416,7 +416,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and actor is None:
                 actor = c  # "a Taliban attack"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
-            actor = _subject_of(tok.head)[0]  # "the US and the Taliban signed a deal"
+            actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]

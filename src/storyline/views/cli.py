@@ -383,12 +383,9 @@ def bench(
 def main() -> None:
     import sqlite3
 
-    try:
-        import psycopg
+    from ..store import postgres  # guards its optional psycopg import once, for the whole package
 
-        server_errors: tuple[type[BaseException], ...] = (psycopg.Error,)
-    except ImportError:
-        server_errors = ()
+    server_errors: tuple[type[BaseException], ...] = (postgres.psycopg.Error,) if postgres.psycopg else ()
     try:
         app()
     except sqlite3.DatabaseError as exc:  # a store damaged under a read (garbage, truncated file)
