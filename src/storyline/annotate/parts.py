@@ -36,16 +36,29 @@ def annotate_in_parts(article: CleanArticle, doc: Doc,
             offset = span.start_char
             sub = dataclasses.replace(article, text=sub_doc.text)
             ann = annotate_doc(sub, sub_doc)
-            figures_before = len(out.figures)
-            out.sentences += [(s + offset, e + offset) for s, e in ann.sentences]
-            out.timexes += [_moved(t, offset) for t in ann.timexes]
-            out.entities += [_moved(e, offset) for e in ann.entities]
-            out.figures += [_moved(f, offset) for f in ann.figures]
-            out.quotes += [_moved(q, offset) for q in ann.quotes]
-            out.events += [dataclasses.replace(_moved(ev, offset), figures=[i + figures_before for i in ev.figures])
-                           for ev in ann.events]
+            _join(out, ann, offset)
         start = max(end, span.end_char if span is not None else end)
     return out
+
+
+def _join(out: Annotations, ann: Annotations, offset: int) -> None:
+    """Append one part's annotations to ``out``, every registered layer, offsets moved into the
+    whole text; an article-level layer (the writing-date estimate) is taken from the first part
+    that has one."""
+    from .layers import layers
+
+    figures_before = len(out.figures)
+    for name in layers():
+        items = getattr(ann, name)
+        if name == "sentences":
+            out.sentences += [(s + offset, e + offset) for s, e in items]
+        elif name == "dating":
+            out.dating = out.dating or items
+        elif name == "events":
+            out.events += [dataclasses.replace(_moved(ev, offset), figures=[i + figures_before for i in ev.figures])
+                           for ev in items]
+        else:
+            setattr(out, name, getattr(out, name) + [_moved(x, offset) for x in items])
 
 
 def _moved(item, offset: int):
