@@ -302,6 +302,11 @@ class LinkTables:
 
 
     # -- what the web pages read (indexed look-ups; migration 0003) -----------------------------
+    def revision(self) -> int:
+        """The store's revision (migration 0004): it moves forward with every change a page can
+        show, in the writer's transaction, so a page kept by revision is never older than the store."""
+        return int(self.conn.execute("SELECT revision FROM store_revision WHERE id = 1").fetchone()[0])
+
     def link_event(self, event_id: str) -> dict | None:
         """One event record by its id (an index look-up)."""
         row = self.conn.execute(f"SELECT data FROM link_events WHERE event_id = {self._P}", (event_id,)).fetchone()

@@ -17,6 +17,7 @@ connection, never migrating or writing); the web app opens one per request and c
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sqlite3
@@ -57,15 +58,28 @@ class ReadOnlySQLiteStore(SQLiteStore):
             version = self.schema_version
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store read-only ({exc})") from None
-        from ..store.sqlite import migrations
-
-        newest = migrations()[-1][0]
+        newest = _newest_schema()
         if version == 0 or version > newest:
             self.conn.close()
             raise StoreError(f"{self.path}: not a store this Storyline can read (schema {version}, knows {newest})")
+        self.version = version
 
     def transaction(self):  # a read-only store never writes
         raise StoreError(f"{self.path}: opened read-only")
+
+    def revision(self) -> int | None:
+        """The store's revision; None for a store older than migration 0004 (never migrated here)."""
+        return super().revision() if self.version >= REVISION_SCHEMA else None
+
+
+REVISION_SCHEMA = 4  # the migration that added store_revision
+
+
+@functools.cache
+def _newest_schema() -> int:
+    from ..store.sqlite import migrations
+
+    return migrations()[-1][0]
 
 
 def open_read(db: str | Path):
@@ -73,6 +87,19 @@ def open_read(db: str | Path):
     if postgres_url(db) is not None:
         return open_store(db)
     return ReadOnlySQLiteStore(db)
+
+
+def revision(db: str | Path) -> int | None:
+    """The store's revision (what a kept page is keyed by), on a connection opened and closed here;
+    None where the store has none (older than migration 0004) or cannot be read now."""
+    try:
+        s = open_read(db)
+    except StoreError:
+        return None
+    try:
+        return s.revision()
+    finally:
+        s.close()
 
 
 # -- records ----------------------------------------------------------------------------------------

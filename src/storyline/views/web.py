@@ -21,6 +21,7 @@ from starlette.requests import Request
 
 from ..store import StoreError
 from . import charts, read
+from .cache import PageCache
 from .imports import ALLOWED_SUFFIXES, Importer, ImportStatus, split_jsonl
 from .security import (
     CSRF_COOKIE,
@@ -43,7 +44,9 @@ TEMPLATES.env.globals["urlencode"] = urlencode
 
 
 def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: str | None = None,
-               max_body: int = MAX_BODY, annotate: bool = True) -> FastAPI:
+               max_body: int = MAX_BODY, annotate: bool = True, keep_pages: bool = True) -> FastAPI:
+    """The app over one store; ``keep_pages``: rendered pages are kept by the store's revision
+    (:mod:`.cache`) and answer If-None-Match."""
     db = str(db)
     sec = Security(allowed_hosts=[h.lower() for h in allowed_hosts] if allowed_hosts else
                    list(Security().allowed_hosts), token=token, max_body=max_body)
@@ -53,6 +56,8 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                   docs_url=None, redoc_url=None,
                   responses={404: {"model": Problem, "description": "Not in the store"},
                              503: {"model": Problem, "description": "The store cannot be read"}})
+    if keep_pages:  # added before the guard, so the guard (host, token) runs first, around it
+        app.add_middleware(PageCache, revision=lambda: read.revision(db))
     install(app, sec)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     importer = Importer(db, annotate=annotate)

@@ -1,0 +1,79 @@
+"""Pages kept by the store's revision: a kept page is never older than the store (an article added,
+the page shows it), browsers revalidate with ETag / If-None-Match, and nothing personal is shared."""
+import json
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storyline.store import open_store
+from storyline.views import read
+from storyline.views.cli import app as cli
+from storyline.views.web import create_app
+
+BASE = "http://127.0.0.1:8000"
+
+
+def _build(db, tmp_path, name: str, records: list[dict]) -> None:
+    feed = tmp_path / name
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = CliRunner().invoke(cli, ["build", str(feed), "--db", str(db), "--no-annotate"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_kept_page_changes_when_an_article_arrives(tmp_path):
+    db = tmp_path / "s.db"
+    _build(db, tmp_path, "one.jsonl", [{"id": "r1", "title": "Harbour strike in Rotterdam", "outlet": "Port News",
+                                        "published": "2021-03-01",
+                                        "text": "Dock workers in Rotterdam went on strike on Monday, the union said."}])
+    before = read.revision(db)
+    c = TestClient(create_app(db, annotate=False), base_url=BASE)
+    home = c.get("/")
+    search = c.get("/api/search", params={"q": "Antwerp"})
+    assert search.json()["paging"]["total"] == 0
+    again = c.get("/")
+    assert again.text == home.text and again.headers["etag"] == home.headers["etag"]
+    assert again.headers["cache-control"] == "no-cache"
+    assert c.get("/", headers={"if-none-match": home.headers["etag"]}).status_code == 304
+
+    _build(db, tmp_path, "two.jsonl", [{"id": "r2", "title": "Antwerp dockers join the strike", "outlet": "Scheldt Daily",
+                                        "published": "2021-03-02",
+                                        "text": "Dock workers in Antwerp joined the strike on Tuesday, the union said."}])
+    assert read.revision(db) > before
+    home2 = c.get("/", headers={"if-none-match": home.headers["etag"]})
+    assert home2.status_code == 200 and home2.headers["etag"] != home.headers["etag"]
+    assert "Scheldt Daily" in home2.text and "Scheldt Daily" not in home.text
+    assert c.get("/api/search", params={"q": "Antwerp"}).json()["paging"]["total"] == 1
+
+
+def test_the_revision_moves_with_every_write_a_page_shows(tmp_path):
+    db = tmp_path / "s.db"
+    _build(db, tmp_path, "one.jsonl", [{"id": "r1", "text": "Dock workers in Rotterdam went on strike, the union said."}])
+    store = open_store(db)
+    try:
+        first = store.revision()
+        store.mark_all_dirty()  # then the link stage rewrites the story's rows and clears the marks
+        from storyline.link.pipeline import link
+
+        link(store)
+        assert store.revision() > first
+        quiet = store.revision()
+        link(store)  # nothing to do: nothing written, the revision stays
+        assert store.revision() == quiet
+    finally:
+        store.close()
+
+
+def test_kept_pages_share_no_cookie_and_stay_behind_the_guard(tmp_path):
+    db = tmp_path / "s.db"
+    _build(db, tmp_path, "one.jsonl", [{"id": "r1", "text": "Dock workers in Rotterdam went on strike, the union said."}])
+    app = create_app(db, annotate=False)
+    first = TestClient(app, base_url=BASE).get("/")
+    second = TestClient(app, base_url=BASE).get("/")  # from memory
+    assert second.text == first.text
+    assert "set-cookie" not in second.headers
+    assert second.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert TestClient(app, base_url="http://evil.example").get("/").status_code == 400  # Host allow-list first
+    locked = create_app(db, annotate=False, token="s3cret")
+    assert TestClient(locked, base_url=BASE).get("/").status_code == 401
+    assert TestClient(locked, base_url=BASE).get("/", headers={"authorization": "Bearer s3cret"}).status_code == 200
+    assert TestClient(locked, base_url=BASE).get("/").status_code == 401  # kept, and still behind the token
