@@ -1025,6 +1025,9 @@ def _highlight(text: str, marks: list[tuple]) -> list[list[Highlight]]:
 # -- search -----------------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SEARCH_ARTICLES = 200  # best-ranked articles a search considers (before the filters)
+# quotations and events are looked for in the best-ranked articles that pass the story filter, at
+# most this many: each article carries dozens of events, every one of which is read and matched
+SEARCH_LINKED = 25
 
 
 def fts_query(text: str, postgres: bool = False) -> str | None:
@@ -1071,9 +1074,10 @@ def _matcher(q_words: list[str]):
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
            date_to: str | None = None, page: int = 1, per_page: int = 20,
            kinds: Iterable[str] = ("article", "quotation", "event")) -> SearchResults:
-    """Articles by the store's full-text index; quotations and events among those the found articles
-    carry (every word typed is in the article of a quotation or an event that matches), matched on
-    the quotation's words and speaker, the event's summary and the passages that report it."""
+    """Articles by the store's full-text index (the ``SEARCH_ARTICLES`` best); quotations and events
+    among those the ``SEARCH_LINKED`` best found articles carry (every word typed is in the article
+    of a quotation or an event that matches), matched on the quotation's words and speaker, the
+    event's summary and the passages that report it."""
     q = (q or "").strip()[:500]
     hits: list[SearchHit] = []
     lo, hi = _parse_day(date_from), _parse_day(date_to, end=True)
@@ -1107,6 +1111,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
             rows = []
         briefs = _briefs(store, [r[0] for r in rows])
         found = [r[0] for r in rows if r[0] in briefs and (not story or briefs[r[0]]["story_id"] == story)]
+        found = found[:SEARCH_LINKED]
         if "article" in kinds:
             for doc_id, title, snippet in rows:
                 b = briefs.get(doc_id)

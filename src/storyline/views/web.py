@@ -3,14 +3,19 @@ article text is untrusted and is never rendered as HTML. Pages work without Java
 scripts are files under static/ (the Content-Security-Policy forbids inline ones).
 
 Every read goes through :mod:`storyline.views.read`, on a read-only connection opened for the
-request and closed after it. The only writer is the background import (:mod:`.imports`)."""
+request and closed after it. The only writer is the background import (:mod:`.imports`).
+Rendered pages are kept by the store's revision and revalidated by ETag (:mod:`.cache`); at most
+``RENDERERS`` requests read and render at once."""
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from email.parser import BytesParser
 from email.policy import HTTP
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import parse_qs, urlencode
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -43,6 +48,15 @@ TEMPLATES.env.autoescape = True
 TEMPLATES.env.globals["urlencode"] = urlencode
 
 
+RENDERERS = 4  # pages read and rendered at once (a thread each): more would only contend for the GIL
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = RENDERERS
+    yield
+
+
 def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: str | None = None,
                max_body: int = MAX_BODY, annotate: bool = True, keep_pages: bool = True) -> FastAPI:
     """The app over one store; ``keep_pages``: rendered pages are kept by the store's revision
@@ -50,7 +64,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     db = str(db)
     sec = Security(allowed_hosts=[h.lower() for h in allowed_hosts] if allowed_hosts else
                    list(Security().allowed_hosts), token=token, max_body=max_body)
-    app = FastAPI(title="Storyline", version="1",
+    app = FastAPI(title="Storyline", version="1", lifespan=_lifespan,
                   description="Overlapping news reports, one sourced account: stories, timelines, events, entities, "
                               "quotations across outlets, figure series, search. Read-only, except the import form.",
                   docs_url=None, redoc_url=None,
@@ -74,6 +88,19 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
             s.close()
 
     Store = Annotated[object, Depends(store)]
+    choices: dict[int, tuple] = {}
+
+    def search_choices(s) -> tuple:
+        """The search form's stories and outlets (the same for every query), kept by revision."""
+        rev = s.revision()
+        if rev is None:
+            return read.search_choices(s)
+        got = choices.get(rev)
+        if got is None:
+            got = read.search_choices(s)
+            choices.clear()
+            choices[rev] = got
+        return got
 
     def page(request: Request, name: str, context: dict, status: int = 200):
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf()
@@ -236,7 +263,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
                     page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
         data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
-        stories, outlets = read.search_choices(s)
+        stories, outlets = search_choices(s)
         return page(request, "search.html", {"data": data, "stories": stories, "outlets": outlets})
 
     # legacy addresses
