@@ -77,3 +77,22 @@ def test_kept_pages_share_no_cookie_and_stay_behind_the_guard(tmp_path):
     assert TestClient(locked, base_url=BASE).get("/").status_code == 401
     assert TestClient(locked, base_url=BASE).get("/", headers={"authorization": "Bearer s3cret"}).status_code == 200
     assert TestClient(locked, base_url=BASE).get("/").status_code == 401  # kept, and still behind the token
+
+
+def test_another_store_at_the_same_path_is_never_served_from_memory(tmp_path):
+    db = tmp_path / "s.db"
+    _build(db, tmp_path, "one.jsonl", [{"id": "r1", "outlet": "Port News",
+                                        "text": "Dock workers in Rotterdam went on strike, the union said."}])
+    c = TestClient(create_app(db, annotate=False), base_url=BASE)
+    assert "Port News" in c.get("/").text
+    other = tmp_path / "other"
+    other.mkdir()
+    _build(other / "s.db", other, "one.jsonl", [{"id": "r1", "outlet": "Harbour Herald",
+                                                 "text": "Dock workers in Rotterdam went on strike, the union said."}])
+    assert read.revision(other / "s.db") == read.revision(db)  # same history, same revision number
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"s.db{suffix}").unlink(missing_ok=True)
+        if (other / f"s.db{suffix}").exists():
+            (other / f"s.db{suffix}").rename(tmp_path / f"s.db{suffix}")
+    home = c.get("/").text
+    assert "Harbour Herald" in home and "Port News" not in home

@@ -11,14 +11,21 @@ What is kept: responses with status 200 and no more than ``MAX_ENTRY`` bytes, wi
 ``Set-Cookie`` (a cookie is never shared between readers; only the form that needs the CSRF cookie
 sets it, and that page is not kept), in a least-recently-used store of at most ``max_bytes``; pages
 of an older revision are dropped as soon as a newer one is seen. Each worker process keeps its own.
-The revision is read on its own read-only connection, opened and closed per request.
+The revision is read per request (:class:`RevisionProbe`).
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
+import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any
+
+from ..store import StoreError, postgres_url
+from . import read
 
 MAX_BYTES = 128 * 1024 * 1024
 MAX_ENTRY = 4 * 1024 * 1024
@@ -42,6 +49,54 @@ def etag_matches(header: str | None, etag: str) -> bool:
     return any(t.strip().removeprefix("W/") == tag for t in header.split(","))
 
 
+class RevisionProbe:
+    """The store's revision, read once per request. SQLite: one read-only connection kept for this
+    single-row read alone (opening a connection costs more than the whole answer from memory; what
+    a page shows is still read on a connection opened and closed for its request), opened again when
+    the path names another file or the store had no revision yet; PostgreSQL: a connection per read.
+    The file's identity is part of what it gives: another store put at the same path, whatever its
+    revision, is another version."""
+
+    def __init__(self, db: str | Path):
+        self.db = str(db)
+        self.store: read.ReadOnlySQLiteStore | None = None
+        self.ident: tuple[int, int] | None = None
+        self.lock = threading.Lock()
+
+    def __call__(self) -> tuple[int, ...] | None:
+        """(device, inode, revision) of an SQLite store; (revision,) of a PostgreSQL one."""
+        if postgres_url(self.db) is not None:
+            rev = read.revision(self.db)
+            return None if rev is None else (rev,)
+        with self.lock:
+            try:
+                st = os.stat(self.db)
+            except OSError:
+                self.close()
+                return None
+            ident = (st.st_dev, st.st_ino)
+            if self.store is None or self.ident != ident:
+                self.close()
+                try:
+                    self.store = read.ReadOnlySQLiteStore(self.db)
+                except StoreError:
+                    return None
+                self.ident = ident
+            try:
+                rev = self.store.revision()
+            except sqlite3.Error:
+                rev = None
+            if rev is None:  # an older store (or one being replaced): look again next time
+                self.close()
+                return None
+            return (*ident, rev)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+        self.store = None
+
+
 class Entry:
     __slots__ = ("status", "headers", "body", "etag")
 
@@ -50,16 +105,17 @@ class Entry:
 
 
 class PageCache:
-    """ASGI middleware: see the module's docstring. ``revision()`` gives the store's revision, or
-    None where it has none (then nothing is kept, and no ETag is given)."""
+    """ASGI middleware: see the module's docstring. ``revision()`` gives the store's version (its
+    revision, with which file holds it), or None where it has none (then nothing is kept, and no
+    ETag is given)."""
 
-    def __init__(self, app: Any, revision: Callable[[], int | None], max_bytes: int = MAX_BYTES):
+    def __init__(self, app: Any, revision: Callable[[], Hashable | None], max_bytes: int = MAX_BYTES):
         self.app = app
         self.revision = revision
         self.max_bytes = max_bytes
         self.entries: OrderedDict[tuple[str, bytes], Entry] = OrderedDict()
         self.size = 0
-        self.seen = 0  # the newest revision seen
+        self.seen: Hashable | None = None  # the version last seen
         self.hits = self.misses = 0
 
     async def __call__(self, scope, receive, send) -> None:
@@ -101,7 +157,7 @@ class PageCache:
                         "headers": [*headers, (b"content-length", str(len(body)).encode())]})
             await send({"type": "http.response.body", "body": body})
             return
-        etag = f'"{rev}-{hashlib.blake2b(body, digest_size=8).hexdigest()}"'
+        etag = '"' + hashlib.blake2b(repr(rev).encode() + b"\0" + body, digest_size=12).hexdigest() + '"'
         entry = Entry(200, [(k, v) for k, v in headers if k.lower() not in (b"set-cookie", b"etag", b"cache-control")],
                       body, etag)
         if len(body) <= MAX_ENTRY and rev == self.seen:

@@ -26,7 +26,7 @@ from starlette.requests import Request
 
 from ..store import StoreError
 from . import charts, read
-from .cache import PageCache
+from .cache import PageCache, RevisionProbe
 from .imports import ALLOWED_SUFFIXES, Importer, ImportStatus, split_jsonl
 from .security import (
     CSRF_COOKIE,
@@ -71,7 +71,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                   responses={404: {"model": Problem, "description": "Not in the store"},
                              503: {"model": Problem, "description": "The store cannot be read"}})
     if keep_pages:  # added before the guard, so the guard (host, token) runs first, around it
-        app.add_middleware(PageCache, revision=lambda: read.revision(db))
+        app.add_middleware(PageCache, revision=RevisionProbe(db))
     install(app, sec)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     importer = Importer(db, annotate=annotate)
