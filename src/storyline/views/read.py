@@ -393,21 +393,29 @@ def _estimate(b: dict) -> dict | None:
 
 def _ref(b: dict) -> ArticleRef:
     """An ArticleRef from a document brief (``store.document_briefs``): an undated article's
-    estimated date is shown as an estimate, never as its publication date."""
-    est = _estimate(b)
-    label = estimate_label(est["value"], est.get("source", "text")) if est else human_published(b["published"])
-    return ArticleRef(id=b["id"], title=b["title"] or _short(b["head"] or "", 80) or b["id"],
-                      outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"],
-                      published_label=label, url=b["url"], duplicate_of=b["duplicate_of"],
-                      published_estimate=est["value"] if est else None)
+    estimated date is shown as an estimate, never as its publication date. Made once per brief
+    (a brief lives as long as its request; a story page names each article hundreds of times)."""
+    ref = b.get("_ref")
+    if ref is None:
+        est = _estimate(b)
+        label = estimate_label(est["value"], est.get("source", "text")) if est else human_published(b["published"])
+        ref = b["_ref"] = ArticleRef(
+            id=b["id"], title=b["title"] or _short(b["head"] or "", 80) or b["id"],
+            outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"],
+            published_label=label, url=b["url"], duplicate_of=b["duplicate_of"],
+            published_estimate=est["value"] if est else None)
+    return ref
 
 
 def _report_key(b: dict) -> tuple:
     """'Reported earlier' (as link.novelty.report_key): published date-time (UTC), then ingest
     order; an undated article counts from the first day its estimated writing date may be."""
-    est = _estimate(b)
-    when = published_utc(b["published"]) or (published_utc(est.get("start")) if est else None)
-    return (0, when, b["seq"]) if when else (1, "", b["seq"])
+    key = b.get("_report_key")
+    if key is None:
+        est = _estimate(b)
+        when = published_utc(b["published"]) or (published_utc(est.get("start")) if est else None)
+        key = b["_report_key"] = (0, when, b["seq"]) if when else (1, "", b["seq"])
+    return key
 
 
 def _paging(total: int, page: int, per_page: int) -> Page:
