@@ -96,3 +96,32 @@ def test_another_store_at_the_same_path_is_never_served_from_memory(tmp_path):
             (other / f"s.db{suffix}").rename(tmp_path / f"s.db{suffix}")
     home = c.get("/").text
     assert "Harbour Herald" in home and "Port News" not in home
+
+
+def test_a_storys_pages_stay_kept_while_other_stories_change(tmp_path):
+    db = tmp_path / "s.db"
+    strike = "Dock workers in Rotterdam went on strike on Monday over pay, the union said, and ships queued at sea."
+    floods = "Heavy rain flooded the old town of Valencia on Tuesday, and the mayor closed the schools."
+    _build(db, tmp_path, "one.jsonl", [
+        {"id": "r1", "title": "Rotterdam strike", "outlet": "Port News", "published": "2021-03-01", "text": strike},
+        {"id": "v1", "title": "Valencia floods", "outlet": "Coast Daily", "published": "2021-03-02", "text": floods}])
+    s = read.open_read(db)
+    try:
+        by_title = {c.title: c.id for c in read.stories(s).stories}
+    finally:
+        s.close()
+    strike_id, floods_id = by_title["Rotterdam strike"], by_title["Valencia floods"]
+    c = TestClient(create_app(db, annotate=False), base_url=BASE)
+    pages = {u: c.get(u) for u in ("/", f"/stories/{strike_id}", f"/stories/{floods_id}",
+                                   f"/api/stories/{floods_id}/timeline")}
+    _build(db, tmp_path, "two.jsonl", [{"id": "r2", "title": "Rotterdam strike spreads", "outlet": "Harbour Herald",
+                                        "published": "2021-03-03", "text": strike + " The strike spread to Antwerp."}])
+    floods_again = c.get(f"/stories/{floods_id}", headers={"if-none-match": pages[f"/stories/{floods_id}"].headers["etag"]})
+    assert floods_again.status_code == 304  # its story was not written: kept
+    assert c.get(f"/api/stories/{floods_id}/timeline").headers["etag"] == \
+        pages[f"/api/stories/{floods_id}/timeline"].headers["etag"]
+    strike_again = c.get(f"/stories/{strike_id}")
+    assert strike_again.headers["etag"] != pages[f"/stories/{strike_id}"].headers["etag"]
+    assert "2 articles (1 near-duplicate)" in strike_again.text  # the new report joined the strike story
+    assert "2 articles" not in pages[f"/stories/{strike_id}"].text
+    assert c.get("/").headers["etag"] != pages["/"].headers["etag"]  # the list of stories: the store's revision

@@ -71,6 +71,9 @@ class ReadOnlySQLiteStore(SQLiteStore):
         """The store's revision; None for a store older than migration 0004 (never migrated here)."""
         return super().revision() if self.version >= REVISION_SCHEMA else None
 
+    def story_revision(self, story_id: str) -> int | None:
+        return super().story_revision(story_id) if self.version >= REVISION_SCHEMA else None
+
 
 REVISION_SCHEMA = 4  # the migration that added store_revision
 

@@ -71,7 +71,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                   responses={404: {"model": Problem, "description": "Not in the store"},
                              503: {"model": Problem, "description": "The store cannot be read"}})
     if keep_pages:  # added before the guard, so the guard (host, token) runs first, around it
-        app.add_middleware(PageCache, revision=RevisionProbe(db))
+        app.add_middleware(PageCache, version=RevisionProbe(db))
     install(app, sec)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     importer = Importer(db, annotate=annotate)
