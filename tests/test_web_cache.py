@@ -125,3 +125,27 @@ def test_a_storys_pages_stay_kept_while_other_stories_change(tmp_path):
     assert "2 articles (1 near-duplicate)" in strike_again.text  # the new report joined the strike story
     assert "2 articles" not in pages[f"/stories/{strike_id}"].text
     assert c.get("/").headers["etag"] != pages["/"].headers["etag"]  # the list of stories: the store's revision
+
+
+def test_the_kept_revision_connection_never_holds_back_a_writer(tmp_path):
+    from storyline.views.cache import RevisionProbe
+
+    db = tmp_path / "s.db"
+    _build(db, tmp_path, "one.jsonl", [{"id": "r1", "text": "Dock workers in Rotterdam went on strike, the union said."}])
+    probe = RevisionProbe(db)
+    first = probe("/")
+    s = read.open_read(db)
+    try:
+        sid = read.stories(s).stories[0].id
+        story_rev = s.story_revision(sid)
+    finally:
+        s.close()
+    assert story_rev is not None and probe(f"/stories/{sid}")[-2:] == ("story", story_rev)
+    _build(db, tmp_path, "two.jsonl", [{"id": "v1", "text": "Heavy rain flooded the old town of Valencia, the mayor said."}])
+    store = open_store(db)
+    try:  # a full checkpoint completes (busy 0): the probe's connection holds no read transaction
+        assert tuple(store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone())[0] == 0
+    finally:
+        store.close()
+    assert probe("/")[-1] > first[-1]
+    probe.close()

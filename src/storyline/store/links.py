@@ -305,13 +305,14 @@ class LinkTables:
     def revision(self) -> int:
         """The store's revision (migration 0004): it moves forward with every change a page can
         show, in the writer's transaction, so a page kept by revision is never older than the store."""
-        return int(self.conn.execute("SELECT revision FROM store_revision WHERE id = 1").fetchone()[0])
+        rows = self.conn.execute("SELECT revision FROM store_revision WHERE id = 1").fetchall()  # (read to its end:
+        return int(rows[0][0])  # no read transaction is left open on a connection kept between requests)
 
     def story_revision(self, story_id: str) -> int | None:
         """The store's revision when a story's rows were last written (migration 0004); None if the
         story has no rows."""
-        row = self.conn.execute(f"SELECT revision FROM link_stories WHERE story_id = {self._P}", (story_id,)).fetchone()
-        return int(row[0]) if row and row[0] is not None else None
+        rows = self.conn.execute(f"SELECT revision FROM link_stories WHERE story_id = {self._P}", (story_id,)).fetchall()
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
     def link_event(self, event_id: str) -> dict | None:
         """One event record by its id (an index look-up)."""
