@@ -7,7 +7,8 @@ names), or (``storyline bench --web --web-db PATH``) on an existing store, e.g. 
 
 The issue's target: 95th percentile within 100 ms at 10,000 articles, 20 concurrent readers.
 
-Pages are kept in the server's memory by the store's revision (views/cache.py), so the bench
+Pages are kept in the server's memory by the store's revision (a story's own pages: by its own
+revision; views/cache.py), so the bench
 measures first visits ("cold": nothing kept for that address) apart from later ones ("warm"), with
 many distinct addresses so that neither is one page asked again and again:
 
@@ -19,7 +20,7 @@ many distinct addresses so that neither is one page asked again and again:
   request is a first visit (the page is read from the store and rendered);
 * cold, one reader: further never-asked addresses, one at a time (a first visit's own cost);
 * warm, one reader, then warm, 20 readers: addresses the cold phases asked, spread over the readers
-  (the page comes from memory at the store's revision; the revision is still read per request).
+  (the page comes from memory; the revision it is kept by is still read per request).
 
 Each phase reports p50/p95 per page kind, requests/s, the server process's CPU time per request
 (from /proc, where there is one) and the machine's load average: on a shared machine the wall-clock
