@@ -6,6 +6,7 @@ Every read goes through :mod:`storyline.views.read`, on a read-only connection o
 request and closed after it. The only writer is the background import (:mod:`.imports`).
 Rendered pages are kept by the store's revision and revalidated by ETag (:mod:`.cache`); at most
 ``RENDERERS`` requests read and render at once."""
+import functools
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,8 @@ from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2.utils import url_quote
+from markupsafe import Markup
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
@@ -46,6 +49,19 @@ class Problem(BaseModel):
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 TEMPLATES.env.autoescape = True
 TEMPLATES.env.globals["urlencode"] = urlencode
+
+
+def aref(a: read.ArticleRef) -> Markup:
+    """An article as its outlet (a link to it) and its date: what every page names a source by."""
+    return _aref(a.id, a.outlet, a.published_label)
+
+
+@functools.lru_cache(maxsize=16384)
+def _aref(doc_id: str, outlet: str, label: str) -> Markup:  # a story page names each article hundreds of times
+    return Markup('<a href="/articles/{}">{}</a>, <span class="meta">{}</span>').format(url_quote(doc_id), outlet, label)
+
+
+TEMPLATES.env.globals["aref"] = aref
 
 
 RENDERERS = 4  # pages read and rendered at once (a thread each): more would only contend for the GIL
