@@ -141,6 +141,11 @@ def _fill(store, templates: list[Template], ks: range, version: str | dict[str, 
             flush()
     if batch_docs:
         flush()
+    # every clone carries the current layer versions, so a build's whole-store check would find nothing
+    # stale: record it as that check does (else the first build after the fill scans the store)
+    from ..engines.local import VERSIONS_STATE
+
+    store.set_state(VERSIONS_STATE, json.dumps(version, sort_keys=True))
 
 
 def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = None,
