@@ -292,12 +292,17 @@ class StoryIndex:
     def _candidates(self, q: dict[str, float]) -> list[str]:
         """The stories worth scoring: those sharing the article's strongest terms (among terms in at most
         QUERY_MAX_DF articles), best summed query weight first (ties by story id)."""
-        nominating = [t for t in q if self.df.get(t, 0) <= QUERY_MAX_DF]
         hits: dict[str, float] = {}
-        for t in sorted(nominating, key=lambda term: q[term], reverse=True)[:QUERY_TERMS]:
+        for t in self._nominating(q):
             for sid in self.postings.get(t, ()):
                 hits[sid] = hits.get(sid, 0.0) + q[t]
         return sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+
+    def _nominating(self, q: dict[str, float]) -> list[str]:
+        """The terms whose postings name the candidates: the QUERY_TERMS strongest of those in at most
+        QUERY_MAX_DF articles."""
+        nominating = [t for t in q if self.df.get(t, 0) <= QUERY_MAX_DF]
+        return sorted(nominating, key=lambda term: q[term], reverse=True)[:QUERY_TERMS]
 
     def _post_add(self, term: str, sid: str) -> None:
         self.postings.setdefault(term, set()).add(sid)

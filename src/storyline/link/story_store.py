@@ -61,10 +61,19 @@ class _Postings(dict):
 
     def _load(self, term: str) -> None:
         if not dict.__contains__(self, term):
-            found = self.store.story_postings(term)
-            found |= self.added.pop(term, set())
-            found -= self.removed.pop(term, set())
-            dict.__setitem__(self, term, found)
+            self.load([term])
+
+    def load(self, terms) -> None:
+        """Read the postings of the terms not read yet, in bulk."""
+        missing = [t for t in dict.fromkeys(terms) if not dict.__contains__(self, t)]
+        if not missing:
+            return
+        found = self.store.story_postings_many(missing)
+        for t in missing:
+            post = found.get(t, set())
+            post |= self.added.pop(t, set())
+            post -= self.removed.pop(t, set())
+            dict.__setitem__(self, t, post)
 
     def get(self, term, default=None):
         self._load(term)
@@ -168,6 +177,7 @@ class StoredStoryIndex(StoryIndex):
 
     def _candidates(self, q: dict[str, float]) -> list[str]:
         """As StoryIndex._candidates, with the candidate stories' profiles read in one bulk query."""
+        self.stored_postings.load(self._nominating(q))
         top = super()._candidates(q)
         wanted = [sid for sid in top if not dict.__contains__(self.profiles, sid)]
         if wanted:

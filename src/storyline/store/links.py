@@ -159,6 +159,16 @@ class LinkTables:
         """Stories whose profile holds a term (an index look-up)."""
         return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
 
+    def story_postings_many(self, terms: Sequence[str]) -> dict[str, set[str]]:
+        """story_postings of many terms (terms no story holds are left out), one query per 500 terms."""
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(list(terms)):
+            marks = ",".join([self._P] * len(chunk))
+            for term, sid in self.conn.execute(
+                    f"SELECT term, story_id FROM story_terms WHERE term IN ({marks})", chunk):
+                out.setdefault(term, set()).add(sid)
+        return out
+
     def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None, list[float] | None]:
         """(term -> weight, [first day, last day] or None, the profile's norm parts [S0, S1, S2] or None
         where saved before they were kept) of one story."""
