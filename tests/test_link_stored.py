@@ -224,3 +224,30 @@ def test_the_story_index_as_rows_places_articles_as_the_index_in_memory(new_stor
     assign_stories(blob)
     assert {d: blob.document(d).story_id for d, _, _ in docs} == want
     assert blob.get_state("stories/v1") is None
+
+
+def test_story_profiles_keep_norm_parts_and_read_bare_profiles(new_store):
+    """A saved profile carries its norm parts [S0, S1, S2]; one saved before they were kept (a bare
+    term -> weight object) is read with none, and placing goes on (norm from today's frequencies)."""
+    from storyline.link.pipeline import assign_stories
+    from storyline.link.stories import StoryIndex
+    from storyline.model import CleanArticle
+
+    texts = [("a1", "Rescuers in Amatrice searched the rubble after the earthquake struck central Italy."),
+             ("a2", "The earthquake near Amatrice killed dozens; rescuers dug through rubble in central Italy."),
+             ("b1", "The central bank of Norway raised its interest rate to curb inflation in Oslo.")]
+    store = new_store("norms")
+    store.add_batch([Document(article=CleanArticle(id=d, source=d, text=t), content_hash=d) for d, t in texts[:2]],
+                    {}, [], {})
+    assert assign_stories(store) == 1
+    memory = StoryIndex()
+    for d, t in texts[:2]:
+        memory.add(d, t)
+    prof, span, norm = store.story_profile("s1")
+    assert prof == memory.profiles["s1"] and span is None and norm == memory.norms["s1"]
+    with store.transaction() as conn:  # as a store saved before norm parts were kept
+        conn.execute(f"UPDATE story_profiles SET data = {store._P}", (json.dumps(prof, sort_keys=True),))
+    assert store.story_profile("s1") == (prof, None, None)
+    store.add_batch([Document(article=CleanArticle(id="b1", source="b1", text=texts[2][1]), content_hash="b1")],
+                    {}, [], {})
+    assert assign_stories(store) == 2 and store.document("b1").story_id == "s2"

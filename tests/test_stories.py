@@ -112,3 +112,34 @@ def test_ecbplus_held_out_topics_bcubed():
     assert len(docs) == 135
     p, r, f1 = bcubed(cluster(docs, seed=0), {d: g for d, g, _ in docs})
     assert f1 >= 0.8, (p, r, f1)
+
+
+def test_a_term_in_many_articles_nominates_no_candidate(monkeypatch):
+    """Candidate stories come only from terms in at most QUERY_MAX_DF articles (a common term's
+    postings would name much of a large store); such a term still counts in the score."""
+    from storyline.link import stories
+
+    index = StoryIndex()
+    for doc_id, title, text in QUAKE_A + QUAKE_B:
+        index.add(doc_id, text, title=title)
+    assert index.df["w:earthquak"] == 6 and set(index.postings["w:earthquak"]) == {"s1", "s2"}
+    assert index._candidates({"w:earthquak": 1.0}) == ["s1", "s2"]
+    monkeypatch.setattr(stories, "QUERY_MAX_DF", 5)
+    assert index._candidates({"w:earthquak": 1.0}) == []
+    assert index._score({"w:earthquak": 1.0}, 1.0, "s1") > 0.0
+
+
+def test_profile_norm_parts_give_the_norm_under_todays_idf():
+    """A story's kept [S0, S1, S2] give its profile's length under the current IDF while its terms'
+    frequencies are those it was saved with (the article count moving on)."""
+    import math
+
+    index = StoryIndex()
+    for doc_id, title, text in QUAKE_A:
+        index.add(doc_id, text, title=title)
+    prof = index.profiles["s1"]
+    exact = math.sqrt(sum((v * index.idf(t)) ** 2 for t, v in prof.items()))
+    assert math.isclose(index._profile_norm("s1"), exact, rel_tol=1e-9)
+    index.n_docs += 1000  # more articles, none with these terms: every idf rises by the same amount
+    exact = math.sqrt(sum((v * index.idf(t)) ** 2 for t, v in prof.items()))
+    assert math.isclose(index._profile_norm("s1"), exact, rel_tol=1e-9)

@@ -18,9 +18,16 @@ article stays cheap however many came before:
 * the lead (first ``LEAD_SENTENCES`` sentences) and the title count extra, since news states who, what
   and when first and mentions background participants (past opponents, earlier cases) further down;
 * an inverted index from terms to stories yields the few candidate stories worth scoring (those
-  sharing one of the article's strongest terms); the article joins the best one when its cosine
-  similarity to the story's profile, times a date-distance factor when dates are known, reaches the
-  threshold.
+  sharing one of the article's strongest terms, among terms in at most ``QUERY_MAX_DF`` articles); the
+  article joins the best one when its cosine similarity to the story's profile, times a date-distance
+  factor when dates are known, reaches the threshold;
+* the cosine needs the length of each candidate profile under today's IDF. With
+  ``idf(t) = A - L(t)``, ``A = log(1 + n + bg_n) + 1`` (all articles) and ``L(t) = log(1 + df(t) + bg_df(t))``
+  (the term's frequency), the squared length is ``A² S0 - 2A S1 + S2`` where ``S0 = Σ v²``,
+  ``S1 = Σ v² L`` and ``S2 = Σ v² L²`` over the profile. Each story keeps (S0, S1, S2) from when it last
+  changed: the article count is always today's, only the frequencies of its terms are those of that
+  time, so scoring a candidate reads its profile's weights at the article's terms and three numbers,
+  never the frequencies of the profile's hundreds of terms.
 
 Tried on ECB+ odd topics and not adopted: similarity to the story's nearest member (alone or mixed
 with the centroid: no gain); a bonus for covering the story's core names (names in half its members:
@@ -56,6 +63,11 @@ TITLE_REPEAT = 2  # title tokens counted this many extra times
 PROFILE_TERMS = 400  # a story keeps at most this many terms (pruned to this when it reaches twice as many)
 QUERY_TERMS = 40  # candidate stories come from postings of the article's strongest terms only
 MAX_CANDIDATES = 200
+# A term in more articles than this nominates no candidate story (it still counts in the score): its
+# postings would name a large part of a big store for a term that tells little apart, so nominating
+# costs at most QUERY_TERMS * QUERY_MAX_DF story ids whatever the store's size. Far above any term's
+# count in ECB+ (982 articles), so the tuned figures there do not move.
+QUERY_MAX_DF = 1000
 DATE_GRACE_DAYS = 365  # no date penalty within a year of a story's date range: affairs such as peace talks run for years
 DATE_HALF_LIFE_DAYS = 730  # beyond the grace, the similarity halves every two years
 # Lead boost tuned on ECB+ odd topics only (seeds 0-2; lead {2,3,5} sentences x repeat {1,2} x threshold
@@ -202,6 +214,7 @@ class StoryIndex:
         self.profiles: dict[str, dict[str, float]] = {}  # story id -> term -> summed tf weight
         self.members: dict[str, list[str]] = {}  # story id -> doc ids, in arrival order
         self.spans: dict[str, list[int]] = {}  # story id -> [first day, last day] of dated members
+        self.norms: dict[str, list[float]] = {}  # story id -> [S0, S1, S2] of its profile (see above)
         self.postings: dict[str, set[str]] = {}  # term -> story ids whose profile holds it
         self.doc_story: dict[str, str] = {}
         self.next_id = 1
@@ -210,6 +223,29 @@ class StoryIndex:
     def idf(self, term: str) -> float:
         bg_n, bg_df = _background()
         return math.log((1.0 + self.n_docs + bg_n) / (1.0 + self.df.get(term, 0) + bg_df.get(term, 0))) + 1.0
+
+    def _term_log(self, term: str) -> float:
+        """L(t): the part of idf(t) that depends on the term (idf = A - L)."""
+        return math.log(1.0 + self.df.get(term, 0) + _background()[1].get(term, 0))
+
+    def _norm_parts(self, prof: dict[str, float]) -> list[float]:
+        """[S0, S1, S2] of a profile under the current frequencies (terms in sorted order: the same
+        floats however the profile's dict was built)."""
+        s0 = s1 = s2 = 0.0
+        for t in sorted(prof):
+            v2 = prof[t] * prof[t]
+            lt = self._term_log(t)
+            s0 += v2
+            s1 += v2 * lt
+            s2 += v2 * lt * lt
+        return [s0, s1, s2]
+
+    def _profile_norm(self, sid: str) -> float:
+        parts = self.norms.get(sid)
+        if parts is None:
+            parts = self.norms[sid] = self._norm_parts(self.profiles[sid])
+        a = math.log(1.0 + self.n_docs + _background()[0]) + 1.0
+        return math.sqrt(max(0.0, a * a * parts[0] - 2.0 * a * parts[1] + parts[2]))
 
     def _score(self, q: dict[str, float], qnorm: float, sid: str) -> float:
         prof = self.profiles[sid]
@@ -220,7 +256,7 @@ class StoryIndex:
                 dot += w * p * self.idf(t)
         if dot <= 0.0:
             return 0.0
-        pn = math.sqrt(sum((v * self.idf(t)) ** 2 for t, v in prof.items()))
+        pn = self._profile_norm(sid)
         return dot / (qnorm * pn) if pn else 0.0
 
     # ---- public API
@@ -246,16 +282,37 @@ class StoryIndex:
         qnorm = math.sqrt(sum(v * v for v in q.values()))
         if not qnorm:
             return None
-        hits: Counter = Counter()
-        for t in sorted(q, key=q.get, reverse=True)[:QUERY_TERMS]:
-            for sid in self.postings.get(t, ()):
-                hits[sid] += q[t]
         best, best_sim = None, 0.0
-        for sid, _ in hits.most_common(MAX_CANDIDATES):
+        for sid in self._candidates(q):
             sim = self._score(q, qnorm, sid) * self._date_factor(sid, day)
             if sim > best_sim:
                 best, best_sim = sid, sim
         return best if best is not None and best_sim >= self.threshold else None
+
+    def _candidates(self, q: dict[str, float]) -> list[str]:
+        """The stories worth scoring: those sharing the article's strongest terms (among terms in at most
+        QUERY_MAX_DF articles), best summed query weight first (ties by story id)."""
+        hits: dict[str, float] = {}
+        for t in self._nominating(q):
+            for sid in self.postings.get(t, ()):
+                hits[sid] = hits.get(sid, 0.0) + q[t]
+        return sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+
+    def _nominating(self, q: dict[str, float]) -> list[str]:
+        """The terms whose postings name the candidates: the QUERY_TERMS strongest of those in at most
+        QUERY_MAX_DF articles."""
+        nominating = [t for t in q if self.df.get(t, 0) <= QUERY_MAX_DF]
+        return sorted(nominating, key=lambda term: q[term], reverse=True)[:QUERY_TERMS]
+
+    def _post_add(self, term: str, sid: str) -> None:
+        self.postings.setdefault(term, set()).add(sid)
+
+    def _post_discard(self, term: str, sid: str) -> None:
+        post = self.postings.get(term)
+        if post is not None:
+            post.discard(sid)
+            if not post:
+                del self.postings[term]
 
     def _date_factor(self, sid: str, day: int | None) -> float:
         span = self.spans.get(sid)
@@ -268,7 +325,7 @@ class StoryIndex:
         prof = self.profiles[sid]
         for t, w in tf.items():
             if t not in prof:
-                self.postings.setdefault(t, set()).add(sid)
+                self._post_add(t, sid)
             prof[t] = prof.get(t, 0.0) + w
         if len(prof) >= 2 * PROFILE_TERMS:
             keep = sorted(prof, key=lambda t: prof[t] * self.idf(t), reverse=True)[:PROFILE_TERMS]
@@ -276,11 +333,8 @@ class StoryIndex:
             for t in list(prof):
                 if t not in keep_set:
                     del prof[t]
-                    post = self.postings.get(t)
-                    if post is not None:
-                        post.discard(sid)
-                        if not post:
-                            del self.postings[t]
+                    self._post_discard(t, sid)
+        self.norms[sid] = self._norm_parts(prof)
         self.members[sid].append(doc_id)
         self.doc_story[doc_id] = sid
         if day is not None:
@@ -301,7 +355,7 @@ class StoryIndex:
             "df": dict(self.df),
             "stories": [
                 {"id": sid, "members": list(self.members[sid]), "profile": self.profiles[sid],
-                 "span": self.spans.get(sid)}
+                 "span": self.spans.get(sid), "norm": self.norms.get(sid)}
                 for sid in self.members
             ],
         }
@@ -320,6 +374,8 @@ class StoryIndex:
             idx.profiles[sid] = {k: float(v) for k, v in s["profile"].items()}
             if s.get("span"):
                 idx.spans[sid] = [int(s["span"][0]), int(s["span"][1])]
+            if s.get("norm"):
+                idx.norms[sid] = [float(x) for x in s["norm"]]
             for t in idx.profiles[sid]:
                 idx.postings.setdefault(t, set()).add(sid)
             for d in idx.members[sid]:

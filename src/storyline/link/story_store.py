@@ -3,10 +3,13 @@
 :class:`StoredStoryIndex` is :class:`~.stories.StoryIndex` (same features, weights, candidates and
 threshold: the same assignments) whose document frequencies, postings and story profiles are read
 from the store only where an article needs them: the frequencies of its terms, the postings of its
-strongest terms, the profiles of its candidate stories. After a batch, the stories it changed, the
-frequency increments and the small state (article count, next story number) are written back in one
-transaction (``store.save_story_index``). A store whose index is still the old JSON blob
-(``stories/v1`` in the state table) has it moved into rows on its first link run.
+strongest terms that are rare enough to nominate (``QUERY_MAX_DF``), the profiles and kept norm parts
+of its candidate stories, and the frequencies of the one profile it joins. Postings a batch changes
+are kept aside until a term's postings are read (a new story's hundreds of terms are not looked up).
+After a batch, the stories it changed, the frequency increments and the small state (article count,
+next story number) are written back in one transaction (``store.save_story_index``). A store whose
+index is still the old JSON blob (``stories/v1`` in the state table) has it moved into rows on its
+first link run.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ if TYPE_CHECKING:
 import json
 from collections import Counter
 
-from .stories import MAX_CANDIDATES, QUERY_TERMS, STATE_VERSION, StoryIndex, _day, _tf_vector, article_features
+from .stories import STATE_VERSION, StoryIndex, _day, _tf_vector, article_features
 
 STATE_KEY = "stories/v2"  # {"version", "threshold", "n_docs", "next_id"}
 BLOB_KEY = "stories/v1"  # the whole index as one JSON blob (before the rows)
@@ -47,28 +50,53 @@ class _DF(Counter):
 
 
 class _Postings(dict):
-    """term -> story ids, loaded from the store's term index on first use."""
+    """term -> story ids, loaded from the store's term index on first read; what this run adds or
+    removes for a term not read yet is kept aside and applied when (if ever) it is read."""
 
     def __init__(self, store: Store):
         super().__init__()
         self.store = store
+        self.added: dict[str, set[str]] = {}
+        self.removed: dict[str, set[str]] = {}
 
     def _load(self, term: str) -> None:
         if not dict.__contains__(self, term):
-            dict.__setitem__(self, term, self.store.story_postings(term))
+            self.load([term])
+
+    def load(self, terms) -> None:
+        """Read the postings of the terms not read yet, in bulk."""
+        missing = [t for t in dict.fromkeys(terms) if not dict.__contains__(self, t)]
+        if not missing:
+            return
+        found = self.store.story_postings_many(missing)
+        for t in missing:
+            post = found.get(t, set())
+            post |= self.added.pop(t, set())
+            post -= self.removed.pop(t, set())
+            dict.__setitem__(self, t, post)
 
     def get(self, term, default=None):
         self._load(term)
         value = dict.get(self, term)
         return value if value else default
 
-    def setdefault(self, term, default=None):
-        self._load(term)
-        return dict.setdefault(self, term, default)
-
     def __getitem__(self, term):
         self._load(term)
         return dict.__getitem__(self, term)
+
+    def add(self, term: str, sid: str) -> None:
+        if dict.__contains__(self, term):
+            dict.__getitem__(self, term).add(sid)
+        else:
+            self.added.setdefault(term, set()).add(sid)
+            self.removed.get(term, set()).discard(sid)
+
+    def discard(self, term: str, sid: str) -> None:
+        if dict.__contains__(self, term):
+            dict.__getitem__(self, term).discard(sid)
+        else:
+            self.removed.setdefault(term, set()).add(sid)
+            self.added.get(term, set()).discard(sid)
 
 
 class _Profiles(dict):
@@ -79,11 +107,8 @@ class _Profiles(dict):
         self.index = index
 
     def __missing__(self, sid: str) -> dict[str, float]:
-        prof, span = self.index.store.story_profile(sid)
-        self.index.lazy_df.load(prof)
-        if span is not None:
-            self.index.spans.setdefault(sid, span)
-        self[sid] = prof
+        prof, span, norm = self.index.store.story_profile(sid)
+        self.index.keep_loaded(sid, prof, span, norm)
         return prof
 
 
@@ -109,7 +134,8 @@ class StoredStoryIndex(StoryIndex):
         self.next_id = int(state.get("next_id", 1))
         self.lazy_df = _DF(store)
         self.df = self.lazy_df
-        self.postings = _Postings(store)
+        self.stored_postings = _Postings(store)
+        self.postings = self.stored_postings
         self.profiles = _Profiles(self)
         self.members = _Members()
         self.df_delta: Counter = Counter()
@@ -140,24 +166,34 @@ class StoredStoryIndex(StoryIndex):
             value = self._idf[term] = super().idf(term)
         return value
 
-    def _best(self, tf: dict[str, float], day: int | None) -> str | None:
-        """As StoryIndex._best, with the candidate stories' profiles read in one bulk query first."""
-        q = {t: w * self.idf(t) for t, w in tf.items()}
-        hits: dict[str, float] = {}
-        for t in sorted(q, key=lambda term: q[term], reverse=True)[:QUERY_TERMS]:
-            for sid in self.postings.get(t, ()):
-                hits[sid] = hits.get(sid, 0.0) + q[t]
-        # a cache only: which stories are read ahead changes no result
-        top = sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
-        wanted = [sid for sid in top if sid not in self.profiles]
+    def keep_loaded(self, sid: str, prof: dict[str, float], span: list[int] | None, norm: list[float] | None) -> None:
+        dict.__setitem__(self.profiles, sid, prof)
+        if span is not None:
+            self.spans.setdefault(sid, span)
+        if norm is not None:
+            self.norms.setdefault(sid, norm)
+        else:  # a profile saved before norms were kept: computed from today's frequencies
+            self.lazy_df.load(prof)
+
+    def _candidates(self, q: dict[str, float]) -> list[str]:
+        """As StoryIndex._candidates, with the candidate stories' profiles read in one bulk query."""
+        self.stored_postings.load(self._nominating(q))
+        top = super()._candidates(q)
+        wanted = [sid for sid in top if not dict.__contains__(self.profiles, sid)]
         if wanted:
-            loaded = self.store.story_profiles(wanted)
-            self.lazy_df.load({t for prof, _ in loaded.values() for t in prof})
-            for sid, (prof, span) in loaded.items():
-                dict.__setitem__(self.profiles, sid, prof)
-                if span is not None:
-                    self.spans.setdefault(sid, span)
-        return super()._best(tf, day)
+            for sid, (prof, span, norm) in self.store.story_profiles(wanted).items():
+                self.keep_loaded(sid, prof, span, norm)
+        return top
+
+    def _join(self, sid: str, doc_id: str, tf: dict[str, float], day: int | None) -> None:
+        self.lazy_df.load(self.profiles[sid])  # the joined profile's frequencies: pruning and norm parts
+        super()._join(sid, doc_id, tf, day)
+
+    def _post_add(self, term: str, sid: str) -> None:
+        self.stored_postings.add(term, sid)
+
+    def _post_discard(self, term: str, sid: str) -> None:
+        self.stored_postings.discard(term, sid)
 
     def place(self, doc_id: str, text: str, *, title: str | None = None, published: str | None = None,
               story_id: str | None = None) -> str:
@@ -186,7 +222,8 @@ class StoredStoryIndex(StoryIndex):
         self.store.save_story_index(
             self.assignment, dict(self.df_delta), {sid: self.profiles[sid] for sid in self.changed},
             {sid: self.spans[sid] for sid in self.changed if sid in self.spans}, STATE_KEY, self.state(),
-            BLOB_KEY if drop_blob else None)
+            BLOB_KEY if drop_blob else None,
+            norms={sid: self.norms[sid] for sid in self.changed if sid in self.norms})
 
 
 def move_blob_to_rows(store: Store) -> bool:
@@ -202,5 +239,6 @@ def move_blob_to_rows(store: Store) -> bool:
     for sid, prof in old.profiles.items():
         dict.__setitem__(new.profiles, sid, prof)
     new.spans = dict(old.spans)
+    new.norms = dict(old.norms)
     new.save(drop_blob=True)
     return True

@@ -56,9 +56,11 @@ class LinkTables:
     def dirty_stories(self) -> tuple[list[str], list[str]]:
         """(stories to re-link, in id order; the dirty document ids read)."""
         dirty = [r[0] for r in self.conn.execute("SELECT document_id FROM link_dirty ORDER BY document_id")]
+        # from the (few) dirty rows to their documents by id: a join the planner may drive from
+        # documents_story instead reads every document that has a story
         stories = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT d.story_id FROM link_dirty l JOIN documents d ON d.id = l.document_id"
-            " WHERE d.story_id IS NOT NULL ORDER BY d.story_id")]
+            "SELECT DISTINCT story_id FROM documents WHERE id IN (SELECT document_id FROM link_dirty)"
+            " AND story_id IS NOT NULL ORDER BY story_id")]
         return stories, dirty
 
     def set_state(self, key: str, value: str) -> None:
@@ -157,28 +159,47 @@ class LinkTables:
         """Stories whose profile holds a term (an index look-up)."""
         return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
 
-    def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None]:
-        """(term -> weight, [first day, last day] or None) of one story."""
+    def story_postings_many(self, terms: Sequence[str]) -> dict[str, set[str]]:
+        """story_postings of many terms (terms no story holds are left out), one query per 500 terms."""
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(list(terms)):
+            marks = ",".join([self._P] * len(chunk))
+            for term, sid in self.conn.execute(
+                    f"SELECT term, story_id FROM story_terms WHERE term IN ({marks})", chunk):
+                out.setdefault(term, set()).add(sid)
+        return out
+
+    def story_profile(self, story_id: str) -> tuple[dict[str, float], list[int] | None, list[float] | None]:
+        """(term -> weight, [first day, last day] or None, the profile's norm parts [S0, S1, S2] or None
+        where saved before they were kept) of one story."""
         return self.story_profiles([story_id])[story_id]
 
-    def story_profiles(self, story_ids: Sequence[str]) -> dict[str, tuple[dict[str, float], list[int] | None]]:
+    def story_profiles(self, story_ids: Sequence[str]) -> dict[str, tuple[dict[str, float], list[int] | None, list[float] | None]]:
         """story_profile of many stories, in bulk (one query per 500 stories and table)."""
-        out: dict[str, tuple[dict[str, float], list[int] | None]] = {sid: ({}, None) for sid in story_ids}
+        out: dict[str, tuple[dict[str, float], list[int] | None, list[float] | None]] = \
+            {sid: ({}, None, None) for sid in story_ids}
         for chunk in _chunks(list(story_ids)):
             marks = ",".join([self._P] * len(chunk))
             for sid, data in self.conn.execute(
                     f"SELECT story_id, data FROM story_profiles WHERE story_id IN ({marks})", chunk):
-                out[sid] = (json.loads(data), None)
+                obj = json.loads(data)
+                if "terms" in obj:  # {"terms": {term: weight}, "norm": [S0, S1, S2]} (a term has a kind prefix)
+                    out[sid] = (obj["terms"], None, obj.get("norm"))
+                else:  # a bare profile, saved before norm parts were kept
+                    out[sid] = (obj, None, None)
             for sid, first, last in self.conn.execute(
                     f"SELECT story_id, first_day, last_day FROM story_spans WHERE story_id IN ({marks})", chunk):
-                out[sid] = (out[sid][0], [int(first), int(last)])
+                out[sid] = (out[sid][0], [int(first), int(last)], out[sid][2])
         return out
 
     def save_story_index(self, assignment: dict[str, str], df_delta: dict[str, int],
                          profiles: dict[str, dict[str, float]], spans: dict[str, list[int]],
-                         state_key: str, state: str, drop_state: str | None = None) -> None:
-        """In one transaction: documents' stories, document-frequency increments, the profiles and
-        date spans of the stories that changed (replaced), and the index's small state."""
+                         state_key: str, state: str, drop_state: str | None = None,
+                         norms: dict[str, list[float]] | None = None) -> None:
+        """In one transaction: documents' stories, document-frequency increments, the profiles (with
+        their norm parts, where given) and date spans of the stories that changed (replaced), and the
+        index's small state."""
+        norms = norms or {}
         p = self._P
         with self.transaction() as conn:
             self._many(conn, f"UPDATE documents SET story_id = {p} WHERE id = {p}",
@@ -192,7 +213,8 @@ class LinkTables:
                        [(sid, t, w) for sid in sorted(profiles) for t, w in sorted(profiles[sid].items())])
             self._many(conn, f"INSERT INTO story_profiles (story_id, data) VALUES ({p}, {p})"
                              " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data",
-                       [(sid, json.dumps(profiles[sid], sort_keys=True)) for sid in sorted(profiles)])
+                       [(sid, json.dumps({"terms": profiles[sid], "norm": norms[sid]} if sid in norms else profiles[sid],
+                                         sort_keys=True)) for sid in sorted(profiles)])
             self._many(conn, f"INSERT INTO story_spans (story_id, first_day, last_day) VALUES ({p}, {p}, {p})"
                              " ON CONFLICT (story_id) DO UPDATE SET first_day = excluded.first_day,"
                              " last_day = excluded.last_day",
