@@ -211,16 +211,23 @@ def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: 
     read here when not given), as ``collection_estimates``."""
     from ..link.dating import combine, neighbour_estimate, profile_estimate
 
+    prof = params.get("profile") if profiles is not None else None
+
+    def by_profile(a: DatedArticle) -> DateEstimate | None:
+        cs = None
+        if prof.get("own_weight"):
+            cs = own[f"{a.corpus}:{a.name}"] if own is not None else own_clues([a])[f"{a.corpus}:{a.name}"]
+        return profile_estimate(f"{a.corpus}:{a.name}", profiles, params, cs)
+
     rows = []
     for a in targets:
-        ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
-        got = combine(ns, params)
-        est = neighbour_estimate(*got) if got else None
-        if est is None and profiles is not None and "profile" in params:
-            cs = None
-            if params["profile"].get("own_weight"):
-                cs = own[f"{a.corpus}:{a.name}"] if own is not None else own_clues([a])[f"{a.corpus}:{a.name}"]
-            est = profile_estimate(f"{a.corpus}:{a.name}", profiles, params, cs)
+        est = by_profile(a) if prof is not None and prof.get("first") else None
+        if est is None:
+            ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
+            got = combine(ns, params)
+            est = neighbour_estimate(*got) if got else None
+        if est is None and prof is not None and not prof.get("first"):
+            est = by_profile(a)
         rows.append((a, est))
     return rows
 

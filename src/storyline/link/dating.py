@@ -371,21 +371,27 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
         return {}
     index = build_index(keys, dated, params)
     out: dict[str, DateEstimate] = {}
-    for d in undated:
-        got = combine(neighbours(d.id, index, params), params)
-        if got is not None:
-            out[d.id] = neighbour_estimate(*got)
-    rest = [d for d in undated if d.id not in out]
-    if rest and "profile" in params:  # what no agreeing neighbours date: the keys' date profiles
+    prof = params.get("profile")
+    profiles = None
+    if prof is not None:
+        texts = {d.id: d.article.text for d in docs}
+        profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
+
+    def by_profile(d: Document) -> DateEstimate | None:
         from ..annotate.dating import clues
         from ..annotate.timex import tag
 
-        texts = {d.id: d.article.text for d in docs}
-        profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
-        for d in rest:
-            own = clues(texts[d.id], tag(texts[d.id], None)) if params["profile"].get("own_weight") else None
-            if (est := profile_estimate(d.id, profiles, params, own)) is not None:
-                out[d.id] = est
+        own = clues(texts[d.id], tag(texts[d.id], None)) if prof.get("own_weight") else None
+        return profile_estimate(d.id, profiles, params, own)
+
+    for d in undated:
+        est = by_profile(d) if prof is not None and prof.get("first") else None
+        if est is None and (got := combine(neighbours(d.id, index, params), params)) is not None:
+            est = neighbour_estimate(*got)
+        if est is None and prof is not None and not prof.get("first"):
+            est = by_profile(d)  # what no agreeing neighbours date: the keys' date profiles
+        if est is not None:
+            out[d.id] = est
     return out
 
 
@@ -402,6 +408,9 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
 # a name or a word reported in one fortnight ("Tulsa", "deplorables") pins it. The article stays
 # undated when fewer than ``min_docs`` dated articles that share a key with it lie within 31 days of
 # that day, or when a day more than a year away scores within ``min_gap`` of it (two eras fit).
+# The article's own clues (``annotate.dating``: the dates it names, partial ones too, "on Sept. 26",
+# read in the years the profiles put forward) join the keys with weight ``own_weight``. With
+# ``first`` the profiles date every undated article they can, the neighbours only the rest.
 # The numbers are learned on train articles (``scripts/train_collection_dating.py``, key ``profile``
 # of ``dating_collection.json``).
 
