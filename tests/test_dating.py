@@ -363,3 +363,20 @@ def test_thin_or_split_evidence_leaves_the_article_undated():
                        ("c", ["Marta Vell", "Tulsa"], "2019-05-10"), ("d", ["Marta Vell", "Tulsa"], "2019-05-12"),
                        ("undated", ["Marta Vell", "Tulsa"], None)])
     assert profile_estimate("undated", index, _PROFILE) is None
+
+
+def test_the_profiles_come_first_or_after_the_neighbours_as_the_parameters_say():
+    from storyline.link.dating import collection_estimates, load_collection_params
+
+    docs, anns = _collection([("a", ["Marta Vell", "Osric Dunmore"], "2019-05-10"),
+                              ("b", ["Marta Vell", "Osric Dunmore"], "2019-05-14"),
+                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
+    prof = {**_PROFILE["profile"], "max_df_share": 0.3}
+    first = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": True}})["undated"]
+    after = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": False}})["undated"]
+    assert [(e["document_id"], e["sentence"]) for e in first.evidence] == [
+        ("a", "reports, as a (dated 2019-05-10) does, what was reported around then"),
+        ("b", "reports, as b (dated 2019-05-14) does, what was reported around then")]
+    # after: the two agreeing neighbours date it, as without the profiles
+    assert [(e["document_id"], e["sentence"]) for e in after.evidence] == [
+        ("a", "reports what a (dated 2019-05-10) reports"), ("b", "reports what b (dated 2019-05-14) reports")]
