@@ -309,3 +309,74 @@ def test_an_estimate_never_dates_another_article():
     docs = [d if d.id != "guessed" else _doc("guessed", d.article.text, "2019-05", "estimate", seq=d.seq)
             for d in docs]
     assert collection_estimates(docs, anns) == {}
+
+
+# -- second stage: the date profiles of what the article reports (link/dating.py) -------------------
+
+_PROFILE = {"profile": {"bandwidth": 7.0, "max_df_share": 0.2, "idf_power": 1.0, "alpha": 4.0, "min_gap": 0.0,
+                        "min_docs": 2, "own_weight": 0.0, "min_log_ratio": None}}
+
+
+def _profiles(rows: list[tuple[str, list[str], str | None]]):
+    """A collection of 30 dated filler articles, each naming someone else and the police (spread
+    over 2000 and 2001), and the given ones; its profile index."""
+    from storyline.link.dating import build_profile_index, profile_keys
+
+    fill = [(f"filler{i:02d}", [f"Person{i:02d} Filler", "Police"], f"200{i % 2}-{1 + i % 12:02d}-{1 + i % 27:02d}")
+            for i in range(30)]
+    keys, dated = {}, {}
+    for doc_id, names, published in fill + rows:
+        ann = _people_ann(doc_id, names)
+        keys[doc_id] = profile_keys(ann, ", ".join(names))
+        if published:
+            dated[doc_id] = date.fromisoformat(published)
+    return build_profile_index(keys, dated, _PROFILE)
+
+
+def test_an_article_is_dated_when_what_it_names_was_reported():
+    from storyline.link.dating import profile_estimate
+
+    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14"),
+                       ("c", ["Tulsa"], "2019-05-20"), ("old", ["Marta Vell"], "2018-02-01"),
+                       ("undated", ["Marta Vell", "Tulsa", "Police"], None)])
+    est = profile_estimate("undated", index, _PROFILE)
+    assert est is not None
+    # the day where what it names is most over-reported against the collection at large
+    assert (est.point, est.granularity, est.value, est.source) == ("2019-05-10", "month", "2019-05", "story")
+    assert (est.start, est.end) == ("2019-05-10", "2019-05-20")
+    assert [(e["document_id"], e["other_date"]) for e in est.evidence] == [
+        ("a", "2019-05-10"), ("b", "2019-05-14"), ("c", "2019-05-20")]
+    assert est.evidence[0]["shared"] == ["tulsa", "marta vell", "marta", "vell"]  # the name, then its words
+    # a dated article counts without its own date: "b" is dated from "a" and "c" (and never from itself)
+    b = profile_estimate("b", index, _PROFILE)
+    assert b is not None and "b" not in [e["document_id"] for e in b.evidence]
+
+
+def test_thin_or_split_evidence_leaves_the_article_undated():
+    from storyline.link.dating import profile_estimate
+
+    # one dated article alone shares what it names
+    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("undated", ["Marta Vell", "Tulsa"], None)])
+    assert profile_estimate("undated", index, _PROFILE) is None
+    # two eras fit as well as each other
+    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2009-05-10"), ("b", ["Marta Vell", "Tulsa"], "2009-05-12"),
+                       ("c", ["Marta Vell", "Tulsa"], "2019-05-10"), ("d", ["Marta Vell", "Tulsa"], "2019-05-12"),
+                       ("undated", ["Marta Vell", "Tulsa"], None)])
+    assert profile_estimate("undated", index, _PROFILE) is None
+
+
+def test_the_profiles_come_first_or_after_the_neighbours_as_the_parameters_say():
+    from storyline.link.dating import collection_estimates, load_collection_params
+
+    docs, anns = _collection([("a", ["Marta Vell", "Osric Dunmore"], "2019-05-10"),
+                              ("b", ["Marta Vell", "Osric Dunmore"], "2019-05-14"),
+                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
+    prof = {**_PROFILE["profile"], "max_df_share": 0.3}
+    first = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": True}})["undated"]
+    after = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": False}})["undated"]
+    assert [(e["document_id"], e["sentence"]) for e in first.evidence] == [
+        ("a", "reports, as a (dated 2019-05-10) does, what was reported around then"),
+        ("b", "reports, as b (dated 2019-05-14) does, what was reported around then")]
+    # after: the two agreeing neighbours date it, as without the profiles
+    assert [(e["document_id"], e["sentence"]) for e in after.evidence] == [
+        ("a", "reports what a (dated 2019-05-10) reports"), ("b", "reports what b (dated 2019-05-14) reports")]

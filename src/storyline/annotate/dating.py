@@ -414,26 +414,33 @@ def posterior(cs: list[Clue], model: dict | None = None) -> list[tuple[date, flo
     cands = _candidates(cs, model)
     if not cands:
         return []
-    weights = model.get("weights", {})
-    # clues about the same year (or the same month of any year) tell of one time the article is
-    # about: they count as one clue (the most specific of them), as they are no independent witnesses
-    grouped: dict[tuple, list[Clue]] = {}
-    for c in sorted(cs, key=lambda c: (_days(c), c.start)):
-        key = ("periodic", c.kind, c.lo.month) if c.periodic else (c.kind.split(":")[0] in ("anniv", "since"), c.lo.year)
-        grouped.setdefault(key, []).append(c)
-    cap = model.get("max_repeat", 3)
-    scores = [0.0] * len(cands)
-    for group in grouped.values():
-        c = group[0]
-        w = weights.get(c.kind, 1.0) * min(len(group), cap)
-        days = _days(c)
-        for i, d in enumerate(cands):
-            scores[i] += w * _log_density(model, c.kind, offset(c, d), days)
+    scores = log_likelihood(cs, cands, model)
     top = max(scores)
     temp = model.get("temperature", 1.0)
     ps = [math.exp((s - top) / temp) for s in scores]
     z = sum(ps)
     return [(d, p / z) for d, p in zip(cands, ps)]
+
+
+def log_likelihood(cs: list[Clue], days: list[date], model: dict) -> list[float]:
+    """log P(the clues | the article was written on the day), for each of ``days`` (up to a
+    constant). Clues about the same year (or the same month of any year) tell of one time the
+    article is about: they count as one clue (the most specific of them), said at most
+    ``max_repeat`` times, as they are no independent witnesses."""
+    weights = model.get("weights", {})
+    grouped: dict[tuple, list[Clue]] = {}
+    for c in sorted(cs, key=lambda c: (_days(c), c.start)):
+        key = ("periodic", c.kind, c.lo.month) if c.periodic else (c.kind.split(":")[0] in ("anniv", "since"), c.lo.year)
+        grouped.setdefault(key, []).append(c)
+    cap = model.get("max_repeat", 3)
+    scores = [0.0] * len(days)
+    for group in grouped.values():
+        c = group[0]
+        w = weights.get(c.kind, 1.0) * min(len(group), cap)
+        n = _days(c)
+        for i, d in enumerate(days):
+            scores[i] += w * _log_density(model, c.kind, offset(c, d), n)
+    return scores
 
 
 def estimate(text: str, timexes: list[Timex], model: dict | None = None) -> DateEstimate | None:

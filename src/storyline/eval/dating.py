@@ -196,15 +196,50 @@ def collection_neighbours(arts: list[DatedArticle], anns: dict, params: dict, da
     return {f"{a.corpus}:{a.name}": neighbours(f"{a.corpus}:{a.name}", index, params) for a in targets}
 
 
-def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict):
-    from ..link.dating import combine, neighbour_estimate
+def own_clues(arts: list[DatedArticle]) -> dict[str, list]:
+    """The clues of each article's own words (``annotate.dating.clues``), by ``corpus:name``."""
+    from ..annotate.dating import clues
+    from ..annotate.timex import tag
+
+    return {f"{a.corpus}:{a.name}": clues(a.text, tag(a.text, None)) for a in arts}
+
+
+def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict, profiles=None,
+                    own: dict[str, list] | None = None):
+    """Each target's estimate: from its agreeing neighbours, else (given ``profiles``, a
+    ``link.dating.ProfileIndex``) from the date profiles of its keys and its own clues (``own``,
+    read here when not given), as ``collection_estimates``."""
+    from ..link.dating import combine, neighbour_estimate, profile_estimate
+
+    prof = params.get("profile") if profiles is not None else None
+
+    def by_profile(a: DatedArticle) -> DateEstimate | None:
+        cs = None
+        if prof.get("own_weight"):
+            cs = own[f"{a.corpus}:{a.name}"] if own is not None else own_clues([a])[f"{a.corpus}:{a.name}"]
+        return profile_estimate(f"{a.corpus}:{a.name}", profiles, params, cs)
 
     rows = []
     for a in targets:
-        ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
-        got = combine(ns, params)
-        rows.append((a, neighbour_estimate(*got) if got else None))
+        est = by_profile(a) if prof is not None and prof.get("first") else None
+        if est is None:
+            ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
+            got = combine(ns, params)
+            est = neighbour_estimate(*got) if got else None
+        if est is None and prof is not None and not prof.get("first"):
+            est = by_profile(a)
+        rows.append((a, est))
     return rows
+
+
+def collection_profiles(arts: list[DatedArticle], anns: dict, params: dict, dated_splits: tuple[str, ...]):
+    """The date profiles of the keys of ``arts`` (``link.dating.build_profile_index``), the articles
+    of ``dated_splits`` dated (a target among them counts without its own date)."""
+    from ..link.dating import build_profile_index, profile_keys
+
+    keys = {f"{a.corpus}:{a.name}": profile_keys(anns[f"{a.corpus}:{a.name}"], a.text) for a in arts}
+    dated = {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits}
+    return build_profile_index(keys, dated, params)
 
 
 def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, float]:
@@ -218,9 +253,12 @@ def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, floa
     train = [a for a in arts if a.split == "train"]
     dev = [a for a in arts if a.split == "dev"]
     sets = {
-        "train (leave-one-out)": collection_rows(train, collection_neighbours(train, anns, params, ("train",), train), params),
-        "dev (others dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train", "dev"), dev), params),
-        "dev (train dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train",), dev), params),
+        "train (leave-one-out)": collection_rows(train, collection_neighbours(train, anns, params, ("train",), train), params,
+                                                 collection_profiles(train, anns, params, ("train",))),
+        "dev (others dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train", "dev"), dev), params,
+                                              collection_profiles(arts, anns, params, ("train", "dev"))),
+        "dev (train dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train",), dev), params,
+                                             collection_profiles(arts, anns, params, ("train",))),
     }
     own = {f"{a.corpus}:{a.name}": (anns[f"{a.corpus}:{a.name}"].dating or [None])[0] for a in arts}
     sets["dev (others dated) +own"] = [(a, own[f"{a.corpus}:{a.name}"] or e) for a, e in sets["dev (others dated)"]]

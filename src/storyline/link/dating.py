@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..model import Annotations, DateEstimate, Document, EventMention
 
@@ -370,8 +371,176 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
         return {}
     index = build_index(keys, dated, params)
     out: dict[str, DateEstimate] = {}
+    prof = params.get("profile")
+    profiles = None
+    if prof is not None:
+        texts = {d.id: d.article.text for d in docs}
+        profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
+
+    def by_profile(d: Document) -> DateEstimate | None:
+        from ..annotate.dating import clues
+        from ..annotate.timex import tag
+
+        own = clues(texts[d.id], tag(texts[d.id], None)) if prof.get("own_weight") else None
+        return profile_estimate(d.id, profiles, params, own)
+
     for d in undated:
-        got = combine(neighbours(d.id, index, params), params)
-        if got is not None:
-            out[d.id] = neighbour_estimate(*got)
+        est = by_profile(d) if prof is not None and prof.get("first") else None
+        if est is None and (got := combine(neighbours(d.id, index, params), params)) is not None:
+            est = neighbour_estimate(*got)
+        if est is None and prof is not None and not prof.get("first"):
+            est = by_profile(d)  # what no agreeing neighbours date: the keys' date profiles
+        if est is not None:
+            out[d.id] = est
     return out
+
+
+# -- second stage: when each thing the article reports was reported (key date profiles) -----------
+#
+# What the neighbours above leave undated (no two dated articles close enough that agree) is dated
+# from WHEN the collection's dated articles report each thing the article reports: every key of the
+# article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
+# ``max_df_share`` of the articles carry has a date profile, the dated articles carrying it smoothed
+# by a kernel of ``bandwidth`` days and mixed with the profile of all dated articles (``alpha``
+# articles' worth). Naive Bayes over the days the collection has dated articles on: the article's
+# writing day is the day where its keys, each weighted by how rare it is (idf ** ``idf_power``), are
+# most over-reported against the collection at large. A word reported all year long says nothing;
+# a name or a word reported in one fortnight ("Tulsa", "deplorables") pins it. The article stays
+# undated when fewer than ``min_docs`` dated articles that share a key with it lie within 31 days of
+# that day, or when a day more than a year away scores within ``min_gap`` of it (two eras fit).
+# The article's own clues (``annotate.dating``: the dates it names, partial ones too, "on Sept. 26",
+# read in the years the profiles put forward) join the keys with weight ``own_weight``. With
+# ``first`` the profiles date every undated article they can, the neighbours only the rest.
+# The numbers are learned on train articles (``scripts/train_collection_dating.py``, key ``profile``
+# of ``dating_collection.json``).
+
+def profile_keys(ann: Annotations, text: str) -> dict[str, int]:
+    """``article_keys`` and the content words of the text (``t:``, once each)."""
+    from ..annotate.dating import _words  # the one content-word reader
+
+    keys = dict(article_keys(ann))
+    for w in sorted(_words(text)):
+        keys["t:" + w] = 1
+    return keys
+
+
+@dataclass
+class ProfileIndex:
+    """The date profiles of a collection's keys (built once; a key's profile is summed lazily)."""
+
+    keys: dict[str, dict[str, int]]  # every article's keys (dated or not)
+    weight: dict[str, float]  # idf ** idf_power of the keys rare enough to have a profile
+    dated: dict[str, date]
+    postings: dict[str, list[str]]  # key -> dated articles carrying it (sorted)
+    grid: Any  # np.ndarray of day ordinals: the days the collection has dated articles on
+    background: Any  # np.ndarray: profile of all dated articles over the grid, per article
+    bandwidth: float
+    _cache: dict[str, Any]
+
+    def row(self, day: date) -> Any:
+        import numpy as np
+
+        return np.exp(-np.abs(self.grid - day.toordinal()) / self.bandwidth)
+
+    def profile(self, key: str) -> Any:
+        """The kernel-smoothed count of the dated articles carrying ``key``, over the grid."""
+        got = self._cache.get(key)
+        if got is None:
+            import numpy as np
+
+            got = np.zeros(len(self.grid))
+            for d in self.postings[key]:
+                got = got + self.row(self.dated[d])
+            self._cache[key] = got
+        return got
+
+
+def build_profile_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], params: dict) -> ProfileIndex:
+    import numpy as np
+
+    p = params["profile"]
+    n = len(keys_by_doc)
+    w = idf(keys_by_doc)
+    max_df = p["max_df_share"] * n
+    df: Counter[str] = Counter(k for keys in keys_by_doc.values() for k in keys)
+    postings: dict[str, list[str]] = {}
+    for doc_id in sorted(dated):
+        for k in sorted(keys_by_doc.get(doc_id, {})):
+            if df[k] <= max_df:
+                postings.setdefault(k, []).append(doc_id)
+    grid = np.array(sorted({d.toordinal() for d in dated.values()}), dtype=float)
+    index = ProfileIndex(keys_by_doc, {k: w[k] ** p["idf_power"] for k in sorted(postings)}, dated, postings,
+                         grid, np.zeros(len(grid)), float(p["bandwidth"]), {})
+    days = Counter(dated.values())
+    for day in sorted(days):
+        index.background = index.background + days[day] * index.row(day)
+    if dated:
+        index.background = index.background / len(dated)
+    return index
+
+
+def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list | None = None) -> DateEstimate | None:
+    """The writing date of ``doc_id`` from the date profiles of its keys (see above) and, weighed
+    by ``own_weight``, the clues of its own words (``own``: ``annotate.dating.clues``; the dates it
+    names, partial ones too, "on Sept. 26" read in the years the profiles put forward); None where
+    the evidence is thin or fits two eras. A dated ``doc_id`` counts without its own date."""
+    import numpy as np
+
+    p = params["profile"]
+    floor = p.get("min_log_ratio")
+    if not len(index.grid):
+        return None
+    alpha, bg = p["alpha"], index.background
+    mine = index.keys.get(doc_id, {})
+    own_day = index.dated.get(doc_id)
+    total = np.zeros(len(index.grid))
+    parts: list[tuple[str, Any]] = []
+    for k in sorted(mine):
+        if k not in index.postings:
+            continue
+        prof, n = index.profile(k), len(index.postings[k])
+        if own_day is not None and doc_id in index.postings[k]:
+            prof, n = prof - index.row(own_day), n - 1
+        if n <= 0:
+            continue
+        ratio = np.log((prof + alpha * bg) / ((n + alpha) * bg))
+        if floor is not None:  # a key not reported around a day counts against it only so much
+            ratio = np.maximum(ratio, floor)
+        part = (1.0 + math.log(mine[k])) * index.weight[k] * ratio
+        total = total + part
+        parts.append((k, part))
+    if not parts:
+        return None
+    if own and p.get("own_weight", 0.0) > 0:
+        from ..annotate.dating import load_model, log_likelihood  # the one estimator's clue densities
+
+        days = [date.fromordinal(int(g)) for g in index.grid]
+        total = total + p["own_weight"] * np.array(log_likelihood(own, days, load_model()))
+    best = int(np.argmax(total))
+    day0 = index.grid[best]
+    far = np.abs(index.grid - day0) > 365
+    if far.any() and total[best] - total[far].max() <= p["min_gap"]:
+        return None  # another era fits about as well
+    point = date.fromordinal(int(day0))
+    # the evidence: the keys that pin the day most, each with its dated article nearest to the day
+    ranked = sorted(((-float(part[best]), k) for k, part in parts if part[best] > 0))
+    support: dict[str, tuple[date, list[str]]] = {}
+    for _, k in ranked:
+        for d in index.postings[k]:
+            if d != doc_id and abs((index.dated[d] - point).days) <= 31:
+                support.setdefault(d, (index.dated[d], []))[1].append(k)
+    if len(support) < p["min_docs"]:
+        return None
+    near = sorted(support.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))[: p.get("evidence", 6)]
+    lo = min(point, *(day for _, (day, _) in near))
+    hi = max(point, *(day for _, (day, _) in near))
+    gran = "month" if (hi - lo).days <= 62 else "year"
+    value = f"{point.year:04d}-{point.month:02d}" if gran == "month" else f"{point.year:04d}"
+    share = float(len(support)) / float(sum(1 for d in {d for k, _ in parts for d in index.postings[k]} if d != doc_id) or 1)
+    said = {d: list(dict.fromkeys(_readable(k) for k in ks)) for d, (_, ks) in near}  # a name and its words once
+    evidence = [{"kind": "collection", "document_id": d, "other_date": day.isoformat(),
+                 "shared": said[d][:6], "text": ", ".join(said[d][:3]),
+                 "sentence": f"reports, as {d} (dated {day.isoformat()}) does, what was reported around then"}
+                for d, (day, ks) in near]
+    return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
+                        evidence, source="story")
