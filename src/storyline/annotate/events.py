@@ -65,13 +65,15 @@ REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
 REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
+TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
 INTENT = PLAN_GOV | NEG_GOV | IMPL_GOV | POSS_GOV
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-_ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # who an event is done to may be a place
+_AGENT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")  # who acts is not a street or a building
 _NP_DEPS = {"compound", "poss", "nmod", "amod", "conj", "appos", "pobj", "prep"}
 _OFFSET = re.compile(r"^P(\d+)([YMWD])$")
 
@@ -351,7 +353,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
     "urged X to release": X), coordination, relative clauses and participles."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and (
+        v.dep_ == "acl" or (v.dep_ in ("ccomp", "xcomp", "oprd") and not any(c.dep_ == "aux" for c in v.children))))
+    if passive and v.tag_ == "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "saw Horton killed", "had him arrested": the subject is the one it was done to
+            agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            return (agents[0] if agents else None), subj
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -413,8 +421,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and actor is None:
-                actor = c  # "a Taliban attack"
+            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None:
+                actor = c  # "a Taliban attack" (a place name there says where: "a Florida meeting")
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
         return actor, objs
@@ -450,6 +458,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        if root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES:
+            continue  # "until Thursday", "since 2010": a bound of the event, not its date
         h = root.head
         for steps in range(8):
             if h.i in events and h.i not in inside:
@@ -553,6 +563,31 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
     return " ".join(p for p in parts if p)
 
 
+def _is_name(doc: Doc, toks: set[int]) -> bool:
+    """Whether an entity mention reads as a name that can act: not a dateline run into the first
+    words ("BRUSSELS - European"), not a span that starts with a verb or a preposition ("Following
+    Gigante")."""
+    if not toks:
+        return False
+    span = doc[min(toks): max(toks) + 1]
+    if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
+        return False
+    for t in span[1:-1]:
+        if t.text in ("-", "--", "\u2014", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ and \
+                all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
+            return False  # a dateline: "BRUSSELS - European leaders"
+    return True
+
+
+def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> list[str]:
+    """Of a person and the bodies named beside them ("GOP nominee Donald Trump", "Microsoft's
+    Dustin Childs", "Jenkin, of Millom"), the person acts: the others are affiliations or homes."""
+    kinds = {e.key: e.type for _, e in ents}
+    if len(actors) > 1 and any(kinds.get(k) == "PERSON" for k in actors):
+        return [k for k in actors if kinds.get(k) == "PERSON"]
+    return actors
+
+
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order."""
@@ -569,6 +604,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     found = detect(doc)
     if not found:
         return []
+    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
     event_toks = {i for i, _ in found}
     dated = _timex_events(doc, timexes, char2tok, event_toks)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
@@ -586,13 +622,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         subj_np: set[int] = set()
         if actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
-            actors = _keys_in(_core(actor_tok), ents, _ACTOR_TYPES) or _keys_in(
-                _np_tokens(actor_tok), ents, _ACTOR_TYPES)
+            actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES) or _keys_in(
+                _np_tokens(actor_tok), agents, _AGENT_TYPES)
             if not actors and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or Resolver(doc, doc.text)
-                _name, span, _local = resolver.resolve(actor_tok)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
-                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, ents, _ACTOR_TYPES)
+                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
         elif trig.tag_ in ("VBD", "VBZ", "VBP"):
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the Taliban on April 12 released")
@@ -601,8 +637,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
                 k -= 1
             if k >= sent.start:
-                actors = _keys_in({k}, ents, _ACTOR_TYPES)
+                actors = _keys_in({k}, agents, _AGENT_TYPES)
                 subj_np = {k}
+        actors = _one_kind(actors, ents)
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
