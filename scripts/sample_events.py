@@ -19,6 +19,9 @@ event id and first mention) and rewrites the markdown summary (``.md`` beside it
     .venv/bin/python scripts/sample_events.py                 # the first sample (seed 0)
     .venv/bin/python scripts/sample_events.py --seed 1 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
         --per-outlet 12 --exclude docs/eval/events-judged-before-fix.jsonl --out docs/eval/events-judged-2.jsonl
+    .venv/bin/python scripts/sample_events.py --seed 3 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
+        --per-outlet 24 --exclude docs/eval/events-judged-before-fix.jsonl --exclude docs/eval/events-judged-2.jsonl \
+        --new-articles --out docs/eval/events-judged-3.jsonl     # articles no earlier sample drew from
 """
 from __future__ import annotations
 
@@ -91,7 +94,8 @@ def _mention_keys(rows: list[dict]) -> set[tuple]:
     return {(m["document_id"], m["trigger"], m["sentence"]) for r in rows for m in r["mentions"]}
 
 
-def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> list[dict]:
+def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset(),
+           exclude_docs: set[str] = frozenset()) -> list[dict]:
     from storyline.link.events import KEY_SALIENCE
 
     names = {e["id"]: e["name"] for e in data["entities"]}
@@ -100,7 +104,8 @@ def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> 
     for m in data["event_mentions"]:
         by_event.setdefault(m["event_id"], []).append(m)
     def seen(e: dict) -> bool:
-        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude for m in by_event.get(e["id"], []))
+        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude or m["document_id"] in exclude_docs
+                   for m in by_event.get(e["id"], []))
 
     key = sorted((e for e in data["events"] if e["salience"] >= KEY_SALIENCE and not seen(e)), key=lambda e: e["id"])
     drawn = random.Random(seed).sample(key, min(n, len(key)))
@@ -150,6 +155,8 @@ def argv_line(a: argparse.Namespace) -> str:
     if a.per_outlet != 6:
         parts.append(f"--per-outlet {a.per_outlet}")
     parts += [f"--exclude {f}" for f in a.exclude]
+    if a.new_articles:
+        parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
     return " ".join(parts)
 
@@ -200,12 +207,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "eval" / "events-judged.jsonl")
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="a judged sample whose events (any mention in common) are not drawn again")
+    ap.add_argument("--new-articles", action="store_true",
+                    help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
     feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(","))) + \
         polnear_articles(BENCH / "polnear", a.per_outlet)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
-    rows = sample(data, a.n, a.seed, exclude)
+    old_docs = {k[0] for k in exclude} if a.new_articles else set()
+    rows = sample(data, a.n, a.seed, exclude, old_docs)
     write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a))
     s = shares(rows)
     print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")

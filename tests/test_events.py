@@ -187,3 +187,39 @@ def test_a_date_inside_an_apposition_describes_its_noun_not_the_event():
     events = extract_events(doc, extract_entities(doc), tag(s, "2023-05-10"), [], "2023-05-10")
     ev = next(e for e in events if e.trigger == "arrested")
     assert (ev.date.value, ev.date_from) == ("2023-05-08", "sentence")
+
+
+def _dated(text, dct):
+    from storyline.annotate.timex import tag
+
+    doc = parse(text)
+    return extract_events(doc, extract_entities(doc), tag(text, dct), [], dct)
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # "the president" is the person the article names so, not the last person named
+    ("President Barack Obama spoke on Monday. Donald Trump replied. The president declined to comment.",
+     "declined", ["Barack Obama"]),
+    ("Donald Trump spoke on Monday. The president declined to comment.", "declined", []),
+    # "they" after plural thieves is not the last organisation named
+    ("Police questioned the Bloods gang in Paris. The thieves fled. They made off with the jewels.", "made", []),
+    # a person acts, not the company or town named beside them
+    ("Microsoft's Dustin Childs advised users to set the security zone to high.", "advised", ["Dustin Childs"]),
+    ("Mr Jenkin, of Newton Street, Millom, arrested a man.", "arrested", ["Jenkin"]),
+    # object control: the users would set it, not Microsoft
+    ("Microsoft advised users to set the security zone to high.", "set", []),
+    # a bare participle is passive: Horton was killed
+    ("She saw Horton killed in the street.", "killed", []),
+    # a dateline run into the subject is no name
+    ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
+])
+def test_an_actor_is_a_name_that_acts_or_none(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)
+    assert ev.actors == actors
+
+
+def test_a_time_that_bounds_an_event_does_not_date_it():
+    ev = next(e for e in _dated("Until Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
+    assert (ev.date, ev.date_from) == (None, None)
+    ev = next(e for e in _dated("On Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
+    assert (ev.date.value, ev.date_from) == ("2016-09-15", "sentence")
