@@ -210,6 +210,10 @@ def _dated(text, dct):
     ("Microsoft advised users to set the security zone to high.", "set", []),
     # a bare participle is passive: Horton was killed
     ("She saw Horton killed in the street.", "killed", []),
+    # "called on X to": X would attack
+    ("She has also called on Germany to close the border.", "close", ["Germany"]),
+    # a finite verb hanging as an adverbial clause without a subject is a reduced relative: no actor
+    ("Microsoft will ship a fix for the browser flaw disclosed earlier this week.", "disclosed", []),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
 ])
@@ -223,3 +227,19 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
     assert (ev.date, ev.date_from) == (None, None)
     ev = next(e for e in _dated("On Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
     assert (ev.date.value, ev.date_from) == ("2016-09-15", "sentence")
+
+
+@pytest.mark.parametrize("text,dct,trigger,expected", [
+    # a timex whose mod makes it a bound
+    ("Back when it joined the trade pact more than 30 years ago, Canada promised to open its market.",
+     "2016-09-28", "joined", (None, None)),
+    # the start of a dated act is dated with it
+    ("The airline started to cancel flights on Monday, 3 March 2014.", "2014-03-05", "started",
+     ("2014-03-03", "related-event")),
+    # an act done in a dated occasion
+    ("Judge Maria Lopez dismissed the claim in a ruling issued on Tuesday.", "2016-09-22", "dismissed",
+     ("2016-09-20", "related-event")),
+])
+def test_dates_from_bounds_starts_and_occasions(text, dct, trigger, expected):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == expected

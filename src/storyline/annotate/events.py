@@ -66,6 +66,8 @@ REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
+BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
+AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
@@ -391,12 +393,16 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return v.head, None  # "troops guarding the camp"
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
-        objs = [c for c in g.children if c.dep_ == "dobj"]
-        if objs and g.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in g.children if c.dep_ == "dobj"] or [
+            p for c in g.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children if p.dep_ == "pobj"]
+        if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
         return _subject_of(g)[0], None
-    if v.dep_ in ("conj", "advcl") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(v.head)[0], None
+    if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
+        # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
+        # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
+        if v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(v.head)[0], None
     return None, None
 
 
@@ -423,6 +429,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None:
                 actor = c  # "a Taliban attack" (a place name there says where: "a Florida meeting")
+            elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
+                actor = c  # "the police shooting"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
         return actor, objs
@@ -451,8 +459,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF"):
-            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give
+        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF") or t.mod in BOUND_MODS:
+            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
@@ -519,7 +527,24 @@ _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
 def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
     """The date of the event this one hangs from as a coordinated or controlled verb, its object
     or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
-    never through a reported clause (what is said on Monday may have happened before)."""
+    never through a reported clause (what is said on Monday may have happened before). Also
+    downwards: the start or continuation of a dated act ("started to experience problems on
+    Saturday") and an act done in a dated occasion ("rejected it in a ruling released Thursday",
+    "killed in an attack on Monday")."""
+    if trig.lemma_.lower() in ASPECTUAL | IMPL_GOV:
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
+        if got is not None:
+            return got
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+            for n in c.children:
+                if n.dep_ != "pobj":
+                    continue
+                if n.i in dated:
+                    return dated[n.i]
+                got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
+                if got is not None:
+                    return got
     t = trig
     for _ in range(3):
         if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
