@@ -214,6 +214,9 @@ def _dated(text, dct):
     ("She has also called on Germany to close the border.", "close", ["Germany"]),
     # a finite verb hanging as an adverbial clause without a subject is a reduced relative: no actor
     ("Microsoft will ship a fix for the browser flaw disclosed earlier this week.", "disclosed", []),
+    # "the ... candidate": the person the article names so, not the party adjective
+    ("Jane Smith, the Democratic presidential candidate, spoke in Ohio. The Democratic presidential candidate "
+     "blasted the plan on Wednesday.", "blasted", ["Jane Smith"]),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
 ])
@@ -243,3 +246,13 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
 def test_dates_from_bounds_starts_and_occasions(text, dct, trigger, expected):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == expected
+
+
+def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
+    # "plan" near the weekday reads as a future cue to the tagger; the past tense of "blasted" says
+    # the Wednesday before the Monday report
+    ev = next(e for e in _dated("The senator blasted the plan on Wednesday.", "2015-12-07") if e.trigger == "blasted")
+    assert (ev.date.value, ev.date_from) == ("2015-12-02", "sentence")
+    # a plan keeps the weekday as the time expression reads it
+    ev = next(e for e in _dated("The senator will visit Ohio on Wednesday.", "2015-12-07") if e.trigger == "visit")
+    assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")

@@ -449,7 +449,8 @@ def _core(tok: Token) -> set[int]:
 
 
 # ------------------------------------------------------------------ time
-_DESCRIBED = ("appos",)  # "Thomas, the leading rusher in 2009, was put on IR"
+_DESCRIBED = ("appos",)
+_CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
 
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
@@ -478,6 +479,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 break
             if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")):
                 break  # a time inside an apposition describes that noun phrase
+            if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
             h = h.head
     return out
 
@@ -558,6 +562,33 @@ def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
     return None
 
 
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s+(?:morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
+
+
+def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
+    """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
+    better than cue words near it: an asserted happening told in the past tense was on the last
+    such day up to the article's date ("blasted the plan on Wednesday" in a Monday report: two days
+    before, not after). Plans are left as the time expression reads them (a plan told after the fact
+    may lie before the article's date)."""
+    if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
+            mood not in ("asserted", "reported", "negated") or not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
+        return t
+    from dataclasses import replace
+    from datetime import date as _date
+    from datetime import timedelta
+
+    try:
+        day, ref = _date.fromisoformat(t.value[:10]), _date.fromisoformat(dct[:10])
+    except ValueError:
+        return t
+    if day <= ref:
+        return t
+    return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
+
+
 def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
     """What the report tells as current: present perfect or progressive ("has departed", "are
     holding talks"), a present-tense report ("the ministry says")."""
@@ -616,7 +647,7 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order."""
-    from .coref import Resolver
+    from .coref import ROLE_NOUNS, Resolver
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -635,6 +666,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     memo: dict[int, str] = {}
+    classes = dict(found)
+    dated = {k: _weekday_by_tense(v, tense_aspect(doc[k])[0], classes[k], modality(doc[k], memo), dct)
+             for k, v in dated.items()}
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
@@ -647,8 +681,16 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         subj_np: set[int] = set()
         if actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
-            actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES) or _keys_in(
-                _np_tokens(actor_tok), agents, _AGENT_TYPES)
+            actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
+            if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
+                # "the Democratic presidential candidate": the person the article names so, before
+                # the party or country that qualifies the office
+                resolver = resolver or Resolver(doc, doc.text)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                if span is not None and span != _local:
+                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
+            actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
             if not actors and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or Resolver(doc, doc.text)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
