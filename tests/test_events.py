@@ -217,6 +217,9 @@ def _dated(text, dct):
     # "the ... candidate": the person the article names so, not the party adjective
     ("Jane Smith, the Democratic presidential candidate, spoke in Ohio. The Democratic presidential candidate "
      "blasted the plan on Wednesday.", "blasted", ["Jane Smith"]),
+    # who is present at or attends a meeting takes part in it
+    ("Angela Merkel was present at a 1980 meeting with aides in Bonn.", "meeting", ["Angela Merkel"]),
+    ("Angela Merkel attended the talks in Paris.", "talks", ["Angela Merkel"]),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
 ])

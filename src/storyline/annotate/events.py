@@ -68,6 +68,8 @@ HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+PARTICIPATE = frozenset(_D["participation"]["verbs"])
+PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
@@ -433,11 +435,29 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = c  # "the police shooting"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
+        if actor is None:
+            actor = _participant(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _participant(tok: Token) -> Token | None:
+    """Who attends or is present at an event named by a noun: "X attended the talks", "X took part in
+    the talks", "X was present at a meeting with Y"."""
+    h = tok.head
+    if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
+        return _subject_of(h)[0]
+    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
+        return None
+    g = h.head
+    if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
+        g = g.head
+    elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))):
+        return None
+    return next((c for c in g.children if c.dep_ == "nsubj"), None)
 
 
 def _core(tok: Token) -> set[int]:
@@ -710,7 +730,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-            for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
+            for k in _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
                 e_types = {e.type for _, e in ents if e.key == k}
                 if via_prep and e_types <= set(_PLACE_TYPES):
                     continue  # a destination or origin is a place, not a target
