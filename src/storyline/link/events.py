@@ -142,7 +142,7 @@ def merge_events(
             pub = _day(doc.article.published)
             home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
             if home is None and partial is None:
-                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub, targets, actors)
+                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub, targets)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}:{m.trigger_start}".encode()
@@ -264,11 +264,11 @@ def _reportable(c: _Cluster, span, pub: date | None, modality: str) -> bool:
 
 
 def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[str], values: set[float],
-                       fam: str, pub: date | None = None, targets: frozenset[str] | set[str] = frozenset(),
-                       actors: frozenset[str] | set[str] = frozenset()) -> _Cluster | None:
+                       fam: str, pub: date | None = None, targets: frozenset[str] | set[str] = frozenset()
+                       ) -> _Cluster | None:
     """An undated mention and a dated event (or the reverse) are one when exactly one event of the
     block fits: same lemma family and modality, a shared participant or place (when the mention
-    names any), no other actors or targets on both sides, no other figures."""
+    names any), no other figures."""
     fits = [c for c in block if (c.span is None) != (span is None) and c.partial is None and fam in c.families
             and c.event.modality == m.modality
             and parts & (c.actors | c.targets | c.places)
