@@ -115,6 +115,9 @@ def test_events_say_whether_they_happened(sentence, trigger, mood, summary):
 @pytest.mark.parametrize("sentence,dct,trigger,expected", [
     ("His statement comes a year after the administration and the Taliban signed a landmark deal in Doha.",
      "2021-02-28", "signed", ("agree", "2020-02", "relative")),
+    # several years before: the year only (the month is not known)
+    ("The law comes six years after the government and the unions signed a landmark deal in Rome.",
+     "2021-02-28", "signed", ("agree", "2015", "relative")),
     ("The comments come just two days after a Taliban attack on an aid group in Kabul killed nine.",
      "2019-05-10", "killed", ("assault", "2019-05-08", "relative")),
     ("The agreement reached in February between U.S. and Taliban officials laid out a timeline.",

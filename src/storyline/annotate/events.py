@@ -541,7 +541,9 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
         return None
     day = ref - step if mark.lower_ == "after" else ref + step
     # "a year after" is not to the day: a year or month offset gives the month
-    value = day.isoformat()[:7] if unit in ("Y", "M") else day.isoformat()
+    # (an anniversary's month); several years ("thirteen years after") give only the year
+    value = day.isoformat()[:4] if unit == "Y" and n > 1 else day.isoformat()[:7] if unit in ("Y", "M") \
+        else day.isoformat()
     return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
 
 
