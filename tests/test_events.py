@@ -223,6 +223,13 @@ def _dated(text, dct):
     # who is present at or attends a meeting takes part in it
     ("Angela Merkel was present at a 1980 meeting with aides in Bonn.", "meeting", ["Angela Merkel"]),
     ("Angela Merkel attended the talks in Paris.", "talks", ["Angela Merkel"]),
+    # who speaks during an occasion takes part in it
+    ("Angela Merkel said during a discussion with aides.", "discussion", ["Angela Merkel"]),
+    # the reason for blame: the object did it
+    ("Angela Merkel called Greek officials foolish for supporting Putin.", "supporting", ["Greek"]),
+    ("Angela Merkel praised Greece for supporting the plan.", "supporting", ["Greece"]),
+    # an event noun tagged as a present-tense verb ("the Paris attacks compel"): no actor from the word before it
+    ("Voters may change their minds if the Paris attacks compel them to look again.", "attacks", []),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
 ])

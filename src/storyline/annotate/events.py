@@ -393,6 +393,15 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return v.head, None  # "troops guarding the camp"
+    if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
+        # the reason for praise or blame: "called voters stupid for supporting X", "arrested him for
+        # stealing" (the object did it); "apologised for insulting" (the subject did)
+        g = v.head.head
+        while g.dep_ in ("oprd", "acomp", "dobj") and g.head is not g and g.pos_ != "VERB":
+            g = g.head
+        if g.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+            return (obj if obj is not None else _subject_of(g)[0]), None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
         objs = [c for c in g.children if c.dep_ == "dobj"] or [
@@ -446,7 +455,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
 
 def _participant(tok: Token) -> Token | None:
     """Who attends or is present at an event named by a noun: "X attended the talks", "X took part in
-    the talks", "X was present at a meeting with Y"."""
+    the talks", "X was present at a meeting with Y", "X said during a discussion"."""
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
         return _subject_of(h)[0]
@@ -455,8 +464,9 @@ def _participant(tok: Token) -> Token | None:
     g = h.head
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
         g = g.head
-    elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))):
-        return None
+    elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))
+              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))):
+        return None  # (who "said during a discussion" or "at a news conference" took part in it)
     return next((c for c in g.children if c.dep_ == "nsubj"), None)
 
 
@@ -470,6 +480,7 @@ def _core(tok: Token) -> set[int]:
 
 # ------------------------------------------------------------------ time
 _DESCRIBED = ("appos",)
+_CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a finite verb heads one of these
 _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
 
@@ -718,7 +729,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
-        elif trig.tag_ in ("VBD", "VBZ", "VBP"):
+        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the Taliban on April 12 released")
             k = trig.i - 1
