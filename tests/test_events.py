@@ -230,6 +230,8 @@ def _dated(text, dct):
     ("Angela Merkel praised Greece for supporting the plan.", "supporting", ["Greece"]),
     # an event noun tagged as a present-tense verb ("the Paris attacks compel"): no actor from the word before it
     ("Voters may change their minds if the Paris attacks compel them to look again.", "attacks", []),
+    # "the GOP candidate" is one person: not the party, and none when the article does not name them so
+    ("The GOP presidential candidate sent an email to supporters on Tuesday.", "sent", []),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
 ])
@@ -249,6 +251,9 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
     # a timex whose mod makes it a bound
     ("Back when it joined the trade pact more than 30 years ago, Canada promised to open its market.",
      "2016-09-28", "joined", (None, None)),
+    # "six days before the vote" counts from the vote, not from the article's date: the weekday dates it
+    ("The candidates made their cases on Wednesday, just six days before the state's primary.", "2016-02-04",
+     "made", ("2016-02-03", "sentence")),
     # the start of a dated act is dated with it
     ("The airline started to cancel flights on Monday, 3 March 2014.", "2014-03-05", "started",
      ("2014-03-03", "related-event")),

@@ -500,6 +500,10 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
         if root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES:
             continue  # "until Thursday", "since 2010": a bound of the event, not its date
+        last = doc[toks[-1]]
+        if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
+                                                      for c in last.children):
+            continue  # "six days before the primary": counted from the primary, not from the article's date
         h = root.head
         for steps in range(8):
             if h.i in events and h.i not in inside:
@@ -723,8 +727,12 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and span != _local:
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
-            actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
-            if not actors and actor_tok.pos_ in ("PRON", "NOUN"):
+                one_person = actor_tok.tag_ == "NN"  # "the GOP presidential candidate": a person, not the party
+            else:
+                one_person = False
+            if not one_person:
+                actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+            if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or Resolver(doc, doc.text)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
