@@ -245,6 +245,9 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
     assert (ev.date, ev.date_from) == (None, None)
     ev = next(e for e in _dated("On Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
     assert (ev.date.value, ev.date_from) == ("2016-09-15", "sentence")
+    # a plan's deadline is the time it is planned for, and says so
+    ev = next(e for e in _dated("The army will withdraw all troops by May.", "2016-01-18") if e.trigger == "withdraw")
+    assert (ev.date.value, ev.date.mod, ev.date_from) == ("2016-05", "BEFORE", "sentence")
 
 
 @pytest.mark.parametrize("text,dct,trigger,expected", [

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -484,7 +485,8 @@ _CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a fi
 _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
 
-def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
+def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
+                  memo: dict[int, str] | None = None) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
     the expression's head, the first event met; of several expressions reaching one event, the
     one fewest steps away, then the most precise, then the nearest in the text."""
@@ -498,8 +500,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
-        if root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES:
-            continue  # "until Thursday", "since 2010": a bound of the event, not its date
+        # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
+        # ("will withdraw all troops by May") is the time it is planned for
+        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
         last = doc[toks[-1]]
         if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                       for c in last.children):
@@ -507,10 +510,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         h = root.head
         for steps in range(8):
             if h.i in events and h.i not in inside:
+                if bound and not (root.head.lower_ in ("by", "before", "until") and modality(h, memo) == "planned"):
+                    break
                 # the nearest in the tree wins, then the more precise, then the nearer in the text
                 key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
                 if h.i not in rank or key < rank[h.i]:
-                    out[h.i], rank[h.i] = t, key
+                    # a deadline keeps its day and says so: TIMEX3 mod BEFORE
+                    out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
                 break
             if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")):
                 break  # a time inside an apposition describes that noun phrase
@@ -613,7 +619,6 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
             mood not in ("asserted", "reported", "negated") or not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
         return t
-    from dataclasses import replace
     from datetime import date as _date
     from datetime import timedelta
 
@@ -699,10 +704,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         return []
     agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
     event_toks = {i for i, _ in found}
-    dated = _timex_events(doc, timexes, char2tok, event_toks)
+    memo: dict[int, str] = {}
+    dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
-    memo: dict[int, str] = {}
     classes = dict(found)
     dated = {k: _weekday_by_tense(v, tense_aspect(doc[k])[0], classes[k], modality(doc[k], memo), dct)
              for k, v in dated.items()}
