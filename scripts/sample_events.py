@@ -4,7 +4,8 @@ Held-out news (never used to tune events): ECB+ dev topics 23-25 (``--ecb-topics
 which no event rule was tuned on either, widen the pool for a second sample), the documents that
 carry a date line (their publication date, found as ``storyline.eval.coref.published`` finds it), and PolNeAR
 dev articles, the first ``--per-outlet`` (6) of each outlet by file name, each with its publication date
-from ``metadata.tsv`` (as ``storyline.eval.dating`` reads it). They are written as JSONL records
+from ``metadata.tsv`` (as ``storyline.eval.dating`` reads it); with ``--polnear-train N`` also the
+first N of each outlet of PolNeAR train (used to learn quote cues and story words, never events). They are written as JSONL records
 (``id``, ``text``, ``published``, ``outlet``) and built into a fresh SQLite store in /tmp with the
 ordinary ``Storyline.build``; then ``--n`` events are drawn with ``--seed`` from the export's
 ``events`` that the timeline shows (salience >= ``link.events.KEY_SALIENCE``), sorted by id first.
@@ -19,6 +20,9 @@ event id and first mention) and rewrites the markdown summary (``.md`` beside it
     .venv/bin/python scripts/sample_events.py                 # the first sample (seed 0)
     .venv/bin/python scripts/sample_events.py --seed 1 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
         --per-outlet 12 --exclude docs/eval/events-judged-before-fix.jsonl --out docs/eval/events-judged-2.jsonl
+    .venv/bin/python scripts/sample_events.py --seed 3 --ecb-topics 23,24,25,26,27,28,29,30,31,32,33,34,35 \
+        --per-outlet 24 --exclude docs/eval/events-judged-before-fix.jsonl --exclude docs/eval/events-judged-2.jsonl \
+        --polnear-train 12 --new-articles --out docs/eval/events-judged-3.jsonl  # articles no earlier sample drew from
 """
 from __future__ import annotations
 
@@ -47,7 +51,7 @@ def ecb_articles(root: Path, topics: tuple[int, ...]) -> list[dict]:
     return out
 
 
-def polnear_articles(root: Path, per_outlet: int) -> list[dict]:
+def polnear_articles(root: Path, per_outlet: int, split: str = "dev") -> list[dict]:
     lines = (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()
     head = lines[0].split("\t")
     fi, di, pi = head.index("filename"), head.index("publication_date"), head.index("publisher")
@@ -61,7 +65,7 @@ def polnear_articles(root: Path, per_outlet: int) -> list[dict]:
                 continue
     taken: dict[str, int] = {}
     out = []
-    for f in sorted((root / "dev" / "text").glob("*.txt")):
+    for f in sorted((root / split / "text").glob("*.txt")):
         if f.stem not in meta:
             continue
         day, outlet = meta[f.stem]
@@ -91,7 +95,8 @@ def _mention_keys(rows: list[dict]) -> set[tuple]:
     return {(m["document_id"], m["trigger"], m["sentence"]) for r in rows for m in r["mentions"]}
 
 
-def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> list[dict]:
+def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset(),
+           exclude_docs: set[str] = frozenset()) -> list[dict]:
     from storyline.link.events import KEY_SALIENCE
 
     names = {e["id"]: e["name"] for e in data["entities"]}
@@ -100,7 +105,8 @@ def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset()) -> 
     for m in data["event_mentions"]:
         by_event.setdefault(m["event_id"], []).append(m)
     def seen(e: dict) -> bool:
-        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude for m in by_event.get(e["id"], []))
+        return any((m["document_id"], m["trigger"]["text"], m["sentence"]) in exclude or m["document_id"] in exclude_docs
+                   for m in by_event.get(e["id"], []))
 
     key = sorted((e for e in data["events"] if e["salience"] >= KEY_SALIENCE and not seen(e)), key=lambda e: e["id"])
     drawn = random.Random(seed).sample(key, min(n, len(key)))
@@ -150,6 +156,10 @@ def argv_line(a: argparse.Namespace) -> str:
     if a.per_outlet != 6:
         parts.append(f"--per-outlet {a.per_outlet}")
     parts += [f"--exclude {f}" for f in a.exclude]
+    if a.polnear_train:
+        parts.append(f"--polnear-train {a.polnear_train}")
+    if a.new_articles:
+        parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
     return " ".join(parts)
 
@@ -167,7 +177,7 @@ def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str)
     s = shares(rows)
     lines = [f"# Key events judged by hand: {out.name}", "",
              (f"Seed {seed}; {len(rows)} events drawn from {rows[0]['key_events'] if rows else 0} key events "
-              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev)."),
+              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev{', PolNeAR train' if 'polnear-train' in command else ''})."),
              f"Command: `{command}`",
              "", "| check | right | judged | share |", "|---|---|---|---|"]
     for f, (k, t) in s.items():
@@ -200,12 +210,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "eval" / "events-judged.jsonl")
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="a judged sample whose events (any mention in common) are not drawn again")
+    ap.add_argument("--polnear-train", type=int, default=0,
+                    help="also the first N articles of each outlet of PolNeAR train (no event rule was tuned on them)")
+    ap.add_argument("--new-articles", action="store_true",
+                    help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
     feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(","))) + \
         polnear_articles(BENCH / "polnear", a.per_outlet)
+    if a.polnear_train:
+        feed += polnear_articles(BENCH / "polnear", a.polnear_train, "train")
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
-    rows = sample(data, a.n, a.seed, exclude)
+    old_docs = {k[0] for k in exclude} if a.new_articles else set()
+    rows = sample(data, a.n, a.seed, exclude, old_docs)
     write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a))
     s = shares(rows)
     print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")

@@ -115,6 +115,9 @@ def test_events_say_whether_they_happened(sentence, trigger, mood, summary):
 @pytest.mark.parametrize("sentence,dct,trigger,expected", [
     ("His statement comes a year after the administration and the Taliban signed a landmark deal in Doha.",
      "2021-02-28", "signed", ("agree", "2020-02", "relative")),
+    # several years before: the year only (the month is not known)
+    ("The law comes six years after the government and the unions signed a landmark deal in Rome.",
+     "2021-02-28", "signed", ("agree", "2015", "relative")),
     ("The comments come just two days after a Taliban attack on an aid group in Kabul killed nine.",
      "2019-05-10", "killed", ("assault", "2019-05-08", "relative")),
     ("The agreement reached in February between U.S. and Taliban officials laid out a timeline.",
@@ -187,3 +190,90 @@ def test_a_date_inside_an_apposition_describes_its_noun_not_the_event():
     events = extract_events(doc, extract_entities(doc), tag(s, "2023-05-10"), [], "2023-05-10")
     ev = next(e for e in events if e.trigger == "arrested")
     assert (ev.date.value, ev.date_from) == ("2023-05-08", "sentence")
+
+
+def _dated(text, dct):
+    from storyline.annotate.timex import tag
+
+    doc = parse(text)
+    return extract_events(doc, extract_entities(doc), tag(text, dct), [], dct)
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # "the president" is the person the article names so, not the last person named
+    ("President Barack Obama spoke on Monday. Donald Trump replied. The president declined to comment.",
+     "declined", ["Barack Obama"]),
+    ("Donald Trump spoke on Monday. The president declined to comment.", "declined", []),
+    # "they" after plural thieves is not the last organisation named
+    ("Police questioned the Bloods gang in Paris. The thieves fled. They made off with the jewels.", "made", []),
+    # a person acts, not the company or town named beside them
+    ("Microsoft's Dustin Childs advised users to set the security zone to high.", "advised", ["Dustin Childs"]),
+    ("Mr Jenkin, of Newton Street, Millom, arrested a man.", "arrested", ["Jenkin"]),
+    # object control: the users would set it, not Microsoft
+    ("Microsoft advised users to set the security zone to high.", "set", []),
+    # a bare participle is passive: Horton was killed
+    ("She saw Horton killed in the street.", "killed", []),
+    # "called on X to": X would attack
+    ("She has also called on Germany to close the border.", "close", ["Germany"]),
+    # a finite verb hanging as an adverbial clause without a subject is a reduced relative: no actor
+    ("Microsoft will ship a fix for the browser flaw disclosed earlier this week.", "disclosed", []),
+    # "the ... candidate": the person the article names so, not the party adjective
+    ("Jane Smith, the Democratic presidential candidate, spoke in Ohio. The Democratic presidential candidate "
+     "blasted the plan on Wednesday.", "blasted", ["Jane Smith"]),
+    # who is present at or attends a meeting takes part in it
+    ("Angela Merkel was present at a 1980 meeting with aides in Bonn.", "meeting", ["Angela Merkel"]),
+    ("Angela Merkel attended the talks in Paris.", "talks", ["Angela Merkel"]),
+    # who speaks during an occasion takes part in it
+    ("Angela Merkel said during a discussion with aides.", "discussion", ["Angela Merkel"]),
+    # the reason for blame: the object did it
+    ("Angela Merkel called Greek officials foolish for supporting Putin.", "supporting", ["Greek"]),
+    ("Angela Merkel praised Greece for supporting the plan.", "supporting", ["Greece"]),
+    # an event noun tagged as a present-tense verb ("the Paris attacks compel"): no actor from the word before it
+    ("Voters may change their minds if the Paris attacks compel them to look again.", "attacks", []),
+    # "the GOP candidate" is one person: not the party, and none when the article does not name them so
+    ("The GOP presidential candidate sent an email to supporters on Tuesday.", "sent", []),
+    # a dateline run into the subject is no name
+    ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", ["European"]),
+])
+def test_an_actor_is_a_name_that_acts_or_none(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)
+    assert ev.actors == actors
+
+
+def test_a_time_that_bounds_an_event_does_not_date_it():
+    ev = next(e for e in _dated("Until Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
+    assert (ev.date, ev.date_from) == (None, None)
+    ev = next(e for e in _dated("On Thursday, Trump refused to say it.", "2016-09-18") if e.trigger == "refused")
+    assert (ev.date.value, ev.date_from) == ("2016-09-15", "sentence")
+    # a plan's deadline is the time it is planned for, and says so
+    ev = next(e for e in _dated("The army will withdraw all troops by May.", "2016-01-18") if e.trigger == "withdraw")
+    assert (ev.date.value, ev.date.mod, ev.date_from) == ("2016-05", "BEFORE", "sentence")
+
+
+@pytest.mark.parametrize("text,dct,trigger,expected", [
+    # a timex whose mod makes it a bound
+    ("Back when it joined the trade pact more than 30 years ago, Canada promised to open its market.",
+     "2016-09-28", "joined", (None, None)),
+    # "six days before the vote" counts from the vote, not from the article's date: the weekday dates it
+    ("The candidates made their cases on Wednesday, just six days before the state's primary.", "2016-02-04",
+     "made", ("2016-02-03", "sentence")),
+    # the start of a dated act is dated with it
+    ("The airline started to cancel flights on Monday, 3 March 2014.", "2014-03-05", "started",
+     ("2014-03-03", "related-event")),
+    # an act done in a dated occasion
+    ("Judge Maria Lopez dismissed the claim in a ruling issued on Tuesday.", "2016-09-22", "dismissed",
+     ("2016-09-20", "related-event")),
+])
+def test_dates_from_bounds_starts_and_occasions(text, dct, trigger, expected):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == expected
+
+
+def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
+    # "plan" near the weekday reads as a future cue to the tagger; the past tense of "blasted" says
+    # the Wednesday before the Monday report
+    ev = next(e for e in _dated("The senator blasted the plan on Wednesday.", "2015-12-07") if e.trigger == "blasted")
+    assert (ev.date.value, ev.date_from) == ("2015-12-02", "sentence")
+    # a plan keeps the weekday as the time expression reads it
+    ev = next(e for e in _dated("The senator will visit Ohio on Wednesday.", "2015-12-07") if e.trigger == "visit")
+    assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")

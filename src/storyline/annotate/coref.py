@@ -105,8 +105,41 @@ class Resolver:
         cands = [e for e in self.ents if e.end_char <= before and e.label_ in labels]
         return cands[-1] if cands else None
 
-    def resolve(self, tok: Token) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
-        """(speaker name, resolved span, local mention span) for a subject token."""
+    def introduced_as(self, ent: Span, lemma: str) -> bool:
+        """Whether the article names this person with that office noun: "President Obama",
+        "Obama, the president", "the president, Barack Obama" (any mention of the same last name)."""
+        last = ent[-1].lower_
+        for p in self.persons:
+            if p[-1].lower_ != last:
+                continue
+            near = [t for t in self.doc[max(0, p.start - 3): p.start]] + [
+                c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
+            if any(t.lemma_.lower() == lemma for t in near):
+                return True
+        return False
+
+    def _group_for_they(self, tok: Token) -> Span | None:
+        """The group "they" stands for, strictly: the nearest earlier organisation or group with a
+        plural name ("the Saints", "the Taliban", "Democrats"); else the nearest organisation or
+        group when no plural noun was a clause subject in between ("the thieves ... They")."""
+        cands = [e for e in self.ents if e.end_char <= tok.idx and e.label_ in ("ORG", "NORP")]
+        if not cands:
+            return None
+        plural = [e for e in cands if e.label_ == "NORP" or e[-1].tag_ in ("NNPS", "NNS")]
+        best = cands[-1]
+        if plural and plural[-1] is not best and tok.idx - plural[-1].end_char < 2000:
+            best = plural[-1]
+        between = self.doc.char_span(best.end_char, tok.idx, alignment_mode="contract")
+        if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == ""
+                                       for t in between):
+            return None  # a plural common noun was the subject since: "they" is more likely that
+        return best
+
+    def resolve(self, tok: Token, strict: bool = False
+                ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
+        """(speaker name, resolved span, local mention span) for a subject token. ``strict`` (for
+        event participants, where an empty actor is better than a wrong one): "they" takes a group
+        only (see :meth:`_group_for_they`), an office noun only a person the article names with it."""
         ent, _phrase = _mention(tok, self.ent_at)
         low = tok.lower_
         if ent is not None:
@@ -116,6 +149,8 @@ class Resolver:
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS:
                 ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
+            elif strict and low in ("they", "them"):
+                ante = self._group_for_they(tok)
             elif low in GROUP_PRONOUNS:
                 ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
             else:
@@ -139,6 +174,9 @@ class Resolver:
             c.dep_ == "prep" for c in tok.children
         ):
             ante = self.nearest(tok.idx, {"PERSON"})
+            if strict:  # "the president" after "Trump" need not be Trump: the nearest person named so
+                ante = next((p for p in reversed(self.persons) if p.end_char <= tok.idx
+                             and self.introduced_as(p, lemma)), None)
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
         if tok.pos_ == "NOUN" and dets == ["the"] and not any(

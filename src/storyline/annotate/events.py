@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,13 +66,19 @@ REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
 REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
+TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
+BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
+AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+PARTICIPATE = frozenset(_D["participation"]["verbs"])
+PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
 INTENT = PLAN_GOV | NEG_GOV | IMPL_GOV | POSS_GOV
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-_ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # who an event is done to may be a place
+_AGENT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")  # who acts is not a street or a building
 _NP_DEPS = {"compound", "poss", "nmod", "amod", "conj", "appos", "pobj", "prep"}
 _OFFSET = re.compile(r"^P(\d+)([YMWD])$")
 
@@ -351,7 +358,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
     "urged X to release": X), coordination, relative clauses and participles."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and (
+        v.dep_ == "acl" or (v.dep_ in ("ccomp", "xcomp", "oprd") and not any(c.dep_ == "aux" for c in v.children))))
+    if passive and v.tag_ == "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "saw Horton killed", "had him arrested": the subject is the one it was done to
+            agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            return (agents[0] if agents else None), subj
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -381,14 +394,27 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return v.head, None  # "troops guarding the camp"
+    if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
+        # the reason for praise or blame: "called voters stupid for supporting X", "arrested him for
+        # stealing" (the object did it); "apologised for insulting" (the subject did)
+        g = v.head.head
+        while g.dep_ in ("oprd", "acomp", "dobj") and g.head is not g and g.pos_ != "VERB":
+            g = g.head
+        if g.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+            return (obj if obj is not None else _subject_of(g)[0]), None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
-        objs = [c for c in g.children if c.dep_ == "dobj"]
-        if objs and g.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in g.children if c.dep_ == "dobj"] or [
+            p for c in g.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children if p.dep_ == "pobj"]
+        if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
         return _subject_of(g)[0], None
-    if v.dep_ in ("conj", "advcl") and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(v.head)[0], None
+    if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
+        # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
+        # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
+        if v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(v.head)[0], None
     return None, None
 
 
@@ -413,15 +439,36 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and actor is None:
-                actor = c  # "a Taliban attack"
+            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None:
+                actor = c  # "a Taliban attack" (a place name there says where: "a Florida meeting")
+            elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
+                actor = c  # "the police shooting"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
+        if actor is None:
+            actor = _participant(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _participant(tok: Token) -> Token | None:
+    """Who attends or is present at an event named by a noun: "X attended the talks", "X took part in
+    the talks", "X was present at a meeting with Y", "X said during a discussion"."""
+    h = tok.head
+    if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
+        return _subject_of(h)[0]
+    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
+        return None
+    g = h.head
+    if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
+        g = g.head
+    elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))
+              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))):
+        return None  # (who "said during a discussion" or "at a news conference" took part in it)
+    return next((c for c in g.children if c.dep_ == "nsubj"), None)
 
 
 def _core(tok: Token) -> set[int]:
@@ -433,33 +480,49 @@ def _core(tok: Token) -> set[int]:
 
 
 # ------------------------------------------------------------------ time
-_DESCRIBED = ("appos",)  # "Thomas, the leading rusher in 2009, was put on IR"
+_DESCRIBED = ("appos",)
+_CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a finite verb heads one of these
+_CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
 
-def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> dict[int, Timex]:
+def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
+                  memo: dict[int, str] | None = None) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
     the expression's head, the first event met; of several expressions reaching one event, the
     one fewest steps away, then the most precise, then the nearest in the text."""
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF"):
-            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give
+        if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF") or t.mod in BOUND_MODS:
+            continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
+        # ("will withdraw all troops by May") is the time it is planned for
+        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
+        last = doc[toks[-1]]
+        if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
+                                                      for c in last.children):
+            continue  # "six days before the primary": counted from the primary, not from the article's date
         h = root.head
         for steps in range(8):
             if h.i in events and h.i not in inside:
+                if bound and not (root.head.lower_ in ("by", "before", "until") and modality(h, memo) == "planned"):
+                    break
                 # the nearest in the tree wins, then the more precise, then the nearer in the text
                 key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
                 if h.i not in rank or key < rank[h.i]:
-                    out[h.i], rank[h.i] = t, key
+                    # a deadline keeps its day and says so: TIMEX3 mod BEFORE
+                    out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
                 break
             if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")):
                 break  # a time inside an apposition describes that noun phrase
+            if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
             h = h.head
     return out
 
@@ -499,7 +562,9 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
         return None
     day = ref - step if mark.lower_ == "after" else ref + step
     # "a year after" is not to the day: a year or month offset gives the month
-    value = day.isoformat()[:7] if unit in ("Y", "M") else day.isoformat()
+    # (an anniversary's month); several years ("thirteen years after") give only the year
+    value = day.isoformat()[:4] if unit == "Y" and n > 1 else day.isoformat()[:7] if unit in ("Y", "M") \
+        else day.isoformat()
     return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
 
 
@@ -509,7 +574,24 @@ _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
 def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
     """The date of the event this one hangs from as a coordinated or controlled verb, its object
     or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
-    never through a reported clause (what is said on Monday may have happened before)."""
+    never through a reported clause (what is said on Monday may have happened before). Also
+    downwards: the start or continuation of a dated act ("started to experience problems on
+    Saturday") and an act done in a dated occasion ("rejected it in a ruling released Thursday",
+    "killed in an attack on Monday")."""
+    if trig.lemma_.lower() in ASPECTUAL | IMPL_GOV:
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
+        if got is not None:
+            return got
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+            for n in c.children:
+                if n.dep_ != "pobj":
+                    continue
+                if n.i in dated:
+                    return dated[n.i]
+                got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
+                if got is not None:
+                    return got
     t = trig
     for _ in range(3):
         if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
@@ -521,6 +603,32 @@ def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
         if t.i in dated:
             return dated[t.i]
     return None
+
+
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s+(?:morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
+
+
+def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
+    """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
+    better than cue words near it: an asserted happening told in the past tense was on the last
+    such day up to the article's date ("blasted the plan on Wednesday" in a Monday report: two days
+    before, not after). Plans are left as the time expression reads them (a plan told after the fact
+    may lie before the article's date)."""
+    if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
+            mood not in ("asserted", "reported", "negated") or not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
+        return t
+    from datetime import date as _date
+    from datetime import timedelta
+
+    try:
+        day, ref = _date.fromisoformat(t.value[:10]), _date.fromisoformat(dct[:10])
+    except ValueError:
+        return t
+    if day <= ref:
+        return t
+    return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
 
 
 def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
@@ -553,10 +661,35 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
     return " ".join(p for p in parts if p)
 
 
+def _is_name(doc: Doc, toks: set[int]) -> bool:
+    """Whether an entity mention reads as a name that can act: not a dateline run into the first
+    words ("BRUSSELS - European"), not a span that starts with a verb or a preposition ("Following
+    Gigante")."""
+    if not toks:
+        return False
+    span = doc[min(toks): max(toks) + 1]
+    if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
+        return False
+    for t in span[1:-1]:
+        if t.text in ("-", "--", "\u2014", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ and \
+                all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
+            return False  # a dateline: "BRUSSELS - European leaders"
+    return True
+
+
+def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> list[str]:
+    """Of a person and the bodies named beside them ("GOP nominee Donald Trump", "Microsoft's
+    Dustin Childs", "Jenkin, of Millom"), the person acts: the others are affiliations or homes."""
+    kinds = {e.key: e.type for _, e in ents}
+    if len(actors) > 1 and any(kinds.get(k) == "PERSON" for k in actors):
+        return [k for k in actors if kinds.get(k) == "PERSON"]
+    return actors
+
+
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order."""
-    from .coref import Resolver
+    from .coref import ROLE_NOUNS, Resolver
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -569,11 +702,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     found = detect(doc)
     if not found:
         return []
+    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
     event_toks = {i for i, _ in found}
-    dated = _timex_events(doc, timexes, char2tok, event_toks)
+    memo: dict[int, str] = {}
+    dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
-    memo: dict[int, str] = {}
+    classes = dict(found)
+    dated = {k: _weekday_by_tense(v, tense_aspect(doc[k])[0], classes[k], modality(doc[k], memo), dct)
+             for k, v in dated.items()}
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
@@ -586,14 +723,26 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         subj_np: set[int] = set()
         if actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
-            actors = _keys_in(_core(actor_tok), ents, _ACTOR_TYPES) or _keys_in(
-                _np_tokens(actor_tok), ents, _ACTOR_TYPES)
-            if not actors and actor_tok.pos_ in ("PRON", "NOUN"):
+            actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
+            if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
+                # "the Democratic presidential candidate": the person the article names so, before
+                # the party or country that qualifies the office
                 resolver = resolver or Resolver(doc, doc.text)
-                _name, span, _local = resolver.resolve(actor_tok)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                if span is not None and span != _local:
+                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
+                one_person = actor_tok.tag_ == "NN"  # "the GOP presidential candidate": a person, not the party
+            else:
+                one_person = False
+            if not one_person:
+                actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+            if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
+                resolver = resolver or Resolver(doc, doc.text)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
-                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, ents, _ACTOR_TYPES)
-        elif trig.tag_ in ("VBD", "VBZ", "VBP"):
+                    actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the Taliban on April 12 released")
             k = trig.i - 1
@@ -601,12 +750,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     "ADP", "ADV", "AUX", "PART") or doc[k].like_num):
                 k -= 1
             if k >= sent.start:
-                actors = _keys_in({k}, ents, _ACTOR_TYPES)
+                actors = _keys_in({k}, agents, _AGENT_TYPES)
                 subj_np = {k}
+        actors = _one_kind(actors, ents)
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-            for k in _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
+            for k in _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
                 e_types = {e.type for _, e in ents if e.key == k}
                 if via_prep and e_types <= set(_PLACE_TYPES):
                     continue  # a destination or origin is a place, not a target

@@ -137,6 +137,10 @@ ANCHOR_RELS = {"IS_INCLUDED", "INCLUDES", "DURING", "DURING_INV", "SIMULTANEOUS"
                "BEGUN_BY", "ENDED_BY", "IDENTITY"}
 
 
+# a time expression that starts, ends or lies before/after the event bounds it: no date of the event
+BOUND_RELS = {"BEFORE", "AFTER", "IBEFORE", "IAFTER", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY"}
+
+
 @dataclass
 class Attrs:
     matched: int = 0
@@ -147,6 +151,7 @@ class Attrs:
     anchored_found: int = 0  # ... that we date from that time expression
     anchored_sys: int = 0  # our events dated from a time expression of the sentence
     anchored_sys_right: int = 0  # ... whose gold TLINK (any) goes to that time expression
+    anchored_sys_bound: int = 0  # ... whose gold TLINK there says the time bounds it, not dates it
 
     def add(self, o: Attrs) -> None:
         for k in vars(self):
@@ -168,8 +173,10 @@ def attributes(gold: TimeMLDoc, doc) -> Attrs:
     times = {t.tid: t for t in gold.times}
     links: dict[str, set[str]] = defaultdict(set)
     anchors: dict[str, set[str]] = defaultdict(set)
+    rels: dict[tuple[str, str], str] = {}
     for eid, tid, rel in gold.event_time_links:
         links[eid].add(tid)
+        rels[(eid, tid)] = rel
         if rel in ANCHOR_RELS and times[tid].type in ("DATE", "TIME"):
             anchors[eid].add(tid)
     by_start = {e.start: e for e in gold.events}
@@ -189,8 +196,11 @@ def attributes(gold: TimeMLDoc, doc) -> Attrs:
         if m.date_from in ("sentence", "related-event") and m.date is not None:
             a.anchored_sys += 1
             g = by_start.get(m.trigger_start)
-            if g is not None and any(times[t].start < m.date.end and m.date.start < times[t].end for t in links.get(g.eid, ())):
+            hit = [t for t in links.get(g.eid, ()) if times[t].start < m.date.end and m.date.start < times[t].end] \
+                if g is not None else []
+            if hit:
                 a.anchored_sys_right += 1
+                a.anchored_sys_bound += all(rels[(g.eid, t)] in BOUND_RELS for t in hit)
     return a
 
 
@@ -223,7 +233,7 @@ def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | 
     console.print(table)
     at = Table(title="tense / aspect / polarity (on gold events we found) and time anchoring (TLINK event-timex)")
     for col in ("split", "matched", "tense acc", "aspect acc", "polarity acc", "gold anchored", "we give that time",
-                "we date from a timex", "gold links it"):
+                "we date from a timex", "gold links it", "as a bound"):
         at.add_column(col, justify="right")
     for key in ("train", "dev"):
         a = attrs.get(key)
@@ -232,10 +242,11 @@ def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | 
         row = {"tense_accuracy": a.tense / a.matched, "aspect_accuracy": a.aspect / a.matched,
                "polarity_accuracy": a.polarity / a.matched,
                "anchor_recall": a.anchored_found / a.anchored_gold if a.anchored_gold else 0.0,
-               "anchor_precision": a.anchored_sys_right / a.anchored_sys if a.anchored_sys else 0.0}
+               "anchor_precision": a.anchored_sys_right / a.anchored_sys if a.anchored_sys else 0.0,
+               "anchor_bound": a.anchored_sys_bound / a.anchored_sys_right if a.anchored_sys_right else 0.0}
         at.add_row(key, str(a.matched), *(f"{100 * row[k]:.1f}" for k in ("tense_accuracy", "aspect_accuracy", "polarity_accuracy")),
                    str(a.anchored_gold), f"{100 * row['anchor_recall']:.1f}", str(a.anchored_sys),
-                   f"{100 * row['anchor_precision']:.1f}")
+                   f"{100 * row['anchor_precision']:.1f}", f"{100 * row['anchor_bound']:.1f}")
         out.update({f"{key}_{k}": round(v, 4) for k, v in row.items()})
     console.print(at)
     et = Table(title="dev errors (most frequent)")

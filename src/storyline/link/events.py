@@ -142,7 +142,7 @@ def merge_events(
             pub = _day(doc.article.published)
             home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
             if home is None and partial is None:
-                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub)
+                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub, targets)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}:{m.trigger_start}".encode()
@@ -231,6 +231,13 @@ def _fulfil_plans(blocks: dict[tuple, list[_Cluster]]) -> set[int]:
     return gone
 
 
+def _other_targets(targets: set[str], c: _Cluster) -> bool:
+    """Both name whom or what the act was done to, and no one in common: "placed Thomas on IR" and
+    "placed Ivory on IR" are two placements, "nominated Benjamin" and "nominated Collins" two
+    nominations."""
+    return bool(targets and c.targets and not targets & c.targets)
+
+
 def _day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None
@@ -257,13 +264,15 @@ def _reportable(c: _Cluster, span, pub: date | None, modality: str) -> bool:
 
 
 def _join_across_dates(block: list[_Cluster], m: EventMention, span, parts: set[str], values: set[float],
-                       fam: str, pub: date | None = None) -> _Cluster | None:
+                       fam: str, pub: date | None = None, targets: frozenset[str] | set[str] = frozenset()
+                       ) -> _Cluster | None:
     """An undated mention and a dated event (or the reverse) are one when exactly one event of the
     block fits: same lemma family and modality, a shared participant or place (when the mention
     names any), no other figures."""
     fits = [c for c in block if (c.span is None) != (span is None) and c.partial is None and fam in c.families
             and c.event.modality == m.modality
             and parts & (c.actors | c.targets | c.places)
+            and not _other_targets(targets, c)
             and _reportable(c, span, pub, m.modality)
             and not (values and c.values and not values & c.values)]
     return fits[0] if len(fits) == 1 else None
@@ -344,6 +353,8 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
         if not (_compatible_dates(span, c.span) or _reported_after(span, by_article, c.span, c.by_article)):
             continue
         if actors and c.actors and not actors & c.actors:
+            continue
+        if _other_targets(targets, c):
             continue
         if (by_article or c.by_article) and not actors & c.actors:
             continue  # a date borrowed from the article is weak: the same actor must be named
