@@ -225,3 +225,19 @@ def test_adding_files_builds_in_the_background(tmp_path):
     assert status["rejected"] == ["../../etc/passwd.csv: empty file"]
     assert 'http-equiv="refresh"' not in c.get(f"/imports/{job}").text  # done: no more refreshing
     assert c.get("/api/search", params={"q": "dock workers"}).json()["paging"]["total"] == 1
+
+
+def test_folded_event_is_one_escaped_line_linking_to_its_sentences():
+    from storyline.views.web import folded
+
+    ref = read.ArticleRef(id=f"d{EVIL}", title="t", outlet=f"Out {EVIL}", published="2021-03-01",
+                          published_label="1 March 2021")
+    e = read.EventItem(id='ev-"x"', story_id="s1", type=f"talk{EVIL}", modality="hedged", summary=f"Talks {EVIL}",
+                       date_value=None, when="date unknown", granularity="unknown", sources=2, first_reporter=ref,
+                       agreement="differ")
+    html = str(folded(e))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 3
+    assert 'id="ev-&#34;x&#34;"' in html and 'class="ev folded undated"' in html
+    assert '<a href="/events/ev-%22x%22">Sentences in every source, where they differ</a>' in html
+    assert "(hedged)" in html and "2 sources" in html and "sources differ" in html
+    assert 'first reported by <a href="/articles/d%3Cscript%3Ealert%281%29%3C/script%3E">Out &lt;script&gt;' in html

@@ -640,16 +640,19 @@ def _event_item(store, ev: dict, with_sentences: bool = True, names: dict[str, E
             if key in seen:
                 continue
             seen.add(key)
-            sentences.append(Sentence(article=ref(m["document_id"]), text=m["text"],
-                                      first=bool(sources) and m["document_id"] == sources[0]))
+            sentences.append(Sentence.model_construct(article=ref(m["document_id"]), text=m["text"],
+                                                      first=bool(sources) and m["document_id"] == sources[0]))
     if names is None:
         names = _names(store, sid) if sid else {}
-    return EventItem(
+    salience = ev.get("salience")
+    # built from the store's own records (typed as the model says): not validated again, a story page
+    # builds hundreds of these
+    return EventItem.model_construct(
         id=ev["id"], story_id=sid, type=ev["type"], modality=ev["modality"], summary=ev["summary"],
         date_value=d["value"] if d else None, when=_when(d), granularity=granularity(d["value"]) if d else "unknown",
         start=date.fromisoformat(d["start"]) if d else None, end=date.fromisoformat(d["end"]) if d else None,
         estimated=estimated, estimated_from=(d or {}).get("estimated_from", "text") if estimated else None,
-        salience=ev.get("salience"), sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
+        salience=float(salience) if salience is not None else None, sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
         agreement=status, differences=diffs,
         actors=[names[a] for a in ev["actor_ids"] if a in names],
         places=[names[a] for a in ev["place_ids"] if a in names],
@@ -671,13 +674,18 @@ def _parse_day(text: str | None, end: bool = False) -> date | None:
     return span[1] if end else span[0]
 
 
-def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None) -> Timeline:
+def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None,
+                   sentences: Literal["all", "key"] = "all") -> Timeline:
+    """A story's events on its time axis. ``sentences="key"`` (the web page): only key events carry
+    their sentences; a folded event links to its event page, which shows them all (the JSON API
+    keeps every event's sentences)."""
     card = story(store, story_id)
     rec = _memo(store)[("story", story_id)]
     records = store.link_events(story_id)
     key_ids = {ev["id"] for ev in records if _is_key(ev)}
-    items = [_event_item(store, ev) for ev in records if ev.get("date")]
-    undated = [_event_item(store, ev) for ev in records if not ev.get("date")]
+    every = sentences == "all"
+    items = [_event_item(store, ev, every or ev["id"] in key_ids) for ev in records if ev.get("date")]
+    undated = [_event_item(store, ev, every) for ev in records if not ev.get("date")]
     # the story's own period: around its articles' publication dates; earlier background (the 2001
     # invasion in a 2020 story) is listed, not allowed to stretch the axis
     briefs = _briefs(store, story_id=story_id)
