@@ -74,6 +74,11 @@ def test_search_finds_and_filters(store):
     assert c.get("/api/search", params={"q": "Doha", "outlet": "Other"}).json()["paging"]["total"] == 0
     assert c.get("/api/search", params={"q": "Doha", "from": "2021-03-02"}).json()["paging"]["total"] == 0
     assert c.get("/api/search", params={"q": "Doha", "to": "2021-03"}).json()["paging"]["total"] == 1
+    sid = story_id(store)
+    form = c.get("/search", params={"q": "Doha", "outlet": "Example News", "story": sid}).text
+    assert "<option selected>Example News</option>" in form  # the form's choices, the chosen ones marked
+    assert f'<option value="{sid}" selected>Talks resume &lt;script&gt;' in form and EVIL not in form
+    assert "<option>Example News</option>" in c.get("/search", params={"q": "talks"}).text
     assert read.fts_query("U.S. Clinton's 9/11") == '"U S" "Clinton s" "9 11"'
     assert read.fts_query("%%% ---") is None
 

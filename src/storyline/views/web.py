@@ -91,6 +91,11 @@ def folded(e: read.EventItem) -> Markup:
 TEMPLATES.env.globals["folded"] = folded
 
 
+def options(escaped: list[tuple[str, str, str]], selected: str | None) -> Markup:
+    """<option>s from (value, escaped opening, escaped rest), the selected value marked."""
+    return Markup("".join(f"{a} selected{b}" if v == selected else a + b for v, a, b in escaped))
+
+
 RENDERERS = 4  # pages read and rendered at once (a thread each): more would only contend for the GIL
 
 
@@ -133,16 +138,19 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     Store = Annotated[object, Depends(store)]
     choices: dict[int, tuple] = {}
 
-    def search_choices(s) -> tuple:
-        """The search form's stories and outlets (the same for every query), kept by revision."""
+    def choice_options(s) -> tuple[list, list]:
+        """The search form's stories and outlets (the same for every query) as <option>s, escaped
+        once and kept by revision (a store of 10,000 articles names thousands of outlets: the
+        template rendering each took most of a search page's time)."""
         rev = s.revision()
-        if rev is None:
-            return read.search_choices(s)
-        got = choices.get(rev)
+        got = choices.get(rev) if rev is not None else None
         if got is None:
-            got = read.search_choices(s)
-            choices.clear()
-            choices[rev] = got
+            stories, outlets = read.search_choices(s)
+            got = ([(c.id, f'<option value="{escape(c.id)}"', f">{escape(c.title[:60])}</option>") for c in stories],
+                   [(o, "<option", f">{escape(o)}</option>") for o in outlets])
+            if rev is not None:
+                choices.clear()
+                choices[rev] = got
         return got
 
     def page(request: Request, name: str, context: dict, status: int = 200):
@@ -306,8 +314,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
                     page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
         data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
-        stories, outlets = search_choices(s)
-        return page(request, "search.html", {"data": data, "stories": stories, "outlets": outlets})
+        story_options, outlet_options = choice_options(s)
+        return page(request, "search.html", {"data": data, "story_options": options(story_options, data.story),
+                                             "outlet_options": options(outlet_options, data.outlet)})
 
     # legacy addresses
     @app.get("/timeline", include_in_schema=False)
