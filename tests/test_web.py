@@ -246,3 +246,25 @@ def test_folded_event_is_one_escaped_line_linking_to_its_sentences():
     assert '<a href="/events/ev-%22x%22">Sentences in every source, where they differ</a>' in html
     assert "(hedged)" in html and "2 sources" in html and "sources differ" in html
     assert 'first reported by <a href="/articles/d%3Cscript%3Ealert%281%29%3C/script%3E">Out &lt;script&gt;' in html
+
+
+def test_event_block_escapes_every_value_and_opens_to_its_sentences():
+    from storyline.views.web import event
+
+    ref = read.ArticleRef(id="d1", title="t", outlet=f"Out {EVIL}", published="2021-03-01",
+                          published_label="1 March 2021")
+    side = read.Side(article=ref, claim=f"on Monday {EVIL}", text=f"said {EVIL}")
+    e = read.EventItem(id="ev1", story_id="s1", type="talk", modality="asserted", summary=f"Talks {EVIL}",
+                       date_value="2021-03", when="March 2021", granularity="month", sources=2, first_reporter=ref,
+                       agreement="differ", key=True, differences=[read.Difference(about="date", sides=[side, side])],
+                       actors=[read.EntityRef(id="e&1", name=f"Ann {EVIL}", type="PER")],
+                       places=[read.EntityRef(id="p1", name="Doha", type="GPE")],
+                       sentences=[read.Sentence(article=ref, text=f"Talks began {EVIL}", first=True)])
+    html = str(event(e, open=True))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 11  # summary, actor, 4 outlets, 2 claims, 2 texts, 1 sentence
+    assert html.startswith('<details class="ev key undated" id="ev1" open>\n<summary><b>March 2021</b>'
+                           ' <span class="meta">(month)</span> — Talks &lt;script&gt;')
+    assert '<a href="/entities/e%261">Ann &lt;script&gt;' in html and ' · in <a href="/entities/p1">Doha</a>' in html
+    assert html.count('<div class="side">') == 2 and "The sources differ on date:" in html
+    assert '<div class="sentences"><blockquote>Talks began &lt;script&gt;' in html and " · first</span>" in html
+    assert html.endswith('<div class="meta"><a href="/events/ev1">event page</a></div>\n</details>')

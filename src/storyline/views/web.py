@@ -63,11 +63,53 @@ def _aref(doc_id: str, outlet: str, label: str) -> Markup:  # a story page names
 
 TEMPLATES.env.globals["aref"] = aref
 
-_BADGES = {
-    "agree": Markup(' <span class="badge agree" title="the sources agree">sources agree</span>'),
-    "differ": Markup(' <span class="badge differ" title="the sources differ">sources differ</span>'),
-    "single": Markup(' <span class="badge single" title="one source only">single source</span>'),
+_BADGES = {  # as the badge macro of _macros.html
+    "agree": '<span class="badge agree" title="the sources agree">sources agree</span>',
+    "differ": '<span class="badge differ" title="the sources differ">sources differ</span>',
+    "single": '<span class="badge single" title="one source only">single source</span>',
 }
+
+
+def _entity_links(refs: list[read.EntityRef]) -> str:
+    return ", ".join(f'<a href="/entities/{url_quote(a.id)}">{escape(a.name)}</a>' for a in refs)
+
+
+def event(e: read.EventItem, open: bool = False) -> Markup:
+    """An event as a <details> block that opens to its sentences in every source (its first reporter,
+    actors and places, the sides where the sources differ, a link to its event page): what the
+    event macro of _macros.html rendered, made in Python with escape() on every value from the
+    store (a story page shows dozens, an entity page up to 30: the macro was most of their cost)."""
+    out = [f'<details class="ev{" key" if e.key else ""}{"" if e.start else " undated"}" id="{escape(e.id)}"'
+           f'{" open" if open else ""}>\n<summary><b>{escape(e.when)}</b>']
+    if e.granularity not in ("day", "unknown"):
+        out.append(f' <span class="meta">({escape(e.granularity)})</span>')
+    out.append(f' — {escape(e.summary)}\n<span class="meta">· <span class="tag">{escape(e.type)}')
+    if e.modality != "asserted":
+        out.append(f" ({escape(e.modality)})")
+    out.append(f'</span> · {e.sources} source{"" if e.sources == 1 else "s"}</span> '
+               f'{_BADGES.get(e.agreement or "", "")}</summary>\n')
+    if e.first_reporter:
+        out.append(f'<div class="meta">First reported by {aref(e.first_reporter)}</div>')
+    out.append("\n")
+    if e.actors or e.places:
+        out.append(f'<div class="meta">{_entity_links(e.actors)}')
+        if e.places:
+            out.append(f" · in {_entity_links(e.places)}")
+        out.append("</div>")
+    out.append("\n")
+    for g in e.differences:
+        out.append(f'<div class="meta">The sources differ on {escape(g.about)}:</div><div class="sides">')
+        out.extend(f'<div class="side"><b>{escape(p.claim)}</b><blockquote>{escape(p.text)}</blockquote>'
+                   f'<div class="meta">— {aref(p.article)}</div></div>' for p in g.sides)
+        out.append("</div>")
+    out.append('\n<div class="sentences">')
+    out.extend(f'<blockquote>{escape(x.text)} <span class="meta">— {aref(x.article)}{" · first" if x.first else ""}'
+               f'</span></blockquote>' for x in e.sentences)
+    out.append(f'</div>\n<div class="meta"><a href="/events/{url_quote(e.id)}">event page</a></div>\n</details>')
+    return Markup("".join(out))
+
+
+TEMPLATES.env.globals["event"] = event
 
 
 def folded(e: read.EventItem) -> Markup:
@@ -79,11 +121,12 @@ def folded(e: read.EventItem) -> Markup:
     modality = f" ({escape(e.modality)})" if e.modality != "asserted" else ""
     first = f" · first reported by {aref(e.first_reporter)}" if e.first_reporter else ""
     n = e.sources
+    badge = " " + _BADGES[e.agreement] if e.agreement in _BADGES else ""
     # escape() on every value from the store (Markup.format would do the same, several times slower)
     return Markup(
         f'<div class="ev folded{" undated" if not e.start else ""}" id="{escape(e.id)}"><b>{escape(e.when)}</b>{gran}'
         f' — {escape(e.summary)} <span class="meta">· <span class="tag">{escape(e.type)}{modality}</span>'
-        f' · {n} source{"" if n == 1 else "s"}</span>{_BADGES.get(e.agreement or "", "")}<div class="meta">'
+        f' · {n} source{"" if n == 1 else "s"}</span>{badge}<div class="meta">'
         f'<a href="/events/{url_quote(e.id)}">Sentences in every source'
         f'{", where they differ" if e.agreement == "differ" else ""}</a>{first}</div></div>\n')
 
