@@ -112,6 +112,23 @@ def event(e: read.EventItem, open: bool = False) -> Markup:
 TEMPLATES.env.globals["event"] = event
 
 
+def axis_marks(marks: list[dict]) -> Markup:
+    """The events on a story's time axis (charts.timeline's marks), each a link to its event in the
+    list, its date and summary as the title, escaped (hundreds of marks on a long story)."""
+    out = []
+    for m in marks:
+        label = escape(m["label"])
+        x, y = m["x"], m["y"]
+        line = (f'<line class="range" x1="{x}" y1="{y}" x2="{x + m["w"]}" y2="{y}"><title>{label}</title></line>'
+                if m["w"] > 2 else "")
+        out.append(f'<a href="#{escape(m["id"])}">{line}<circle class="mark{" key" if m["key"] else ""}" cx="{x}"'
+                   f' cy="{y}" r="{6 if m["key"] else 4}"><title>{label}</title></circle></a>')
+    return Markup("".join(out))
+
+
+TEMPLATES.env.globals["axis_marks"] = axis_marks
+
+
 def folded(e: read.EventItem) -> Markup:
     """A folded event of a story page, one line: its date, summary, kind, sources, agreement and
     first reporter, and a link to its event page, which shows its sentences in every source, the
