@@ -268,3 +268,14 @@ def test_event_block_escapes_every_value_and_opens_to_its_sentences():
     assert html.count('<div class="side">') == 2 and "The sources differ on date:" in html
     assert '<div class="sentences"><blockquote>Talks began &lt;script&gt;' in html and " · first</span>" in html
     assert html.endswith('<div class="meta"><a href="/events/ev1">event page</a></div>\n</details>')
+
+
+def test_axis_marks_are_escaped_links_to_their_events():
+    from storyline.views.web import axis_marks
+
+    html = str(axis_marks([{"id": 'e"1', "x": 30.0, "w": 12.5, "y": 40, "key": True, "label": f"1 May: {EVIL}"},
+                           {"id": "e2", "x": 50.0, "w": 0, "y": 54, "key": False, "label": "2 May: talks"}]))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 2  # the range's title and the mark's
+    assert html.startswith('<a href="#e&#34;1"><line class="range" x1="30.0" y1="40" x2="42.5" y2="40">')
+    assert html.endswith('<a href="#e2"><circle class="mark" cx="50.0" cy="54" r="4"><title>2 May: talks</title>'
+                         '</circle></a>')
