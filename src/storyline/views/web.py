@@ -151,9 +151,20 @@ def folded(e: read.EventItem) -> Markup:
 TEMPLATES.env.globals["folded"] = folded
 
 
-def options(escaped: list[tuple[str, str, str]], selected: str | None) -> Markup:
-    """<option>s from (value, escaped opening, escaped rest), the selected value marked."""
-    return Markup("".join(f"{a} selected{b}" if v == selected else a + b for v, a, b in escaped))
+def story_options(joined: str, selected: str | None) -> Markup:
+    """The search form's story <option>s (escaped, joined), the chosen story's marked."""
+    if selected:
+        chosen = f'<option value="{escape(selected)}">'
+        joined = joined.replace(chosen, chosen[:-1] + " selected>", 1)
+    return Markup(joined)
+
+
+def outlet_options(joined: str, selected: str | None) -> Markup:
+    """The search form's outlet <option>s (escaped, joined), the chosen outlet's marked."""
+    if selected:
+        chosen = f"<option>{escape(selected)}</option>"
+        joined = joined.replace(chosen, f"<option selected>{escape(selected)}</option>", 1)
+    return Markup(joined)
 
 
 RENDERERS = 4  # pages read and rendered at once (a thread each): more would only contend for the GIL
@@ -198,16 +209,16 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     Store = Annotated[object, Depends(store)]
     choices: dict[int, tuple] = {}
 
-    def choice_options(s) -> tuple[list, list]:
+    def choice_options(s) -> tuple[str, str]:
         """The search form's stories and outlets (the same for every query) as <option>s, escaped
-        once and kept by revision (a store of 10,000 articles names thousands of outlets: the
-        template rendering each took most of a search page's time)."""
+        and joined once, kept by revision (a store of 10,000 articles names thousands of outlets:
+        the template rendering each took most of a search page's time)."""
         rev = s.revision()
         got = choices.get(rev) if rev is not None else None
         if got is None:
             stories, outlets = read.search_choices(s)
-            got = ([(c.id, f'<option value="{escape(c.id)}"', f">{escape(c.title[:60])}</option>") for c in stories],
-                   [(o, "<option", f">{escape(o)}</option>") for o in outlets])
+            got = ("".join(f'<option value="{escape(c.id)}">{escape(c.title[:60])}</option>' for c in stories),
+                   "".join(f"<option>{escape(o)}</option>" for o in outlets))
             if rev is not None:
                 choices.clear()
                 choices[rev] = got
@@ -374,9 +385,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
                     page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
         data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
-        story_options, outlet_options = choice_options(s)
-        return page(request, "search.html", {"data": data, "story_options": options(story_options, data.story),
-                                             "outlet_options": options(outlet_options, data.outlet)})
+        stories, outlets = choice_options(s)
+        return page(request, "search.html", {"data": data, "story_options": story_options(stories, data.story),
+                                             "outlet_options": outlet_options(outlets, data.outlet)})
 
     # legacy addresses
     @app.get("/timeline", include_in_schema=False)
