@@ -640,19 +640,16 @@ def _event_item(store, ev: dict, with_sentences: bool = True, names: dict[str, E
             if key in seen:
                 continue
             seen.add(key)
-            sentences.append(Sentence.model_construct(article=ref(m["document_id"]), text=m["text"],
-                                                      first=bool(sources) and m["document_id"] == sources[0]))
+            sentences.append(Sentence(article=ref(m["document_id"]), text=m["text"],
+                                      first=bool(sources) and m["document_id"] == sources[0]))
     if names is None:
         names = _names(store, sid) if sid else {}
-    salience = ev.get("salience")
-    # built from the store's own records (typed as the model says): not validated again, a story page
-    # builds hundreds of these
-    return EventItem.model_construct(
+    return EventItem(
         id=ev["id"], story_id=sid, type=ev["type"], modality=ev["modality"], summary=ev["summary"],
         date_value=d["value"] if d else None, when=_when(d), granularity=granularity(d["value"]) if d else "unknown",
         start=date.fromisoformat(d["start"]) if d else None, end=date.fromisoformat(d["end"]) if d else None,
         estimated=estimated, estimated_from=(d or {}).get("estimated_from", "text") if estimated else None,
-        salience=float(salience) if salience is not None else None, sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
+        salience=ev.get("salience"), sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
         agreement=status, differences=diffs,
         actors=[names[a] for a in ev["actor_ids"] if a in names],
         places=[names[a] for a in ev["place_ids"] if a in names],
