@@ -900,7 +900,8 @@ def entity(store, entity_id: str) -> EntityPage:
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
     chosen = sorted(evs, key=lambda ev: (-len(ev["sources"]), ev["id"]))[:ENTITY_ITEMS]
     _briefs(store, [d for ev in chosen for d in (*ev["sources"], *(m["document_id"] for m in ev["mentions"]))])
-    refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}))
+    refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}),
+                                        sorted({ev["story_id"] for ev in chosen}))
     events = []
     for ev in chosen:
         names = {e: EntityRef(id=e, name=refs[(ev["story_id"], e)][0], type=refs[(ev["story_id"], e)][1])
