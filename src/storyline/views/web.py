@@ -148,7 +148,12 @@ def folded(e: read.EventItem) -> Markup:
         f'{", where they differ" if e.agreement == "differ" else ""}</a>{first}</div></div>\n')
 
 
-TEMPLATES.env.globals["folded"] = folded
+def folded_events(events: list[read.EventItem]) -> Markup:
+    """Folded events, one line each (one call from the template for the whole list)."""
+    return Markup("".join([folded(e) for e in events]))
+
+
+TEMPLATES.env.globals["folded_events"] = folded_events
 
 
 def story_options(joined: str, selected: str | None) -> Markup:
