@@ -2,6 +2,7 @@
 Playwright; no browser is downloaded): read the sample story's time axis, open an event's sources,
 search "U.S.", open an entity and its map, add an article; a hostile article stays inert."""
 import json
+import re
 import shutil
 import threading
 import time
@@ -115,6 +116,19 @@ def test_story_time_axis_and_event_sources(page):
     page.locator("svg#axis").get_by_role("link", name="Sep", exact=True).click()
     assert "from=2020-09-01" in page.url
     assert "one tick per week" in page.locator("main").inner_text()
+
+
+def test_folded_event_opens_to_its_sentences_in_one_click(page):
+    _story(page)
+    fold = page.locator("details.fold").first
+    fold.locator("summary").click()
+    folded = fold.locator(".ev.folded").first
+    assert folded.locator(".sentences").count() == 0  # folded events carry no sentences inline...
+    n = int(re.search(r"(\d+) sources?", folded.inner_text())[1])
+    folded.get_by_role("link", name="Sentences in every source").click()
+    assert "/events/" in page.url  # ...their event page shows them, one per source at least
+    assert page.locator("details.ev[open] .sentences blockquote").count() >= n
+    assert "First reported by" in page.locator("main").inner_text()
 
 
 def test_search_us_and_open_entity_with_map(page):

@@ -74,6 +74,11 @@ def test_search_finds_and_filters(store):
     assert c.get("/api/search", params={"q": "Doha", "outlet": "Other"}).json()["paging"]["total"] == 0
     assert c.get("/api/search", params={"q": "Doha", "from": "2021-03-02"}).json()["paging"]["total"] == 0
     assert c.get("/api/search", params={"q": "Doha", "to": "2021-03"}).json()["paging"]["total"] == 1
+    sid = story_id(store)
+    form = c.get("/search", params={"q": "Doha", "outlet": "Example News", "story": sid}).text
+    assert "<option selected>Example News</option>" in form  # the form's choices, the chosen ones marked
+    assert f'<option value="{sid}" selected>Talks resume &lt;script&gt;' in form and EVIL not in form
+    assert "<option>Example News</option>" in c.get("/search", params={"q": "talks"}).text
     assert read.fts_query("U.S. Clinton's 9/11") == '"U S" "Clinton s" "9 11"'
     assert read.fts_query("%%% ---") is None
 
@@ -225,3 +230,52 @@ def test_adding_files_builds_in_the_background(tmp_path):
     assert status["rejected"] == ["../../etc/passwd.csv: empty file"]
     assert 'http-equiv="refresh"' not in c.get(f"/imports/{job}").text  # done: no more refreshing
     assert c.get("/api/search", params={"q": "dock workers"}).json()["paging"]["total"] == 1
+
+
+def test_folded_event_is_one_escaped_line_linking_to_its_sentences():
+    from storyline.views.web import folded
+
+    ref = read.ArticleRef(id=f"d{EVIL}", title="t", outlet=f"Out {EVIL}", published="2021-03-01",
+                          published_label="1 March 2021")
+    e = read.EventItem(id='ev-"x"', story_id="s1", type=f"talk{EVIL}", modality="hedged", summary=f"Talks {EVIL}",
+                       date_value=None, when="date unknown", granularity="unknown", sources=2, first_reporter=ref,
+                       agreement="differ")
+    html = str(folded(e))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 3
+    assert 'id="ev-&#34;x&#34;"' in html and 'class="ev folded undated"' in html
+    assert '<a href="/events/ev-%22x%22">Sentences in every source, where they differ</a>' in html
+    assert "(hedged)" in html and "2 sources" in html and "sources differ" in html
+    assert 'first reported by <a href="/articles/d%3Cscript%3Ealert%281%29%3C/script%3E">Out &lt;script&gt;' in html
+
+
+def test_event_block_escapes_every_value_and_opens_to_its_sentences():
+    from storyline.views.web import event
+
+    ref = read.ArticleRef(id="d1", title="t", outlet=f"Out {EVIL}", published="2021-03-01",
+                          published_label="1 March 2021")
+    side = read.Side(article=ref, claim=f"on Monday {EVIL}", text=f"said {EVIL}")
+    e = read.EventItem(id="ev1", story_id="s1", type="talk", modality="asserted", summary=f"Talks {EVIL}",
+                       date_value="2021-03", when="March 2021", granularity="month", sources=2, first_reporter=ref,
+                       agreement="differ", key=True, differences=[read.Difference(about="date", sides=[side, side])],
+                       actors=[read.EntityRef(id="e&1", name=f"Ann {EVIL}", type="PER")],
+                       places=[read.EntityRef(id="p1", name="Doha", type="GPE")],
+                       sentences=[read.Sentence(article=ref, text=f"Talks began {EVIL}", first=True)])
+    html = str(event(e, open=True))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 11  # summary, actor, 4 outlets, 2 claims, 2 texts, 1 sentence
+    assert html.startswith('<details class="ev key undated" id="ev1" open>\n<summary><b>March 2021</b>'
+                           ' <span class="meta">(month)</span> — Talks &lt;script&gt;')
+    assert '<a href="/entities/e%261">Ann &lt;script&gt;' in html and ' · in <a href="/entities/p1">Doha</a>' in html
+    assert html.count('<div class="side">') == 2 and "The sources differ on date:" in html
+    assert '<div class="sentences"><blockquote>Talks began &lt;script&gt;' in html and " · first</span>" in html
+    assert html.endswith('<div class="meta"><a href="/events/ev1">event page</a></div>\n</details>')
+
+
+def test_axis_marks_are_escaped_links_to_their_events():
+    from storyline.views.web import axis_marks
+
+    html = str(axis_marks([{"id": 'e"1', "x": 30.0, "w": 12.5, "y": 40, "key": True, "label": f"1 May: {EVIL}"},
+                           {"id": "e2", "x": 50.0, "w": 0, "y": 54, "key": False, "label": "2 May: talks"}]))
+    assert EVIL not in html and html.count("&lt;script&gt;") == 2  # the range's title and the mark's
+    assert html.startswith('<a href="#e&#34;1"><line class="range" x1="30.0" y1="40" x2="42.5" y2="40">')
+    assert html.endswith('<a href="#e2"><circle class="mark" cx="50.0" cy="54" r="4"><title>2 May: talks</title>'
+                         '</circle></a>')

@@ -442,13 +442,22 @@ class LinkTables:
         rows.sort(key=lambda r: (r[0] is None, r[0] or "", r[1] or "", r[2], r[3]))
         return [json.loads(r[4]) for r in rows]
 
-    def link_entity_refs_by_id(self, entity_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
-        """(story id, entity id) -> (name, type) of these entities in every story (by index)."""
+    def link_entity_refs_by_id(self, entity_ids: Sequence[str],
+                               story_ids: Sequence[str] | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+        """(story id, entity id) -> (name, type) of these entities in every story, or in these
+        stories only (by index)."""
         out: dict[tuple[str, str], tuple[str, str]] = {}
+        stories = sorted(set(story_ids)) if story_ids is not None else None
+        if stories is not None and not stories:
+            return out
         for chunk in _chunks(sorted(set(entity_ids))):
             marks = ",".join([self._P] * len(chunk))
+            where, params = f"entity_id IN ({marks})", list(chunk)
+            if stories is not None and len(stories) <= CHUNK:
+                where += f" AND story_id IN ({','.join([self._P] * len(stories))})"
+                params += stories
             out.update(((r[0], r[1]), (r[2], r[3])) for r in self.conn.execute(
-                f"SELECT story_id, entity_id, name, type FROM link_entities WHERE entity_id IN ({marks})", chunk))
+                f"SELECT story_id, entity_id, name, type FROM link_entities WHERE {where}", params))
         return out
 
     def outlet_fields(self) -> list[tuple[str | None, str | None, str | None, str | None]]:

@@ -3,7 +3,10 @@ places on an equirectangular lat/lon grid. Only numbers and the records' own str
 templates draw them (autoescaped), so no text is ever inserted as markup."""
 from __future__ import annotations
 
+import functools
 from datetime import date
+
+from markupsafe import Markup
 
 from .read import EntityRef, PlaceItem, SeriesItem, Timeline
 
@@ -108,13 +111,17 @@ def world_map(places: list[tuple[EntityRef, PlaceItem]], focus: PlaceItem | None
         pts.append({"id": ref.id, "name": ref.name, "x": px, "y": py, "lx": round(lx, 1), "ly": round(ly, 1),
                     "label": f"{ref.name} ({p.country_code}, {p.lat:.2f}, {p.lon:.2f})",
                     "focus": focus is not None and p == focus})
-    return {"width": MAP_W, "height": MAP_H, "grid": grid, "points": pts, "outline": _outline(x, y)}
+    return {"width": MAP_W, "height": MAP_H, "grid": grid, "points": pts, "outline": _outline()}
 
 
-def _outline(x, y) -> list[str]:
-    """Continents as coarse polygons (SVG points), from coordinates in the package's data file."""
+@functools.cache
+def _outline() -> Markup:
+    """Continents as coarse polygons (SVG, numbers only), from coordinates in the package's data
+    file: the same for every map, so read, projected and drawn once per process."""
     import json
     from importlib import resources
 
     data = json.loads(resources.files("storyline.views").joinpath("static/world.json").read_text(encoding="utf-8"))
-    return [" ".join(f"{x(lon)},{y(lat)}" for lon, lat in poly) for poly in data["polygons"]]
+    return Markup("".join('<polygon class="land" points="{}"/>'.format(
+        " ".join(f"{round((lon + 180) / 360 * MAP_W, 1)},{round((90 - lat) / 180 * MAP_H, 1)}"
+                 for lon, lat in poly)) for poly in data["polygons"]))

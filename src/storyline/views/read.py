@@ -671,13 +671,18 @@ def _parse_day(text: str | None, end: bool = False) -> date | None:
     return span[1] if end else span[0]
 
 
-def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None) -> Timeline:
+def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None,
+                   sentences: Literal["all", "key"] = "all") -> Timeline:
+    """A story's events on its time axis. ``sentences="key"`` (the web page): only key events carry
+    their sentences; a folded event links to its event page, which shows them all (the JSON API
+    keeps every event's sentences)."""
     card = story(store, story_id)
     rec = _memo(store)[("story", story_id)]
     records = store.link_events(story_id)
     key_ids = {ev["id"] for ev in records if _is_key(ev)}
-    items = [_event_item(store, ev) for ev in records if ev.get("date")]
-    undated = [_event_item(store, ev) for ev in records if not ev.get("date")]
+    every = sentences == "all"
+    items = [_event_item(store, ev, every or ev["id"] in key_ids) for ev in records if ev.get("date")]
+    undated = [_event_item(store, ev, every) for ev in records if not ev.get("date")]
     # the story's own period: around its articles' publication dates; earlier background (the 2001
     # invasion in a 2020 story) is listed, not allowed to stretch the axis
     briefs = _briefs(store, story_id=story_id)
@@ -895,7 +900,8 @@ def entity(store, entity_id: str) -> EntityPage:
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
     chosen = sorted(evs, key=lambda ev: (-len(ev["sources"]), ev["id"]))[:ENTITY_ITEMS]
     _briefs(store, [d for ev in chosen for d in (*ev["sources"], *(m["document_id"] for m in ev["mentions"]))])
-    refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}))
+    refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}),
+                                        sorted({ev["story_id"] for ev in chosen}))
     events = []
     for ev in chosen:
         names = {e: EntityRef(id=e, name=refs[(ev["story_id"], e)][0], type=refs[(ev["story_id"], e)][1])

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2.utils import url_quote
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
@@ -62,6 +62,114 @@ def _aref(doc_id: str, outlet: str, label: str) -> Markup:  # a story page names
 
 
 TEMPLATES.env.globals["aref"] = aref
+
+_BADGES = {  # as the badge macro of _macros.html
+    "agree": '<span class="badge agree" title="the sources agree">sources agree</span>',
+    "differ": '<span class="badge differ" title="the sources differ">sources differ</span>',
+    "single": '<span class="badge single" title="one source only">single source</span>',
+}
+
+
+def _entity_links(refs: list[read.EntityRef]) -> str:
+    return ", ".join(f'<a href="/entities/{url_quote(a.id)}">{escape(a.name)}</a>' for a in refs)
+
+
+def event(e: read.EventItem, open: bool = False) -> Markup:
+    """An event as a <details> block that opens to its sentences in every source (its first reporter,
+    actors and places, the sides where the sources differ, a link to its event page): what the
+    event macro of _macros.html rendered, made in Python with escape() on every value from the
+    store (a story page shows dozens, an entity page up to 30: the macro was most of their cost)."""
+    out = [f'<details class="ev{" key" if e.key else ""}{"" if e.start else " undated"}" id="{escape(e.id)}"'
+           f'{" open" if open else ""}>\n<summary><b>{escape(e.when)}</b>']
+    if e.granularity not in ("day", "unknown"):
+        out.append(f' <span class="meta">({escape(e.granularity)})</span>')
+    out.append(f' — {escape(e.summary)}\n<span class="meta">· <span class="tag">{escape(e.type)}')
+    if e.modality != "asserted":
+        out.append(f" ({escape(e.modality)})")
+    out.append(f'</span> · {e.sources} source{"" if e.sources == 1 else "s"}</span> '
+               f'{_BADGES.get(e.agreement or "", "")}</summary>\n')
+    if e.first_reporter:
+        out.append(f'<div class="meta">First reported by {aref(e.first_reporter)}</div>')
+    out.append("\n")
+    if e.actors or e.places:
+        out.append(f'<div class="meta">{_entity_links(e.actors)}')
+        if e.places:
+            out.append(f" · in {_entity_links(e.places)}")
+        out.append("</div>")
+    out.append("\n")
+    for g in e.differences:
+        out.append(f'<div class="meta">The sources differ on {escape(g.about)}:</div><div class="sides">')
+        out.extend(f'<div class="side"><b>{escape(p.claim)}</b><blockquote>{escape(p.text)}</blockquote>'
+                   f'<div class="meta">— {aref(p.article)}</div></div>' for p in g.sides)
+        out.append("</div>")
+    out.append('\n<div class="sentences">')
+    out.extend(f'<blockquote>{escape(x.text)} <span class="meta">— {aref(x.article)}{" · first" if x.first else ""}'
+               f'</span></blockquote>' for x in e.sentences)
+    out.append(f'</div>\n<div class="meta"><a href="/events/{url_quote(e.id)}">event page</a></div>\n</details>')
+    return Markup("".join(out))
+
+
+TEMPLATES.env.globals["event"] = event
+
+
+def axis_marks(marks: list[dict]) -> Markup:
+    """The events on a story's time axis (charts.timeline's marks), each a link to its event in the
+    list, its date and summary as the title, escaped (hundreds of marks on a long story)."""
+    out = []
+    for m in marks:
+        label = escape(m["label"])
+        x, y = m["x"], m["y"]
+        line = (f'<line class="range" x1="{x}" y1="{y}" x2="{x + m["w"]}" y2="{y}"><title>{label}</title></line>'
+                if m["w"] > 2 else "")
+        out.append(f'<a href="#{escape(m["id"])}">{line}<circle class="mark{" key" if m["key"] else ""}" cx="{x}"'
+                   f' cy="{y}" r="{6 if m["key"] else 4}"><title>{label}</title></circle></a>')
+    return Markup("".join(out))
+
+
+TEMPLATES.env.globals["axis_marks"] = axis_marks
+
+
+def folded(e: read.EventItem) -> Markup:
+    """A folded event of a story page, one line: its date, summary, kind, sources, agreement and
+    first reporter, and a link to its event page, which shows its sentences in every source, the
+    sides where they differ, its actors and places (a story page folds hundreds of events: a macro
+    each, with every sentence inline, made it ~340 KB). Everything from the store is escaped."""
+    gran = f' <span class="meta">({escape(e.granularity)})</span>' if e.granularity not in ("day", "unknown") else ""
+    modality = f" ({escape(e.modality)})" if e.modality != "asserted" else ""
+    first = f" · first reported by {aref(e.first_reporter)}" if e.first_reporter else ""
+    n = e.sources
+    badge = " " + _BADGES[e.agreement] if e.agreement in _BADGES else ""
+    # escape() on every value from the store (Markup.format would do the same, several times slower)
+    return Markup(
+        f'<div class="ev folded{" undated" if not e.start else ""}" id="{escape(e.id)}"><b>{escape(e.when)}</b>{gran}'
+        f' — {escape(e.summary)} <span class="meta">· <span class="tag">{escape(e.type)}{modality}</span>'
+        f' · {n} source{"" if n == 1 else "s"}</span>{badge}<div class="meta">'
+        f'<a href="/events/{url_quote(e.id)}">Sentences in every source'
+        f'{", where they differ" if e.agreement == "differ" else ""}</a>{first}</div></div>\n')
+
+
+def folded_events(events: list[read.EventItem]) -> Markup:
+    """Folded events, one line each (one call from the template for the whole list)."""
+    return Markup("".join([folded(e) for e in events]))
+
+
+TEMPLATES.env.globals["folded_events"] = folded_events
+
+
+def story_options(joined: str, selected: str | None) -> Markup:
+    """The search form's story <option>s (escaped, joined), the chosen story's marked."""
+    if selected:
+        chosen = f'<option value="{escape(selected)}">'
+        joined = joined.replace(chosen, chosen[:-1] + " selected>", 1)
+    return Markup(joined)
+
+
+def outlet_options(joined: str, selected: str | None) -> Markup:
+    """The search form's outlet <option>s (escaped, joined), the chosen outlet's marked."""
+    if selected:
+        chosen = f"<option>{escape(selected)}</option>"
+        joined = joined.replace(chosen, f"<option selected>{escape(selected)}</option>", 1)
+    return Markup(joined)
 
 
 RENDERERS = 4  # pages read and rendered at once (a thread each): more would only contend for the GIL
@@ -106,16 +214,19 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     Store = Annotated[object, Depends(store)]
     choices: dict[int, tuple] = {}
 
-    def search_choices(s) -> tuple:
-        """The search form's stories and outlets (the same for every query), kept by revision."""
+    def choice_options(s) -> tuple[str, str]:
+        """The search form's stories and outlets (the same for every query) as <option>s, escaped
+        and joined once, kept by revision (a store of 10,000 articles names thousands of outlets:
+        the template rendering each took most of a search page's time)."""
         rev = s.revision()
-        if rev is None:
-            return read.search_choices(s)
-        got = choices.get(rev)
+        got = choices.get(rev) if rev is not None else None
         if got is None:
-            got = read.search_choices(s)
-            choices.clear()
-            choices[rev] = got
+            stories, outlets = read.search_choices(s)
+            got = ("".join(f'<option value="{escape(c.id)}">{escape(c.title[:60])}</option>' for c in stories),
+                   "".join(f"<option>{escape(o)}</option>" for o in outlets))
+            if rev is not None:
+                choices.clear()
+                choices[rev] = got
         return got
 
     def page(request: Request, name: str, context: dict, status: int = 200):
@@ -232,7 +343,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     def story_page(request: Request, s: Store, story_id: str,
                    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
                    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None):
-        tl = read.story_timeline(s, story_id, date_from, date_to)
+        tl = read.story_timeline(s, story_id, date_from, date_to, sentences="key")
         card = read.story(s, story_id)
         return page(request, "story.html", {"tl": tl, "card": card, "tab": "timeline",
                                             "axis_svg": charts.timeline(tl),
@@ -279,8 +390,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
                     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
                     page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
         data = read.search(s, q, story or None, outlet or None, date_from or None, date_to or None, page_no, 20)
-        stories, outlets = search_choices(s)
-        return page(request, "search.html", {"data": data, "stories": stories, "outlets": outlets})
+        stories, outlets = choice_options(s)
+        return page(request, "search.html", {"data": data, "story_options": story_options(stories, data.story),
+                                             "outlet_options": outlet_options(outlets, data.outlet)})
 
     # legacy addresses
     @app.get("/timeline", include_in_schema=False)
