@@ -251,3 +251,26 @@ def test_story_profiles_keep_norm_parts_and_read_bare_profiles(new_store):
     store.add_batch([Document(article=CleanArticle(id="b1", source="b1", text=texts[2][1]), content_hash="b1")],
                     {}, [], {})
     assert assign_stories(store) == 2 and store.document("b1").story_id == "s2"
+
+
+def test_one_process_links_a_store_at_a_time(new_store, monkeypatch):
+    """The link stage reads the story index, extends it and writes it back over several
+    transactions: a second linker of the same store waits for the first, and says so when it
+    gives up, instead of writing a story twice (two builds at once on PostgreSQL once did)."""
+    import storyline.store.postgres as pg
+    import storyline.store.sqlite as sq
+    from storyline.store import StoreError, open_store as reopen
+
+    monkeypatch.setattr(sq, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(pg, "LOCK_WAIT", 0.3)
+    first = new_store("linklock")
+    second = reopen(first.url if hasattr(first, "url") else first.path)
+    try:
+        with first.exclusive():
+            with pytest.raises(StoreError, match="another process has been linking this store"):
+                with second.exclusive():
+                    pass
+        link(second)  # free again once the first lets go
+        assert second.get_state("link/version") is not None
+    finally:
+        second.close()

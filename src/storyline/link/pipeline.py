@@ -61,6 +61,7 @@ def relink(store: Store, story_ids: list[str] | None = None) -> int:
 def link(store: Store) -> LinkReport:
     """Assign stories, then recompute the account of every story the last batches touched."""
     report = LinkReport()
-    report.stories = assign_stories(store)
-    report.relinked = relink(store)
+    with store.exclusive():  # another build linking the same store waits: the index is read, then written back
+        report.stories = assign_stories(store)
+        report.relinked = relink(store)
     return report

@@ -17,7 +17,7 @@ from ..model import Annotations, Document
 from . import codec
 from .links import LinkTables
 from .queries import DOC_COLUMNS, INSERT_COLUMNS, SQLQueries, document_row
-from .sqlite import StoreConflict, StoreDataError, StoreError
+from .sqlite import LOCK_WAIT, StoreConflict, StoreDataError, StoreError
 
 try:
     import psycopg
@@ -27,6 +27,7 @@ except ImportError:  # the SQLite store works without it; open_store says what i
 
 SCHEMA_TABLE = "storyline_schema"
 MIGRATION_LOCK = 0x5354_4F52_594C  # pg_advisory_xact_lock key: two processes never migrate at once
+LINK_LOCK = MIGRATION_LOCK + 1  # pg_advisory_lock key: two processes never link at once
 TS_CONFIG = "simple"  # no stemming or stop words, as FTS5's default unicode61 tokenizer
 PAGE = 500  # documents() streams in pages of this many rows
 
@@ -137,6 +138,25 @@ class PostgresStore(SQLQueries, LinkTables):
             raise StoreDataError(f"{type(exc).__name__}: {_first_line(exc)}") from None
         except psycopg.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot write to the store ({_first_line(exc)})") from None
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held by one process at a time (the link stage, as SQLiteStore.exclusive): a session-level
+        advisory lock on the server, waited for up to LOCK_WAIT seconds."""
+        try:
+            self.conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(LOCK_WAIT * 1000)}ms",))
+            self.conn.execute("SELECT pg_advisory_lock(%s)", (LINK_LOCK,))
+        except psycopg.errors.LockNotAvailable:
+            raise StoreError(f"{self.path}: another process has been linking this store for over "
+                             f"{LOCK_WAIT:.0f} s; run this again when it is done") from None
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({_first_line(exc)})") from None
+        finally:
+            self.conn.execute("SELECT set_config('lock_timeout', '0', false)")
+        try:
+            yield
+        finally:
+            self.conn.execute("SELECT pg_advisory_unlock(%s)", (LINK_LOCK,))
 
     def check_writable(self) -> None:
         """Raise StoreError now if this connection may not write the store (a read-only server or

@@ -142,6 +142,39 @@ class SQLiteStore(SQLQueries, LinkTables):
                     raise StoreError(f"{self.path}: another process has been writing to the store for over "
                                      f"{LOCK_WAIT:.0f} s; run this again when it is done") from None
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held by one process at a time (the link stage, whose story index is read, extended and
+        written back across several transactions): an advisory lock on ``<store>-link.lock`` next to
+        the store, waited for up to LOCK_WAIT seconds (saying so) as a writer waits."""
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        try:
+            fh = open(self.path + "-link.lock", "a+b")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({exc.strerror or exc})") from None
+        try:
+            started, told = time.monotonic(), False
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if not told and self.on_wait is not None:
+                        self.on_wait(f"{self.path}: another process is linking this store; waiting for it "
+                                     f"(up to {LOCK_WAIT:.0f} s)")
+                    told = True
+                    if time.monotonic() - started >= LOCK_WAIT:
+                        raise StoreError(f"{self.path}: another process has been linking this store for over "
+                                         f"{LOCK_WAIT:.0f} s; run this again when it is done") from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            fh.close()  # closing the file releases the lock
+
     def check_writable(self) -> None:
         """Raise StoreError now if the store cannot be written (a read-only file or folder), before
         any work whose results would then be lost."""
