@@ -28,6 +28,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -80,11 +81,10 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
     """New writing-date estimates for the undated articles of one story, by document id."""
     from ..annotate.dating import (  # the one estimator
         Clue,
-        clues,
         estimate_from_clues,
         load_model,
+        text_clues,
     )
-    from ..annotate.timex import tag
 
     by_id = {d.id: d for d in documents}
     dated = sorted((d for d in documents if _dated(d)), key=lambda d: (d.seq, d.id))
@@ -130,7 +130,7 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
         if not story_clues:
             continue
         text = doc.article.text
-        est = estimate_from_clues(clues(text, tag(text, None)) + [c for c, _, _ in story_clues], load_model())
+        est = estimate_from_clues(text_clues(text) + [c for c, _, _ in story_clues], load_model())
         if est is None:
             continue
         evidence = [dict(e) for e in est.evidence if e["kind"] != "story"]
@@ -378,21 +378,32 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
         profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
 
     def by_profile(d: Document) -> DateEstimate | None:
-        from ..annotate.dating import clues
-        from ..annotate.timex import tag
+        from ..annotate.dating import text_clues
 
-        own = clues(texts[d.id], tag(texts[d.id], None)) if prof.get("own_weight") else None
+        own = text_clues(texts[d.id]) if prof.get("own_weight") else None
         return profile_estimate(d.id, profiles, params, own)
 
     for d in undated:
-        est = by_profile(d) if prof is not None and prof.get("first") else None
-        if est is None and (got := combine(neighbours(d.id, index, params), params)) is not None:
-            est = neighbour_estimate(*got)
-        if est is None and prof is not None and not prof.get("first"):
-            est = by_profile(d)  # what no agreeing neighbours date: the keys' date profiles
+        est = staged_estimate(params, lambda d=d: neighbours(d.id, index, params),
+                              (lambda d=d: by_profile(d)) if prof is not None else None)
         if est is not None:
             out[d.id] = est
     return out
+
+
+def staged_estimate(params: dict, near: Callable[[], list[Neighbour]],
+                    by_profile: Callable[[], DateEstimate | None] | None = None) -> DateEstimate | None:
+    """One undated article's estimate from the collection: from its agreeing neighbours (``near()``,
+    asked only when needed) and, given ``by_profile`` (``params`` has a ``profile``), from the date
+    profiles of its keys: first when the profile says ``first``, else for what the neighbours leave
+    undated. The one order of the stages, for ``collection_estimates`` and the evaluation."""
+    first = by_profile is not None and params["profile"].get("first")
+    est = by_profile() if first else None
+    if est is None and (got := combine(near(), params)) is not None:
+        est = neighbour_estimate(*got)
+    if est is None and by_profile is not None and not first:
+        est = by_profile()  # what no agreeing neighbours date: the keys' date profiles
+    return est
 
 
 # -- second stage: when each thing the article reports was reported (key date profiles) -----------
