@@ -1,4 +1,4 @@
-"""When was an undated article written? An estimate from its story.
+"""When was an undated article written? An estimate from its story, else from the collection.
 
 ``story_estimates(documents, annotations)`` looks, within one story, at the articles with no
 publication date (neither in metadata nor in their text) and dates them from the articles that
@@ -17,9 +17,21 @@ have one:
    ``annotate/dating.py`` weighs them all. Only dates stated in a text anchor: a date resolved
    against an estimate never dates another article.
 
-Pure functions over one story's documents and annotations; nothing is written. The estimate has
-``source == "story"`` and its evidence names the other article (``document_id``).
-Hand-written: a comparison over our own records.
+``collection_estimates(documents, annotations)`` then dates what neither its words nor its story
+date, from the dated articles of the whole collection (see the two comment blocks below):
+
+3. **When what it reports was reported**: the date profiles of its rare keys (names, happenings,
+   content words), with its own partial dates read in the years they put forward. As shipped
+   (``profile.first``) it comes first and 4 dates only what it leaves undated; without ``first``,
+   the reverse;
+4. **Dated articles that report the same things**: at least two of its most similar dated articles
+   (TF-IDF over participants, happenings and figures) that agree within ``window`` days.
+
+``with_story_dates`` applies both in that order (story, then collection). Pure functions over the
+documents and annotations given; nothing is written. The estimate has ``source == "story"`` and
+its evidence names the other articles (``document_id``). Stages 1 and 2 are hand-written; the
+parameters of 3 and 4 (``dating_collection.json``) are learned on train articles by
+``scripts/train_collection_dating.py``.
 """
 from __future__ import annotations
 
@@ -174,7 +186,8 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 # in the collection (TF-IDF cosine). Candidates come from an inverted index over the rare
 # keys only (blocking: no comparison of all pairs). Of its ``k`` most similar dated articles above
 # ``min_similarity``, the window of ``window`` days holding the most similarity must hold at least
-# ``min_share`` of it and at least two of them (the neighbours agree), else the article stays undated. The thresholds are
+# ``min_share`` of it and at least two of them (the neighbours agree), else this stage leaves the
+# article undated (for the key date profiles below, or undated). The thresholds are
 # learned on train articles (``scripts/train_collection_dating.py`` writes
 # ``dating_collection.json``; ``storyline eval dating --with-collection`` measures them).
 
@@ -408,9 +421,9 @@ def staged_estimate(params: dict, near: Callable[[], list[Neighbour]],
 
 # -- second stage: when each thing the article reports was reported (key date profiles) -----------
 #
-# What the neighbours above leave undated (no two dated articles close enough that agree) is dated
-# from WHEN the collection's dated articles report each thing the article reports: every key of the
-# article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
+# An undated article is also dated from WHEN the collection's dated articles report each thing it
+# reports (before the neighbours above with ``first``, as shipped; else for what they leave
+# undated): every key of the article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
 # ``max_df_share`` of the articles carry has a date profile, the dated articles carrying it smoothed
 # by a kernel of ``bandwidth`` days and mixed with the profile of all dated articles (``alpha``
 # articles' worth). Naive Bayes over the days the collection has dated articles on: the article's
