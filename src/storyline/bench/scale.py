@@ -8,15 +8,19 @@ of its PERSON, ORG and NORP names replaced by a pseudo-word of the same length d
 in the text and in the annotations alike, so every character offset stays valid and clone k's
 articles form their own stories (new participants, other years). Clones carry no MinHash signature
 (so near-duplicate search does not see the templates' shared wording as one huge duplicate family)
-and the annotator's current version (so no build re-annotates them).
+and the annotator's current version (so no build re-annotates them; the store is recorded as checked
+against those versions, as a build records it, so the first build after the fill does not scan it).
 Clones are placed in the story index by construction (clone k of a template story's articles is one
-new story: profiles, frequencies and postings updated as for any member; no scoring, so filling stays
-cheap); then ``link`` recomputes every story the fill touched, as after a build.
+new story: profiles, their norm parts, frequencies and postings updated as for any member; no
+scoring, so filling stays cheap); then ``link`` recomputes every story the fill touched, as after a
+build.
 
 At each size it measures, model loading excluded (reported apart):
 * ``add_one``: one new real article (an ECB+ document of another topic) end to end: read, clean,
   dedup, annotate, store, link; and the link part alone; wall and CPU time of this process (with the
   load average: on a shared machine the wall time is inflated, the CPU time much less);
+* ``stale_check``: the full per-layer stale check (``store.stale_layers``), which a build runs only
+  when the layer versions changed;
 * ``add_100``: a batch of 100 cloned, annotated articles stored, then linked (no annotation);
 * ``timeline``: one story's timeline read (``store.link_events`` and entity names);
 * ``export``: one story's storyline/1 export (``build_export(store, story_id)``);
