@@ -124,7 +124,7 @@ def _clone(t: Template, k: int):
     return doc, ann
 
 
-def _fill(store, templates: list[Template], ks: range, version: str | dict[str, str]) -> None:
+def _fill(store, templates: list[Template], ks: range, version: dict[str, str]) -> None:
     """Store clones k of every template, placed in the story index by construction: the clones of
     one template story form one new story (no scoring: the grouping is known)."""
     from ..link.story_store import StoredStoryIndex
@@ -156,9 +156,9 @@ def _fill(store, templates: list[Template], ks: range, version: str | dict[str, 
         flush()
     # every clone carries the current layer versions, so a build's whole-store check would find nothing
     # stale: record it as that check does (else the first build after the fill scans the store)
-    from ..engines.local import VERSIONS_STATE
+    from ..engines.local import VERSIONS_STATE, versions_state
 
-    store.set_state(VERSIONS_STATE, json.dumps(version, sort_keys=True))
+    store.set_state(VERSIONS_STATE, versions_state(version))
 
 
 def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = None,
