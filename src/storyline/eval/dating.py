@@ -205,9 +205,10 @@ def own_clues(arts: list[DatedArticle]) -> dict[str, list]:
 
 def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict, profiles=None,
                     own: dict[str, list] | None = None):
-    """Each target's estimate: from its agreeing neighbours, else (given ``profiles``, a
-    ``link.dating.ProfileIndex``) from the date profiles of its keys and its own clues (``own``,
-    read here when not given), as ``collection_estimates``."""
+    """Each target's estimate: from its agreeing neighbours (of ``near``, the ``k`` most similar above
+    ``min_similarity``) and, given ``profiles`` (a ``link.dating.ProfileIndex``), from the date
+    profiles of its keys and its own clues (``own``, read here when not given), in the order
+    ``collection_estimates`` takes them (``link.dating.staged_estimate``)."""
     from ..link.dating import profile_estimate, staged_estimate
 
     prof = params.get("profile") if profiles is not None else None
