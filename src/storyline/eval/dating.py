@@ -214,10 +214,8 @@ def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: 
     prof = params.get("profile") if profiles is not None else None
 
     def by_profile(a: DatedArticle) -> DateEstimate | None:
-        cs = None
-        if prof.get("own_weight"):
-            cs = own[f"{a.corpus}:{a.name}"] if own is not None else own_clues([a])[f"{a.corpus}:{a.name}"]
-        return profile_estimate(f"{a.corpus}:{a.name}", profiles, params, cs)
+        key = f"{a.corpus}:{a.name}"
+        return profile_estimate(key, profiles, params, lambda: own[key] if own is not None else own_clues([a])[key])
 
     def nearest(a: DatedArticle) -> list:
         return [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]

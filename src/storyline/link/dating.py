@@ -393,8 +393,7 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
     def by_profile(d: Document) -> DateEstimate | None:
         from ..annotate.dating import text_clues
 
-        own = text_clues(texts[d.id]) if prof.get("own_weight") else None
-        return profile_estimate(d.id, profiles, params, own)
+        return profile_estimate(d.id, profiles, params, lambda: text_clues(texts[d.id]))
 
     for d in undated:
         est = staged_estimate(params, lambda d=d: neighbours(d.id, index, params),
@@ -503,11 +502,13 @@ def build_profile_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str,
     return index
 
 
-def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list | None = None) -> DateEstimate | None:
+def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
+                     own: Callable[[], list] | None = None) -> DateEstimate | None:
     """The writing date of ``doc_id`` from the date profiles of its keys (see above) and, weighed
-    by ``own_weight``, the clues of its own words (``own``: ``annotate.dating.clues``; the dates it
-    names, partial ones too, "on Sept. 26" read in the years the profiles put forward); None where
-    the evidence is thin or fits two eras. A dated ``doc_id`` counts without its own date."""
+    by ``own_weight``, the clues of its own words (``own()``: ``annotate.dating.text_clues``, read
+    only when a key has a profile and ``own_weight`` is set; the dates it names, partial ones too,
+    "on Sept. 26" read in the years the profiles put forward); None where the evidence is thin or
+    fits two eras. A dated ``doc_id`` counts without its own date."""
     import numpy as np
 
     p = params["profile"]
@@ -535,11 +536,12 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list |
         parts.append((k, part))
     if not parts:
         return None
-    if own and p.get("own_weight", 0.0) > 0:
+    cs = own() if own is not None and p.get("own_weight", 0.0) > 0 else None
+    if cs:
         from ..annotate.dating import load_model, log_likelihood  # the one estimator's clue densities
 
         days = [date.fromordinal(int(g)) for g in index.grid]
-        total = total + p["own_weight"] * np.array(log_likelihood(own, days, load_model()))
+        total = total + p["own_weight"] * np.array(log_likelihood(cs, days, load_model()))
     best = int(np.argmax(total))
     day0 = index.grid[best]
     far = np.abs(index.grid - day0) > 365
