@@ -562,7 +562,8 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
     hi = max(point, *(day for _, (day, _) in near))
     gran = "month" if (hi - lo).days <= 62 else "year"
     value = f"{point.year:04d}-{point.month:02d}" if gran == "month" else f"{point.year:04d}"
-    share = float(len(support)) / float(sum(1 for d in {d for k, _ in parts for d in index.postings[k]} if d != doc_id) or 1)
+    carriers = {d for k, _ in parts for d in index.postings[k]} - {doc_id}  # every dated article sharing a key
+    share = len(support) / (len(carriers) or 1)
     said = {d: list(dict.fromkeys(_readable(k) for k in ks)) for d, (_, ks) in near}  # a name and its words once
     evidence = [{"kind": "collection", "document_id": d, "other_date": day.isoformat(),
                  "shared": said[d][:6], "text": ", ".join(said[d][:3]),
