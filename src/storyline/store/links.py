@@ -161,12 +161,9 @@ class LinkTables:
             out.update((r[0], r[1]) for r in self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
         return out
 
-    def story_postings(self, term: str) -> set[str]:
-        """Stories whose profile holds a term (an index look-up)."""
-        return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
-
     def story_postings_many(self, terms: Sequence[str]) -> dict[str, set[str]]:
-        """story_postings of many terms (terms no story holds are left out), one query per 500 terms."""
+        """The stories whose profile holds each term (terms no story holds are left out), one indexed
+        query per 500 terms."""
         out: dict[str, set[str]] = {}
         for chunk in _chunks(list(terms)):
             marks = ",".join([self._P] * len(chunk))
