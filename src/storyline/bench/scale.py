@@ -33,6 +33,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import re
 import resource
 import tempfile
@@ -56,7 +57,7 @@ _RENAMED = ("PERSON", "ORG", "NORP")
 def _load_avg() -> str | None:
     """The machine's 1/5/15-minute load averages (wall times are inflated when others run)."""
     try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())  # as bench/web.py reads it
     except OSError:
         return None
 
