@@ -282,7 +282,7 @@ def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = N
                   "export story (ms)", "add-one peak MiB", "RSS MiB", title=f"bench --scale (model load {model_s:.1f} s apart)")
     for r in rows:
         table.add_row(str(r["articles"]), str(r["stories"]), str(r["largest_story"]), f"{r['add_one_s']:.3f}",
-                      f"{r['add_one_link_s']:.3f}", f"{r.get('add_one_cpu_s', 0.0):.3f}", f"{r['add_100_s']:.2f}", f"{r['timeline_ms']:.1f}",
+                      f"{r['add_one_link_s']:.3f}", f"{r['add_one_cpu_s']:.3f}", f"{r['add_100_s']:.2f}", f"{r['timeline_ms']:.1f}",
                       f"{r['export_story_ms']:.1f}", f"{r['add_one_peak_mib']:.1f}", f"{r['rss_mib']:.0f}")
     table.add_row("exponent", "", "", *(", ".join(map(str, results["growth_exponent"][k])) for k in keys), "", "")
     console.print(table, width=160)
