@@ -164,7 +164,7 @@ def argv_line(a: argparse.Namespace) -> str:
     return " ".join(parts)
 
 
-def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str) -> None:
+def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str, polnear_train: bool = False) -> None:
     old = {}
     if out.exists():
         for line in out.read_text(encoding="utf-8").splitlines():
@@ -177,7 +177,7 @@ def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str)
     s = shares(rows)
     lines = [f"# Key events judged by hand: {out.name}", "",
              (f"Seed {seed}; {len(rows)} events drawn from {rows[0]['key_events'] if rows else 0} key events "
-              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev{', PolNeAR train' if 'polnear-train' in command else ''})."),
+              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev{', PolNeAR train' if polnear_train else ''})."),
              f"Command: `{command}`",
              "", "| check | right | judged | share |", "|---|---|---|---|"]
     for f, (k, t) in s.items():
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
     rows = sample(data, a.n, a.seed, exclude, old_docs)
-    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a))
+    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a), a.polnear_train > 0)
     s = shares(rows)
     print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")
     for f, (k, t) in s.items():

@@ -55,6 +55,11 @@ MIN_DOCS = 2
 BANDWIDTHS_FIRST = [7.0, 14.0]
 
 
+def _rank(f: dict[str, float]) -> tuple[float, float]:
+    """A setting's figures as a sort key: the most within 31 days, then the fewest off by a year."""
+    return round(f["within_31_days"], 6), -round(f["of_estimates_off_by_a_year_or_more"], 6)
+
+
 def main() -> None:
     arts = load(BENCH)
     train = [a for a in arts if a.split == "train"]
@@ -72,7 +77,7 @@ def main() -> None:
                            for c in sorted({a.corpus for a in train})):
                         continue  # within each corpus: one of them must not hide the other's errors
                     f = score(rows)
-                    key = (round(f["within_31_days"], 6), -round(f["of_estimates_off_by_a_year_or_more"], 6))
+                    key = _rank(f)
                     if best is None or key > best[0]:
                         best = (key, params, f)
     assert best is not None, "no setting keeps the estimates off by a year under MAX_FAR"
@@ -97,7 +102,7 @@ def main() -> None:
                     f2 = score(rows)
                     if f2["of_estimates_off_by_a_year_or_more"] > MAX_FAR:
                         continue
-                    key = (round(f2["within_31_days"], 6), -round(f2["of_estimates_off_by_a_year_or_more"], 6))
+                    key = _rank(f2)
                     if key > (round(f["within_31_days"], 6), -1.0) and (best_p is None or key > best_p[0]):
                         best_p = (key, prof, f2, rows)
     # or the profiles first, the neighbours only for what they leave undated (a smaller grid: each
@@ -111,7 +116,7 @@ def main() -> None:
         f2 = score(rows)
         if f2["of_estimates_off_by_a_year_or_more"] > MAX_FAR:
             continue
-        key = (round(f2["within_31_days"], 6), -round(f2["of_estimates_off_by_a_year_or_more"], 6))
+        key = _rank(f2)
         if best_p is None or key > best_p[0]:
             best_p = (key, prof, f2, rows)
     if best_p is not None:

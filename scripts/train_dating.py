@@ -20,12 +20,11 @@ from pathlib import Path
 from storyline.annotate.dating import (
     CUES,
     bucket,
-    clues,
     estimate_from_clues,
     offset,
     posterior,
+    text_clues,
 )
-from storyline.annotate.timex import tag
 from storyline.eval.dating import load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +58,7 @@ def histograms(data) -> dict:
 
 def main() -> None:
     arts = [a for a in load(BENCH) if a.split == "train"]
-    data = [(a, clues(a.text, tag(a.text, None))) for a in arts]
+    data = [(a, text_clues(a.text)) for a in arts]
     model = {"edges": EDGES, "classes": histograms(data), "temperature": 1.0, "min_year_mass": 0.0,
              "range_mass": 0.8, "weights": CUES["weights"], "horizon": HORIZON, "step": STEP, "max_repeat": MAX_REPEAT}
     # the point does not depend on the temperature; the year masses do

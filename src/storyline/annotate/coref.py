@@ -173,10 +173,11 @@ class Resolver:
         if lemma in ROLE_NOUNS and dets and dets[0] in ("the", "this", "that") and not any(
             c.dep_ == "prep" for c in tok.children
         ):
-            ante = self.nearest(tok.idx, {"PERSON"})
             if strict:  # "the president" after "Trump" need not be Trump: the nearest person named so
                 ante = next((p for p in reversed(self.persons) if p.end_char <= tok.idx
                              and self.introduced_as(p, lemma)), None)
+            else:
+                ante = self.nearest(tok.idx, {"PERSON"})
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
         if tok.pos_ == "NOUN" and dets == ["the"] and not any(

@@ -163,6 +163,14 @@ def _shift(d: date, value: str, sign: int = 1) -> date | None:
         return None
 
 
+def text_clues(text: str) -> list[Clue]:
+    """The clues of an article read alone: :func:`clues` over its time expressions tagged with no
+    publication date."""
+    from .timex import tag
+
+    return clues(text, tag(text, None))
+
+
 def clues(text: str, timexes: list[Timex]) -> list[Clue]:
     """Every clue the text gives about its writing date (see the module's docstring)."""
     from .timex import tense

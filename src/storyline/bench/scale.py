@@ -8,15 +8,19 @@ of its PERSON, ORG and NORP names replaced by a pseudo-word of the same length d
 in the text and in the annotations alike, so every character offset stays valid and clone k's
 articles form their own stories (new participants, other years). Clones carry no MinHash signature
 (so near-duplicate search does not see the templates' shared wording as one huge duplicate family)
-and the annotator's current version (so no build re-annotates them).
+and the annotator's current version (so no build re-annotates them; the store is recorded as checked
+against those versions, as a build records it, so the first build after the fill does not scan it).
 Clones are placed in the story index by construction (clone k of a template story's articles is one
-new story: profiles, frequencies and postings updated as for any member; no scoring, so filling stays
-cheap); then ``link`` recomputes every story the fill touched, as after a build.
+new story: profiles, their norm parts, frequencies and postings updated as for any member; no
+scoring, so filling stays cheap); then ``link`` recomputes every story the fill touched, as after a
+build.
 
 At each size it measures, model loading excluded (reported apart):
 * ``add_one``: one new real article (an ECB+ document of another topic) end to end: read, clean,
   dedup, annotate, store, link; and the link part alone; wall and CPU time of this process (with the
   load average: on a shared machine the wall time is inflated, the CPU time much less);
+* ``stale_check``: the full per-layer stale check (``store.stale_layers``), which a build runs only
+  when the layer versions changed;
 * ``add_100``: a batch of 100 cloned, annotated articles stored, then linked (no annotation);
 * ``timeline``: one story's timeline read (``store.link_events`` and entity names);
 * ``export``: one story's storyline/1 export (``build_export(store, story_id)``);
@@ -29,6 +33,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import re
 import resource
 import tempfile
@@ -52,7 +57,7 @@ _RENAMED = ("PERSON", "ORG", "NORP")
 def _load_avg() -> str | None:
     """The machine's 1/5/15-minute load averages (wall times are inflated when others run)."""
     try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())  # as bench/web.py reads it
     except OSError:
         return None
 
@@ -120,7 +125,7 @@ def _clone(t: Template, k: int):
     return doc, ann
 
 
-def _fill(store, templates: list[Template], ks: range, version: str | dict[str, str]) -> None:
+def _fill(store, templates: list[Template], ks: range, version: dict[str, str]) -> None:
     """Store clones k of every template, placed in the story index by construction: the clones of
     one template story form one new story (no scoring: the grouping is known)."""
     from ..link.story_store import StoredStoryIndex
@@ -152,9 +157,9 @@ def _fill(store, templates: list[Template], ks: range, version: str | dict[str, 
         flush()
     # every clone carries the current layer versions, so a build's whole-store check would find nothing
     # stale: record it as that check does (else the first build after the fill scans the store)
-    from ..engines.local import VERSIONS_STATE
+    from ..engines.local import VERSIONS_STATE, versions_state
 
-    store.set_state(VERSIONS_STATE, json.dumps(version, sort_keys=True))
+    store.set_state(VERSIONS_STATE, versions_state(version))
 
 
 def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = None,
@@ -277,7 +282,7 @@ def run(console: Console, quick: bool = False, sizes: tuple[int, ...] | None = N
                   "export story (ms)", "add-one peak MiB", "RSS MiB", title=f"bench --scale (model load {model_s:.1f} s apart)")
     for r in rows:
         table.add_row(str(r["articles"]), str(r["stories"]), str(r["largest_story"]), f"{r['add_one_s']:.3f}",
-                      f"{r['add_one_link_s']:.3f}", f"{r.get('add_one_cpu_s', 0.0):.3f}", f"{r['add_100_s']:.2f}", f"{r['timeline_ms']:.1f}",
+                      f"{r['add_one_link_s']:.3f}", f"{r['add_one_cpu_s']:.3f}", f"{r['add_100_s']:.2f}", f"{r['timeline_ms']:.1f}",
                       f"{r['export_story_ms']:.1f}", f"{r['add_one_peak_mib']:.1f}", f"{r['rss_mib']:.0f}")
     table.add_row("exponent", "", "", *(", ".join(map(str, results["growth_exponent"][k])) for k in keys), "", "")
     console.print(table, width=160)

@@ -187,6 +187,13 @@ VERSIONS_STATE = "annotate/versions"  # the layer versions the whole store was l
 RETRY_STATE = "annotate/retry"  # documents stored without (some) annotations, tried again each build
 
 
+def versions_state(versions: dict[str, str]) -> str:
+    """The value of ``VERSIONS_STATE`` once the whole store was checked against ``versions``."""
+    import json
+
+    return json.dumps(versions, sort_keys=True)
+
+
 def reannotate(store, annotator, batch_size: int = 64, failed: Iterable[str] = ()) -> int:
     """Re-run the annotation layers of stored documents that are missing or were made by an older
     version of that layer: only those layers (and the layers that read them), the others kept.
@@ -198,7 +205,7 @@ def reannotate(store, annotator, batch_size: int = 64, failed: Iterable[str] = (
     import json
 
     versions = _versions(annotator)
-    seen = json.dumps(versions, sort_keys=True)
+    seen = versions_state(versions)
     retry = sorted(set(json.loads(store.get_state(RETRY_STATE) or "[]")) | set(failed))
     if store.get_state(VERSIONS_STATE) == seen:
         stale = store.stale_layers(versions, retry) if retry else {}

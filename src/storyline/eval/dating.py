@@ -197,39 +197,31 @@ def collection_neighbours(arts: list[DatedArticle], anns: dict, params: dict, da
 
 
 def own_clues(arts: list[DatedArticle]) -> dict[str, list]:
-    """The clues of each article's own words (``annotate.dating.clues``), by ``corpus:name``."""
-    from ..annotate.dating import clues
-    from ..annotate.timex import tag
+    """The clues of each article's own words (``annotate.dating.text_clues``), by ``corpus:name``."""
+    from ..annotate.dating import text_clues
 
-    return {f"{a.corpus}:{a.name}": clues(a.text, tag(a.text, None)) for a in arts}
+    return {f"{a.corpus}:{a.name}": text_clues(a.text) for a in arts}
 
 
 def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict, profiles=None,
                     own: dict[str, list] | None = None):
-    """Each target's estimate: from its agreeing neighbours, else (given ``profiles``, a
-    ``link.dating.ProfileIndex``) from the date profiles of its keys and its own clues (``own``,
-    read here when not given), as ``collection_estimates``."""
-    from ..link.dating import combine, neighbour_estimate, profile_estimate
+    """Each target's estimate: from its agreeing neighbours (of ``near``, the ``k`` most similar above
+    ``min_similarity``) and, given ``profiles`` (a ``link.dating.ProfileIndex``), from the date
+    profiles of its keys and its own clues (``own``, read here when not given), in the order
+    ``collection_estimates`` takes them (``link.dating.staged_estimate``)."""
+    from ..link.dating import profile_estimate, staged_estimate
 
     prof = params.get("profile") if profiles is not None else None
 
     def by_profile(a: DatedArticle) -> DateEstimate | None:
-        cs = None
-        if prof.get("own_weight"):
-            cs = own[f"{a.corpus}:{a.name}"] if own is not None else own_clues([a])[f"{a.corpus}:{a.name}"]
-        return profile_estimate(f"{a.corpus}:{a.name}", profiles, params, cs)
+        key = f"{a.corpus}:{a.name}"
+        return profile_estimate(key, profiles, params, lambda: own[key] if own is not None else own_clues([a])[key])
 
-    rows = []
-    for a in targets:
-        est = by_profile(a) if prof is not None and prof.get("first") else None
-        if est is None:
-            ns = [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
-            got = combine(ns, params)
-            est = neighbour_estimate(*got) if got else None
-        if est is None and prof is not None and not prof.get("first"):
-            est = by_profile(a)
-        rows.append((a, est))
-    return rows
+    def nearest(a: DatedArticle) -> list:
+        return [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
+
+    return [(a, staged_estimate(params, lambda a=a: nearest(a), (lambda a=a: by_profile(a)) if prof is not None else None))
+            for a in targets]
 
 
 def collection_profiles(arts: list[DatedArticle], anns: dict, params: dict, dated_splits: tuple[str, ...]):

@@ -1,4 +1,4 @@
-"""When was an undated article written? An estimate from its story.
+"""When was an undated article written? An estimate from its story, else from the collection.
 
 ``story_estimates(documents, annotations)`` looks, within one story, at the articles with no
 publication date (neither in metadata nor in their text) and dates them from the articles that
@@ -17,9 +17,21 @@ have one:
    ``annotate/dating.py`` weighs them all. Only dates stated in a text anchor: a date resolved
    against an estimate never dates another article.
 
-Pure functions over one story's documents and annotations; nothing is written. The estimate has
-``source == "story"`` and its evidence names the other article (``document_id``).
-Hand-written: a comparison over our own records.
+``collection_estimates(documents, annotations)`` then dates what neither its words nor its story
+date, from the dated articles of the whole collection (see the two comment blocks below):
+
+3. **When what it reports was reported**: the date profiles of its rare keys (names, happenings,
+   content words), with its own partial dates read in the years they put forward. As shipped
+   (``profile.first``) it comes first and 4 dates only what it leaves undated; without ``first``,
+   the reverse;
+4. **Dated articles that report the same things**: at least two of its most similar dated articles
+   (TF-IDF over participants, happenings and figures) that agree within ``window`` days.
+
+``with_story_dates`` applies both in that order (story, then collection). Pure functions over the
+documents and annotations given; nothing is written. The estimate has ``source == "story"`` and
+its evidence names the other articles (``document_id``). Stages 1 and 2 are hand-written; the
+parameters of 3 and 4 (``dating_collection.json``) are learned on train articles by
+``scripts/train_collection_dating.py``.
 """
 from __future__ import annotations
 
@@ -28,6 +40,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -80,11 +93,10 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
     """New writing-date estimates for the undated articles of one story, by document id."""
     from ..annotate.dating import (  # the one estimator
         Clue,
-        clues,
         estimate_from_clues,
         load_model,
+        text_clues,
     )
-    from ..annotate.timex import tag
 
     by_id = {d.id: d for d in documents}
     dated = sorted((d for d in documents if _dated(d)), key=lambda d: (d.seq, d.id))
@@ -130,7 +142,7 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
         if not story_clues:
             continue
         text = doc.article.text
-        est = estimate_from_clues(clues(text, tag(text, None)) + [c for c, _, _ in story_clues], load_model())
+        est = estimate_from_clues(text_clues(text) + [c for c, _, _ in story_clues], load_model())
         if est is None:
             continue
         evidence = [dict(e) for e in est.evidence if e["kind"] != "story"]
@@ -174,7 +186,8 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 # in the collection (TF-IDF cosine). Candidates come from an inverted index over the rare
 # keys only (blocking: no comparison of all pairs). Of its ``k`` most similar dated articles above
 # ``min_similarity``, the window of ``window`` days holding the most similarity must hold at least
-# ``min_share`` of it and at least two of them (the neighbours agree), else the article stays undated. The thresholds are
+# ``min_share`` of it and at least two of them (the neighbours agree), else this stage leaves the
+# article undated (for the key date profiles below, or undated). The thresholds are
 # learned on train articles (``scripts/train_collection_dating.py`` writes
 # ``dating_collection.json``; ``storyline eval dating --with-collection`` measures them).
 
@@ -378,28 +391,38 @@ def collection_estimates(documents: list[Document], annotations: dict[str, Annot
         profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
 
     def by_profile(d: Document) -> DateEstimate | None:
-        from ..annotate.dating import clues
-        from ..annotate.timex import tag
+        from ..annotate.dating import text_clues
 
-        own = clues(texts[d.id], tag(texts[d.id], None)) if prof.get("own_weight") else None
-        return profile_estimate(d.id, profiles, params, own)
+        return profile_estimate(d.id, profiles, params, lambda: text_clues(texts[d.id]))
 
     for d in undated:
-        est = by_profile(d) if prof is not None and prof.get("first") else None
-        if est is None and (got := combine(neighbours(d.id, index, params), params)) is not None:
-            est = neighbour_estimate(*got)
-        if est is None and prof is not None and not prof.get("first"):
-            est = by_profile(d)  # what no agreeing neighbours date: the keys' date profiles
+        est = staged_estimate(params, lambda d=d: neighbours(d.id, index, params),
+                              (lambda d=d: by_profile(d)) if prof is not None else None)
         if est is not None:
             out[d.id] = est
     return out
 
 
+def staged_estimate(params: dict, near: Callable[[], list[Neighbour]],
+                    by_profile: Callable[[], DateEstimate | None] | None = None) -> DateEstimate | None:
+    """One undated article's estimate from the collection: from its agreeing neighbours (``near()``,
+    asked only when needed) and, given ``by_profile`` (``params`` has a ``profile``), from the date
+    profiles of its keys: first when the profile says ``first``, else for what the neighbours leave
+    undated. The one order of the stages, for ``collection_estimates`` and the evaluation."""
+    first = by_profile is not None and params["profile"].get("first")
+    est = by_profile() if first else None
+    if est is None and (got := combine(near(), params)) is not None:
+        est = neighbour_estimate(*got)
+    if est is None and by_profile is not None and not first:
+        est = by_profile()  # what no agreeing neighbours date: the keys' date profiles
+    return est
+
+
 # -- second stage: when each thing the article reports was reported (key date profiles) -----------
 #
-# What the neighbours above leave undated (no two dated articles close enough that agree) is dated
-# from WHEN the collection's dated articles report each thing the article reports: every key of the
-# article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
+# An undated article is also dated from WHEN the collection's dated articles report each thing it
+# reports (before the neighbours above with ``first``, as shipped; else for what they leave
+# undated): every key of the article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
 # ``max_df_share`` of the articles carry has a date profile, the dated articles carrying it smoothed
 # by a kernel of ``bandwidth`` days and mixed with the profile of all dated articles (``alpha``
 # articles' worth). Naive Bayes over the days the collection has dated articles on: the article's
@@ -479,11 +502,13 @@ def build_profile_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str,
     return index
 
 
-def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list | None = None) -> DateEstimate | None:
+def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
+                     own: Callable[[], list] | None = None) -> DateEstimate | None:
     """The writing date of ``doc_id`` from the date profiles of its keys (see above) and, weighed
-    by ``own_weight``, the clues of its own words (``own``: ``annotate.dating.clues``; the dates it
-    names, partial ones too, "on Sept. 26" read in the years the profiles put forward); None where
-    the evidence is thin or fits two eras. A dated ``doc_id`` counts without its own date."""
+    by ``own_weight``, the clues of its own words (``own()``: ``annotate.dating.text_clues``, read
+    only when a key has a profile and ``own_weight`` is set; the dates it names, partial ones too,
+    "on Sept. 26" read in the years the profiles put forward); None where the evidence is thin or
+    fits two eras. A dated ``doc_id`` counts without its own date."""
     import numpy as np
 
     p = params["profile"]
@@ -511,11 +536,12 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list |
         parts.append((k, part))
     if not parts:
         return None
-    if own and p.get("own_weight", 0.0) > 0:
+    cs = own() if own is not None and p.get("own_weight", 0.0) > 0 else None
+    if cs:
         from ..annotate.dating import load_model, log_likelihood  # the one estimator's clue densities
 
         days = [date.fromordinal(int(g)) for g in index.grid]
-        total = total + p["own_weight"] * np.array(log_likelihood(own, days, load_model()))
+        total = total + p["own_weight"] * np.array(log_likelihood(cs, days, load_model()))
     best = int(np.argmax(total))
     day0 = index.grid[best]
     far = np.abs(index.grid - day0) > 365
@@ -536,7 +562,8 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict, own: list |
     hi = max(point, *(day for _, (day, _) in near))
     gran = "month" if (hi - lo).days <= 62 else "year"
     value = f"{point.year:04d}-{point.month:02d}" if gran == "month" else f"{point.year:04d}"
-    share = float(len(support)) / float(sum(1 for d in {d for k, _ in parts for d in index.postings[k]} if d != doc_id) or 1)
+    carriers = {d for k, _ in parts for d in index.postings[k]} - {doc_id}  # every dated article sharing a key
+    share = len(support) / (len(carriers) or 1)
     said = {d: list(dict.fromkeys(_readable(k) for k in ks)) for d, (_, ks) in near}  # a name and its words once
     evidence = [{"kind": "collection", "document_id": d, "other_date": day.isoformat(),
                  "shared": said[d][:6], "text": ", ".join(said[d][:3]),

@@ -175,9 +175,14 @@ class StoredStoryIndex(StoryIndex):
         else:  # a profile saved before norms were kept: computed from today's frequencies
             self.lazy_df.load(prof)
 
+    def _nominating(self, q: dict[str, float]) -> list[str]:
+        """As StoryIndex._nominating, with those terms' postings read in bulk."""
+        terms = super()._nominating(q)
+        self.stored_postings.load(terms)
+        return terms
+
     def _candidates(self, q: dict[str, float]) -> list[str]:
         """As StoryIndex._candidates, with the candidate stories' profiles read in one bulk query."""
-        self.stored_postings.load(self._nominating(q))
         top = super()._candidates(q)
         wanted = [sid for sid in top if not dict.__contains__(self.profiles, sid)]
         if wanted:

@@ -1,7 +1,13 @@
 """The stored cross-article account (migration 0002), for both stores: bulk reads of one story's
 documents and annotations for the link stage, the replacement of one story's rows in one transaction,
-and the paged, indexed reads the views make. SQL is written once; the store names its placeholder
-in ``_P`` (``?`` or ``%s``). Every ``data`` column is the JSON of a storyline/1 export record."""
+the story index as rows (each story's profile with the norm parts it was scored by, its date span,
+the terms' document frequencies and postings: ``link/story_store.py``), the paged, indexed reads the
+views make, and the store's revision (migration 0004: a number every change a page can show moves
+forward; each story's row keeps the revision it was last written at). SQL is written once; the
+store names its placeholder in ``_P`` (``?`` or ``%s``). Every ``data`` column of the ``link_*``
+tables is the JSON of a storyline/1 export record; ``story_profiles.data`` is a story's profile
+(``{"terms": {term: weight}, "norm": [S0, S1, S2]}``, or the bare term weights where saved before the
+norm parts were kept)."""
 from __future__ import annotations
 
 import json
@@ -155,12 +161,9 @@ class LinkTables:
             out.update((r[0], r[1]) for r in self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
         return out
 
-    def story_postings(self, term: str) -> set[str]:
-        """Stories whose profile holds a term (an index look-up)."""
-        return {r[0] for r in self.conn.execute(f"SELECT story_id FROM story_terms WHERE term = {self._P}", (term,))}
-
     def story_postings_many(self, terms: Sequence[str]) -> dict[str, set[str]]:
-        """story_postings of many terms (terms no story holds are left out), one query per 500 terms."""
+        """The stories whose profile holds each term (terms no story holds are left out), one indexed
+        query per 500 terms."""
         out: dict[str, set[str]] = {}
         for chunk in _chunks(list(terms)):
             marks = ",".join([self._P] * len(chunk))
@@ -323,7 +326,7 @@ class LinkTables:
         return out
 
 
-    # -- what the web pages read (indexed look-ups; migration 0003) -----------------------------
+    # -- what the web pages read (indexed look-ups; migration 0003; the revisions: 0004) --------
     def revision(self) -> int:
         """The store's revision (migration 0004): it moves forward with every change a page can
         show, in the writer's transaction, so a page kept by revision is never older than the store."""
