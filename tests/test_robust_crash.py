@@ -128,6 +128,19 @@ def test_killed_builds_recover_to_a_clean_build(tmp_path, stores):
     assert outcomes == {point: True for point in points}
 
 
+def test_processes_opening_a_new_store_at_once_all_open_it(tmp_path):
+    """The first opener creates and migrates the file while the others wait; switching it to WAL
+    answers "database is locked" at once instead of waiting, which once cost a concurrent build."""
+    code = "import sys; from storyline.store import open_store; s = open_store(sys.argv[1]); print(s.schema_version); s.close()"
+    for round_ in range(3):
+        db = tmp_path / f"new{round_}.db"
+        runs = [subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True) for _ in range(4)]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0, 0, 0], [err[-500:] for _, err in outputs]
+        assert len({out.strip() for out, _ in outputs}) == 1
+
+
 def test_two_builds_of_the_same_inputs_at_once(tmp_path, stores):
     inputs = _inputs(tmp_path, n=12)
     clean = stores()

@@ -66,10 +66,18 @@ class SQLiteStore(SQLQueries, LinkTables):
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                         timeout=min(5.0, LOCK_WAIT))
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            started = time.monotonic()
+            while True:  # a store another process is creating or migrating right now: wait, then go on
+                try:
+                    self.conn.execute("PRAGMA journal_mode=WAL")  # (answers "locked" at once, no busy wait)
+                    self.conn.execute("PRAGMA foreign_keys=ON")
+                    self.conn.execute("PRAGMA synchronous=NORMAL")
+                    self._migrate()  # each step checks the version again in its own transaction
+                    break
+                except sqlite3.OperationalError as exc:
+                    if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() - started >= LOCK_WAIT:
+                        raise
+                    time.sleep(0.05)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
         except sqlite3.DatabaseError as exc:
