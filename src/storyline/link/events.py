@@ -23,7 +23,7 @@ block when exactly one such event shares its lemma family, a participant (actor,
 mention naming none joins nothing across dates), its modality and its figures (and a dated mention
 joins such an undated event). A plan joins the dated, asserted happening of the same act by the same
 actor that follows its report within REPORTS_APART_DAYS (:func:`_fulfil_plans`). Within one
-article, mentions in two sentences that name other doers, targets, places or stated dates are two
+article, mentions in two sentences that name other targets, places or stated dates are two
 happenings and never share an event (:func:`_article_clash`); light verbs ("give", "get";
 event_families.json's ``generic``) merge on the word alone only with a shared participant; and on
 the word alone, other targets keep apart a mention and an event when one side's report is undated
@@ -88,14 +88,15 @@ def _differ(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _article_clash(c: _Cluster, me: _Member) -> bool:
-    """Within one article, two sentences that tell of the same word with other doers, other
-    targets, other places or other stated dates tell of two happenings: one report does not name
-    its one attack twice with different sides (chained across reports, such mentions glued every
-    "attack" of a campaign season into one event)."""
+    """Within one article, two sentences that tell of the same word with other targets, other
+    places or other stated dates tell of two happenings: one report does not name its one attack
+    twice with different victims or places (chained across reports, such mentions glued unrelated
+    attacks into one event). Other doers alone do not count: a headline's "British diplomat" and
+    the body's "Westmacott" are one doer the entity index does not join."""
     for o in c.members:
         if o.doc != me.doc or o.sentence == me.sentence:
             continue
-        if _differ(o.actors, me.actors) or _differ(o.targets, me.targets) or _differ(o.places, me.places):
+        if _differ(o.targets, me.targets) or _differ(o.places, me.places):
             return True
         if o.told and me.told and not _compatible_dates(o.told, me.told):
             return True
