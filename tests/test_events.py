@@ -277,3 +277,40 @@ def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
     # a plan keeps the weekday as the time expression reads it
     ev = next(e for e in _dated("The senator will visit Ohio on Wednesday.", "2015-12-07") if e.trigger == "visit")
     assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")
+
+
+def _merged(texts):
+    """Annotate each text as one article of one story, merge their events; (summary, mentions) rows."""
+    from storyline.annotate.pipeline import annotate_doc
+    from storyline.link.entities import merge_entities
+    from storyline.link.events import merge_events
+    from storyline.model import CleanArticle, Document
+
+    docs, per = [], {}
+    for i, text in enumerate(texts):
+        art = CleanArticle(id=f"a{i}", source=f"a{i}", text=text, published="2016-01-20")
+        docs.append(Document(article=art, content_hash=f"a{i}", story_id="s1", seq=i))
+        per[art.id] = annotate_doc(art, parse(text))
+    _, index = merge_entities(docs, per)
+    return [(e.summary, [(d, s) for d, s, _ in e.mentions]) for e in merge_events(docs, per, index)]
+
+
+def test_one_article_names_two_happenings_of_one_word():
+    # one report, two attacks on other targets in other places: two events, though the doer is
+    # the same; a second report of the first attack joins the first
+    assert _merged(["Donald Trump attacked Ted Cruz in Iowa. Donald Trump attacked Marco Rubio in New Hampshire.",
+                    "Donald Trump attacked Ted Cruz in Iowa."]) == [
+        ("Donald Trump attacked Ted Cruz in Iowa", [("a0", 0), ("a1", 0)]),
+        ("Donald Trump attacked Marco Rubio in New Hampshire", [("a0", 40)]),
+    ]
+
+
+def test_light_verbs_merge_only_on_a_shared_participant():
+    # "gave" and "gives" with no participant in common are not one happening
+    assert _merged(["The poll gave the senator an opening. Iowa gets the first say.",
+                    "Voters get their say in February. Who gives us the best chance?"]) == [
+        ("poll gave opening", [("a0", 0)]),
+        ("Iowa gets first say", [("a0", 38)]),
+        ("Voters get their say", [("a1", 0)]),
+        ("gives best chance", [("a1", 34)]),
+    ]

@@ -22,7 +22,12 @@ block of (story, domain type), or for type ``other`` (story, lemma family: "sign
 block when exactly one such event shares its lemma family, a participant (actor, target or place: a
 mention naming none joins nothing across dates), its modality and its figures (and a dated mention
 joins such an undated event). A plan joins the dated, asserted happening of the same act by the same
-actor that follows its report within REPORTS_APART_DAYS (:func:`_fulfil_plans`). Each event gets a salience (0-1, see
+actor that follows its report within REPORTS_APART_DAYS (:func:`_fulfil_plans`). Within one
+article, mentions in two sentences that name other targets, places or stated dates are two
+happenings and never share an event (:func:`_article_clash`); light verbs ("give", "get";
+event_families.json's ``generic``) merge on the word alone only with a shared participant; and on
+the word alone, other targets keep apart a mention and an event when one side's report is undated
+and the other's dated (nothing says the two are near in time). Each event gets a salience (0-1, see
 :func:`salience`): the timeline shows the key events and folds the rest.
 """
 from __future__ import annotations
@@ -56,6 +61,46 @@ class _Cluster:
     lead: int = 10**6  # the earliest sentence index of any mention in its article
     dated_by: set[str] = field(default_factory=set)  # date_from of its mentions
     classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
+    members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
+
+
+@dataclass(frozen=True)
+class _Member:
+    """What one mention of an event names, kept to tell apart two happenings told in one article."""
+
+    doc: str
+    sentence: int  # the sentence's start
+    actors: frozenset[str]
+    targets: frozenset[str]
+    places: frozenset[str]
+    told: tuple[date, date] | None  # a date the sentence states (not borrowed from the article)
+
+
+@lru_cache(maxsize=1)
+def generic_lemmas() -> frozenset[str]:
+    """Light, very frequent verbs ("give", "get", "make") that name no happening by themselves."""
+    data = json.loads(Path(__file__).with_name("event_families.json").read_text())
+    return frozenset(data.get("generic", []))
+
+
+def _differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b and not a & b)
+
+
+def _article_clash(c: _Cluster, me: _Member) -> bool:
+    """Within one article, two sentences that tell of the same word with other targets, other
+    places or other stated dates tell of two happenings: one report does not name its one attack
+    twice with different victims or places (chained across reports, such mentions glued unrelated
+    attacks into one event). Other doers alone do not count: a headline's "British diplomat" and
+    the body's "Westmacott" are one doer the entity index does not join."""
+    for o in c.members:
+        if o.doc != me.doc or o.sentence == me.sentence:
+            continue
+        if _differ(o.targets, me.targets) or _differ(o.places, me.places):
+            return True
+        if o.told and me.told and not _compatible_dates(o.told, me.told):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -140,9 +185,12 @@ def merge_events(
             own = doc.id if m.event_class == "REPORTING" else ""
             block = blocks.setdefault((doc.story_id or "", m.type if m.type != "other" else "~" + fam, own), [])
             pub = _day(doc.article.published)
-            home = _find(block, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
+            me = _Member(doc.id, m.start, frozenset(actors), frozenset(targets), frozenset(places),
+                         span if m.date and m.date.text and m.date_from != "publication" else None)
+            fits = [c for c in block if not _article_clash(c, me)]
+            home = _find(fits, m, span, actors, targets, values, partial, doc.story_id, fam, pub)
             if home is None and partial is None:
-                home = _join_across_dates(block, m, span, actors | targets | places, values, fam, pub, targets)
+                home = _join_across_dates(fits, m, span, actors | targets | places, values, fam, pub, targets)
             if home is None:
                 event = Event(
                     id="ev-" + hashlib.sha1(f"{doc.id}:{m.start}:{m.trigger}:{m.trigger_start}".encode()
@@ -162,6 +210,7 @@ def merge_events(
             if home.event.mentions and len(m.summary.split()) > len(home.event.summary.split()):
                 home.event.summary = m.summary  # the fullest one-line account names the event
             home.event.mentions.append((doc.id, m.start, m.end))
+            home.members.append(me)
             home.event.triggers.append((doc.id, m.trigger_start, m.trigger_end) if m.trigger_start is not None
                                        else (doc.id, m.start, m.end))
             home.actors |= actors
@@ -226,6 +275,7 @@ def _fulfil_plans(blocks: dict[tuple, list[_Cluster]]) -> set[int]:
             c.documents |= p.documents
             c.dated_by |= p.dated_by
             c.classes |= p.classes
+            c.members += p.members
             c.lead = min(c.lead, p.lead)
             gone.add(id(p))
     return gone
@@ -345,7 +395,9 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
             # other actor, no other figure ("the talks" ... "the negotiations")
             if fam and fam in c.families and c.event.story_id == story_id and _near_in_time(c, pub) and not (
                     actors and c.actors and not actors & c.actors) and not (
-                    values and c.values and not values & c.values):
+                    _other_targets(targets, c) and (pub is None) != (not c.published)) and not (
+                    values and c.values and not values & c.values) and (
+                    fam not in generic_lemmas() or (actors | targets) & (c.actors | c.targets)):
                 return c
             continue
         if span is None or c.span is None:
