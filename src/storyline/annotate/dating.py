@@ -9,7 +9,7 @@ tense reader), and turns them into clues about the writing date D:
 * a month and day or a month named without a year ("on Oct. 19", "in March"): how far D lies from
   its nearest occurrence, whatever the year (``md:*``, ``m:*``);
 * an anniversary of a dated happening ("the second anniversary of the 2019 deal") and a span of
-  time that has passed since one ("comes a year after ... the merger", "opened two years ago"):
+  time that has passed since one ("arrives a year after ... the merger", "opened two years ago"):
   D lies that long after it (``anniv``, ``since``). A happening named without its date is tied to
   a dated mention elsewhere in the article that shares a content word with it ("a year after ...
   completed the merger" and "the March 2019 merger").
@@ -270,7 +270,7 @@ def _anniversaries(text, sents, timexes, dated) -> list[Clue]:
 
 
 def _spans_since(text, sents, timexes, dated) -> list[Clue]:
-    """"comes a year after the merger", "six months since the flood", "opened two years ago"."""
+    """"arrives a year after the merger", "six months since the flood", "opened two years ago"."""
     out = []
     now_words = set(CUES["since_now_words"])
     links = set(CUES["since_links"])
@@ -298,7 +298,7 @@ def _spans_since(text, sents, timexes, dated) -> list[Clue]:
                       _referent((s, e), t.end, _clause_after(text, t.end, e), dated, text)))
     for t, value, (s, e), words, ref in found:
         if ref is None and t.type == "DURATION":
-            # the same span since the same happening, told again in other words ("comes a year after
+            # the same span since the same happening, told again in other words ("arrives a year after
             # the two firms agreed to merge" ... "a year after ... completed the merger")
             ref = next((r for t2, v2, _, w2, r in found if r is not None and t2.type == "DURATION" and v2 == value
                         and words & w2), None)
@@ -589,7 +589,7 @@ def apply_estimate(text: str, ann: Annotations, est: DateEstimate) -> Annotation
 
 
 def date_by_reference(text: str, events: list, est: DateEstimate) -> None:
-    """An event told in the clause a span since counts from ("comes a year after [the two firms
+    """An event told in the clause a span since counts from ("arrives a year after [the two firms
     completed the merger]"), which took the estimated article date, takes the date of the happening
     that clause refers to ("the March 2019 merger"): a date the text states, not an estimate."""
     for m in events:

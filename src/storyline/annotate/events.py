@@ -219,7 +219,7 @@ def _own_modality(tok: Token) -> str | None:
             (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(v))
             or _has_deadline(v)):
         # the future seen from the past, as news reports plans: "said he would fly to Qatar",
-        # "the US would withdraw all troops by May"; without a report or a deadline "would" is a
+        # "the firm would close all plants by June"; without a report or a deadline "would" is a
         # condition ("would allow armed groups to regroup")
         return "planned"
     if aux & POSSIBLE_AUX:
@@ -501,7 +501,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
         # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
-        # ("will withdraw all troops by May") is the time it is planned for
+        # ("will close all plants by June") is the time it is planned for
         bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
         last = doc[toks[-1]]
         if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
@@ -528,7 +528,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
 
 
 def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
-    """"X comes a year after the Taliban signed a deal": the signing is a year before the article's
+    """"X arrives a year after the union signed a deal": the signing is a year before the article's
     date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
     if not dct:
         return None
@@ -537,7 +537,7 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
         mark = trig.head  # "two days after the attack"
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
             trig.head.head.lower_ in ("ahead", "prior"):
-        mark = trig.head.head  # "a day ahead of the start", "a week prior to the vote"
+        mark = trig.head.head  # "two days ahead of the opening", "a week prior to the vote"
     if mark is None:
         return None
     lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
@@ -744,7 +744,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
         elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
-            # adverbials ("..., the Taliban on April 12 released")
+            # adverbials ("..., the rebels on June 3 freed")
             k = trig.i - 1
             while k >= sent.start and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].pos_ in (
                     "ADP", "ADV", "AUX", "PART") or doc[k].like_num):

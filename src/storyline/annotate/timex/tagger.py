@@ -176,7 +176,7 @@ class _Doc:
             return 2  # "postponed until Tuesday"
         if aw and ((len(aw[0]) > 4 and aw[0].endswith("ed") and aw[0] not in _NOT_ED) or aw[0] in _IRREGULAR_PAST) \
                 and bw and bw[0] in ("on", "since"):
-            return -2  # the verb right after: "Khalilzad on April 13 urged both sides to ..."
+            return -2  # the verb right after: "the mayor on June 3 asked both unions to ..."
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
             if w in FUTURE_CUES or w in _MODALS or w in ("to", "be", "is", "are"):
                 break  # "the reduced dividend is payable Jan. 2": the -ed word is no verb of the date
