@@ -21,6 +21,8 @@ from rich.table import Table
 
 from storyline.annotate.timex import tag
 
+from .timeml import GoldTime, read
+
 REFERENCE = {  # TE3 platinum test set, TempEval-3 task paper
     "HeidelTime": (90.30, 81.34, 77.61),
     "SUTime": (90.32, 79.57, 67.38),
@@ -31,32 +33,19 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass
-class GoldTimex:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    mod: str | None = None
-
-
-@dataclass
 class TmlDoc:
     name: str
     split: str
     dct: str
     text: str
-    timexes: list[GoldTimex] = field(default_factory=list)
+    timexes: list[GoldTime] = field(default_factory=list)
 
 
 def read_tml(path: Path, split: str) -> TmlDoc:
     """The TEXT of a TimeML file as plain text, with its gold TIMEX3 offsets and DCT value (read by
     the one TimeML reader, :func:`storyline.eval.timeml.read`)."""
-    from .timeml import read
-
     doc = read(path, split)
-    return TmlDoc(path.stem, split, doc.dct, doc.text,
-                  [GoldTimex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in doc.times])
+    return TmlDoc(path.stem, split, doc.dct, doc.text, list(doc.times))
 
 
 def load(corpus: Path, limit: int | None = None) -> list[TmlDoc]:
