@@ -41,7 +41,14 @@ def assign_stories(store: Store) -> int:
 
 
 def relink(store: Store, story_ids: list[str] | None = None) -> int:
-    """Recompute the stored account of the given stories (default: those with dirty documents)."""
+    """Recompute the stored account of the given stories (default: those with dirty documents), and
+    with each story's rows, in the same transaction, its pages' own rows (``views.read.story_views``:
+    what the story and entity pages show, so that a page reads rows and recomputes nothing). When the
+    views' code version changed, the pages' rows of every other story are written again from its
+    stored rows (the account itself is not recomputed)."""
+    from functools import partial
+
+    from ..views.read import VIEW_STATE, VIEW_VERSION, story_views
     from .account import story_rows
 
     if store.get_state(LINK_STATE) != LINK_VERSION:
@@ -53,7 +60,13 @@ def relink(store: Store, story_ids: list[str] | None = None) -> int:
     for sid in stories:
         docs = store.story_documents(sid)
         rows = story_rows(sid, docs, store.story_annotations(sid))
-        store.replace_story(rows, [d.id for d in docs if d.id in dirty_set])
+        store.replace_story(rows, [d.id for d in docs if d.id in dirty_set], views=partial(story_views, story_id=sid))
+    if store.get_state(VIEW_STATE) != VIEW_VERSION:
+        done = set(stories)
+        for sid in store.link_story_ids():
+            if sid not in done:
+                store.replace_story_views(sid, partial(story_views, story_id=sid))
+        store.set_state(VIEW_STATE, VIEW_VERSION)
     # dirty documents without a story (none after assign_stories) stay marked for the next run
     return len(stories)
 

@@ -11,7 +11,7 @@ norm parts were kept)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,25 @@ class StoryRows:
     events: list[tuple[dict, str | None, str | None]] = field(default_factory=list)  # (record, date start, end)
     series: list[dict] = field(default_factory=list)
     quote_groups: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class StoryViews:
+    """The pages' own rows of one story (migration 0005), built by ``views.read.story_views`` from the
+    story's stored rows: JSON texts of the records the pages and the JSON API show, with the columns
+    pages sort by. ``version``: the views' code version that built them."""
+
+    story_id: str
+    version: str
+    story: str  # the story's card, summary, period and places
+    # (event id, dated, key, event, its sentences), in timeline order
+    events: list[tuple[str, bool, bool, str, str]] = field(default_factory=list)
+    entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
+    quote_groups: list[tuple[str, str | None, int, int, str]] = field(default_factory=list)  # (id, speaker id, outlets, quotes, group)
+
+
+ViewBuilder = Callable[[Any], "StoryViews | None"]  # the store, its story's rows just written -> its pages' rows
+VIEW_TABLES = ("view_stories", "view_events", "view_entity_events", "view_quote_groups")
 
 
 class LinkTables:
@@ -105,8 +124,10 @@ class LinkTables:
         return {doc_id: codec.assemble(doc_id, lay) for doc_id, lay in layers.items()}
 
     # -- what the link stage writes -----------------------------------------------------------
-    def replace_story(self, rows: StoryRows, dirty: Sequence[str]) -> None:
-        """Replace one story's rows and clear its documents' dirty marks, in one transaction."""
+    def replace_story(self, rows: StoryRows, dirty: Sequence[str], views: ViewBuilder | None = None) -> None:
+        """Replace one story's rows and clear its documents' dirty marks, in one transaction; with
+        ``views``, the story's pages' rows too (built in the same transaction from the rows just
+        written: a reader never sees the one without the other)."""
         p, sid = self._P, rows.story_id
         with self.transaction() as conn:
             for table in ("link_stories", "link_documents", "link_entities", "link_events", "link_event_mentions",
@@ -136,6 +157,33 @@ class LinkTables:
                        [(sid, g["id"], g["speaker_id"], _dumps(g)) for g in rows.quote_groups])
             for chunk in _chunks(list(dirty)):
                 conn.execute(f"DELETE FROM link_dirty WHERE document_id IN ({','.join([p] * len(chunk))})", chunk)
+            if views is not None:
+                self._write_views(conn, sid, views(self))
+
+    def replace_story_views(self, story_id: str, views: ViewBuilder) -> None:
+        """Build and replace one story's pages' rows from its stored rows, in one transaction (when
+        the views' code version changed: the stored account itself is not recomputed)."""
+        with self.transaction() as conn:
+            self._write_views(conn, story_id, views(self))
+
+    def _write_views(self, conn, story_id: str, v: StoryViews | None) -> None:
+        p = self._P
+        for table in VIEW_TABLES:
+            conn.execute(f"DELETE FROM {table} WHERE story_id = {p}", (story_id,))
+        if v is None:
+            return
+        conn.execute(f"INSERT INTO view_stories (story_id, version, data) VALUES ({p},{p},{p})",
+                     (story_id, v.version, v.story))
+        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences)"
+                         f" VALUES ({p},{p},{p},{p},{p},{p},{p})",
+                   [(story_id, ev, i, int(dated), int(key), data, sentences)
+                    for i, (ev, dated, key, data, sentences) in enumerate(v.events)])
+        self._many(conn, "INSERT INTO view_entity_events (entity_id, story_id, ord, event_id, sources)"
+                         f" VALUES ({p},{p},{p},{p},{p})",
+                   [(e, story_id, i, ev, n) for e, i, ev, n in v.entity_events])
+        self._many(conn, "INSERT INTO view_quote_groups (story_id, group_id, speaker_id, outlets, quotes, data)"
+                         f" VALUES ({p},{p},{p},{p},{p},{p})",
+                   [(story_id, g, speaker, outlets, quotes, data) for g, speaker, outlets, quotes, data in v.quote_groups])
 
     def clear_dirty(self, ids: Sequence[str]) -> None:
         with self.transaction() as conn:
@@ -462,6 +510,43 @@ class LinkTables:
             out.update(((r[0], r[1]), (r[2], r[3])) for r in self.conn.execute(
                 f"SELECT story_id, entity_id, name, type FROM link_entities WHERE {where}", params))
         return out
+
+    # -- the pages' own rows (migration 0005; views/read.py builds and reads them) -----------------
+    def view_story(self, story_id: str, version: str) -> str | None:
+        """A story's page record (JSON) as built by this version of the views, None if there is none."""
+        rows = self.conn.execute(f"SELECT data FROM view_stories WHERE story_id = {self._P} AND version = {self._P}",
+                                 (story_id, version)).fetchall()
+        return rows[0][0] if rows else None
+
+    def view_events(self, story_id: str, sentences: bool | None = True) -> list[tuple[bool, bool, str, str | None]]:
+        """(dated, key, event JSON, its sentences JSON) of a story's events in timeline order; the
+        sentences of every event (``True``), of key events only (``None``) or of none (``False``)."""
+        pick = {True: "sentences", None: "CASE WHEN is_key = 1 THEN sentences END", False: "NULL"}[sentences]
+        return [(bool(r[0]), bool(r[1]), r[2], r[3]) for r in self.conn.execute(
+            f"SELECT dated, is_key, data, {pick} FROM view_events WHERE story_id = {self._P} ORDER BY ord", (story_id,))]
+
+    def view_entity_events(self, entity_id: str, limit: int) -> tuple[int, list[tuple[str, str]]]:
+        """(how many events name an entity, (event JSON, sentences JSON) of the ``limit`` most
+        reported: most sources first, then by event id)."""
+        p = self._P
+        total = self.conn.execute(f"SELECT count(*) FROM view_entity_events WHERE entity_id = {p}",
+                                  (entity_id,)).fetchall()[0][0]
+        rows = self.conn.execute(
+            "SELECT v.data, v.sentences FROM view_entity_events x JOIN view_events v"
+            f" ON v.story_id = x.story_id AND v.ord = x.ord WHERE x.entity_id = {p}"
+            f" ORDER BY x.sources DESC, x.event_id LIMIT {p}", (entity_id, limit)).fetchall()
+        return int(total), [(r[0], r[1]) for r in rows]
+
+    def view_speaker_groups(self, speaker_id: str, limit: int) -> tuple[int, list[str]]:
+        """(how many quotation groups an entity speaks, the JSON of the ``limit`` most carried: most
+        outlets, then most quotations, then by group id)."""
+        p = self._P
+        total = self.conn.execute(f"SELECT count(*) FROM view_quote_groups WHERE speaker_id = {p}",
+                                  (speaker_id,)).fetchall()[0][0]
+        rows = self.conn.execute(
+            f"SELECT data FROM view_quote_groups WHERE speaker_id = {p}"
+            f" ORDER BY outlets DESC, quotes DESC, group_id LIMIT {p}", (speaker_id, limit)).fetchall()
+        return int(total), [r[0] for r in rows]
 
     def outlet_fields(self) -> list[tuple[str | None, str | None, str | None, str | None]]:
         """Distinct (outlet, url, reprint_of, title) of the stories' non-duplicate documents, what an

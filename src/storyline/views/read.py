@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from ..link.events import KEY_SALIENCE
 from ..link.novelty import published_utc
@@ -35,6 +35,7 @@ from ..link.read import merge_entity_rows
 from ..link.timespan import value_span
 from ..model import Document
 from ..store import StoreError, open_store, postgres_url
+from ..store.links import StoryViews
 from ..store.sqlite import SQLiteStore
 from .dates import granularity, human_date, human_published
 from .timeline import estimate_label
@@ -440,6 +441,34 @@ def _memo(store) -> dict:
     return memo
 
 
+def _views_ok(store) -> bool:
+    """Whether the pages' own rows (migration 0005) are there for every story, built by this
+    version of the code (the link stage sets the state once they are): then pages read them."""
+    memo = _memo(store)
+    ok = memo.get("views")
+    if ok is None:
+        ok = memo["views"] = not memo.get("scratch") and store.get_state(VIEW_STATE) == VIEW_VERSION
+    return ok
+
+
+def from_scratch(store) -> None:
+    """Read this store (this request) as if it kept no pages' rows: every page computed from the
+    stored account (what the link stage's builder of those rows does, and what tests compare with)."""
+    store._read_memo = None
+    _memo(store)["scratch"] = True
+
+
+def _story_rec(store, story_id: str) -> dict:
+    """The story's stored record (title, summary, document ids), once per request."""
+    memo = _memo(store)
+    rec = memo.get(("story", story_id))
+    if rec is None:
+        rec = memo[("story", story_id)] = store.link_story(story_id)
+        if rec is None:
+            raise NotFound(f"no story {story_id!r}")
+    return rec
+
+
 def _briefs(store, ids: Iterable[str] = (), story_id: str | None = None) -> dict[str, dict]:
     """document id -> brief, read once per request (a story's at once, or the ids missing)."""
     memo = _memo(store)
@@ -552,15 +581,95 @@ def story(store, story_id: str) -> StoryCard:
     memo = _memo(store)
     card = memo.get(("card", story_id))
     if card is None:
-        rec = store.link_story(story_id)
-        if rec is None:
-            raise NotFound(f"no story {story_id!r}")
-        briefs = _briefs(store, story_id=story_id)
-        members = [briefs[d] for d in rec["document_ids"] if d in briefs]
-        card = _counted(_card(story_id, rec["title"], members), store.link_counts([story_id])[story_id])
+        view = _story_view(store, story_id)
+        if view is not None:
+            card = view.card
+        else:
+            rec = _story_rec(store, story_id)
+            briefs = _briefs(store, story_id=story_id)
+            members = [briefs[d] for d in rec["document_ids"] if d in briefs]
+            card = _counted(_card(story_id, rec["title"], members), store.link_counts([story_id])[story_id])
         memo[("card", story_id)] = card
-        memo[("story", story_id)] = rec
     return card
+
+
+# -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
+VIEW_VERSION = "1"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
+
+
+class StoryView(BaseModel):
+    """What a story page shows besides its events, as kept in ``view_stories``."""
+    card: StoryCard
+    summary: str | None
+    pubs: list[str] = Field(description="The first and last days its articles were published (none: no dates)")
+    places: list[tuple[EntityRef, PlaceItem]]
+
+
+_SENTENCES = TypeAdapter(list[Sentence])
+
+
+def _story_view(store, story_id: str) -> StoryView | None:
+    """The story's stored page record, once per request; None where there is none to read."""
+    if not _views_ok(store):
+        return None
+    memo = _memo(store)
+    if ("view", story_id) not in memo:
+        data = store.view_story(story_id, VIEW_VERSION)
+        memo[("view", story_id)] = StoryView.model_validate_json(data) if data is not None else None
+    return memo[("view", story_id)]
+
+
+def _stored_event(data: str, sentences: str | None) -> EventItem:
+    """An EventItem from its stored row (its sentences, where read, put back in)."""
+    if sentences and sentences != "[]":
+        data = data[:-1] + ',"sentences":' + sentences + "}"
+    return EventItem.model_validate_json(data)
+
+
+def story_views(store, story_id: str) -> StoryViews | None:
+    """The pages' own rows of one story, built from its stored rows by the same code a page would run
+    without them (so they are equal to what a read computes from scratch): the story's card, summary,
+    period and places, every event as shown with its sentences, the events naming each of its
+    entities, its quotation groups. Called by the link stage in the transaction that writes the
+    story's rows (it reads them back through the same connection)."""
+    from_scratch(store)
+    try:
+        try:
+            card = story(store, story_id)
+        except NotFound:
+            return None
+        records = store.link_events(story_id)
+        rec = _story_rec(store, story_id)
+        briefs = _briefs(store, story_id=story_id)
+        known = {e[0] for e in store.link_entity_refs(story_id)}
+        events: list[tuple[str, bool, bool, str, str]] = []
+        entity_events: list[tuple[str, int, str, int]] = []
+        for i, ev in enumerate(records):
+            item = _event_item(store, ev)
+            events.append((ev["id"], bool(ev.get("date")), _is_key(ev), item.model_dump_json(exclude={"sentences"}),
+                           _SENTENCES.dump_json(item.sentences).decode()))
+            named = sorted({*ev["actor_ids"], *ev["target_ids"], *ev["place_ids"]} & known)
+            entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
+        groups = store.link_quote_groups(story_id)
+        _briefs(store, [d for g in groups for d in g["sources"]])
+        quote_groups = [(g["id"], g["speaker_id"], _outlets(briefs, g["sources"]), len(g["quote_ids"]),
+                         _group_item(store, g).model_dump_json()) for g in groups]
+        view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id))
+        return StoryViews(story_id=story_id, version=VIEW_VERSION, story=view.model_dump_json(), events=events,
+                          entity_events=entity_events, quote_groups=quote_groups)
+    finally:
+        store._read_memo = None
+
+
+def _summary(rec: dict) -> str | None:
+    return " ".join(s["text"].strip() for s in rec.get("summary_sentences") or []) or None
+
+
+def _pub_days(briefs: dict[str, dict], rec: dict) -> list[str]:
+    pubs = sorted(p[:10] for p in (published_utc(briefs[d]["published"]) for d in rec["document_ids"] if d in briefs)
+                  if p)
+    return [pubs[0], pubs[-1]] if pubs else []
 
 
 # -- events -----------------------------------------------------------------------------------------
@@ -677,17 +786,28 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
     their sentences; a folded event links to its event page, which shows them all (the JSON API
     keeps every event's sentences)."""
     card = story(store, story_id)
-    rec = _memo(store)[("story", story_id)]
-    records = store.link_events(story_id)
-    key_ids = {ev["id"] for ev in records if _is_key(ev)}
     every = sentences == "all"
-    items = [_event_item(store, ev, every or ev["id"] in key_ids) for ev in records if ev.get("date")]
-    undated = [_event_item(store, ev, every) for ev in records if not ev.get("date")]
+    view = _story_view(store, story_id)
+    if view is not None:  # the rows the link stage kept for this page
+        rows = store.view_events(story_id, True if every else None)
+        key_ids: set[str] = set()
+        items: list[EventItem] = []
+        undated: list[EventItem] = []
+        for dated, key, data, sent in rows:  # (undated events are folded: their sentences only for "all")
+            item = _stored_event(data, sent if every or dated else None)
+            if key:
+                key_ids.add(item.id)
+            (items if dated else undated).append(item)
+        summary, pubs = view.summary, view.pubs
+    else:
+        rec = _story_rec(store, story_id)
+        records = store.link_events(story_id)
+        key_ids = {ev["id"] for ev in records if _is_key(ev)}
+        items = [_event_item(store, ev, every or ev["id"] in key_ids) for ev in records if ev.get("date")]
+        undated = [_event_item(store, ev, every) for ev in records if not ev.get("date")]
+        summary, pubs = _summary(rec), _pub_days(_briefs(store, story_id=story_id), rec)
     # the story's own period: around its articles' publication dates; earlier background (the 2001
     # invasion in a 2020 story) is listed, not allowed to stretch the axis
-    briefs = _briefs(store, story_id=story_id)
-    pubs = sorted(p[:10] for p in (published_utc(briefs[d]["published"]) for d in rec["document_ids"] if d in briefs)
-                  if p)
     full = [i for i in items if i.start]
     lo: date | None = min((i.start for i in full if i.start), default=None)
     hi: date | None = max((i.end for i in full if i.end), default=None)
@@ -721,7 +841,6 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
     # key events: salience >= KEY_SALIENCE (as the terminal timeline); the rest are folded
     for i in on_axis:
         i.key = i.id in key_ids
-    summary = " ".join(s["text"].strip() for s in rec.get("summary_sentences") or []) or None
     return Timeline(story_id=story_id, title=card.title, summary=summary, axis=axis,
                     key_events=[i for i in on_axis if i.key], other_events=[i for i in on_axis if not i.key],
                     outside=outside, undated=undated)
@@ -854,7 +973,7 @@ def series(store, story_id: str) -> Figures:
 def sources(store, story_id: str) -> Sources:
     story(store, story_id)
     briefs = _briefs(store, story_id=story_id)
-    rec = _memo(store)[("story", story_id)]
+    rec = _story_rec(store, story_id)
     firsts: dict[str, int] = {}
     counts: dict[str, int] = {}
     first_events: dict[str, list[dict]] = {}
@@ -891,13 +1010,40 @@ def entity(store, entity_id: str) -> EntityPage:
     story_ids = [sid for sid, _ in parts]
     history = [h for _, rec in parts for h in rec["role_history"]]
     mention_docs = sorted({m["document_id"] for _, rec in parts for m in rec["mentions"]})
-    evs = store.link_events_involving(entity_id, story_ids)
-    groups = store.link_speaker_groups(entity_id)
-    briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history),
-                             *(d for _, g in groups for d in g["sources"])])
+    stored = _views_ok(store)
+    if stored:  # the events and quotation groups as the link stage kept them, ranked by the database
+        briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history)])
+    else:
+        evs = store.link_events_involving(entity_id, story_ids)
+        groups = store.link_speaker_groups(entity_id)
+        briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history),
+                                 *(d for _, g in groups for d in g["sources"])])
     roles = [RoleItem(role=h["role"], date=h["date"], when=human_published(h["date"]), article=_ref(briefs[h["document_id"]]))
              for h in history if h["document_id"] in briefs]
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
+    if stored:
+        events_total, event_rows = store.view_entity_events(entity_id, ENTITY_ITEMS)
+        events = sorted((_stored_event(d, x) for d, x in event_rows), key=lambda i: (i.start is None, i.start or date.min, i.id))
+        quotations_total, group_rows = store.view_speaker_groups(entity_id, ENTITY_ITEMS)
+        quotes = [QuoteGroupItem.model_validate_json(g) for g in group_rows]
+    else:
+        events, events_total, quotes, quotations_total = _entity_items(store, evs, groups, briefs)
+    place = merged.get("place")
+    return EntityPage(
+        id=entity_id, name=merged["name"], type=merged["type"], aliases=merged["aliases"], roles=roles,
+        place=PlaceItem(lat=place["lat"], lon=place["lon"], country_code=place["country_code"], name=place.get("name"))
+        if place else None,
+        stories=story_ids,
+        articles=sorted((_ref(briefs[d]) for d in mention_docs if d in briefs),
+                        key=lambda a: (a.published is None, a.published or "", a.id)),
+        mentions=len(merged["mentions"]), events=events, events_total=events_total, quotations=quotes,
+        quotations_total=quotations_total)
+
+
+def _entity_items(store, evs: list[dict], groups: list[tuple[str, dict]],
+                  briefs: dict[str, dict]) -> tuple[list[EventItem], int, list[QuoteGroupItem], int]:
+    """An entity's events and quotation groups from the stored account (where its pages' own rows
+    are not there): the ENTITY_ITEMS most reported events, in date order, and most carried groups."""
     chosen = sorted(evs, key=lambda ev: (-len(ev["sources"]), ev["id"]))[:ENTITY_ITEMS]
     _briefs(store, [d for ev in chosen for d in (*ev["sources"], *(m["document_id"] for m in ev["mentions"]))])
     refs = store.link_entity_refs_by_id(sorted({e for ev in chosen for e in (*ev["actor_ids"], *ev["place_ids"])}),
@@ -910,16 +1056,7 @@ def entity(store, entity_id: str) -> EntityPage:
     events.sort(key=lambda i: (i.start is None, i.start or date.min, i.id))
     ranked = sorted(groups, key=lambda sg: (-_outlets(briefs, sg[1]["sources"]), -len(sg[1]["quote_ids"]), sg[1]["id"]))
     quotes = [_group_item(store, g) for _, g in ranked[:ENTITY_ITEMS]]
-    place = merged.get("place")
-    return EntityPage(
-        id=entity_id, name=merged["name"], type=merged["type"], aliases=merged["aliases"], roles=roles,
-        place=PlaceItem(lat=place["lat"], lon=place["lon"], country_code=place["country_code"], name=place.get("name"))
-        if place else None,
-        stories=story_ids,
-        articles=sorted((_ref(briefs[d]) for d in mention_docs if d in briefs),
-                        key=lambda a: (a.published is None, a.published or "", a.id)),
-        mentions=len(merged["mentions"]), events=events, events_total=len(evs), quotations=quotes,
-        quotations_total=len(groups))
+    return events, len(evs), quotes, len(groups)
 
 
 def entities(store, story_id: str) -> list[EntityRef]:
@@ -930,6 +1067,9 @@ def entities(store, story_id: str) -> list[EntityRef]:
 def places(store, story_id: str) -> list[tuple[EntityRef, PlaceItem]]:
     """Places of a story with their coordinates, for its map."""
     story(store, story_id)
+    view = _story_view(store, story_id)
+    if view is not None:
+        return view.places
     found = [e for e in store.link_story_entities(story_id) if e.get("place")]
     found.sort(key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
     return [(EntityRef(id=e["id"], name=e["name"], type=e["type"]),
