@@ -21,7 +21,7 @@ import functools
 import itertools
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -484,6 +484,17 @@ def _briefs(store, ids: Iterable[str] = (), story_id: str | None = None) -> dict
     return briefs
 
 
+def _light_briefs(store, ids: Iterable[str]) -> dict[str, dict]:
+    """document id -> brief without its head and estimate (``document_briefs(text=False)``: what
+    search filters and names hits by), read once per request."""
+    light = _memo(store).setdefault("light", {})
+    missing = sorted({i for i in ids if i not in light})
+    if missing:
+        for b in store.document_briefs(ids=missing, text=False):
+            light[b["id"]] = b
+    return light
+
+
 def _refs(store, ids: Iterable[str] = (), story_id: str | None = None):
     briefs = _briefs(store, ids, story_id)
     return lambda doc_id: _ref(briefs[doc_id])
@@ -594,7 +605,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "1"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "2"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -620,10 +631,13 @@ def _story_view(store, story_id: str) -> StoryView | None:
     return memo[("view", story_id)]
 
 
+_NO_SENTENCES = ',"sentences":[]}'  # how a stored event ends (sentences are its last field, kept apart)
+
+
 def _stored_event(data: str, sentences: str | None) -> EventItem:
     """An EventItem from its stored row (its sentences, where read, put back in)."""
     if sentences and sentences != "[]":
-        data = data[:-1] + ',"sentences":' + sentences + "}"
+        data = data[:-len(_NO_SENTENCES)] + ',"sentences":' + sentences + "}"
     return EventItem.model_validate_json(data)
 
 
@@ -647,8 +661,8 @@ def story_views(store, story_id: str) -> StoryViews | None:
         entity_events: list[tuple[str, int, str, int]] = []
         for i, ev in enumerate(records):
             item = _event_item(store, ev)
-            events.append((ev["id"], bool(ev.get("date")), _is_key(ev), item.model_dump_json(exclude={"sentences"}),
-                           _SENTENCES.dump_json(item.sentences).decode()))
+            data = item.model_copy(update={"sentences": []}).model_dump_json()
+            events.append((ev["id"], bool(ev.get("date")), _is_key(ev), data, _SENTENCES.dump_json(item.sentences).decode()))
             named = sorted({*ev["actor_ids"], *ev["target_ids"], *ev["place_ids"]} & known)
             entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
         groups = store.link_quote_groups(story_id)
@@ -1236,7 +1250,6 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
     of a quotation or an event that matches), matched on the quotation's words and speaker, the
     event's summary and the passages that report it."""
     q = (q or "").strip()[:500]
-    hits: list[SearchHit] = []
     lo, hi = _parse_day(date_from), _parse_day(date_to, end=True)
 
     def keep(b: dict | None) -> bool:
@@ -1255,9 +1268,13 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                 return False
         return True
 
-    def hit(kind, title: str, snippet: str, link: str, sid: str | None, b: dict) -> SearchHit:
-        return SearchHit(kind=kind, title=title, snippet=snippet, link=link, story_id=sid,
-                         outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"])
+    def hit(kind, title: str, snippet: str, link: str, sid: str | None, b: dict) -> Callable[[], SearchHit]:
+        """A hit, made only if it is on the page shown (a search finds hundreds; a page shows 20)."""
+        return functools.partial(SearchHit, kind=kind, title=title, snippet=snippet, link=link, story_id=sid,
+                                 outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]),
+                                 published=b["published"])
+
+    hits: list[Callable[[], SearchHit]] = []
 
     query = fts_query(q, postgres=not isinstance(store, SQLiteStore))
     if query:
@@ -1266,7 +1283,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
             rows = store.search(query, SEARCH_ARTICLES)
         except StoreError:
             rows = []
-        briefs = _briefs(store, [r[0] for r in rows])
+        briefs = _light_briefs(store, [r[0] for r in rows])
         found = [r[0] for r in rows if r[0] in briefs and (not story or briefs[r[0]]["story_id"] == story)]
         found = found[:SEARCH_LINKED]
         if "article" in kinds:
@@ -1276,12 +1293,12 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                     hits.append(hit("article", title or doc_id, snippet, f"/articles/{doc_id}", b["story_id"], b))
         q_words = [w for piece in q.split() for w in _words(piece)]
         matches = _matcher(q_words)
-        by_story: dict[str, list[SearchHit]] = {}
+        by_story: dict[str, list[Callable[[], SearchHit]]] = {}
         if "quotation" in kinds and found:
             linked = _linked(store, found, "quotes")
             group_ids = {qt["group_id"] for d in found for qt in linked[d] if qt.get("group_id")}
             groups = store.link_groups_by_id(sorted(group_ids), q_words)
-            members = _briefs(store, [_quote_doc(qid) for _, g in groups.values() for qid in g["quote_ids"]])
+            members = _light_briefs(store, [_quote_doc(qid) for _, g in groups.values() for qid in g["quote_ids"]])
             for gid in sorted(groups, key=lambda g: (groups[g][0], g)):
                 sid, g = groups[gid]
                 if story and sid != story:
@@ -1293,11 +1310,11 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                     by_story.setdefault(sid, []).append(hit(
                         "quotation", f"{g['speaker'] or 'Unknown speaker'}", _short(g["text"], 240),
                         f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
-        event_hits: dict[str, list[SearchHit]] = {}
+        event_hits: dict[str, list[Callable[[], SearchHit]]] = {}
         if "event" in kinds and found:
             evs = store.link_events_by_id(store.events_in_documents(found), q_words)
             evs.sort(key=lambda ev: ev["story_id"])  # stable: timeline order within a story
-            docs = _briefs(store, [m["document_id"] for ev in evs for m in ev["mentions"]])
+            docs = _light_briefs(store, [m["document_id"] for ev in evs for m in ev["mentions"]])
             for ev in evs:
                 sid = ev["story_id"]
                 if story and sid != story:
@@ -1312,5 +1329,5 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         for sid in sorted(set(by_story) | set(event_hits)):
             hits += by_story.get(sid, []) + event_hits.get(sid, [])
     p = _paging(len(hits), page, per_page)
-    return SearchResults(q=q, hits=_slice(hits, p), paging=p, story=story, outlet=outlet, date_from=date_from,
-                         date_to=date_to)
+    return SearchResults(q=q, hits=[h() for h in _slice(hits, p)], paging=p, story=story, outlet=outlet,
+                         date_from=date_from, date_to=date_to)
