@@ -23,8 +23,12 @@ def _pages(store, stored: bool) -> dict:
         for sentences in ("all", "key"):
             out[("timeline", sid, sentences)] = read.story_timeline(store, sid, sentences=sentences).model_dump(mode="json")
         out[("zoomed", sid)] = read.story_timeline(store, sid, "2018", "2019-06", sentences="key").model_dump(mode="json")
+    names = set()
     for eid in sorted({e.id for sid in sids for e in read.entities(store, sid)}):
         out[("entity", eid)] = read.entity(store, eid).model_dump(mode="json")
+        names.add(out[("entity", eid)]["name"])
+    for q in sorted(names) + ["talks", "said", "U.S.", "earthquake Monday"]:
+        out[("search", q)] = read.search(store, q, per_page=100).model_dump(mode="json")
     store._read_memo = None
     return out
 
@@ -46,6 +50,7 @@ def test_page_rows_equal_the_pages_computed_from_scratch(annotated, new_store): 
     assert not any(e["sentences"] for k, t in from_rows.items() if k[0] == "timeline" and k[2] == "key"
                    for e in t["other_events"])  # the page: only key events carry theirs
     assert any(v["events"] and v["quotations"] for k, v in from_rows.items() if k[0] == "entity")
+    assert sum(h["kind"] == "event" for k, v in from_rows.items() if k[0] == "search" for h in v["hits"]) > 10
     sid = store.link_story_ids()[0]
     assert read.story_timeline(store, sid).model_dump() == _timeline_from_scratch(store, sid)
     store._read_memo = None

@@ -52,8 +52,8 @@ class StoryViews:
     story_id: str
     version: str
     story: str  # the story's card, summary, period and places
-    # (event id, dated, key, event, its sentences), in timeline order
-    events: list[tuple[str, bool, bool, str, str]] = field(default_factory=list)
+    # (event id, dated, key, event, its sentences, what search matches, what a search hit shows), in timeline order
+    events: list[tuple[str, bool, bool, str, str, str, str]] = field(default_factory=list)
     entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
     quote_groups: list[tuple[str, str | None, int, int, str]] = field(default_factory=list)  # (id, speaker id, outlets, quotes, group)
 
@@ -174,10 +174,10 @@ class LinkTables:
             return
         conn.execute(f"INSERT INTO view_stories (story_id, version, data) VALUES ({p},{p},{p})",
                      (story_id, v.version, v.story))
-        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences)"
-                         f" VALUES ({p},{p},{p},{p},{p},{p},{p})",
-                   [(story_id, ev, i, int(dated), int(key), data, sentences)
-                    for i, (ev, dated, key, data, sentences) in enumerate(v.events)])
+        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences, search, hit)"
+                         f" VALUES ({p},{p},{p},{p},{p},{p},{p},{p},{p})",
+                   [(story_id, ev, i, int(dated), int(key), data, sentences, search, hit)
+                    for i, (ev, dated, key, data, sentences, search, hit) in enumerate(v.events)])
         self._many(conn, "INSERT INTO view_entity_events (entity_id, story_id, ord, event_id, sources)"
                          f" VALUES ({p},{p},{p},{p},{p})",
                    [(e, story_id, i, ev, n) for e, i, ev, n in v.entity_events])
@@ -536,6 +536,19 @@ class LinkTables:
             f" ON v.story_id = x.story_id AND v.ord = x.ord WHERE x.entity_id = {p}"
             f" ORDER BY x.sources DESC, x.event_id LIMIT {p}", (entity_id, limit)).fetchall()
         return int(total), [(r[0], r[1]) for r in rows]
+
+    def view_event_hits(self, event_ids: Sequence[str], words: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        """(story id, what search matches, hit JSON) of these events, by story then timeline; with
+        ``words``, only events whose search text holds every word (case-insensitive; coarse)."""
+        like = "".join(f" AND lower(search) LIKE {self._P}" for _ in words)
+        patterns = [f"%{w.lower()}%" for w in words]
+        rows = []
+        for chunk in _chunks(sorted(set(event_ids))):
+            marks = ",".join([self._P] * len(chunk))
+            rows += self.conn.execute(f"SELECT story_id, ord, search, hit FROM view_events WHERE event_id IN ({marks}){like}",
+                                      [*chunk, *patterns]).fetchall()
+        rows.sort(key=lambda r: (r[0], r[1]))
+        return [(r[0], r[2], r[3]) for r in rows]
 
     def view_speaker_groups(self, speaker_id: str, limit: int) -> tuple[int, list[str]]:
         """(how many quotation groups an entity speaks, the JSON of the ``limit`` most carried: most

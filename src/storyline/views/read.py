@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -53,8 +54,8 @@ class ReadOnlySQLiteStore(SQLiteStore):
         if not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no store here")
         try:
-            self.conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True,
-                                        isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(_read_only_uri(self.path), uri=True, isolation_level=None,
+                                        check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             version = self.schema_version
         except sqlite3.DatabaseError as exc:
@@ -77,6 +78,12 @@ class ReadOnlySQLiteStore(SQLiteStore):
 
 
 REVISION_SCHEMA = 4  # the migration that added store_revision
+
+
+@functools.lru_cache(maxsize=64)
+def _read_only_uri(path: str) -> str:
+    """The read-only URI of a store file (resolved once per path: the web app opens it per request)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 @functools.cache
@@ -605,7 +612,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "2"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "3"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -662,7 +669,11 @@ def story_views(store, story_id: str) -> StoryViews | None:
         for i, ev in enumerate(records):
             item = _event_item(store, ev)
             data = item.model_copy(update={"sentences": []}).model_dump_json()
-            events.append((ev["id"], bool(ev.get("date")), _is_key(ev), data, _SENTENCES.dump_json(item.sentences).decode()))
+            search = ev["summary"] + " " + " ".join(m["text"] for m in ev["mentions"])
+            hit = json.dumps([ev["id"], ev["summary"], ev["type"], item.when, [m["document_id"] for m in ev["mentions"]]],
+                             ensure_ascii=False)
+            events.append((ev["id"], bool(ev.get("date")), _is_key(ev), data, _SENTENCES.dump_json(item.sentences).decode(),
+                           search, hit))
             named = sorted({*ev["actor_ids"], *ev["target_ids"], *ev["place_ids"]} & known)
             entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
         groups = store.link_quote_groups(story_id)
@@ -1238,8 +1249,13 @@ def _contains(joined: str, q_words: list[str]) -> bool:
 def _matcher(q_words: list[str]):
     """A test that every word typed appears in a text as a whole word, case-insensitively (what
     ``_contains(_joined(text), q_words)`` says, without cutting the text into words)."""
-    patterns = [re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.IGNORECASE) for w in q_words]
+    patterns = [_word_pattern(w) for w in q_words]
     return lambda text: all(p.search(text) for p in patterns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
 
 
 def search(store, q: str, story: str | None = None, outlet: str | None = None, date_from: str | None = None,
@@ -1311,7 +1327,17 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                         "quotation", f"{g['speaker'] or 'Unknown speaker'}", _short(g["text"], 240),
                         f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
         event_hits: dict[str, list[Callable[[], SearchHit]]] = {}
-        if "event" in kinds and found:
+        if "event" in kinds and found and _views_ok(store):  # the events' search texts and hits, as kept
+            matched = [(sid, json.loads(data)) for sid, text, data in
+                       store.view_event_hits(store.events_in_documents(found), q_words)
+                       if (not story or sid == story) and matches(text)]
+            docs = _light_briefs(store, [d for _, h in matched for d in h[4]])
+            for sid, (ev_id, summary, typ, when, reporting) in matched:
+                kept = [docs[d] for d in reporting if keep(docs.get(d))]
+                if kept:
+                    event_hits.setdefault(sid, []).append(hit(
+                        "event", summary, f"{typ} · {when}", f"/stories/{sid}#{ev_id}", sid, kept[0]))
+        elif "event" in kinds and found:
             evs = store.link_events_by_id(store.events_in_documents(found), q_words)
             evs.sort(key=lambda ev: ev["story_id"])  # stable: timeline order within a story
             docs = _light_briefs(store, [m["document_id"] for ev in evs for m in ev["mentions"]])

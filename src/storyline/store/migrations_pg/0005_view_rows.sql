@@ -20,8 +20,11 @@ CREATE TABLE view_events (
     is_key    INTEGER NOT NULL,       -- 1: a key event (salience at least link.events.KEY_SALIENCE)
     data      TEXT NOT NULL,          -- the EventItem without its sentences
     sentences TEXT NOT NULL,          -- its sentences in every source (a JSON list of Sentence)
+    search    TEXT NOT NULL,          -- what search matches it on: its summary and the passages that report it
+    hit       TEXT NOT NULL,          -- what a search hit shows of it: [summary, type, when, reporting documents]
     PRIMARY KEY (story_id, ord)
 );
+CREATE INDEX view_events_event ON view_events (event_id);
 
 -- The events that name an entity (actor, target or place) in a story where that entity has a row,
 -- with what an entity page ranks them by (the most reported first).
