@@ -100,3 +100,33 @@ def test_a_store_without_page_rows_is_read_from_scratch_until_linked(annotated, 
     assert store.view_story(sid, read.VIEW_VERSION) is not None
     assert _pages(store, True) == want
     assert store.revision() == revision  # the pages show what they showed: kept pages stay kept
+
+
+def test_pages_from_their_rows_are_the_pages_from_scratch(annotated, tmp_path):  # noqa: F811
+    """The HTML a reader gets (story pages, zoomed or not, entity pages, searches) is the same
+    whether the pages' rows are there or not (the folded events of a story page come from their
+    stored lines)."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from storyline.store import open_store
+    from storyline.views.web import create_app
+
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    _fill(store, annotated, [_ids(annotated)])
+    sids = store.link_story_ids()
+    urls = [f"/stories/{sid}" for sid in sids] + [f"/stories/{sid}?from=2018&to=2019-06" for sid in sids]
+    urls += [f"/entities/{e}" for sid in sids for e, *_ in store.link_entity_refs(sid)[:8]]
+    urls += ["/search?q=talks", "/search?q=Taliban&page=2", "/search?q=earthquake"]
+
+    def pages() -> list[str]:
+        c = TestClient(create_app(db, annotate=False), base_url="http://127.0.0.1:8000")
+        return [re.sub(r'name="csrf" value="[^"]*"', "", c.get(u).text) for u in urls]
+
+    kept = pages()
+    assert any('class="ev folded' in p for p in kept) and any('class="ev key' in p for p in kept)
+    store.set_state(read.VIEW_STATE, "0")  # the rows are no longer read: every page from scratch
+    assert pages() == kept
+    store.close()

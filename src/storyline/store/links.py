@@ -52,8 +52,9 @@ class StoryViews:
     story_id: str
     version: str
     story: str  # the story's card, summary, period and places
-    # (event id, dated, key, event, its sentences, what search matches, what a search hit shows), in timeline order
-    events: list[tuple[str, bool, bool, str, str, str, str]] = field(default_factory=list)
+    # (event id, dated, key, event, its sentences, what search matches, what a search hit shows, its folded
+    # line), in timeline order
+    events: list[tuple[str, bool, bool, str, str, str, str, str]] = field(default_factory=list)
     entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
     quote_groups: list[tuple[str, str | None, int, int, str]] = field(default_factory=list)  # (id, speaker id, outlets, quotes, group)
 
@@ -174,10 +175,10 @@ class LinkTables:
             return
         conn.execute(f"INSERT INTO view_stories (story_id, version, data) VALUES ({p},{p},{p})",
                      (story_id, v.version, v.story))
-        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences, search, hit)"
-                         f" VALUES ({p},{p},{p},{p},{p},{p},{p},{p},{p})",
-                   [(story_id, ev, i, int(dated), int(key), data, sentences, search, hit)
-                    for i, (ev, dated, key, data, sentences, search, hit) in enumerate(v.events)])
+        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences, search, hit,"
+                         f" line) VALUES ({p},{p},{p},{p},{p},{p},{p},{p},{p},{p})",
+                   [(story_id, ev, i, int(dated), int(key), data, sentences, search, hit, line)
+                    for i, (ev, dated, key, data, sentences, search, hit, line) in enumerate(v.events)])
         self._many(conn, "INSERT INTO view_entity_events (entity_id, story_id, ord, event_id, sources)"
                          f" VALUES ({p},{p},{p},{p},{p})",
                    [(e, story_id, i, ev, n) for e, i, ev, n in v.entity_events])
@@ -524,6 +525,14 @@ class LinkTables:
         pick = {True: "sentences", None: "CASE WHEN is_key = 1 THEN sentences END", False: "NULL"}[sentences]
         return [(bool(r[0]), bool(r[1]), r[2], r[3]) for r in self.conn.execute(
             f"SELECT dated, is_key, data, {pick} FROM view_events WHERE story_id = {self._P} ORDER BY ord", (story_id,))]
+
+    def view_event_lines(self, story_id: str) -> list[tuple[bool, bool, str, str | None, str | None]]:
+        """(dated, key, folded line, event JSON, sentences JSON) of a story's events in timeline order,
+        the event and its sentences for dated key events only (what a story page shows unfolded)."""
+        return [(bool(r[0]), bool(r[1]), r[2], r[3], r[4]) for r in self.conn.execute(
+            "SELECT dated, is_key, line, CASE WHEN is_key = 1 AND dated = 1 THEN data END,"
+            f" CASE WHEN is_key = 1 AND dated = 1 THEN sentences END FROM view_events WHERE story_id = {self._P}"
+            " ORDER BY ord", (story_id,))]
 
     def view_entity_events(self, entity_id: str, limit: int) -> tuple[int, list[tuple[str, str]]]:
         """(how many events name an entity, (event JSON, sentences JSON) of the ``limit`` most

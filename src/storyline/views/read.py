@@ -612,7 +612,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "3"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "4"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -622,6 +622,32 @@ class StoryView(BaseModel):
     summary: str | None
     pubs: list[str] = Field(description="The first and last days its articles were published (none: no dates)")
     places: list[tuple[EntityRef, PlaceItem]]
+    refs: dict[str, ArticleRef] = Field(description="The story's articles, as its events' first reporters")
+
+
+class FoldedEvent:
+    """A folded event of a story page: what its one line and its mark on the time axis show (the
+    page's rendering reads these attributes of an EventItem; a story page folds hundreds of events,
+    and this is made from its stored line without validating a full EventItem for each)."""
+
+    __slots__ = ("id", "when", "granularity", "summary", "type", "modality", "sources", "agreement",
+                 "first_reporter", "start", "end", "key")
+
+    def __init__(self, line: list, refs: dict[str, ArticleRef]):
+        (self.id, self.when, self.granularity, self.summary, self.type, self.modality, self.sources, self.agreement,
+         first, start, end) = line
+        self.first_reporter = refs.get(first) if first else None
+        self.start = date.fromisoformat(start) if start else None
+        self.end = date.fromisoformat(end) if end else None
+        self.key = False
+
+
+def _line(item: EventItem) -> str:
+    """An event's FoldedEvent, stored."""
+    return json.dumps([item.id, item.when, item.granularity, item.summary, item.type, item.modality, item.sources,
+                       item.agreement, item.first_reporter.id if item.first_reporter else None,
+                       item.start.isoformat() if item.start else None, item.end.isoformat() if item.end else None],
+                      ensure_ascii=False)
 
 
 _SENTENCES = TypeAdapter(list[Sentence])
@@ -673,14 +699,15 @@ def story_views(store, story_id: str) -> StoryViews | None:
             hit = json.dumps([ev["id"], ev["summary"], ev["type"], item.when, [m["document_id"] for m in ev["mentions"]]],
                              ensure_ascii=False)
             events.append((ev["id"], bool(ev.get("date")), _is_key(ev), data, _SENTENCES.dump_json(item.sentences).decode(),
-                           search, hit))
+                           search, hit, _line(item)))
             named = sorted({*ev["actor_ids"], *ev["target_ids"], *ev["place_ids"]} & known)
             entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
         groups = store.link_quote_groups(story_id)
         _briefs(store, [d for g in groups for d in g["sources"]])
         quote_groups = [(g["id"], g["speaker_id"], _outlets(briefs, g["sources"]), len(g["quote_ids"]),
                          _group_item(store, g).model_dump_json()) for g in groups]
-        view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id))
+        view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id),
+                         refs={d: _ref(briefs[d]) for d in rec["document_ids"] if d in briefs})
         return StoryViews(story_id=story_id, version=VIEW_VERSION, story=view.model_dump_json(), events=events,
                           entity_events=entity_events, quote_groups=quote_groups)
     finally:
@@ -806,18 +833,27 @@ def _parse_day(text: str | None, end: bool = False) -> date | None:
 
 
 def story_timeline(store, story_id: str, date_from: str | None = None, date_to: str | None = None,
-                   sentences: Literal["all", "key"] = "all") -> Timeline:
+                   sentences: Literal["all", "key"] = "all", light: bool = False) -> Timeline:
     """A story's events on its time axis. ``sentences="key"`` (the web page): only key events carry
     their sentences; a folded event links to its event page, which shows them all (the JSON API
     keeps every event's sentences)."""
     card = story(store, story_id)
     every = sentences == "all"
     view = _story_view(store, story_id)
-    if view is not None:  # the rows the link stage kept for this page
-        rows = store.view_events(story_id, True if every else None)
+    if view is not None and light:  # a page: dated key events in full, the others as their folded lines
         key_ids: set[str] = set()
-        items: list[EventItem] = []
-        undated: list[EventItem] = []
+        items: list = []
+        undated: list = []
+        for dated, key, line, data, sent in store.view_event_lines(story_id):
+            item = _stored_event(data, sent) if data is not None else FoldedEvent(json.loads(line), view.refs)
+            if key:
+                key_ids.add(item.id)
+            (items if dated else undated).append(item)
+        summary, pubs = view.summary, view.pubs
+    elif view is not None:  # the rows the link stage kept for this page
+        rows = store.view_events(story_id, True if every else None)
+        key_ids = set()
+        items, undated = [], []
         for dated, key, data, sent in rows:  # (undated events are folded: their sentences only for "all")
             item = _stored_event(data, sent if every or dated else None)
             if key:
@@ -866,9 +902,17 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
     # key events: salience >= KEY_SALIENCE (as the terminal timeline); the rest are folded
     for i in on_axis:
         i.key = i.id in key_ids
-    return Timeline(story_id=story_id, title=card.title, summary=summary, axis=axis,
-                    key_events=[i for i in on_axis if i.key], other_events=[i for i in on_axis if not i.key],
-                    outside=outside, undated=undated)
+    make = Timeline.model_construct if light else Timeline  # (a page's folded events are FoldedEvents)
+    return make(story_id=story_id, title=card.title, summary=summary, axis=axis,
+                key_events=[i for i in on_axis if i.key], other_events=[i for i in on_axis if not i.key],
+                outside=outside, undated=undated)
+
+
+def story_page(store, story_id: str, date_from: str | None = None, date_to: str | None = None) -> Timeline:
+    """A story's timeline as its web page shows it: ``story_timeline(sentences="key")``, where the
+    pages' rows are kept, with its folded events as FoldedEvents (for rendering only: never dumped
+    as JSON; the JSON API reads ``story_timeline``)."""
+    return story_timeline(store, story_id, date_from, date_to, sentences="key", light=True)
 
 
 def _axis(lo: date, hi: date, zoomed: bool, full_lo: date, full_hi: date, outside: int) -> Axis:

@@ -360,7 +360,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, token: st
     def story_page(request: Request, s: Store, story_id: str,
                    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
                    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None):
-        tl = read.story_timeline(s, story_id, date_from, date_to, sentences="key")
+        tl = read.story_page(s, story_id, date_from, date_to)
         card = read.story(s, story_id)
         return page(request, "story.html", {"tl": tl, "card": card, "tab": "timeline",
                                             "axis_svg": charts.timeline(tl),

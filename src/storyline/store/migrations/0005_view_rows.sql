@@ -21,7 +21,8 @@ CREATE TABLE view_events (
     data      TEXT NOT NULL,          -- the EventItem without its sentences
     sentences TEXT NOT NULL,          -- its sentences in every source (a JSON list of Sentence)
     search    TEXT NOT NULL,          -- what search matches it on: its summary and the passages that report it
-    hit       TEXT NOT NULL,          -- what a search hit shows of it: [summary, type, when, reporting documents]
+    hit       TEXT NOT NULL,          -- what a search hit shows of it: [id, summary, type, when, reporting documents]
+    line      TEXT NOT NULL,          -- what its folded line and its mark on the time axis show (a JSON list)
     PRIMARY KEY (story_id, ord)
 );
 CREATE INDEX view_events_event ON view_events (event_id);
