@@ -579,11 +579,15 @@ class StoryChoice(BaseModel):
 
 
 def search_choices(store) -> tuple[list[StoryChoice], list[str]]:
-    """What the search form offers: the first MAX_PER_PAGE stories by title and every outlet, without
-    building the stories' cards (two queries)."""
+    """What the search form offers: the first MAX_PER_PAGE stories by title and every outlet named
+    (by the article, its address or the paper it reprints), without building the stories' cards (two
+    queries). An article that names none is shown under its own title in quotation marks: those
+    titles are not offered (a store of cloned reports had 3,344 of them: a search page of 220 KB);
+    the filter still takes any outlet label (the JSON API's ``outlet``)."""
     rows = sorted(store.link_stories(), key=lambda r: (r["title"].lower(), r["id"]))[:MAX_PER_PAGE]
     choices = [StoryChoice(id=r["id"], title=r["title"]) for r in rows]
-    outlets = sorted({_outlet(*f) for f in store.outlet_fields()}, key=str.lower)
+    outlets = sorted({_outlet(*f) for f in store.outlet_fields()
+                      if any(x and x.strip() for x in f[:3]) or not (f[3] and f[3].strip())}, key=str.lower)
     return choices, outlets
 
 
