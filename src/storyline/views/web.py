@@ -7,7 +7,9 @@ request and closed after it. The only writer is the background import (:mod:`.im
 Rendered pages are kept by the store's revision and revalidated by ETag (:mod:`.cache`); at most
 ``RENDERERS`` requests read and render at once (one on SQLite)."""
 import functools
+import gc
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from email.parser import BytesParser
@@ -130,28 +132,45 @@ def axis_marks(marks: list[dict]) -> Markup:
 TEMPLATES.env.globals["axis_marks"] = axis_marks
 
 
-def folded(e: read.EventItem) -> Markup:
+def folded(e: read.EventItem | read.FoldedEvent) -> Markup:
     """A folded event of a story page, one line: its date, summary, kind, sources, agreement and
     first reporter, and a link to its event page, which shows its sentences in every source, the
     sides where they differ, its actors and places (a story page folds hundreds of events: a macro
     each, with every sentence inline, made it ~340 KB). Everything from the store is escaped."""
-    gran = f' <span class="meta">({escape(e.granularity)})</span>' if e.granularity not in ("day", "unknown") else ""
-    modality = f" ({escape(e.modality)})" if e.modality != "asserted" else ""
+    return Markup(_folded(e))
+
+
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]+")
+
+
+def _url_part(text: str) -> str:
+    """url_quote(text), at once where nothing needs quoting (event ids)."""
+    return text if _URL_SAFE.fullmatch(text) else url_quote(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word(text: str) -> str:
+    """escape() of the few distinct values of an event's kind, modality, granularity and date."""
+    return str(escape(text))
+
+
+def _folded(e: read.EventItem | read.FoldedEvent) -> str:
+    gran = f' <span class="meta">({_word(e.granularity)})</span>' if e.granularity not in ("day", "unknown") else ""
+    modality = f" ({_word(e.modality)})" if e.modality != "asserted" else ""
     first = f" · first reported by {aref(e.first_reporter)}" if e.first_reporter else ""
     n = e.sources
     badge = " " + _BADGES[e.agreement] if e.agreement in _BADGES else ""
     # escape() on every value from the store (Markup.format would do the same, several times slower)
-    return Markup(
-        f'<div class="ev folded{" undated" if not e.start else ""}" id="{escape(e.id)}"><b>{escape(e.when)}</b>{gran}'
-        f' — {escape(e.summary)} <span class="meta">· <span class="tag">{escape(e.type)}{modality}</span>'
-        f' · {n} source{"" if n == 1 else "s"}</span>{badge}<div class="meta">'
-        f'<a href="/events/{url_quote(e.id)}">Sentences in every source'
-        f'{", where they differ" if e.agreement == "differ" else ""}</a>{first}</div></div>\n')
+    return (f'<div class="ev folded{" undated" if not e.start else ""}" id="{escape(e.id)}"><b>{_word(e.when)}</b>{gran}'
+            f' — {escape(e.summary)} <span class="meta">· <span class="tag">{_word(e.type)}{modality}</span>'
+            f' · {n} source{"" if n == 1 else "s"}</span>{badge}<div class="meta">'
+            f'<a href="/events/{_url_part(e.id)}">Sentences in every source'
+            f'{", where they differ" if e.agreement == "differ" else ""}</a>{first}</div></div>\n')
 
 
-def folded_events(events: list[read.EventItem]) -> Markup:
+def folded_events(events: list[read.EventItem | read.FoldedEvent]) -> Markup:
     """Folded events, one line each (one call from the template for the whole list)."""
-    return Markup("".join([folded(e) for e in events]))
+    return Markup("".join([_folded(e) for e in events]))
 
 
 TEMPLATES.env.globals["folded_events"] = folded_events
@@ -184,6 +203,10 @@ def _lifespan(renderers: int):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = renderers
+        # what is loaded by now lives as long as the server: out of the garbage collector's sight, so
+        # its collections, which a page's thousands of short-lived objects set off, do not walk it
+        # (0.23 -> 0.07 ms a first visit on the 10k store)
+        gc.freeze()
         yield
 
     return lifespan
