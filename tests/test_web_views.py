@@ -50,7 +50,8 @@ def test_page_rows_equal_the_pages_computed_from_scratch(annotated, new_store): 
     assert not any(e["sentences"] for k, t in from_rows.items() if k[0] == "timeline" and k[2] == "key"
                    for e in t["other_events"])  # the page: only key events carry theirs
     assert any(v["events"] and v["quotations"] for k, v in from_rows.items() if k[0] == "entity")
-    assert sum(h["kind"] == "event" for k, v in from_rows.items() if k[0] == "search" for h in v["hits"]) > 10
+    for kind in ("event", "quotation", "article"):
+        assert sum(h["kind"] == kind for k, v in from_rows.items() if k[0] == "search" for h in v["hits"]) > 5, kind
     sid = store.link_story_ids()[0]
     assert read.story_timeline(store, sid).model_dump() == _timeline_from_scratch(store, sid)
     store._read_memo = None

@@ -56,11 +56,12 @@ class StoryViews:
     # line), in timeline order
     events: list[tuple[str, bool, bool, str, str, str, str, str]] = field(default_factory=list)
     entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
-    quote_groups: list[tuple[str, str | None, int, int, str]] = field(default_factory=list)  # (id, speaker id, outlets, quotes, group)
+    # (id, speaker id, outlets, quotes, group, what search matches, what a search hit shows, the quoting documents)
+    quote_groups: list[tuple[str, str | None, int, int, str, str, str, list[str]]] = field(default_factory=list)
 
 
 ViewBuilder = Callable[[Any], "StoryViews | None"]  # the store, its story's rows just written -> its pages' rows
-VIEW_TABLES = ("view_stories", "view_events", "view_entity_events", "view_quote_groups")
+VIEW_TABLES = ("view_stories", "view_events", "view_entity_events", "view_quote_groups", "view_quote_documents")
 
 
 class LinkTables:
@@ -182,9 +183,12 @@ class LinkTables:
         self._many(conn, "INSERT INTO view_entity_events (entity_id, story_id, ord, event_id, sources)"
                          f" VALUES ({p},{p},{p},{p},{p})",
                    [(e, story_id, i, ev, n) for e, i, ev, n in v.entity_events])
-        self._many(conn, "INSERT INTO view_quote_groups (story_id, group_id, speaker_id, outlets, quotes, data)"
-                         f" VALUES ({p},{p},{p},{p},{p},{p})",
-                   [(story_id, g, speaker, outlets, quotes, data) for g, speaker, outlets, quotes, data in v.quote_groups])
+        self._many(conn, "INSERT INTO view_quote_groups (story_id, group_id, speaker_id, outlets, quotes, data, search, hit)"
+                         f" VALUES ({p},{p},{p},{p},{p},{p},{p},{p})",
+                   [(story_id, g, speaker, outlets, quotes, data, search, hit)
+                    for g, speaker, outlets, quotes, data, search, hit, _ in v.quote_groups])
+        self._many(conn, f"INSERT INTO view_quote_documents (document_id, story_id, group_id) VALUES ({p},{p},{p})",
+                   [(d, story_id, g) for g, *_, docs in v.quote_groups for d in sorted(set(docs))])
 
     def clear_dirty(self, ids: Sequence[str]) -> None:
         with self.transaction() as conn:
@@ -546,16 +550,29 @@ class LinkTables:
             f" ORDER BY x.sources DESC, x.event_id LIMIT {p}", (entity_id, limit)).fetchall()
         return int(total), [(r[0], r[1]) for r in rows]
 
-    def view_event_hits(self, event_ids: Sequence[str], words: Sequence[str] = ()) -> list[tuple[str, str, str]]:
-        """(story id, what search matches, hit JSON) of these events, by story then timeline; with
-        ``words``, only events whose search text holds every word (case-insensitive; coarse)."""
+    def view_event_hits(self, document_ids: Sequence[str], words: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        """(story id, what search matches, hit JSON) of the events these documents report, by story
+        then timeline; with ``words``, only events whose search text holds every word
+        (case-insensitive; a coarse filter)."""
+        return self._search_hits("view_events", "ord", "SELECT event_id FROM link_event_mentions", document_ids, words)
+
+    def view_quote_hits(self, document_ids: Sequence[str], words: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        """(story id, what search matches, hit JSON) of the quotation groups these documents quote in,
+        by story then group id; ``words`` as for ``view_event_hits``."""
+        return self._search_hits("view_quote_groups", "group_id", "SELECT group_id FROM view_quote_documents",
+                                 document_ids, words)
+
+    def _search_hits(self, table: str, order: str, members: str, document_ids: Sequence[str],
+                     words: Sequence[str]) -> list[tuple[str, str, str]]:
+        key = "event_id" if table == "view_events" else "group_id"
         like = "".join(f" AND lower(search) LIKE {self._P}" for _ in words)
         patterns = [f"%{w.lower()}%" for w in words]
         rows = []
-        for chunk in _chunks(sorted(set(event_ids))):
+        for chunk in _chunks(sorted(set(document_ids))):
             marks = ",".join([self._P] * len(chunk))
-            rows += self.conn.execute(f"SELECT story_id, ord, search, hit FROM view_events WHERE event_id IN ({marks}){like}",
-                                      [*chunk, *patterns]).fetchall()
+            rows += [tuple(r) for r in self.conn.execute(
+                f"SELECT story_id, {order}, search, hit FROM {table} WHERE {key} IN"
+                f" ({members} WHERE document_id IN ({marks})){like}", [*chunk, *patterns])]
         rows.sort(key=lambda r: (r[0], r[1]))
         return [(r[0], r[2], r[3]) for r in rows]
 

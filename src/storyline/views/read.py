@@ -616,7 +616,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "4"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "5"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -708,8 +708,12 @@ def story_views(store, story_id: str) -> StoryViews | None:
             entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
         groups = store.link_quote_groups(story_id)
         _briefs(store, [d for g in groups for d in g["sources"]])
-        quote_groups = [(g["id"], g["speaker_id"], _outlets(briefs, g["sources"]), len(g["quote_ids"]),
-                         _group_item(store, g).model_dump_json()) for g in groups]
+        quote_groups = []
+        for g in groups:
+            docs = [_quote_doc(q) for q in g["quote_ids"]]
+            quote_groups.append((g["id"], g["speaker_id"], _outlets(briefs, g["sources"]), len(g["quote_ids"]),
+                                 _group_item(store, g).model_dump_json(), g["text"] + " " + (g["speaker"] or ""),
+                                 json.dumps([g["id"], g["speaker"], g["text"], docs], ensure_ascii=False), docs))
         view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id),
                          refs={d: _ref(briefs[d]) for d in rec["document_ids"] if d in briefs})
         return StoryViews(story_id=story_id, version=VIEW_VERSION, story=view.model_dump_json(), events=events,
@@ -1358,7 +1362,18 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
         q_words = [w for piece in q.split() for w in _words(piece)]
         matches = _matcher(q_words)
         by_story: dict[str, list[Callable[[], SearchHit]]] = {}
-        if "quotation" in kinds and found:
+        if "quotation" in kinds and found and _views_ok(store):  # the groups' search texts and hits, as kept
+            quoted = [(sid, json.loads(data)) for sid, _, data in store.view_quote_hits(found, q_words)
+                      if not story or sid == story]
+            quoted = [(sid, h) for sid, h in quoted if matches(h[2]) or matches(h[1] or "")]
+            members = _light_briefs(store, [d for _, h in quoted for d in h[3]])
+            for sid, (gid, speaker, text, docs) in quoted:
+                kept = [members[d] for d in docs if keep(members.get(d))]
+                if kept:
+                    by_story.setdefault(sid, []).append(hit(
+                        "quotation", f"{speaker or 'Unknown speaker'}", _short(text, 240),
+                        f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
+        elif "quotation" in kinds and found:
             linked = _linked(store, found, "quotes")
             group_ids = {qt["group_id"] for d in found for qt in linked[d] if qt.get("group_id")}
             groups = store.link_groups_by_id(sorted(group_ids), q_words)
@@ -1376,8 +1391,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
                         f"/stories/{sid}/quotations#{gid}", sid, kept[0]))
         event_hits: dict[str, list[Callable[[], SearchHit]]] = {}
         if "event" in kinds and found and _views_ok(store):  # the events' search texts and hits, as kept
-            matched = [(sid, json.loads(data)) for sid, text, data in
-                       store.view_event_hits(store.events_in_documents(found), q_words)
+            matched = [(sid, json.loads(data)) for sid, text, data in store.view_event_hits(found, q_words)
                        if (not story or sid == story) and matches(text)]
             docs = _light_briefs(store, [d for _, h in matched for d in h[4]])
             for sid, (ev_id, summary, typ, when, reporting) in matched:

@@ -47,6 +47,17 @@ CREATE TABLE view_quote_groups (
     outlets    INTEGER NOT NULL,
     quotes     INTEGER NOT NULL,
     data       TEXT NOT NULL,
+    search     TEXT NOT NULL,         -- what search matches it on: its words and its speaker
+    hit        TEXT NOT NULL,         -- what a search hit shows of it: [id, speaker, words, quoting documents]
     PRIMARY KEY (story_id, group_id)
 );
 CREATE INDEX view_quote_groups_speaker ON view_quote_groups (speaker_id, outlets DESC, quotes DESC, group_id);
+
+-- Which documents quote in which group (what search looks for among the documents it found).
+CREATE TABLE view_quote_documents (
+    document_id TEXT NOT NULL,
+    story_id    TEXT NOT NULL,
+    group_id    TEXT NOT NULL
+);
+CREATE INDEX view_quote_documents_document ON view_quote_documents (document_id);
+CREATE INDEX view_quote_documents_story ON view_quote_documents (story_id);
