@@ -554,26 +554,25 @@ class LinkTables:
         """(story id, what search matches, hit JSON) of the events these documents report, by story
         then timeline; with ``words``, only events whose search text holds every word
         (case-insensitive; a coarse filter)."""
-        return self._search_hits("view_events", "ord", "SELECT event_id FROM link_event_mentions", document_ids, words)
+        return self._search_hits("SELECT DISTINCT v.story_id, v.ord, v.search, v.hit FROM link_event_mentions m"
+                                 " JOIN view_events v ON v.event_id = m.event_id", document_ids, words)
 
     def view_quote_hits(self, document_ids: Sequence[str], words: Sequence[str] = ()) -> list[tuple[str, str, str]]:
         """(story id, what search matches, hit JSON) of the quotation groups these documents quote in,
         by story then group id; ``words`` as for ``view_event_hits``."""
-        return self._search_hits("view_quote_groups", "group_id", "SELECT group_id FROM view_quote_documents",
+        return self._search_hits("SELECT DISTINCT v.story_id, v.group_id, v.search, v.hit FROM view_quote_documents m"
+                                 " JOIN view_quote_groups v ON v.story_id = m.story_id AND v.group_id = m.group_id",
                                  document_ids, words)
 
-    def _search_hits(self, table: str, order: str, members: str, document_ids: Sequence[str],
-                     words: Sequence[str]) -> list[tuple[str, str, str]]:
-        key = "event_id" if table == "view_events" else "group_id"
-        like = "".join(f" AND lower(search) LIKE {self._P}" for _ in words)
+    def _search_hits(self, select: str, document_ids: Sequence[str], words: Sequence[str]) -> list[tuple[str, str, str]]:
+        like = "".join(f" AND lower(v.search) LIKE {self._P}" for _ in words)
         patterns = [f"%{w.lower()}%" for w in words]
         rows = []
         for chunk in _chunks(sorted(set(document_ids))):
             marks = ",".join([self._P] * len(chunk))
-            rows += [tuple(r) for r in self.conn.execute(
-                f"SELECT story_id, {order}, search, hit FROM {table} WHERE {key} IN"
-                f" ({members} WHERE document_id IN ({marks})){like}", [*chunk, *patterns])]
-        rows.sort(key=lambda r: (r[0], r[1]))
+            rows += [tuple(r) for r in self.conn.execute(f"{select} WHERE m.document_id IN ({marks}){like}",
+                                                         [*chunk, *patterns])]
+        rows = sorted(set(rows), key=lambda r: (r[0], r[1]))
         return [(r[0], r[2], r[3]) for r in rows]
 
     def view_speaker_groups(self, speaker_id: str, limit: int) -> tuple[int, list[str]]:
