@@ -131,3 +131,29 @@ def test_pages_from_their_rows_are_the_pages_from_scratch(annotated, tmp_path): 
     store.set_state(read.VIEW_STATE, "0")  # the rows are no longer read: every page from scratch
     assert pages() == kept
     store.close()
+
+
+def test_a_store_of_schema_4_is_migrated_and_gets_its_page_rows(annotated, tmp_path, monkeypatch):  # noqa: F811
+    from storyline.model import Document
+    from storyline.store import open_store
+    from storyline.store import sqlite as sqlite_store
+
+    shipped = sqlite_store.migrations
+    monkeypatch.setattr(sqlite_store, "migrations", lambda: [m for m in shipped() if m[0] <= 4])
+    db = tmp_path / "old.db"
+    store = open_store(db)  # a store as the last version left it: articles stored, not linked yet
+    docs, anns = annotated
+    store.add_batch([Document(article=d.article, content_hash=d.content_hash) for d in docs], {},
+                    [(anns[d.id], "test") for d in docs], {})
+    assert store.schema_version == 4
+    store.close()
+    monkeypatch.setattr(sqlite_store, "migrations", shipped)
+    old = read.open_read(db)  # read-only: never migrated; no pages' rows to read
+    assert old.version == 4 and not read._views_ok(old)
+    old.close()
+    store = open_store(db)
+    assert store.schema_version == 5 and store.view_story("s1", read.VIEW_VERSION) is None
+    link(store)
+    assert store.get_state(read.VIEW_STATE) == read.VIEW_VERSION
+    assert _pages(store, True) == _pages(store, False)
+    store.close()
