@@ -58,10 +58,12 @@ class StoryViews:
     entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
     # (id, speaker id, outlets, quotes, group, what search matches, what a search hit shows, the quoting documents)
     quote_groups: list[tuple[str, str | None, int, int, str, str, str, list[str]]] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)  # document id -> how pages name it (JSON)
 
 
 ViewBuilder = Callable[[Any], "StoryViews | None"]  # the store, its story's rows just written -> its pages' rows
-VIEW_TABLES = ("view_stories", "view_events", "view_entity_events", "view_quote_groups", "view_quote_documents")
+VIEW_TABLES = ("view_stories", "view_events", "view_entity_events", "view_quote_groups", "view_quote_documents",
+               "view_documents")
 
 
 class LinkTables:
@@ -71,6 +73,9 @@ class LinkTables:
     # one member of a JSON ``data`` column, as JSON text (SQLite's json_extract; PostgreSQL's store
     # names its own): the parsing stays in the database, a page decodes only what it shows
     _JSON = "json_extract({col}, '$.{key}')"
+    # a text holds a lower-case word, in any case: SQLite's LIKE ignores the case of ASCII letters as
+    # lower() lowers them, and neither touches other letters (PostgreSQL's store names its own)
+    _LIKE = "{col} LIKE {p}"
     if TYPE_CHECKING:  # what the store this is mixed into provides
         conn: Any
 
@@ -187,6 +192,8 @@ class LinkTables:
                          f" VALUES ({p},{p},{p},{p},{p},{p},{p},{p})",
                    [(story_id, g, speaker, outlets, quotes, data, search, hit)
                     for g, speaker, outlets, quotes, data, search, hit, _ in v.quote_groups])
+        self._many(conn, f"INSERT INTO view_documents (document_id, story_id, ref) VALUES ({p},{p},{p})",
+                   [(d, story_id, ref) for d, ref in sorted(v.documents.items())])
         self._many(conn, f"INSERT INTO view_quote_documents (document_id, story_id, group_id) VALUES ({p},{p},{p})",
                    [(d, story_id, g) for g, *_, docs in v.quote_groups for d in sorted(set(docs))])
 
@@ -538,6 +545,15 @@ class LinkTables:
             f" CASE WHEN is_key = 1 AND dated = 1 THEN sentences END FROM view_events WHERE story_id = {self._P}"
             " ORDER BY ord", (story_id,))]
 
+    def view_document_refs(self, ids: Sequence[str]) -> dict[str, str]:
+        """document id -> how pages name it (JSON), for those of these documents that have one."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT document_id, ref FROM view_documents WHERE document_id IN ({marks})", chunk))
+        return out
+
     def view_entity_events(self, entity_id: str, limit: int) -> tuple[int, list[tuple[str, str]]]:
         """(how many events name an entity, (event JSON, sentences JSON) of the ``limit`` most
         reported: most sources first, then by event id)."""
@@ -565,7 +581,7 @@ class LinkTables:
                                  document_ids, words)
 
     def _search_hits(self, select: str, document_ids: Sequence[str], words: Sequence[str]) -> list[tuple[str, str, str]]:
-        like = "".join(f" AND lower(v.search) LIKE {self._P}" for _ in words)
+        like = "".join(" AND " + self._LIKE.format(col="v.search", p=self._P) for _ in words)
         patterns = [f"%{w.lower()}%" for w in words]
         rows = []
         for chunk in _chunks(sorted(set(document_ids))):

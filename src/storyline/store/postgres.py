@@ -68,6 +68,7 @@ def _passwords(url: str) -> set[str]:
 class PostgresStore(SQLQueries, LinkTables):
     _P = "%s"
     _JSON = "(({col})::jsonb -> '{key}')::text"
+    _LIKE = "lower({col}) LIKE {p}"  # (LIKE minds case here)
 
     def __init__(self, url: str):
         if psycopg is None:

@@ -616,7 +616,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "5"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "6"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -717,7 +717,8 @@ def story_views(store, story_id: str) -> StoryViews | None:
         view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id),
                          refs={d: _ref(briefs[d]) for d in rec["document_ids"] if d in briefs})
         return StoryViews(story_id=story_id, version=VIEW_VERSION, story=view.model_dump_json(), events=events,
-                          entity_events=entity_events, quote_groups=quote_groups)
+                          entity_events=entity_events, quote_groups=quote_groups,
+                          documents={d: ref.model_dump_json() for d, ref in view.refs.items()})
     finally:
         store._read_memo = None
 
@@ -1088,15 +1089,18 @@ def entity(store, entity_id: str) -> EntityPage:
     history = [h for _, rec in parts for h in rec["role_history"]]
     mention_docs = sorted({m["document_id"] for _, rec in parts for m in rec["mentions"]})
     stored = _views_ok(store)
-    if stored:  # the events and quotation groups as the link stage kept them, ranked by the database
-        briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history)])
+    refs: dict[str, ArticleRef] = {}
+    if stored:  # the events, quotation groups and articles as the link stage kept them, ranked by the database
+        refs = {d: ArticleRef.model_validate_json(r) for d, r in
+                store.view_document_refs([*mention_docs, *(h["document_id"] for h in history)]).items()}
     else:
         evs = store.link_events_involving(entity_id, story_ids)
         groups = store.link_speaker_groups(entity_id)
         briefs = _briefs(store, [*mention_docs, *(h["document_id"] for h in history),
                                  *(d for _, g in groups for d in g["sources"])])
-    roles = [RoleItem(role=h["role"], date=h["date"], when=human_published(h["date"]), article=_ref(briefs[h["document_id"]]))
-             for h in history if h["document_id"] in briefs]
+        refs = {d: _ref(b) for d, b in briefs.items()}
+    roles = [RoleItem(role=h["role"], date=h["date"], when=human_published(h["date"]), article=refs[h["document_id"]])
+             for h in history if h["document_id"] in refs]
     roles.sort(key=lambda r: (r.date is None, published_utc(r.date) or "", r.role))
     if stored:
         events_total, event_rows = store.view_entity_events(entity_id, ENTITY_ITEMS)
@@ -1111,7 +1115,7 @@ def entity(store, entity_id: str) -> EntityPage:
         place=PlaceItem(lat=place["lat"], lon=place["lon"], country_code=place["country_code"], name=place.get("name"))
         if place else None,
         stories=story_ids,
-        articles=sorted((_ref(briefs[d]) for d in mention_docs if d in briefs),
+        articles=sorted((refs[d] for d in mention_docs if d in refs),
                         key=lambda a: (a.published is None, a.published or "", a.id)),
         mentions=len(merged["mentions"]), events=events, events_total=events_total, quotations=quotes,
         quotations_total=quotations_total)

@@ -53,6 +53,14 @@ CREATE TABLE view_quote_groups (
 );
 CREATE INDEX view_quote_groups_speaker ON view_quote_groups (speaker_id, outlets DESC, quotes DESC, group_id);
 
+-- Every article as pages name it (ArticleRef: outlet, date in words, title), by id.
+CREATE TABLE view_documents (
+    document_id TEXT PRIMARY KEY,
+    story_id    TEXT NOT NULL,
+    ref         TEXT NOT NULL
+);
+CREATE INDEX view_documents_story ON view_documents (story_id);
+
 -- Which documents quote in which group (what search looks for among the documents it found).
 CREATE TABLE view_quote_documents (
     document_id TEXT NOT NULL,
