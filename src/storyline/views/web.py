@@ -132,6 +132,21 @@ def axis_marks(marks: list[dict]) -> Markup:
 TEMPLATES.env.globals["axis_marks"] = axis_marks
 
 
+def map_marks(m: dict) -> Markup:
+    """A map's graticule and places (charts.world_map's grid and points), each place a link to its
+    entity, its name and coordinates escaped (what the worldmap macro drew item by item)."""
+    out = [f'<line class="grid" x1="{g["x1"]}" y1="{g["y1"]}" x2="{g["x2"]}" y2="{g["y2"]}"/><text class="ticklabel"'
+           f' x="{g["lx"]}" y="{g["ly"]}">{escape(g["label"])}</text>' for g in m["grid"]]
+    out.append("\n")
+    out.extend(f'<a href="/entities/{url_quote(p["id"])}"><circle class="place{" focus" if p["focus"] else ""}"'
+               f' cx="{p["x"]}" cy="{p["y"]}" r="{6 if p["focus"] else 4}"><title>{escape(p["label"])}</title></circle>'
+               f'<text class="placelabel" x="{p["lx"]}" y="{p["ly"]}">{escape(p["name"])}</text></a>' for p in m["points"])
+    return Markup("".join(out))
+
+
+TEMPLATES.env.globals["map_marks"] = map_marks
+
+
 def folded(e: read.EventItem | read.FoldedEvent) -> Markup:
     """A folded event of a story page, one line: its date, summary, kind, sources, agreement and
     first reporter, and a link to its event page, which shows its sentences in every source, the
