@@ -52,9 +52,8 @@ class StoryViews:
     story_id: str
     version: str
     story: str  # the story's card, summary, period and places
-    # (event id, dated, key, event, its sentences, what search matches, what a search hit shows, its folded
-    # line), in timeline order
-    events: list[tuple[str, bool, bool, str, str, str, str, str]] = field(default_factory=list)
+    # (event id, dated, key, event, its sentences, what search matches, what a search hit shows), in timeline order
+    events: list[tuple[str, bool, bool, str, str, str, str]] = field(default_factory=list)
     entity_events: list[tuple[str, int, str, int]] = field(default_factory=list)  # (entity id, event's ord, event id, sources)
     # (id, speaker id, outlets, quotes, group, what search matches, what a search hit shows, the quoting documents)
     quote_groups: list[tuple[str, str | None, int, int, str, str, str, list[str]]] = field(default_factory=list)
@@ -181,10 +180,10 @@ class LinkTables:
             return
         conn.execute(f"INSERT INTO view_stories (story_id, version, data) VALUES ({p},{p},{p})",
                      (story_id, v.version, v.story))
-        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences, search, hit,"
-                         f" line) VALUES ({p},{p},{p},{p},{p},{p},{p},{p},{p},{p})",
-                   [(story_id, ev, i, int(dated), int(key), data, sentences, search, hit, line)
-                    for i, (ev, dated, key, data, sentences, search, hit, line) in enumerate(v.events)])
+        self._many(conn, "INSERT INTO view_events (story_id, event_id, ord, dated, is_key, data, sentences, search, hit)"
+                         f" VALUES ({p},{p},{p},{p},{p},{p},{p},{p},{p})",
+                   [(story_id, ev, i, int(dated), int(key), data, sentences, search, hit)
+                    for i, (ev, dated, key, data, sentences, search, hit) in enumerate(v.events)])
         self._many(conn, "INSERT INTO view_entity_events (entity_id, story_id, ord, event_id, sources)"
                          f" VALUES ({p},{p},{p},{p},{p})",
                    [(e, story_id, i, ev, n) for e, i, ev, n in v.entity_events])
@@ -537,12 +536,11 @@ class LinkTables:
         return [(bool(r[0]), bool(r[1]), r[2], r[3]) for r in self.conn.execute(
             f"SELECT dated, is_key, data, {pick} FROM view_events WHERE story_id = {self._P} ORDER BY ord", (story_id,))]
 
-    def view_event_lines(self, story_id: str) -> list[tuple[bool, bool, str, str | None, str | None]]:
-        """(dated, key, folded line, event JSON, sentences JSON) of a story's events in timeline order,
-        the event and its sentences for dated key events only (what a story page shows unfolded)."""
-        return [(bool(r[0]), bool(r[1]), r[2], r[3], r[4]) for r in self.conn.execute(
-            "SELECT dated, is_key, line, CASE WHEN is_key = 1 AND dated = 1 THEN data END,"
-            f" CASE WHEN is_key = 1 AND dated = 1 THEN sentences END FROM view_events WHERE story_id = {self._P}"
+    def view_key_events(self, story_id: str) -> list[tuple[int, str, str]]:
+        """(place in the timeline, event JSON, sentences JSON) of a story's dated key events (what its
+        page shows unfolded; the others are folded lines of its page record)."""
+        return [(int(r[0]), r[1], r[2]) for r in self.conn.execute(
+            f"SELECT ord, data, sentences FROM view_events WHERE story_id = {self._P} AND is_key = 1 AND dated = 1"
             " ORDER BY ord", (story_id,))]
 
     def view_document_refs(self, ids: Sequence[str]) -> dict[str, str]:

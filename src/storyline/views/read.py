@@ -616,7 +616,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "6"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "7"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
@@ -627,6 +627,7 @@ class StoryView(BaseModel):
     pubs: list[str] = Field(description="The first and last days its articles were published (none: no dates)")
     places: list[tuple[EntityRef, PlaceItem]]
     refs: dict[str, ArticleRef] = Field(description="The story's articles, as its events' first reporters")
+    lines: list[list] = Field(description="Its events in timeline order: dated, key, then what a folded line shows")
 
 
 class FoldedEvent:
@@ -646,12 +647,11 @@ class FoldedEvent:
         self.key = False
 
 
-def _line(item: EventItem) -> str:
-    """An event's FoldedEvent, stored."""
-    return json.dumps([item.id, item.when, item.granularity, item.summary, item.type, item.modality, item.sources,
-                       item.agreement, item.first_reporter.id if item.first_reporter else None,
-                       item.start.isoformat() if item.start else None, item.end.isoformat() if item.end else None],
-                      ensure_ascii=False)
+def _line(item: EventItem, dated: bool, key: bool) -> list:
+    """An event as its story's page record keeps it (whether dated and key, then its FoldedEvent)."""
+    return [dated, key, item.id, item.when, item.granularity, item.summary, item.type, item.modality, item.sources,
+            item.agreement, item.first_reporter.id if item.first_reporter else None,
+            item.start.isoformat() if item.start else None, item.end.isoformat() if item.end else None]
 
 
 _SENTENCES = TypeAdapter(list[Sentence])
@@ -694,7 +694,8 @@ def story_views(store, story_id: str) -> StoryViews | None:
         rec = _story_rec(store, story_id)
         briefs = _briefs(store, story_id=story_id)
         known = {e[0] for e in store.link_entity_refs(story_id)}
-        events: list[tuple[str, bool, bool, str, str]] = []
+        events: list[tuple[str, bool, bool, str, str, str, str]] = []
+        lines = []
         entity_events: list[tuple[str, int, str, int]] = []
         for i, ev in enumerate(records):
             item = _event_item(store, ev)
@@ -703,7 +704,8 @@ def story_views(store, story_id: str) -> StoryViews | None:
             hit = json.dumps([ev["id"], ev["summary"], ev["type"], item.when, [m["document_id"] for m in ev["mentions"]]],
                              ensure_ascii=False)
             events.append((ev["id"], bool(ev.get("date")), _is_key(ev), data, _SENTENCES.dump_json(item.sentences).decode(),
-                           search, hit, _line(item)))
+                           search, hit))
+            lines.append(_line(item, bool(ev.get("date")), _is_key(ev)))
             named = sorted({*ev["actor_ids"], *ev["target_ids"], *ev["place_ids"]} & known)
             entity_events += [(e, i, ev["id"], len(ev["sources"])) for e in named]
         groups = store.link_quote_groups(story_id)
@@ -715,7 +717,7 @@ def story_views(store, story_id: str) -> StoryViews | None:
                                  _group_item(store, g).model_dump_json(), g["text"] + " " + (g["speaker"] or ""),
                                  json.dumps([g["id"], g["speaker"], g["text"], docs], ensure_ascii=False), docs))
         view = StoryView(card=card, summary=_summary(rec), pubs=_pub_days(briefs, rec), places=places(store, story_id),
-                         refs={d: _ref(briefs[d]) for d in rec["document_ids"] if d in briefs})
+                         refs={d: _ref(briefs[d]) for d in rec["document_ids"] if d in briefs}, lines=lines)
         return StoryViews(story_id=story_id, version=VIEW_VERSION, story=view.model_dump_json(), events=events,
                           entity_events=entity_events, quote_groups=quote_groups,
                           documents={d: ref.model_dump_json() for d, ref in view.refs.items()})
@@ -853,8 +855,9 @@ def story_timeline(store, story_id: str, date_from: str | None = None, date_to: 
         key_ids: set[str] = set()
         items: list = []
         undated: list = []
-        for dated, key, line, data, sent in store.view_event_lines(story_id):
-            item = _stored_event(data, sent) if data is not None else FoldedEvent(json.loads(line), view.refs)
+        unfolded = {i: (data, sent) for i, data, sent in store.view_key_events(story_id)}
+        for i, (dated, key, *line) in enumerate(view.lines):
+            item = _stored_event(*unfolded[i]) if i in unfolded else FoldedEvent(line, view.refs)
             if key:
                 key_ids.add(item.id)
             (items if dated else undated).append(item)

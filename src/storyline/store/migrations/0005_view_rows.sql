@@ -7,7 +7,7 @@
 CREATE TABLE view_stories (
     story_id TEXT PRIMARY KEY,
     version  TEXT NOT NULL,
-    data     TEXT NOT NULL            -- the story's card, title, summary, period and places
+    data     TEXT NOT NULL            -- its card, summary, period, places, articles and folded events
 );
 
 -- Every event of a story as shown (EventItem), in timeline order; its sentences apart, so that a
@@ -22,7 +22,6 @@ CREATE TABLE view_events (
     sentences TEXT NOT NULL,          -- its sentences in every source (a JSON list of Sentence)
     search    TEXT NOT NULL,          -- what search matches it on: its summary and the passages that report it
     hit       TEXT NOT NULL,          -- what a search hit shows of it: [id, summary, type, when, reporting documents]
-    line      TEXT NOT NULL,          -- what its folded line and its mark on the time axis show (a JSON list)
     PRIMARY KEY (story_id, ord)
 );
 CREATE INDEX view_events_event ON view_events (event_id);
