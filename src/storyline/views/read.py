@@ -6,6 +6,14 @@ with the indexes of 0003) through the store's link-table methods: a page reads r
 nothing, as the CLI and the export do. Within one request (one connection) a small memo keeps the
 document briefs, entity names and link records already read; nothing outlives the request.
 
+The pages' own rows (migration 0005): what a story page, an entity page and search show is built
+here (``story_views``) by the same code that builds them from the account, and written by the link
+stage with each story's rows, in the same transaction; where they are there (the state
+``VIEW_STATE`` says they are, for every story, of this ``VIEW_VERSION``), a first visit reads them
+(a story page: its page record, then its dated key events; its folded events are ``FoldedEvent``s
+made from their stored lines). ``from_scratch(store)`` reads a store as if they were not there:
+tests compare the two.
+
 Estimates are shown as estimates: an event date or a timex resolved against an estimated writing
 date reads "≈ March 2021 (estimated from the text)" / "(estimated from its story)", and an undated
 article's estimated writing date "≈ April 2020 (estimated from its story)"; the link stage keeps
