@@ -54,12 +54,12 @@ for module in (sqlite, postgres):
         return _save(self, *args, **kw)
     cls.save_story_index = killing_save
     replace = cls.replace_story
-    def killing_replace(self, rows, dirty, _replace=replace):
+    def killing_replace(self, rows, dirty, views=None, _replace=replace):
         if point == "account":
             with self.transaction() as conn:
                 conn.execute("DELETE FROM link_events")
                 die()
-        return _replace(self, rows, dirty)
+        return _replace(self, rows, dirty, views)
     cls.replace_story = killing_replace
 app([\"build\", sys.argv[1], \"--db\", sys.argv[2], \"--no-annotate\", \"--batch-size\", \"2\"], standalone_mode=False)
 """
