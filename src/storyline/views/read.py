@@ -624,7 +624,7 @@ def story(store, story_id: str) -> StoryCard:
 
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
-VIEW_VERSION = "7"  # bump when what the rows below hold changes: the next link run writes them again
+VIEW_VERSION = "1"  # bump when what the rows below hold changes: the next link run writes them again
 VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
 
 
