@@ -157,3 +157,14 @@ def test_a_store_of_schema_4_is_migrated_and_gets_its_page_rows(annotated, tmp_p
     assert store.get_state(read.VIEW_STATE) == read.VIEW_VERSION
     assert _pages(store, True) == _pages(store, False)
     store.close()
+
+
+def test_the_pages_rows_are_the_link_stages_registered_output():
+    """The link stage finds the pages' builder through the ``storyline_story_outputs`` entry point
+    (it never imports a view), under the state key the pages read."""
+    from storyline.link.outputs import story_output
+
+    output = story_output()
+    assert output is read.PAGE_ROWS
+    assert (output.name, output.version, output.state_key) == ("views", read.VIEW_VERSION, read.VIEW_STATE)
+    assert output.build is read.story_views

@@ -42,31 +42,31 @@ def assign_stories(store: Store) -> int:
 
 def relink(store: Store, story_ids: list[str] | None = None) -> int:
     """Recompute the stored account of the given stories (default: those with dirty documents), and
-    with each story's rows, in the same transaction, its pages' own rows (``views.read.story_views``:
-    what the story and entity pages show, so that a page reads rows and recomputes nothing). When the
-    views' code version changed, the pages' rows of every other story are written again from its
-    stored rows (the account itself is not recomputed)."""
-    from functools import partial
-
-    from ..views.read import VIEW_STATE, VIEW_VERSION, story_views
+    with each story's rows, in the same transaction, the rows a downstream stage keeps with them
+    (:mod:`.outputs`: the web pages' own rows, so that a page reads rows and recomputes nothing).
+    When that stage's version changed, its rows of every other story are written again from the
+    story's stored rows (the account itself is not recomputed)."""
     from .account import story_rows
+    from .outputs import story_output
 
     if store.get_state(LINK_STATE) != LINK_VERSION:
         store.mark_all_dirty()
         store.set_state(LINK_STATE, LINK_VERSION)
+    output = story_output()
     dirty_stories, dirty = store.dirty_stories()
     stories = dirty_stories if story_ids is None else story_ids
     dirty_set = set(dirty)
     for sid in stories:
         docs = store.story_documents(sid)
         rows = story_rows(sid, docs, store.story_annotations(sid))
-        store.replace_story(rows, [d.id for d in docs if d.id in dirty_set], views=partial(story_views, story_id=sid))
-    if store.get_state(VIEW_STATE) != VIEW_VERSION:
+        views = output.for_story(sid) if output else None
+        store.replace_story(rows, [d.id for d in docs if d.id in dirty_set], views=views)
+    if output and store.get_state(output.state_key) != output.version:
         done = set(stories)
         for sid in store.link_story_ids():
             if sid not in done:
-                store.replace_story_views(sid, partial(story_views, story_id=sid))
-        store.set_state(VIEW_STATE, VIEW_VERSION)
+                store.replace_story_views(sid, output.for_story(sid))
+        store.set_state(output.state_key, output.version)
     # dirty documents without a story (none after assign_stories) stay marked for the next run
     return len(stories)
 

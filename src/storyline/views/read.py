@@ -40,6 +40,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from ..link.events import KEY_SALIENCE
 from ..link.novelty import published_utc
+from ..link.outputs import StoryOutput
 from ..link.read import merge_entity_rows
 from ..link.timespan import value_span
 from ..model import Document
@@ -625,7 +626,7 @@ def story(store, story_id: str) -> StoryCard:
 
 # -- the pages' own rows (migration 0005), built by the link stage with the story's rows ----------
 VIEW_VERSION = "1"  # bump when what the rows below hold changes: the next link run writes them again
-VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION
+VIEW_STATE = "views/version"  # set by the link stage once every story's rows are of VIEW_VERSION (PAGE_ROWS.state_key)
 
 
 class StoryView(BaseModel):
@@ -731,6 +732,10 @@ def story_views(store, story_id: str) -> StoryViews | None:
                           documents={d: ref.model_dump_json() for d, ref in view.refs.items()})
     finally:
         store._read_memo = None
+
+
+# registered as the link stage's story output (pyproject's ``storyline_story_outputs`` entry point)
+PAGE_ROWS = StoryOutput("views", version=VIEW_VERSION, build=story_views)
 
 
 def _summary(rec: dict) -> str | None:
