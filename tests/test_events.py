@@ -279,6 +279,26 @@ def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
     assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")
 
 
+def test_a_past_act_of_intent_takes_the_past_time_of_its_complement():
+    # the parser hangs "Thursday night" on "quit": the threat (told the next day) was made then
+    ev = next(e for e in _dated("The senator threatened to quit the race Thursday night.", "2016-01-29")
+              if e.trigger == "threatened")
+    assert (ev.date.value, ev.date_from) == ("2016-01-28TNI", "related-event")
+    # a later time is the plan's: the vow stays undated
+    ev = next(e for e in _dated("The senator vowed to quit next week.", "2016-01-29") if e.trigger == "vowed")
+    assert (ev.date, ev.date_from) == (None, None)
+
+
+def test_an_offset_from_another_event_is_not_read_from_the_article_date():
+    # "began two days after the election": two days after the election, not two days before the report
+    ev = next(e for e in _dated("The talks began two days after the election.", "2016-01-29") if e.trigger == "began")
+    assert (ev.date, ev.date_from) == (None, None)
+    # the event inside the after-clause is counted back from the article's date, as before
+    ev = next(e for e in _dated("The union walked out a year after the company signed the contract.", "2016-01-29")
+              if e.trigger == "signed")
+    assert (ev.date.value, ev.date_from) == ("2015-01", "relative")
+
+
 def _merged(texts):
     """Annotate each text as one article of one story, merge their events; (summary, mentions) rows."""
     from storyline.annotate.pipeline import annotate_doc
@@ -313,4 +333,15 @@ def test_light_verbs_merge_only_on_a_shared_participant():
         ("Iowa gets first say", [("a0", 38)]),
         ("Voters get their say", [("a1", 0)]),
         ("gives best chance", [("a1", 34)]),
+    ]
+
+
+def test_one_article_tells_two_askings_with_other_participants():
+    # in one report, an asking whose participants are all others than the first asking's is another
+    # asking, though both are undated, one names only a doer and the other only whom it was done to;
+    # a second report of the first joins it
+    assert _merged(["Senator Mark Warner asked for help. Later, reporters asked Judge Ann Lee about the case.",
+                    "Senator Mark Warner asked for help."]) == [
+        ("Mark Warner asked", [("a0", 0), ("a1", 0)]),
+        ("reporters asked Judge Ann Lee", [("a0", 36)]),
     ]

@@ -532,7 +532,10 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
     date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
     if not dct:
         return None
-    mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    # "signed it a year after the war ended" (mark) reads the offset back from the article's date;
+    # "spoke six days before the primary" (a preposition on the trigger) counts from the primary, an
+    # event whose date is not the article's: no date from that
+    mark = next((c for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
         mark = trig.head  # "two days after the attack"
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
@@ -571,7 +574,7 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
 _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
 
 
-def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
+def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None) -> Timex | None:
     """The date of the event this one hangs from as a coordinated or controlled verb, its object
     or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
     never through a reported clause (what is said on Monday may have happened before). Also
@@ -581,6 +584,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
     if trig.lemma_.lower() in ASPECTUAL | IMPL_GOV:
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None:
+            return got
+    if dct and trig.tag_ == "VBD":
+        # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
+        # takes a past time its complement carries; a later time ("vowed to quit next week") is the
+        # plan's, not the vow's
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
+        if got is not None and got.value[:10] <= dct[:10] and got.value[:4].isdigit():
             return got
     for c in trig.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
@@ -776,7 +786,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         fig_idx = [j for t, j in fig_tok if t is not None and t in clause and t != trig.i]
         # time
         date, date_from = None, None
-        related = _related_dated(trig, dated)
+        related = _related_dated(trig, dated, dct)
         if i in dated:
             date, date_from = dated[i], "sentence"
         elif related is not None:
