@@ -289,6 +289,14 @@ def test_a_past_act_of_intent_takes_the_past_time_of_its_complement():
     assert (ev.date, ev.date_from) == (None, None)
 
 
+def test_a_document_does_what_its_sender_does():
+    # "an email inviting them": the sender invites; a new (indefinite) document is not the last speaker's
+    events = _dated('"This is a disgrace," wrote Senator Chuck Grassley, the chairman of the Judiciary Committee. '
+                    "Governor Jerry Brown sent an email to donors inviting them to a gala.", "2016-01-29")
+    ev = next(e for e in events if e.trigger == "inviting")
+    assert ev.actors == ["Jerry Brown"]
+
+
 def test_an_offset_from_another_event_is_not_read_from_the_article_date():
     # "began two days after the election": two days after the election, not two days before the report
     ev = next(e for e in _dated("The talks began two days after the election.", "2016-01-29") if e.trigger == "began")

@@ -393,7 +393,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     if v.dep_ == "relcl":
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
-        return v.head, None  # "troops guarding the camp"
+        from .coref import DOCUMENT_NOUNS
+
+        h = v.head
+        if h.lemma_.lower() in DOCUMENT_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement condemning the attack", "sent an email inviting them": who
+            # issued or sent it does what it does
+            return _subject_of(h.head)[0], None
+        return h, None  # "troops guarding the camp"
     if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
         # the reason for praise or blame: "called voters stupid for supporting X", "arrested him for
         # stealing" (the object did it); "apologised for insulting" (the subject did)
