@@ -292,7 +292,7 @@ def test_a_past_act_of_intent_takes_the_past_time_of_its_complement():
 def test_a_document_does_what_its_sender_does():
     # "an email inviting them": the sender invites; a new (indefinite) document is not the last speaker's
     events = _dated('"This is a disgrace," wrote Senator Chuck Grassley, the chairman of the Judiciary Committee. '
-                    "Governor Jerry Brown sent an email to donors inviting them to a gala.", "2016-01-29")
+                    "Governor Jerry Brown sent an email to donors Tuesday inviting them to a gala.", "2016-01-29")
     ev = next(e for e in events if e.trigger == "inviting")
     assert ev.actors == ["Jerry Brown"]
 
