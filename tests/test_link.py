@@ -274,3 +274,19 @@ def test_a_merged_events_doers_and_date_are_voted_by_its_mentions():
     (deal,) = merge_events(docs, per, index)
     assert deal.actor_ids == ["e-Taliban", "e-US"]
     assert len(deal.mentions) == 4
+
+
+def test_reports_joined_on_the_word_alone_do_not_corroborate_each_other():
+    # two reports' undated "request" with no participant merge on the word, but the second report
+    # adds no source to the event's salience; two that share a doer do
+    def run(actors):
+        per = {f"d{i}": Annotations(f"d{i}", events=[EventMention(0, 10, "x", "other", "request", "s",
+                                                                  actors=list(actors), lemma="request")])
+               for i in (1, 2)}
+        index = {(d, "US"): "e-US" for d in per}
+        (ev,) = merge_events([_doc(1), _doc(2)], per, index)
+        return ev.salience, len(ev.mentions)
+
+    alone, shared = run(()), run(["US"])
+    assert alone[1] == shared[1] == 2
+    assert round(shared[0] - alone[0], 3) >= 0.125

@@ -396,11 +396,33 @@ def _main_participants(docs: list[Document], per_doc: dict[str, Annotations],
             for sid, c in counts.items()}
 
 
+def _corroborating(c: _Cluster) -> int:
+    """How many of the event's independent reports corroborate one another: a report counts when
+    one of its mentions shares a participant (doer, whom it was done to, place) or a stated date
+    with a mention of another report. Reports joined on the word alone ("the request", "attacks")
+    are not known to tell the same happening, and do not make it a story's key event."""
+    docs = sorted(c.documents)
+    if len(docs) < 2:
+        return len(docs)
+    by_doc: dict[str, list[_Member]] = {}
+    for o in c.members:
+        if o.doc in c.documents:
+            by_doc.setdefault(o.doc, []).append(o)
+
+    def agree(a: _Member, b: _Member) -> bool:
+        return bool((a.actors | a.targets | a.places) & (b.actors | b.targets | b.places)) or (
+            a.told is not None and b.told is not None and _compatible_dates(a.told, b.told))
+
+    linked = {d for d in docs if any(agree(a, b) for a in by_doc.get(d, []) for e in docs if e != d
+                                     for b in by_doc.get(e, []))}
+    return max(1, len(linked))
+
+
 def salience(c: _Cluster, main: set[str]) -> float:
     """How central an event is to its story, 0-1: independent sources (near-duplicates not
     counted), an early sentence, the story's main participants, a date the text gives, a class
     other than REPORTING/STATE/I_STATE, a domain type, and that it happened."""
-    n = len(c.documents)
+    n = _corroborating(c)
     score = 0.25 * min(1.0, (n - 1) / 2) if n else 0.0
     score += 0.15 if c.lead <= 2 else 0.08 if c.lead <= 5 else 0.0
     score += 0.15 if (c.actors | c.targets) & main else 0.0
