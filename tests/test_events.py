@@ -274,6 +274,10 @@ def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
     # the Wednesday before the Monday report
     ev = next(e for e in _dated("The senator blasted the plan on Wednesday.", "2015-12-07") if e.trigger == "blasted")
     assert (ev.date.value, ev.date_from) == ("2015-12-02", "sentence")
+    # a bare month likewise: "in a June letter" in an August report is the June before
+    ev = next(e for e in _dated("He made his support for the plan clear in a June letter to Congress.", "2016-08-23")
+              if e.trigger == "made")
+    assert (ev.date.value, ev.date_from) == ("2016-06", "sentence")
     # a plan keeps the weekday as the time expression reads it
     ev = next(e for e in _dated("The senator will visit Ohio on Wednesday.", "2015-12-07") if e.trigger == "visit")
     assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")
@@ -295,6 +299,13 @@ def test_a_document_does_what_its_sender_does():
                     "Governor Jerry Brown sent an email to donors Tuesday inviting them to a gala.", "2016-01-29")
     ev = next(e for e in events if e.trigger == "inviting")
     assert ev.actors == ["Jerry Brown"]
+
+
+def test_a_name_that_describes_the_doer_in_apposition_is_not_the_doer():
+    events = _dated('"We will win," tweeted Bandar, the nephew of King Salman, on Thursday. The government of '
+                    "Iraq, an ally of the United States, condemned the attack.", "2016-01-29")
+    assert next(e for e in events if e.trigger == "tweeted").actors == []  # not the king
+    assert next(e for e in events if e.trigger == "condemned").actors == ["Iraq"]  # "of" on the head still names
 
 
 def test_an_offset_from_another_event_is_not_read_from_the_article_date():

@@ -302,7 +302,9 @@ def _np_tokens(head: Token) -> set[int]:
     """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
     out = {head.i}
     for c in head.children:
-        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",)):
+        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",)) and not (
+                c.dep_ == "prep" and head.dep_ == "appos"):
+            # ("Bandar, the nephew of King Salman": the king is named to describe Bandar, not as him)
             out |= _np_tokens(c)
     return out
 
@@ -627,6 +629,10 @@ _WEEKDAY = re.compile(r"^(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesd
                       re.IGNORECASE)
 
 
+_MONTH = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
+
+
 def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
     """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
     better than cue words near it: an asserted happening told in the past tense was on the last
@@ -634,7 +640,12 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     before, not after). Plans are left as the time expression reads them (a plan told after the fact
     may lie before the article's date)."""
     if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
-            mood not in ("asserted", "reported", "negated") or not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
+            mood not in ("asserted", "reported", "negated"):
+        return t
+    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value > dct[:7]:
+        # the same for a bare month: "made it clear in a June letter" in an August report is last June
+        return replace(t, value=f"{int(t.value[:4]) - 1:04d}{t.value[4:]}")
+    if not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
         return t
     from datetime import date as _date
     from datetime import timedelta
