@@ -306,6 +306,11 @@ def test_a_name_that_describes_the_doer_in_apposition_is_not_the_doer():
                     "Iraq, an ally of the United States, condemned the attack.", "2016-01-29")
     assert next(e for e in events if e.trigger == "tweeted").actors == []  # not the king
     assert next(e for e in events if e.trigger == "condemned").actors == ["Iraq"]  # "of" on the head still names
+    # a person named by a relation is not the possessor; a campaign or lawyers stand for theirs
+    events = _dated("Clinton's Republican rival, New York businessman Donald Trump, recently received his first "
+                    "briefing. Kasich's campaign sued the county on Friday.", "2016-08-11")
+    assert next(e for e in events if e.trigger == "received").actors == ["Donald Trump"]
+    assert next(e for e in events if e.trigger == "sued").actors == ["Kasich"]
 
 
 def test_an_offset_from_another_event_is_not_read_from_the_article_date():

@@ -69,6 +69,7 @@ HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
@@ -484,7 +485,10 @@ def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
     core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
-    core |= {c.i for h in list(core) for c in tok.doc[h].children if c.dep_ == "poss"}
+    # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
+    # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
+    core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
+             for c in tok.doc[h].children if c.dep_ == "poss"}
     return core
 
 
