@@ -313,6 +313,13 @@ def test_a_name_that_describes_the_doer_in_apposition_is_not_the_doer():
     assert next(e for e in events if e.trigger == "sued").actors == ["Kasich"]
 
 
+def test_questions_and_whether_clauses_do_not_assert():
+    events = _dated("Whether Donald Trump wins or loses in November, the party will change. Will the Senate pass "
+                    "the bill? The Senate passed the bill.", "2016-08-11")
+    assert [(e.trigger, e.modality) for e in events if e.trigger in ("wins", "pass", "passed")] == [
+        ("wins", "hypothetical"), ("pass", "hypothetical"), ("passed", "asserted")]
+
+
 def test_an_offset_from_another_event_is_not_read_from_the_article_date():
     # "began two days after the election": two days after the election, not two days before the report
     ev = next(e for e in _dated("The talks began two days after the election.", "2016-01-29") if e.trigger == "began")

@@ -58,6 +58,7 @@ _M = _D["modality"]
 PLANNED_AUX = frozenset(_M["planned_aux"])
 POSSIBLE_AUX = frozenset(_M["possible_aux"])
 CONDITIONAL = frozenset(_M["conditional_marks"])
+OPEN_MARKS = frozenset(_M["open_marks"])
 NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
 PLAN_GOV = frozenset(_M["planned_governors"]["lemmas"])
 POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
@@ -214,7 +215,11 @@ def _own_modality(tok: Token) -> str | None:
     if _negated(tok):
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in kids):
-        return "hypothetical"
+        return "hypothetical"  # "if they sign"
+    if v.dep_ == "ROOT" and v.sent.text.rstrip().rstrip('"\'”’ ').endswith("?") and any(
+            c.dep_ == "aux" and c.i < v.i and not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in kids)
+            for c in kids):
+        return "hypothetical"  # a question asks, it does not tell: "Do you support him?", "Will they sign?"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "'d"} and not aux & (POSSIBLE_AUX - {"would", "'d"}) and (
             (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(v))
@@ -229,6 +234,8 @@ def _own_modality(tok: Token) -> str | None:
         return "planned"
     if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADV for c in kids):
         return "reported"
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in kids):
+        return "hypothetical"  # "whether he wins or loses"
     return None
 
 
