@@ -320,6 +320,13 @@ def test_questions_and_whether_clauses_do_not_assert():
         ("wins", "hypothetical"), ("pass", "hypothetical"), ("passed", "asserted")]
 
 
+def test_what_a_speaker_only_thinks_or_imagines_is_not_asserted():
+    events = _dated("I imagine it pulled him out of bed. I think they won the vote. He knows they won the vote.",
+                    "2016-08-11")
+    assert [(e.trigger, e.modality) for e in events if e.trigger in ("pulled", "won")] == [
+        ("pulled", "reported"), ("won", "reported"), ("won", "asserted")]
+
+
 def test_an_offset_from_another_event_is_not_read_from_the_article_date():
     # "began two days after the election": two days after the election, not two days before the report
     ev = next(e for e in _dated("The talks began two days after the election.", "2016-01-29") if e.trigger == "began")
