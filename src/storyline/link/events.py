@@ -27,8 +27,12 @@ article, mentions in two sentences that name other targets, places or stated dat
 happenings and never share an event (:func:`_article_clash`); light verbs ("give", "get";
 event_families.json's ``generic``) merge on the word alone only with a shared participant; and on
 the word alone, other targets keep apart a mention and an event when one side's report is undated
-and the other's dated (nothing says the two are near in time). Each event gets a salience (0-1, see
-:func:`salience`): the timeline shows the key events and folds the rest.
+and the other's dated (nothing says the two are near in time); within one article a mention naming
+participants joins on the word alone only an event whose mentions there share one
+(:func:`_word_alone_ok`). A merged event's doers and date are voted by its mentions
+(:func:`_voted_actors`, :func:`_voted_date`). Each event gets a salience (0-1, see
+:func:`salience`; only reports that corroborate one another count as sources): the timeline shows
+the key events and folds the rest.
 """
 from __future__ import annotations
 
