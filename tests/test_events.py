@@ -274,9 +274,67 @@ def test_a_bare_weekday_of_a_past_happening_lies_before_the_report():
     # the Wednesday before the Monday report
     ev = next(e for e in _dated("The senator blasted the plan on Wednesday.", "2015-12-07") if e.trigger == "blasted")
     assert (ev.date.value, ev.date_from) == ("2015-12-02", "sentence")
+    # a bare month likewise: "in a June letter" in an August report is the June before
+    ev = next(e for e in _dated("He made his support for the plan clear in a June letter to Congress.", "2016-08-23")
+              if e.trigger == "made")
+    assert (ev.date.value, ev.date_from) == ("2016-06", "sentence")
     # a plan keeps the weekday as the time expression reads it
     ev = next(e for e in _dated("The senator will visit Ohio on Wednesday.", "2015-12-07") if e.trigger == "visit")
     assert (ev.date.value, ev.date_from) == ("2015-12-09", "sentence")
+
+
+def test_a_past_act_of_intent_takes_the_past_time_of_its_complement():
+    # the parser hangs "Thursday night" on "quit": the threat (told the next day) was made then
+    ev = next(e for e in _dated("The senator threatened to quit the race Thursday night.", "2016-01-29")
+              if e.trigger == "threatened")
+    assert (ev.date.value, ev.date_from) == ("2016-01-28TNI", "related-event")
+    # a later time is the plan's: the vow stays undated
+    ev = next(e for e in _dated("The senator vowed to quit next week.", "2016-01-29") if e.trigger == "vowed")
+    assert (ev.date, ev.date_from) == (None, None)
+
+
+def test_a_document_does_what_its_sender_does():
+    # "an email inviting them": the sender invites; a new (indefinite) document is not the last speaker's
+    events = _dated('"This is a disgrace," wrote Senator Chuck Grassley, the chairman of the Judiciary Committee. '
+                    "Governor Jerry Brown sent an email to donors Tuesday inviting them to a gala.", "2016-01-29")
+    ev = next(e for e in events if e.trigger == "inviting")
+    assert ev.actors == ["Jerry Brown"]
+
+
+def test_a_name_that_describes_the_doer_in_apposition_is_not_the_doer():
+    events = _dated('"We will win," tweeted Bandar, the nephew of King Salman, on Thursday. The government of '
+                    "Iraq, an ally of the United States, condemned the attack.", "2016-01-29")
+    assert next(e for e in events if e.trigger == "tweeted").actors == []  # not the king
+    assert next(e for e in events if e.trigger == "condemned").actors == ["Iraq"]  # "of" on the head still names
+    # a person named by a relation is not the possessor; a campaign or lawyers stand for theirs
+    events = _dated("Clinton's Republican rival, New York businessman Donald Trump, recently received his first "
+                    "briefing. Kasich's campaign sued the county on Friday.", "2016-08-11")
+    assert next(e for e in events if e.trigger == "received").actors == ["Donald Trump"]
+    assert next(e for e in events if e.trigger == "sued").actors == ["Kasich"]
+
+
+def test_questions_and_whether_clauses_do_not_assert():
+    events = _dated("Whether Donald Trump wins or loses in November, the party will change. Will the Senate pass "
+                    "the bill? The Senate passed the bill.", "2016-08-11")
+    assert [(e.trigger, e.modality) for e in events if e.trigger in ("wins", "pass", "passed")] == [
+        ("wins", "hypothetical"), ("pass", "hypothetical"), ("passed", "asserted")]
+
+
+def test_what_a_speaker_only_thinks_or_imagines_is_not_asserted():
+    events = _dated("I imagine it pulled him out of bed. I think they won the vote. He knows they won the vote.",
+                    "2016-08-11")
+    assert [(e.trigger, e.modality) for e in events if e.trigger in ("pulled", "won")] == [
+        ("pulled", "reported"), ("won", "reported"), ("won", "asserted")]
+
+
+def test_an_offset_from_another_event_is_not_read_from_the_article_date():
+    # "began two days after the election": two days after the election, not two days before the report
+    ev = next(e for e in _dated("The talks began two days after the election.", "2016-01-29") if e.trigger == "began")
+    assert (ev.date, ev.date_from) == (None, None)
+    # the event inside the after-clause is counted back from the article's date, as before
+    ev = next(e for e in _dated("The union walked out a year after the company signed the contract.", "2016-01-29")
+              if e.trigger == "signed")
+    assert (ev.date.value, ev.date_from) == ("2015-01", "relative")
 
 
 def _merged(texts):
@@ -313,4 +371,15 @@ def test_light_verbs_merge_only_on_a_shared_participant():
         ("Iowa gets first say", [("a0", 38)]),
         ("Voters get their say", [("a1", 0)]),
         ("gives best chance", [("a1", 34)]),
+    ]
+
+
+def test_one_article_tells_two_askings_with_other_participants():
+    # in one report, an asking whose participants are all others than the first asking's is another
+    # asking, though both are undated, one names only a doer and the other only whom it was done to;
+    # a second report of the first joins it
+    assert _merged(["Senator Mark Warner asked for help. Later, reporters asked Judge Ann Lee about the case.",
+                    "Senator Mark Warner asked for help."]) == [
+        ("Mark Warner asked", [("a0", 0), ("a1", 0)]),
+        ("reporters asked Judge Ann Lee", [("a0", 36)]),
     ]

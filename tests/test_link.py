@@ -243,3 +243,50 @@ def test_a_plan_joins_the_happening_that_fulfils_it_after_the_plan_was_reported(
     # "Ana met Bo today and will visit Kyiv": the plan in the report of the day is not today's visit
     per = {"d1": Annotations("d1", events=[ev(0, "asserted", "2023-03-01"), ev(20, "planned", None)])}
     assert len(merge_events([doc(1, "2023-03-01")], per, index)) == 2
+
+
+def test_a_merged_events_doers_and_date_are_voted_by_its_mentions():
+    # three reports name the US as the signer, one the US and the Taliban, one (merged on the date)
+    # only "Kabul": the leader and who signs beside it are the doers, the odd one out is dropped;
+    # the day the texts state beats the day borrowed from an article's date
+    docs = [_doc(i) for i in range(1, 5)]
+    told = Timex(0, 10, "on Feb. 29", "DATE", "2020-02-29")
+    borrowed = Timex(0, 0, "", "DATE", "2020-03-01")
+    per = {
+        "d1": Annotations("d1", events=[EventMention(0, 10, "x", "agree", "signed", "s", actors=["US"],
+                                                     date=borrowed, date_from="publication")]),
+        "d2": Annotations("d2", events=[EventMention(0, 10, "x", "agree", "signed", "s", actors=["US"], date=told,
+                                                     date_from="sentence")]),
+        "d3": Annotations("d3", events=[EventMention(0, 10, "x", "agree", "signed", "s", actors=["US", "Taliban"],
+                                                     date=told, date_from="sentence")]),
+        "d4": Annotations("d4", events=[EventMention(0, 10, "x", "agree", "signed", "s", actors=["Kabul", "US"],
+                                                     date=told, date_from="sentence"),
+                                        EventMention(20, 30, "y", "agree", "signed", "s", actors=["Kabul"],
+                                                     date=told, date_from="sentence")]),
+    }
+    index = {(d, k): f"e-{k}" for d in per for k in ("US", "Taliban", "Kabul")}
+    (deal,) = merge_events(docs, per, index)
+    assert deal.date.value == "2020-02-29"
+    assert deal.actor_ids == ["e-Kabul", "e-Taliban", "e-US"]  # Kabul is named beside the US once
+    # named only beside a doer who is not the leader: dropped
+    per["d4"] = Annotations("d4", events=[EventMention(20, 30, "y", "agree", "signed", "s", actors=["Kabul", "Taliban"],
+                                                       date=told, date_from="sentence")])
+    (deal,) = merge_events(docs, per, index)
+    assert deal.actor_ids == ["e-Taliban", "e-US"]
+    assert len(deal.mentions) == 4
+
+
+def test_reports_joined_on_the_word_alone_do_not_corroborate_each_other():
+    # two reports' undated "request" with no participant merge on the word, but the second report
+    # adds no source to the event's salience; two that share a doer do
+    def run(actors):
+        per = {f"d{i}": Annotations(f"d{i}", events=[EventMention(0, 10, "x", "other", "request", "s",
+                                                                  actors=list(actors), lemma="request")])
+               for i in (1, 2)}
+        index = {(d, "US"): "e-US" for d in per}
+        (ev,) = merge_events([_doc(1), _doc(2)], per, index)
+        return ev.salience, len(ev.mentions)
+
+    alone, shared = run(()), run(["US"])
+    assert alone[1] == shared[1] == 2
+    assert round(shared[0] - alone[0], 3) >= 0.125

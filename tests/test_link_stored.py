@@ -274,3 +274,19 @@ def test_one_process_links_a_store_at_a_time(new_store, monkeypatch):
         assert second.get_state("link/version") is not None
     finally:
         second.close()
+
+
+def test_one_quotation_given_two_speakers_makes_two_groups_with_their_own_ids():
+    # "Cruz said as the heckler yelled: 'You suck!'": the quote stage may give one span two speakers;
+    # the story's quotation groups must still have distinct ids (the store's key)
+    from storyline.link.account import story_rows
+    from storyline.model import Annotations, CleanArticle, Document, Quote
+
+    text = 'Cruz said as the heckler yelled: "You suck!" Then he left.'
+    s = text.index("You suck!")
+    doc = Document(article=CleanArticle(id="d1", source="d1", text=text, published="2016-05-03"), content_hash="1",
+                   story_id="s1", seq=0)
+    quotes = [Quote(s, s + 9, "You suck!", "Cruz", True), Quote(s, s + 9, "You suck!", "heckler", True)]
+    rows = story_rows("s1", [doc], {"d1": Annotations("d1", sentences=[(0, len(text))], quotes=quotes)})
+    ids = [g["id"] for g in rows.quote_groups]
+    assert len(ids) == 2 and len(set(ids)) == 2

@@ -163,7 +163,9 @@ class Resolver:
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         start = min([c.idx for c in tok.lefts if c.dep_ in ("det", "compound", "amod", "nmod", "poss")] + [tok.idx])
         local = (start, tok.idx + len(tok))
-        if lemma in DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS and not (strict and dets and dets[0] in ("a", "an")):
+            # ("an email", "a statement" in strict mode: a new document, whose sender is not known
+            # to be the last speaker)
             prev = [s for s in self.speakers if s[0] < tok.idx]
             if prev:
                 return prev[-1][1], prev[-1][2], local

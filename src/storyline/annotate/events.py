@@ -58,6 +58,7 @@ _M = _D["modality"]
 PLANNED_AUX = frozenset(_M["planned_aux"])
 POSSIBLE_AUX = frozenset(_M["possible_aux"])
 CONDITIONAL = frozenset(_M["conditional_marks"])
+OPEN_MARKS = frozenset(_M["open_marks"])
 NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
 PLAN_GOV = frozenset(_M["planned_governors"]["lemmas"])
 POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
@@ -69,6 +70,7 @@ HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
@@ -213,7 +215,11 @@ def _own_modality(tok: Token) -> str | None:
     if _negated(tok):
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in kids):
-        return "hypothetical"
+        return "hypothetical"  # "if they sign"
+    if v.dep_ == "ROOT" and v.sent.text.rstrip().rstrip('"\'”’ ').endswith("?") and any(
+            c.dep_ == "aux" and c.i < v.i and not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in kids)
+            for c in kids):
+        return "hypothetical"  # a question asks, it does not tell: "Do you support him?", "Will they sign?"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "'d"} and not aux & (POSSIBLE_AUX - {"would", "'d"}) and (
             (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING | INTENT and _agent_subject(v))
@@ -228,6 +234,8 @@ def _own_modality(tok: Token) -> str | None:
         return "planned"
     if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADV for c in kids):
         return "reported"
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in kids):
+        return "hypothetical"  # "whether he wins or loses"
     return None
 
 
@@ -302,7 +310,9 @@ def _np_tokens(head: Token) -> set[int]:
     """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
     out = {head.i}
     for c in head.children:
-        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",)):
+        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",)) and not (
+                c.dep_ == "prep" and head.dep_ == "appos"):
+            # ("Bandar, the nephew of King Salman": the king is named to describe Bandar, not as him)
             out |= _np_tokens(c)
     return out
 
@@ -393,7 +403,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     if v.dep_ == "relcl":
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
-        return v.head, None  # "troops guarding the camp"
+        from .coref import DOCUMENT_NOUNS
+
+        h = v.head
+        if h.lemma_.lower() in DOCUMENT_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement condemning the attack", "sent an email inviting them": who
+            # issued or sent it does what it does
+            return _subject_of(h.head)[0], None
+        return h, None  # "troops guarding the camp"
     if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
         # the reason for praise or blame: "called voters stupid for supporting X", "arrested him for
         # stealing" (the object did it); "apologised for insulting" (the subject did)
@@ -475,7 +492,10 @@ def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
     core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
-    core |= {c.i for h in list(core) for c in tok.doc[h].children if c.dep_ == "poss"}
+    # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
+    # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
+    core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
+             for c in tok.doc[h].children if c.dep_ == "poss"}
     return core
 
 
@@ -532,7 +552,10 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
     date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
     if not dct:
         return None
-    mark = next((c for c in trig.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    # "signed it a year after the war ended" (mark) reads the offset back from the article's date;
+    # "spoke six days before the primary" (a preposition on the trigger) counts from the primary, an
+    # event whose date is not the article's: no date from that
+    mark = next((c for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
         mark = trig.head  # "two days after the attack"
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
@@ -571,7 +594,7 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
 _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
 
 
-def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
+def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None) -> Timex | None:
     """The date of the event this one hangs from as a coordinated or controlled verb, its object
     or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
     never through a reported clause (what is said on Monday may have happened before). Also
@@ -581,6 +604,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex]) -> Timex | None:
     if trig.lemma_.lower() in ASPECTUAL | IMPL_GOV:
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None:
+            return got
+    if dct and trig.tag_ == "VBD":
+        # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
+        # takes a past time its complement carries; a later time ("vowed to quit next week") is the
+        # plan's, not the vow's
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
+        if got is not None and got.value[:10] <= dct[:10] and got.value[:4].isdigit():
             return got
     for c in trig.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
@@ -610,6 +640,10 @@ _WEEKDAY = re.compile(r"^(?:on\s+)?(?:(?:early|late)\s+)?(monday|tuesday|wednesd
                       re.IGNORECASE)
 
 
+_MONTH = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(january|february|march|april|may|june|july|august|september|"
+                    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
+
+
 def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
     """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
     better than cue words near it: an asserted happening told in the past tense was on the last
@@ -617,7 +651,12 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     before, not after). Plans are left as the time expression reads them (a plan told after the fact
     may lie before the article's date)."""
     if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
-            mood not in ("asserted", "reported", "negated") or not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
+            mood not in ("asserted", "reported", "negated"):
+        return t
+    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value > dct[:7]:
+        # the same for a bare month: "made it clear in a June letter" in an August report is last June
+        return replace(t, value=f"{int(t.value[:4]) - 1:04d}{t.value[4:]}")
+    if not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
         return t
     from datetime import date as _date
     from datetime import timedelta
@@ -776,7 +815,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         fig_idx = [j for t, j in fig_tok if t is not None and t in clause and t != trig.i]
         # time
         date, date_from = None, None
-        related = _related_dated(trig, dated)
+        related = _related_dated(trig, dated, dct)
         if i in dated:
             date, date_from = dated[i], "sentence"
         elif related is not None:

@@ -178,7 +178,16 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
 
     # re-id: quotation groups from their first quotation's id, series from what they count (their old
     # id) and their first figure's id
-    group_ids = {g.id: _hash("qg-", q_id(g.quote_ids[0])) for g in groups}
+    group_ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for g in groups:
+        # one span the quote stage gave two speakers ("X said as the heckler yelled: '...'") makes two
+        # groups with the same first quotation: the later one takes its own position too
+        gid = _hash("qg-", q_id(g.quote_ids[0]))
+        if gid in taken:
+            gid = _hash("qg-", f"{q_id(g.quote_ids[0])}#{g.quote_ids[0]}")
+        taken.add(gid)
+        group_ids[g.id] = gid
     series_ids = {s.id: _hash("se-", f"{s.id}:{fig_id(s.figure_ids[0])}", 10) for s in series}
 
     rows = StoryRows(story_id=story_id, story={}, first_published=None, last_published=None)

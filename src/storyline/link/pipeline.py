@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 from dataclasses import dataclass
 
 LINK_STATE = "link/version"
-LINK_VERSION = "4"  # bump when what the account computes changes: every story is then re-linked
+LINK_VERSION = "5"  # bump when what the account computes changes: every story is then re-linked
 
 
 @dataclass
