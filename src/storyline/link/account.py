@@ -182,10 +182,10 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
     taken: set[str] = set()
     for g in groups:
         # one span the quote stage gave two speakers ("X said as the heckler yelled: '...'") makes two
-        # groups with the same first quotation: the later one takes its own position too
+        # groups with the same first quotation: the later one takes its speaker too (content, not a position)
         gid = _hash("qg-", q_id(g.quote_ids[0]))
         if gid in taken:
-            gid = _hash("qg-", f"{q_id(g.quote_ids[0])}#{g.quote_ids[0]}")
+            gid = _hash("qg-", f"{q_id(g.quote_ids[0])}#{g.speaker_id or g.speaker or ''}")
         taken.add(gid)
         group_ids[g.id] = gid
     series_ids = {s.id: _hash("se-", f"{s.id}:{fig_id(s.figure_ids[0])}", 10) for s in series}
