@@ -274,3 +274,64 @@ def test_one_process_links_a_store_at_a_time(new_store, monkeypatch):
         assert second.get_state("link/version") is not None
     finally:
         second.close()
+
+
+# -- the store-wide dating index (migration 0006, link/dating.py) -----------------------------------
+
+def _people(doc_id: str, names: list[str], published: str | None, story: str) -> tuple[Document, object]:
+    from storyline.model import Annotations, CleanArticle, EntityMention
+
+    ents, pos = [], 0
+    for n in names:
+        ents.append(EntityMention(pos, pos + len(n), n, "PERSON", n))
+        pos += len(n) + 2
+    art = CleanArticle(doc_id, doc_id, ", ".join(names) + ".", published=published,
+                       published_from="metadata" if published else None)
+    return Document(article=art, content_hash=doc_id, story_id=story), Annotations(doc_id, entities=ents)
+
+
+# 30 dated fillers (each naming someone else and the police, over 2000 and 2001), three dated reports
+# naming Marta Vell in Tulsa in May 2019 (story "s2"), an older report of Tulsa, and an undated
+# report of Marta Vell in Tulsa in a story of its own ("s4"); another story's "zed" shares nothing
+_ROWS = ([(f"filler{i:02d}", [f"Person{i:02d} Filler", "Police"], f"200{i % 2}-{1 + i % 12:02d}-{1 + i % 27:02d}", "s1")
+          for i in range(30)]
+         + [("a", ["Marta Vell", "Tulsa", "Police"], "2019-05-10", "s2"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14", "s2"),
+            ("c", ["Tulsa"], "2019-05-20", "s2"), ("old", ["Tulsa"], "2017-02-01", "s3"),
+            ("undated", ["Marta Vell", "Tulsa"], None, "s4")])
+
+
+def _add(store, rows) -> object:
+    pairs = [_people(*r) for r in rows]
+    store.add_batch([d for d, _ in pairs], {}, [(a, "test") for _, a in pairs], {})
+    return link(store)
+
+
+def test_an_undated_article_is_dated_from_every_dated_article_of_the_store(new_store):
+    """The undated report is alone in its story: the dated reports of another story date it, and
+    they arriving later dates it anew (its story relinked); the result is the one-batch build's."""
+    from storyline.link.dating import memory_index, profile_keys, stated_day
+
+    whole = new_store("whole")
+    _add(whole, _ROWS)
+    est = whole.link_document("undated")["published_estimate"]
+    assert (est["value"], est["granularity"], est["point"]) == ("2019-05", "month", "2019-05-14")
+    assert [e["document_id"] for e in est["evidence"]] == ["a", "b"]  # from story s2
+    # the stored index is the in-memory one of the same articles
+    pairs = [_people(*r) for r in _ROWS]
+    keys = {d.id: profile_keys(a, d.article.text) for d, a in pairs}
+    memory = memory_index(keys, {d.id: day for d, _ in pairs if (day := stated_day(d))})
+    every = sorted({k for ks in keys.values() for k in ks})
+    assert whole.dating_df(every) == memory.df
+    assert whole.dating_carriers(every) == memory.carriers
+    # the undated report first, the dated ones later: each arrival relinks the story of the undated
+    # report that shares its rare keys, and the end is the same
+    parts = new_store("parts")
+    first = _add(parts, [r for r in _ROWS if r[0] == "undated"])
+    assert first.relinked == 1 and "published_estimate" not in (parts.link_document("undated") or {})
+    _add(parts, [r for r in _ROWS if r[3] == "s1"])
+    report = _add(parts, [r for r in _ROWS if r[3] in ("s2", "s3")])
+    assert report.relinked == 3  # s2, s3 and the undated report's s4
+    assert parts.link_document("undated") == whole.link_document("undated")
+    assert _norm(build_export(parts)) == _norm(build_export(whole))
+    # an article that shares no rare key with it leaves its story alone
+    assert _add(parts, [("zed", ["Zed Unrelated"], "2019-06-01", "s5")]).relinked == 1
