@@ -335,3 +335,23 @@ def test_an_undated_article_is_dated_from_every_dated_article_of_the_store(new_s
     assert _norm(build_export(parts)) == _norm(build_export(whole))
     # an article that shares no rare key with it leaves its story alone
     assert _add(parts, [("zed", ["Zed Unrelated"], "2019-06-01", "s5")]).relinked == 1
+
+
+def test_stories_to_date_anew_wait_and_are_relinked_a_few_per_run(new_store):
+    """Six undated reports of Tulsa, each in a story of its own, and the dated reports that date
+    them arriving later: each run relinks a few of the waiting stories; once none waits, the store
+    is the one-batch build's."""
+    from storyline.link.pipeline import DATING_BUDGET
+
+    undated = [(f"u{i}", ["Marta Vell", "Tulsa"], None, f"su{i}") for i in range(6)]
+    rows = [r for r in _ROWS if r[0] != "undated"]
+    whole = new_store("whole6")
+    assert _add(whole, rows + undated).dating_waiting == 0
+    parts = new_store("parts6")
+    _add(parts, [r for r in rows if r[3] not in ("s2", "s3")] + undated)
+    report = _add(parts, [r for r in rows if r[3] in ("s2", "s3")])  # two stories with new documents
+    assert DATING_BUDGET == 4 and (report.relinked, report.dating_waiting) == (2 + 4, 2)
+    report = link(parts)  # nothing new: the two waiting stories
+    assert (report.relinked, report.dating_waiting) == (2, 0)
+    assert [parts.link_document(f"u{i}")["published_estimate"]["point"] for i in range(6)] == ["2019-05-14"] * 6
+    assert _norm(build_export(parts)) == _norm(build_export(whole))

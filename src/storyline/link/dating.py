@@ -181,7 +181,7 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 #
 # An undated article that neither its words nor its story date is dated from WHEN the store's dated
 # articles report what it reports. Its keys (``profile_keys``: named participants, happenings and
-# figures, and the content words of its text) that at most ``max_df`` articles of the store carry
+# figures, and the content words of its text) that at most ``max_df`` dated articles of the store carry
 # each have a date profile: the dated articles carrying the key, smoothed by a kernel of ``bandwidth``
 # days. Naive Bayes over the days those articles were written on: the writing day is the day where
 # its keys, each weighted by how rare it is ((log(reference_n / df)) ** ``idf_power``), are most
@@ -199,7 +199,8 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 # their dated carriers (id, date, number of keys). No figure of the store at large (its size, all its
 # dates) enters, so the link stage keeps it exact incrementally: the store's index of keys
 # (``dating_keys``, written at link time for the articles that arrive, migration 0006) names the
-# undated articles that share a rare key with an arriving one, and only their stories are relinked.
+# undated articles that share a rare key with an arriving dated one, and only their stories are
+# relinked (an undated article is no carrier and no count: its arrival changes no other estimate).
 # The same estimator reads an in-memory index (``memory_index``) where no store is given (the
 # evaluation, a list of documents): one code path. The numbers are learned on train articles
 # (``scripts/train_collection_dating.py`` writes ``dating_collection.json``).
@@ -211,7 +212,7 @@ _SPACE = re.compile(r"\s+")
 class DatedKeys(Protocol):
     """What the store-wide dating reads (the store itself, or :class:`MemoryDatedKeys`)."""
 
-    def dating_df(self, keys: Sequence[str]) -> dict[str, int]: ...  # articles carrying each key (dated or not)
+    def dating_df(self, keys: Sequence[str]) -> dict[str, int]: ...  # dated articles carrying each key
 
     def dating_carriers(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]: ...  # key ->
     # [(dated article, its stated day YYYY-MM-DD, its number of keys)], by article id
@@ -232,8 +233,9 @@ class MemoryDatedKeys:
 
 
 def memory_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date]) -> MemoryDatedKeys:
-    """The dating index of every article's keys (``profile_keys``), the ``dated`` ones with their day."""
-    df: Counter[str] = Counter(k for keys in keys_by_doc.values() for k in keys)
+    """The dating index of every article's keys (``profile_keys``), the ``dated`` ones with their day
+    (only they count in a key's document frequency: an undated article dates no other)."""
+    df: Counter[str] = Counter(k for doc_id in sorted(dated) for k in keys_by_doc.get(doc_id, ()))
     carriers: dict[str, list[tuple[str, str, int]]] = {}
     for doc_id in sorted(dated):
         keys = keys_by_doc.get(doc_id)
@@ -346,12 +348,13 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
 
     p = params
     df = index.dating_df(sorted(keys))
-    rare = [k for k in sorted(keys) if 0 < df.get(k, 0) <= p["max_df"]]
-    got = index.dating_carriers(rare)
+    got = index.dating_carriers([k for k in sorted(keys) if 0 < df.get(k, 0) <= p["max_df"] + 1])
     by_key: dict[str, list[tuple[str, date, int]]] = {}
-    for k in rare:
-        cs = sorted((d, date.fromisoformat(day), n) for d, day, n in got.get(k, ()) if d != doc_id)
-        if cs:
+    for k in sorted(got):
+        cs = sorted((d, date.fromisoformat(day), n) for d, day, n in got[k] if d != doc_id)
+        if len(cs) < df[k]:  # a dated doc_id counts without its date: as the undated article it stands for
+            df[k] = len(cs)
+        if cs and df[k] <= p["max_df"]:
             by_key[k] = cs
     if not by_key:
         return None
@@ -419,8 +422,9 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
 def update_index(store: Any, doc_ids: Sequence[str], params: dict | None = None) -> list[str]:
     """Write the keys (``profile_keys``) and stated days of the given new or changed documents into
     the store's dating index, 500 at a time, and return the stories of the undated articles whose
-    estimate they may change: those carrying a key of theirs (before or after) that at most
-    ``max_df`` + 1 articles now carry (the one more: a key that has just ceased to be rare)."""
+    estimate they may change: those carrying a key that a dated one of them carries (or carried)
+    and at most ``max_df`` + 1 dated articles now carry (the one more: a key that has just ceased
+    to be rare). An undated article changes no other's estimate: it is no carrier and no count."""
     params = params or load_collection_params()
     ids = sorted(doc_ids)
     stories: set[str] = set()
@@ -435,9 +439,11 @@ def update_index(store: Any, doc_ids: Sequence[str], params: dict | None = None)
             keys = profile_keys(anns[doc_id], doc.article.text) if doc_id in anns else {}
             day = stated_day(doc)
             rows.append((doc_id, day.isoformat() if day else None, sorted(keys)))
-            changed.update(keys)
-        for old in store.replace_dating_keys(rows).values():
-            changed.update(old)
+            if day:
+                changed.update(keys)
+        for old_day, old in store.replace_dating_keys(rows).values():
+            if old_day:
+                changed.update(old)
         df = store.dating_df(sorted(changed))
         stories.update(store.dating_undated_stories([k for k in sorted(changed) if df.get(k, 0) <= params["max_df"] + 1]))
     return sorted(stories)

@@ -14,3 +14,9 @@ CREATE TABLE dating_df (
     key TEXT PRIMARY KEY,
     df  INTEGER NOT NULL
 );
+-- Stories holding an undated article whose estimate a dated arrival may have changed, waiting to be
+-- relinked: each link run takes a few (in id order), so adding an article stays cheap; the account
+-- equals a from-scratch build's once none is waiting.
+CREATE TABLE dating_stale (
+    story_id TEXT PRIMARY KEY
+);
