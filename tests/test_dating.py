@@ -237,6 +237,7 @@ def test_the_same_span_since_told_again_refers_to_the_same_happening():
 
 
 # -- from the dated articles of the collection that report the same things (link/dating.py) ---------
+# -- from the dated articles of the whole store that report the same things (link/dating.py) -------
 
 def _people_ann(doc_id: str, names: list[str]) -> Annotations:
     from storyline.model import EntityMention
@@ -248,135 +249,86 @@ def _people_ann(doc_id: str, names: list[str]) -> Annotations:
     return Annotations(doc_id, entities=out)
 
 
-_FILLER = [["Ada Quist", "Police"], ["Bram Olsen", "Police"], ["Cora Fenn", "Police"], ["Dirk Haller", "Police"],
-           ["Edda Morrow", "Police"], ["Finn Arbo", "Police"], ["Gita Lamb", "Police"], ["Hugo Stern", "Police"]]
+# the shipped numbers, with a small collection's idea of a rare key: one that at most 10 articles carry
+_SMALL = {"max_df": 10}
 
 
 def _collection(extra: list[tuple[str, list[str], str | None]]):
-    """Filler articles (dated, each about someone else, all naming the police) and the given ones."""
+    """30 dated filler articles, each naming someone else and the police (spread over 2000 and
+    2001), and the given ones: (documents, annotations)."""
+    fill = [(f"filler{i:02d}", [f"Person{i:02d} Filler", "Police"], f"200{i % 2}-{1 + i % 12:02d}-{1 + i % 27:02d}")
+            for i in range(30)]
     docs, anns = [], {}
-    rows = [(f"filler{i}", names, f"2015-0{1 + i % 9}-1{i}") for i, names in enumerate(_FILLER)] + extra
-    for seq, (doc_id, names, published) in enumerate(rows):
+    for seq, (doc_id, names, published) in enumerate(fill + extra):
         docs.append(_doc(doc_id, ", ".join(names), published, "metadata" if published else None, seq=seq))
         anns[doc_id] = _people_ann(doc_id, names)
     return docs, anns
 
 
-def test_an_undated_article_takes_the_dates_of_the_dated_ones_reporting_the_same_people():
+def _params(**over):
+    from storyline.link.dating import load_collection_params
+
+    return {**load_collection_params(), **_SMALL, **over}
+
+
+def test_an_article_is_dated_when_what_it_names_was_reported():
     from storyline.link.dating import collection_estimates, with_story_dates
 
-    docs, anns = _collection([("dated", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-17"),
-                              ("later", ["Marta Vell", "Osric Dunmore", "Police"], "2019-05-20"),
-                              ("undated", ["Marta Vell", "Osric Dunmore", "Police"], None),
+    docs, anns = _collection([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14"),
+                              ("c", ["Tulsa"], "2019-05-20"), ("old", ["Marta Vell"], "2018-02-01"),
+                              ("undated", ["Marta Vell", "Tulsa", "Police"], None),
                               ("alone", ["Tove Kallberg", "Police"], None)])
-    got = collection_estimates(docs, anns)
-    assert set(got) == {"undated"}  # "alone" shares only the police, which every article names
+    got = collection_estimates(docs, anns, _params())
+    assert set(got) == {"undated"}  # "alone" shares only the police, which more than 10 articles name
     est = got["undated"]
-    assert (est.value, est.granularity, est.start, est.end, est.point, est.source) == (
-        "2019-05", "month", "2019-05-17", "2019-05-20", "2019-05-17", "story")
-    assert [(e["kind"], e["document_id"], e["other_date"]) for e in est.evidence] == [
-        ("collection", "dated", "2019-05-17"), ("collection", "later", "2019-05-20")]
-    assert est.evidence[0]["shared"][:2] == ["marta vell", "osric dunmore"]
+    # the day where what it names is most over-reported against the articles that share its keys
+    assert (est.point, est.granularity, est.value, est.source) == ("2019-05-10", "month", "2019-05", "story")
+    assert (est.start, est.end) == ("2019-05-10", "2019-05-20")
+    assert [(e["document_id"], e["other_date"]) for e in est.evidence] == [
+        ("a", "2019-05-10"), ("b", "2019-05-14"), ("c", "2019-05-20")]
+    # what pins the day: Tulsa (reported that week, and only then); Marta Vell was also reported in 2018
+    assert [e["shared"] for e in est.evidence] == [["tulsa"], ["tulsa"], ["tulsa"]]
+    assert est.evidence[0]["sentence"] == "reports, as a (dated 2019-05-10) does, what was reported around then"
     # wired into the link stage: the estimate becomes the article's dating layer
-    after = with_story_dates(docs, anns)
-    assert after["undated"].dating == [est] and after["alone"].dating == []
-    # one dated article alone cannot show that the others agree: no estimate
-    single = [d for d in docs if d.id != "later"]
-    assert collection_estimates(single, {d.id: anns[d.id] for d in single}) == {}
+    from storyline.link.dating import memory_index, profile_keys, stated_day
+
+    index = memory_index({d.id: profile_keys(anns[d.id], d.article.text) for d in docs},
+                         {d.id: day for d in docs if (day := stated_day(d))})
+    assert collection_estimates(docs, anns, _params(), index) == got  # the index of the documents given
+    after = with_story_dates(docs, anns, index)
+    assert after["undated"].dating[0].point == "2019-05-10" and after["a"].dating == []
 
 
-def test_neighbours_that_disagree_by_years_leave_the_article_undated():
+def test_a_dated_article_is_never_its_own_carrier():
+    from storyline.link.dating import memory_index, profile_estimate, profile_keys
+
+    docs, anns = _collection([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14"),
+                              ("c", ["Marta Vell", "Tulsa"], "2019-05-20"), ("old", ["Tulsa"], "2017-02-01")])
+    keys = {d.id: profile_keys(anns[d.id], d.article.text) for d in docs}
+    index = memory_index(keys, {d.id: date.fromisoformat(d.article.published) for d in docs})
+    b = profile_estimate("b", keys["b"], index, _params())
+    assert b is not None and [e["document_id"] for e in b.evidence] == ["a", "c"]
+
+
+def test_thin_or_split_evidence_leaves_the_article_undated():
     from storyline.link.dating import collection_estimates
 
-    docs, anns = _collection([("then", ["Marta Vell", "Osric Dunmore"], "2009-03-02"),
-                              ("now", ["Marta Vell", "Osric Dunmore"], "2019-03-02"),
-                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
-    assert collection_estimates(docs, anns) == {}
-    # the same two neighbours a week apart agree: a range over both, at the month
-    docs, anns = _collection([("then", ["Marta Vell", "Osric Dunmore"], "2019-02-23"),
-                              ("now", ["Marta Vell", "Osric Dunmore"], "2019-03-02"),
-                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
-    est = collection_estimates(docs, anns)["undated"]
-    assert (est.start, est.end, est.granularity, est.point) == ("2019-02-23", "2019-03-02", "month", "2019-02-23")
-    assert sorted(e["document_id"] for e in est.evidence) == ["now", "then"]
+    # one dated article alone shares what it names
+    docs, anns = _collection([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("undated", ["Marta Vell", "Tulsa"], None)])
+    assert collection_estimates(docs, anns, _params()) == {}
+    # two eras fit as well as each other
+    docs, anns = _collection([("a", ["Marta Vell", "Tulsa"], "2009-05-10"), ("b", ["Marta Vell", "Tulsa"], "2009-05-12"),
+                              ("c", ["Marta Vell", "Tulsa"], "2019-05-10"), ("d", ["Marta Vell", "Tulsa"], "2019-05-12"),
+                              ("undated", ["Marta Vell", "Tulsa"], None)])
+    assert collection_estimates(docs, anns, _params()) == {}
 
 
 def test_an_estimate_never_dates_another_article():
     from storyline.link.dating import collection_estimates
 
     docs, anns = _collection([("guessed", ["Marta Vell", "Osric Dunmore"], "2019-05"),
+                              ("guessed2", ["Marta Vell", "Osric Dunmore"], "2019-05"),
                               ("undated", ["Marta Vell", "Osric Dunmore"], None)])
-    docs = [d if d.id != "guessed" else _doc("guessed", d.article.text, "2019-05", "estimate", seq=d.seq)
+    docs = [d if not d.id.startswith("guessed") else _doc(d.id, d.article.text, "2019-05", "estimate", seq=d.seq)
             for d in docs]
-    assert collection_estimates(docs, anns) == {}
-
-
-# -- second stage: the date profiles of what the article reports (link/dating.py) -------------------
-
-_PROFILE = {"profile": {"bandwidth": 7.0, "max_df_share": 0.2, "idf_power": 1.0, "alpha": 4.0, "min_gap": 0.0,
-                        "min_docs": 2, "own_weight": 0.0, "min_log_ratio": None}}
-
-
-def _profiles(rows: list[tuple[str, list[str], str | None]]):
-    """A collection of 30 dated filler articles, each naming someone else and the police (spread
-    over 2000 and 2001), and the given ones; its profile index."""
-    from storyline.link.dating import build_profile_index, profile_keys
-
-    fill = [(f"filler{i:02d}", [f"Person{i:02d} Filler", "Police"], f"200{i % 2}-{1 + i % 12:02d}-{1 + i % 27:02d}")
-            for i in range(30)]
-    keys, dated = {}, {}
-    for doc_id, names, published in fill + rows:
-        ann = _people_ann(doc_id, names)
-        keys[doc_id] = profile_keys(ann, ", ".join(names))
-        if published:
-            dated[doc_id] = date.fromisoformat(published)
-    return build_profile_index(keys, dated, _PROFILE)
-
-
-def test_an_article_is_dated_when_what_it_names_was_reported():
-    from storyline.link.dating import profile_estimate
-
-    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14"),
-                       ("c", ["Tulsa"], "2019-05-20"), ("old", ["Marta Vell"], "2018-02-01"),
-                       ("undated", ["Marta Vell", "Tulsa", "Police"], None)])
-    est = profile_estimate("undated", index, _PROFILE)
-    assert est is not None
-    # the day where what it names is most over-reported against the collection at large
-    assert (est.point, est.granularity, est.value, est.source) == ("2019-05-10", "month", "2019-05", "story")
-    assert (est.start, est.end) == ("2019-05-10", "2019-05-20")
-    assert [(e["document_id"], e["other_date"]) for e in est.evidence] == [
-        ("a", "2019-05-10"), ("b", "2019-05-14"), ("c", "2019-05-20")]
-    assert est.evidence[0]["shared"] == ["tulsa", "marta vell", "marta", "vell"]  # the name, then its words
-    # a dated article counts without its own date: "b" is dated from "a" and "c" (and never from itself)
-    b = profile_estimate("b", index, _PROFILE)
-    assert b is not None and "b" not in [e["document_id"] for e in b.evidence]
-
-
-def test_thin_or_split_evidence_leaves_the_article_undated():
-    from storyline.link.dating import profile_estimate
-
-    # one dated article alone shares what it names
-    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("undated", ["Marta Vell", "Tulsa"], None)])
-    assert profile_estimate("undated", index, _PROFILE) is None
-    # two eras fit as well as each other
-    index = _profiles([("a", ["Marta Vell", "Tulsa"], "2009-05-10"), ("b", ["Marta Vell", "Tulsa"], "2009-05-12"),
-                       ("c", ["Marta Vell", "Tulsa"], "2019-05-10"), ("d", ["Marta Vell", "Tulsa"], "2019-05-12"),
-                       ("undated", ["Marta Vell", "Tulsa"], None)])
-    assert profile_estimate("undated", index, _PROFILE) is None
-
-
-def test_the_profiles_come_first_or_after_the_neighbours_as_the_parameters_say():
-    from storyline.link.dating import collection_estimates, load_collection_params
-
-    docs, anns = _collection([("a", ["Marta Vell", "Osric Dunmore"], "2019-05-10"),
-                              ("b", ["Marta Vell", "Osric Dunmore"], "2019-05-14"),
-                              ("undated", ["Marta Vell", "Osric Dunmore"], None)])
-    prof = {**_PROFILE["profile"], "max_df_share": 0.3}
-    first = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": True}})["undated"]
-    after = collection_estimates(docs, anns, {**load_collection_params(), "profile": {**prof, "first": False}})["undated"]
-    assert [(e["document_id"], e["sentence"]) for e in first.evidence] == [
-        ("a", "reports, as a (dated 2019-05-10) does, what was reported around then"),
-        ("b", "reports, as b (dated 2019-05-14) does, what was reported around then")]
-    # after: the two agreeing neighbours date it, as without the profiles
-    assert [(e["document_id"], e["sentence"]) for e in after.evidence] == [
-        ("a", "reports what a (dated 2019-05-10) reports"), ("b", "reports what b (dated 2019-05-14) reports")]
+    assert collection_estimates(docs, anns, _params()) == {}

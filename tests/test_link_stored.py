@@ -290,3 +290,84 @@ def test_one_quotation_given_two_speakers_makes_two_groups_with_their_own_ids():
     rows = story_rows("s1", [doc], {"d1": Annotations("d1", sentences=[(0, len(text))], quotes=quotes)})
     ids = [g["id"] for g in rows.quote_groups]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+# -- the store-wide dating index (migration 0006, link/dating.py) -----------------------------------
+
+def _people(doc_id: str, names: list[str], published: str | None, story: str) -> tuple[Document, object]:
+    from storyline.model import Annotations, CleanArticle, EntityMention
+
+    ents, pos = [], 0
+    for n in names:
+        ents.append(EntityMention(pos, pos + len(n), n, "PERSON", n))
+        pos += len(n) + 2
+    art = CleanArticle(doc_id, doc_id, ", ".join(names) + ".", published=published,
+                       published_from="metadata" if published else None)
+    return Document(article=art, content_hash=doc_id, story_id=story), Annotations(doc_id, entities=ents)
+
+
+# 30 dated fillers (each naming someone else and the police, over 2000 and 2001), three dated reports
+# naming Marta Vell in Tulsa in May 2019 (story "s2"), an older report of Tulsa, and an undated
+# report of Marta Vell in Tulsa in a story of its own ("s4"); another story's "zed" shares nothing
+_ROWS = ([(f"filler{i:02d}", [f"Person{i:02d} Filler", "Police"], f"200{i % 2}-{1 + i % 12:02d}-{1 + i % 27:02d}", "s1")
+          for i in range(30)]
+         + [("a", ["Marta Vell", "Tulsa", "Police"], "2019-05-10", "s2"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14", "s2"),
+            ("c", ["Tulsa"], "2019-05-20", "s2"), ("old", ["Tulsa"], "2017-02-01", "s3"),
+            ("undated", ["Marta Vell", "Tulsa"], None, "s4")])
+
+
+def _add(store, rows) -> object:
+    pairs = [_people(*r) for r in rows]
+    store.add_batch([d for d, _ in pairs], {}, [(a, "test") for _, a in pairs], {})
+    return link(store)
+
+
+def test_an_undated_article_is_dated_from_every_dated_article_of_the_store(new_store):
+    """The undated report is alone in its story: the dated reports of another story date it, and
+    they arriving later dates it anew (its story relinked); the result is the one-batch build's."""
+    from storyline.link.dating import memory_index, profile_keys, stated_day
+
+    whole = new_store("whole")
+    _add(whole, _ROWS)
+    est = whole.link_document("undated")["published_estimate"]
+    assert (est["value"], est["granularity"], est["point"]) == ("2019-05", "month", "2019-05-20")
+    assert [e["document_id"] for e in est["evidence"]] == ["a", "b"]  # from story s2
+    # the stored index is the in-memory one of the same articles
+    pairs = [_people(*r) for r in _ROWS]
+    keys = {d.id: profile_keys(a, d.article.text) for d, a in pairs}
+    memory = memory_index(keys, {d.id: day for d, _ in pairs if (day := stated_day(d))})
+    every = sorted({k for ks in keys.values() for k in ks})
+    assert whole.dating_df(every) == memory.df
+    assert whole.dating_carriers(every) == memory.carriers
+    # the undated report first, the dated ones later: each arrival relinks the story of the undated
+    # report that shares its rare keys, and the end is the same
+    parts = new_store("parts")
+    first = _add(parts, [r for r in _ROWS if r[0] == "undated"])
+    assert first.relinked == 1 and "published_estimate" not in (parts.link_document("undated") or {})
+    _add(parts, [r for r in _ROWS if r[3] == "s1"])
+    report = _add(parts, [r for r in _ROWS if r[3] in ("s2", "s3")])
+    assert report.relinked == 3  # s2, s3 and the undated report's s4
+    assert parts.link_document("undated") == whole.link_document("undated")
+    assert _norm(build_export(parts)) == _norm(build_export(whole))
+    # an article that shares no rare key with it leaves its story alone
+    assert _add(parts, [("zed", ["Zed Unrelated"], "2019-06-01", "s5")]).relinked == 1
+
+
+def test_stories_to_date_anew_wait_and_are_relinked_a_few_per_run(new_store):
+    """Six undated reports of Tulsa, each in a story of its own, and the dated reports that date
+    them arriving later: each run relinks a few of the waiting stories; once none waits, the store
+    is the one-batch build's."""
+    from storyline.link.pipeline import DATING_BUDGET
+
+    undated = [(f"u{i}", ["Marta Vell", "Tulsa"], None, f"su{i}") for i in range(6)]
+    rows = [r for r in _ROWS if r[0] != "undated"]
+    whole = new_store("whole6")
+    assert _add(whole, rows + undated).dating_waiting == 0
+    parts = new_store("parts6")
+    _add(parts, [r for r in rows if r[3] not in ("s2", "s3")] + undated)
+    report = _add(parts, [r for r in rows if r[3] in ("s2", "s3")])  # two stories with new documents
+    assert DATING_BUDGET == 4 and (report.relinked, report.dating_waiting) == (2 + 4, 2)
+    report = link(parts)  # nothing new: the two waiting stories
+    assert (report.relinked, report.dating_waiting) == (2, 0)
+    assert [parts.link_document(f"u{i}")["published_estimate"]["point"] for i in range(6)] == ["2019-05-20"] * 6
+    assert _norm(build_export(parts)) == _norm(build_export(whole))

@@ -19,10 +19,10 @@ def _doc(doc_id, text, published=None):
 def test_schema_is_versioned_and_reopens(tmp_path):
     db = tmp_path / "s.db"
     store = open_store(db)
-    assert store.schema_version == 5
+    assert store.schema_version == 6
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
-    assert open_store(db).schema_version == 5
+    assert open_store(db).schema_version == 6
 
 
 def test_foreign_and_newer_databases_are_refused(tmp_path):

@@ -207,7 +207,7 @@ def test_newer_and_foreign_databases_are_refused(fresh_db, server):
     import psycopg
 
     store = open_store(fresh_db)
-    assert store.schema_version == 5
+    assert store.schema_version == 6
     store.conn.execute("UPDATE storyline_schema SET version = 99")
     store.close()
     with pytest.raises(StoreError, match="newer than this Storyline knows"):

@@ -152,7 +152,7 @@ def test_a_store_of_schema_4_is_migrated_and_gets_its_page_rows(annotated, tmp_p
     assert old.version == 4 and not read._views_ok(old)
     old.close()
     store = open_store(db)
-    assert store.schema_version == 5 and store.view_story("s1", read.VIEW_VERSION) is None
+    assert store.schema_version == shipped()[-1][0] and store.view_story("s1", read.VIEW_VERSION) is None
     link(store)
     assert store.get_state(read.VIEW_STATE) == read.VIEW_VERSION
     assert _pages(store, True) == _pages(store, False)

@@ -184,18 +184,6 @@ def annotate_all(arts: list[DatedArticle]) -> dict[str, object]:
     return anns
 
 
-def collection_neighbours(arts: list[DatedArticle], anns: dict, params: dict, dated_splits: tuple[str, ...],
-                          targets: list[DatedArticle]) -> dict[str, list]:
-    """For each target, its neighbours among the other articles of the splits that keep their dates
-    (the target's own date withheld: it is never its own neighbour)."""
-    from ..link.dating import article_keys, build_index, neighbours
-
-    keys = {f"{a.corpus}:{a.name}": article_keys(anns[f"{a.corpus}:{a.name}"]) for a in arts}
-    dated = {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits}
-    index = build_index(keys, dated, params)
-    return {f"{a.corpus}:{a.name}": neighbours(f"{a.corpus}:{a.name}", index, params) for a in targets}
-
-
 def own_clues(arts: list[DatedArticle]) -> dict[str, list]:
     """The clues of each article's own words (``annotate.dating.text_clues``), by ``corpus:name``."""
     from ..annotate.dating import text_clues
@@ -203,57 +191,57 @@ def own_clues(arts: list[DatedArticle]) -> dict[str, list]:
     return {f"{a.corpus}:{a.name}": text_clues(a.text) for a in arts}
 
 
-def collection_rows(targets: list[DatedArticle], near: dict[str, list], params: dict, profiles=None,
-                    own: dict[str, list] | None = None):
-    """Each target's estimate: from its agreeing neighbours (of ``near``, the ``k`` most similar above
-    ``min_similarity``) and, given ``profiles`` (a ``link.dating.ProfileIndex``), from the date
-    profiles of its keys and its own clues (``own``, read here when not given), in the order
-    ``collection_estimates`` takes them (``link.dating.staged_estimate``)."""
-    from ..link.dating import profile_estimate, staged_estimate
+def all_keys(arts: list[DatedArticle], anns: dict) -> dict[str, dict[str, int]]:
+    """What each article reports (``link.dating.profile_keys``), by ``corpus:name``."""
+    from ..link.dating import profile_keys
 
-    prof = params.get("profile") if profiles is not None else None
+    return {f"{a.corpus}:{a.name}": profile_keys(anns[f"{a.corpus}:{a.name}"], a.text) for a in arts}
 
-    def by_profile(a: DatedArticle) -> DateEstimate | None:
+
+def collection_index(arts: list[DatedArticle], keys: dict[str, dict[str, int]], dated_splits: tuple[str, ...]):
+    """The dating index (``link.dating.memory_index``) of ``arts``, those of ``dated_splits`` with
+    their dates: what the store's ``dating_keys`` table holds for a store of these articles."""
+    from ..link.dating import memory_index
+
+    return memory_index({f"{a.corpus}:{a.name}": keys[f"{a.corpus}:{a.name}"] for a in arts},
+                        {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits})
+
+
+def collection_rows(targets: list[DatedArticle], keys: dict[str, dict[str, int]], index, params: dict,
+                    own: dict[str, list] | None = None) -> list[tuple[DatedArticle, DateEstimate | None]]:
+    """Each target's estimate from the dated articles of ``index`` (``link.dating.profile_estimate``,
+    as ``collection_estimates`` makes it in the link stage; a dated target never counts as its own
+    carrier) and its own clues (``own``, read here when not given)."""
+    from ..link.dating import profile_estimate
+
+    out = []
+    for a in targets:
         key = f"{a.corpus}:{a.name}"
-        return profile_estimate(key, profiles, params, lambda: own[key] if own is not None else own_clues([a])[key])
-
-    def nearest(a: DatedArticle) -> list:
-        return [n for n in near[f"{a.corpus}:{a.name}"] if n.similarity >= params["min_similarity"]][: params["k"]]
-
-    return [(a, staged_estimate(params, lambda a=a: nearest(a), (lambda a=a: by_profile(a)) if prof is not None else None))
-            for a in targets]
-
-
-def collection_profiles(arts: list[DatedArticle], anns: dict, params: dict, dated_splits: tuple[str, ...]):
-    """The date profiles of the keys of ``arts`` (``link.dating.build_profile_index``), the articles
-    of ``dated_splits`` dated (a target among them counts without its own date)."""
-    from ..link.dating import build_profile_index, profile_keys
-
-    keys = {f"{a.corpus}:{a.name}": profile_keys(anns[f"{a.corpus}:{a.name}"], a.text) for a in arts}
-    dated = {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits}
-    return build_profile_index(keys, dated, params)
+        out.append((a, profile_estimate(key, keys[key], index, params,
+                                        lambda key=key, a=a: own[key] if own is not None else own_clues([a])[key])))
+    return out
 
 
 def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, float]:
     """Train: leave one out within train (the other train articles dated). Dev: each dev article
     undated, every other article of the corpus dated (``dev``), or the train articles only
-    (``dev-vs-train``). Also ``+own``: the own-words estimate where there is one, else the collection's."""
+    (``dev-vs-train``). Also ``+own``: the own-words estimate where there is one, else the collection's
+    (the order of the link stage)."""
     from ..link.dating import load_collection_params
 
     params = load_collection_params()
     anns = annotate_all(arts)
+    keys = all_keys(arts, anns)
+    own = own_clues(arts)
     train = [a for a in arts if a.split == "train"]
     dev = [a for a in arts if a.split == "dev"]
     sets = {
-        "train (leave-one-out)": collection_rows(train, collection_neighbours(train, anns, params, ("train",), train), params,
-                                                 collection_profiles(train, anns, params, ("train",))),
-        "dev (others dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train", "dev"), dev), params,
-                                              collection_profiles(arts, anns, params, ("train", "dev"))),
-        "dev (train dated)": collection_rows(dev, collection_neighbours(arts, anns, params, ("train",), dev), params,
-                                             collection_profiles(arts, anns, params, ("train",))),
+        "train (leave-one-out)": collection_rows(train, keys, collection_index(train, keys, ("train",)), params, own),
+        "dev (others dated)": collection_rows(dev, keys, collection_index(arts, keys, ("train", "dev")), params, own),
+        "dev (train dated)": collection_rows(dev, keys, collection_index(arts, keys, ("train",)), params, own),
     }
-    own = {f"{a.corpus}:{a.name}": (anns[f"{a.corpus}:{a.name}"].dating or [None])[0] for a in arts}
-    sets["dev (others dated) +own"] = [(a, own[f"{a.corpus}:{a.name}"] or e) for a, e in sets["dev (others dated)"]]
+    mine = {f"{a.corpus}:{a.name}": (anns[f"{a.corpus}:{a.name}"].dating or [None])[0] for a in arts}
+    sets["dev (others dated) +own"] = [(a, mine[f"{a.corpus}:{a.name}"] or e) for a, e in sets["dev (others dated)"]]
     table = Table(title=f"Writing dates from the dated articles that report the same things ({len(arts)} articles): "
                         "shares of all articles, then of the estimates")
     cols = ("articles", "estimated", "within_31_days", "right_year", "of_estimates_within_31_days",

@@ -27,7 +27,7 @@ import hashlib
 from ..model import Annotations, Document, Entity, Event, Timex
 from ..store.links import StoryRows
 from .agreement import Agreement, event_agreement, series_agreement
-from .dating import with_story_dates
+from .dating import DatedKeys, with_story_dates
 from .entities import _group_of, entity_id, merge_entities, norm_key
 from .events import merge_events
 from .novelty import published_utc, report_key, what_is_new
@@ -136,12 +136,13 @@ def canonical_order(docs: list[Document]) -> list[Document]:
 
 
 # -- the account ------------------------------------------------------------------------------------
-def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotations]) -> StoryRows:
+def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotations],
+               dating: DatedKeys | None = None) -> StoryRows:
     """The stored account of one story from its documents and their annotations."""
     docs = canonical_order(docs)
     per_doc = {d.id: per_doc.get(d.id) or Annotations(d.id) for d in docs}
     # undated articles dated by their story (a dated copy, a happening another report dates)
-    per_doc = with_story_dates(docs, per_doc)
+    per_doc = with_story_dates(docs, per_doc, dating)
     for d in docs:  # (copies) an undated report counts from its estimate where reports are ordered
         if not d.article.published and per_doc[d.id].dating:
             d.estimated_published = per_doc[d.id].dating[0].start

@@ -73,7 +73,7 @@ class Collection:
 def load(store, story_id: str | None = None) -> Collection:
     docs = [d for d in store.documents() if story_id is None or d.story_id == story_id]
     per_doc = {d.id: store.annotations(d.id) for d in docs}
-    per_doc = with_story_dates(docs, per_doc)  # undated articles dated by their story (link/dating.py)
+    per_doc = with_story_dates(docs, per_doc, store)  # undated articles dated by their story and the store (link/dating.py)
     entities, entity_index = merge_entities(docs, per_doc)
     series, series_index = build_series(docs, per_doc)
     return Collection(docs, per_doc, entities, entity_index, merge_events(docs, per_doc, entity_index),

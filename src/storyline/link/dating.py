@@ -17,20 +17,17 @@ have one:
    ``annotate/dating.py`` weighs them all. Only dates stated in a text anchor: a date resolved
    against an estimate never dates another article.
 
-``collection_estimates(documents, annotations)`` then dates what neither its words nor its story
-date, from the dated articles of the whole collection (see the two comment blocks below):
+``collection_estimates(documents, annotations, index=...)`` then dates what neither its words nor its
+story date, from the dated articles of the whole store (the store's index of what each article
+reports, kept at link time; see the comment block below):
 
 3. **When what it reports was reported**: the date profiles of its rare keys (names, happenings,
-   content words), with its own partial dates read in the years they put forward. As shipped
-   (``profile.first``) it comes first and 4 dates only what it leaves undated; without ``first``,
-   the reverse;
-4. **Dated articles that report the same things**: at least two of its most similar dated articles
-   (TF-IDF over participants, happenings and figures) that agree within ``window`` days.
+   content words), with its own partial dates read in the years they put forward.
 
-``with_story_dates`` applies both in that order (story, then collection). Pure functions over the
-documents and annotations given; nothing is written. The estimate has ``source == "story"`` and
-its evidence names the other articles (``document_id``). Stages 1 and 2 are hand-written; the
-parameters of 3 and 4 (``dating_collection.json``) are learned on train articles by
+``with_story_dates`` applies both in that order (story, then store). Pure functions over the
+documents, annotations and index given; nothing is written. The estimate has ``source == "story"``
+and its evidence names the other articles (``document_id``). Stages 1 and 2 are hand-written; the
+parameters of 3 (``dating_collection.json``) are learned on train articles by
 ``scripts/train_collection_dating.py``.
 """
 from __future__ import annotations
@@ -40,12 +37,12 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..model import Annotations, DateEstimate, Document, EventMention
 
@@ -155,9 +152,12 @@ def story_estimates(documents: list[Document], annotations: dict[str, Annotation
     return out
 
 
-def with_story_dates(documents: list[Document], annotations: dict[str, Annotations]) -> dict[str, Annotations]:
+def with_story_dates(documents: list[Document], annotations: dict[str, Annotations],
+                     index: DatedKeys | None = None) -> dict[str, Annotations]:
     """The annotations of every article, those of undated articles that their story dates with
-    their relative dates and events resolved against the estimate (``annotate.dating.apply_estimate``)."""
+    their relative dates and events resolved against the estimate (``annotate.dating.apply_estimate``);
+    what the story leaves undated is dated from the dated articles of ``index`` (the store's, which
+    the link stage passes; default: the documents given)."""
     from ..annotate.dating import apply_estimate
 
     out = dict(annotations)
@@ -172,37 +172,85 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
             out[doc_id] = apply_estimate(doc.article.text, annotations[doc_id], est)
     # what neither its words nor its story date: the dated articles that report the same things
     by_id = {d.id: d for d in documents}
-    for doc_id, est in collection_estimates(documents, out).items():
+    for doc_id, est in collection_estimates(documents, out, index=index).items():
         out[doc_id] = apply_estimate(by_id[doc_id].article.text, out[doc_id], est)
     return out
 
 
-# -- from the dated articles that report the same things -------------------------------------------
+# -- from the dated articles of the whole store that report the same things ------------------------
 #
-# An undated article that no copy and no shared dated happening dates is dated from the DATED
-# articles of the collection it shares the most with: the same named participants (entity keys),
-# the same happenings (event lemma and type with a participant; the lemma; the words of the event's
-# summary) and the same figures, each weighted by how often the article says it and how rare it is
-# in the collection (TF-IDF cosine). Candidates come from an inverted index over the rare
-# keys only (blocking: no comparison of all pairs). Of its ``k`` most similar dated articles above
-# ``min_similarity``, the window of ``window`` days holding the most similarity must hold at least
-# ``min_share`` of it and at least two of them (the neighbours agree), else this stage leaves the
-# article undated (for the key date profiles below, or undated). The thresholds are
-# learned on train articles (``scripts/train_collection_dating.py`` writes
-# ``dating_collection.json``; ``storyline eval dating --with-collection`` measures them).
+# An undated article that neither its words nor its story date is dated from WHEN the store's dated
+# articles report what it reports. Its keys (``profile_keys``: named participants, happenings and
+# figures, and the content words of its text) that at most ``max_df`` dated articles of the store carry
+# each have a date profile: the dated articles carrying the key, smoothed by a kernel of ``bandwidth``
+# days. Naive Bayes over the days those articles were written on: the writing day is the day where
+# its keys, each weighted by how rare it is ((log(reference_n / df)) ** ``idf_power``), are most
+# over-reported against the background of every dated article that shares a rare key with it (each
+# weighing by its number of keys ** ``length_power``: a long round-up of the day's news carries many
+# keys and no longer pulls every article towards its day), mixed in at ``alpha`` articles' worth. The
+# keys' score counts per square root of their number (``key_scale``): a long article's many keys are
+# no more independent witnesses than a short one's few, and its own clues (``annotate.dating``: the
+# dates it names, partial ones too, "on Sept. 26", read in the years the profiles put forward) keep
+# their say with weight ``own_weight``. The article stays undated when fewer than ``min_docs`` dated
+# articles that share a key with it lie within 31 days of that day, or when a day more than a year
+# away scores within ``min_gap`` of it (two eras fit).
+#
+# Everything an estimate reads is local to the article's own keys: their document frequencies and
+# their dated carriers (id, date, number of keys). No figure of the store at large (its size, all its
+# dates) enters, so the link stage keeps it exact incrementally: the store's index of keys
+# (``dating_keys``, written at link time for the articles that arrive, migration 0006) names the
+# undated articles that share a rare key with an arriving dated one, and only their stories are
+# relinked (an undated article is no carrier and no count: its arrival changes no other estimate).
+# The same estimator reads an in-memory index (``memory_index``) where no store is given (the
+# evaluation, a list of documents): one code path. The numbers are learned on train articles
+# (``scripts/train_collection_dating.py`` writes ``dating_collection.json``).
 
 COLLECTION_PATH = Path(__file__).parent / "dating_collection.json"
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Neighbour:
-    """A dated article that reports what an undated one reports."""
+class DatedKeys(Protocol):
+    """What the store-wide dating reads (the store itself, or :class:`MemoryDatedKeys`)."""
 
-    document_id: str
-    day: date  # its stated date
-    similarity: float
-    shared: tuple[str, ...]  # the keys they share, rarest first
+    def dating_df(self, keys: Sequence[str]) -> dict[str, int]: ...  # dated articles carrying each key
+
+    def dating_carriers(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]: ...  # key ->
+    # [(dated article, its stated day YYYY-MM-DD, its number of keys)], by article id
+
+
+@dataclass
+class MemoryDatedKeys:
+    """The index of a collection held in memory (the documents given, or the evaluation's corpus)."""
+
+    df: dict[str, int]
+    carriers: dict[str, list[tuple[str, str, int]]]
+
+    def dating_df(self, keys: Sequence[str]) -> dict[str, int]:
+        return {k: self.df[k] for k in keys if k in self.df}
+
+    def dating_carriers(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]:
+        return {k: list(self.carriers[k]) for k in keys if k in self.carriers}
+
+
+def memory_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date]) -> MemoryDatedKeys:
+    """The dating index of every article's keys (``profile_keys``), the ``dated`` ones with their day
+    (only they count in a key's document frequency: an undated article dates no other)."""
+    df: Counter[str] = Counter(k for doc_id in sorted(dated) for k in keys_by_doc.get(doc_id, ()))
+    carriers: dict[str, list[tuple[str, str, int]]] = {}
+    for doc_id in sorted(dated):
+        keys = keys_by_doc.get(doc_id)
+        for k in sorted(keys or ()):
+            carriers.setdefault(k, []).append((doc_id, dated[doc_id].isoformat(), len(keys or ())))
+    return MemoryDatedKeys(dict(df), carriers)
+
+
+def stated_day(doc: Document) -> date | None:
+    """The day an article states it was written (metadata or its text; never an estimate), if a day."""
+    day = _dated(doc)
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -242,87 +290,14 @@ def article_keys(ann: Annotations) -> dict[str, int]:
     return dict(keys)
 
 
-def idf(keys_by_doc: dict[str, dict[str, int]]) -> dict[str, float]:
-    """log(N / df) of every key over the collection (dated and undated articles alike)."""
-    df: dict[str, int] = {}
-    for keys in keys_by_doc.values():
-        for k in keys:
-            df[k] = df.get(k, 0) + 1
-    n = len(keys_by_doc)
-    return {k: math.log(n / c) for k, c in df.items()}
+def profile_keys(ann: Annotations, text: str) -> dict[str, int]:
+    """``article_keys`` and the content words of the text (``t:``, once each)."""
+    from ..annotate.dating import _words  # the one content-word reader
 
-
-@dataclass
-class DatedIndex:
-    """The dated articles of a collection, by their rare keys (the blocking index)."""
-
-    keys: dict[str, dict[str, int]]  # every article's keys and their counts (dated or not)
-    weight: dict[str, float]  # idf
-    dated: dict[str, date]  # document id -> stated date
-    postings: dict[str, list[str]]  # rare key -> dated document ids (sorted)
-    norms: dict[str, float]
-
-    def vector(self, doc_id: str) -> dict[str, float]:
-        """(1 + log count) x idf of each key of the article."""
-        return {k: (1.0 + math.log(c)) * self.weight[k] for k, c in self.keys[doc_id].items()}
-
-
-def build_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], params: dict) -> DatedIndex:
-    w = idf(keys_by_doc)
-    n = len(keys_by_doc)
-    max_df = max(params.get("block_min_df", 5), int(params.get("block_df_share", 0.02) * n))
-    min_w = math.log(n / max_df) if n else 0.0
-    postings: dict[str, list[str]] = {}
-    for doc_id in sorted(dated):
-        for k in sorted(keys_by_doc.get(doc_id, {})):
-            if w[k] >= min_w:
-                postings.setdefault(k, []).append(doc_id)
-    index = DatedIndex(keys_by_doc, w, dated, postings, {})
-    index.norms = {d: math.sqrt(sum(x * x for _, x in sorted(index.vector(d).items()))) for d in sorted(keys_by_doc)}
-    return index
-
-
-def neighbours(doc_id: str, index: DatedIndex, params: dict, exclude: frozenset[str] = frozenset()) -> list[Neighbour]:
-    """The dated articles most like ``doc_id`` (cosine over IDF-weighted keys), best first (ties:
-    by id); candidates only those sharing a rare key with it."""
-    mine = index.keys.get(doc_id, {})
-    cands = sorted({c for k in mine for c in index.postings.get(k, ()) if c != doc_id and c not in exclude})
-    w, out = index.weight, []
-    vec = index.vector(doc_id)
-    for c in cands:
-        denom = index.norms[doc_id] * index.norms[c]
-        if not denom:
-            continue
-        other = index.vector(c)
-        shared = sorted(vec.keys() & other.keys())  # summed in one order: the same float whatever the hash seed
-        sim = sum(vec[k] * other[k] for k in shared) / denom
-        if sim >= params["min_similarity"]:
-            out.append(Neighbour(c, index.dated[c], sim, tuple(sorted(shared, key=lambda k: (-w[k], k)))))
-    out.sort(key=lambda n: (-n.similarity, n.document_id))
-    return out[: params["k"]]
-
-
-def combine(near: list[Neighbour], params: dict) -> tuple[list[Neighbour], float] | None:
-    """The neighbours that agree (the ``window`` days holding the most similarity) and the share of
-    the similarity they hold; None when they disagree (share under ``min_share``) or fewer than
-    ``min_agree`` (2) agree."""
-    if not near:
-        return None
-    total = sum(n.similarity for n in near)
-    by_day = sorted(near, key=lambda n: (n.day, n.document_id))
-    best: tuple[float, int, int] = (-1.0, 0, 0)
-    j = 0
-    for i in range(len(by_day)):
-        while (by_day[i].day - by_day[j].day).days > params["window"]:
-            j += 1
-        held = sum(n.similarity for n in by_day[j: i + 1])
-        if held > best[0] + 1e-12:
-            best = (held, j, i)
-    held, j, i = best
-    share = held / total
-    if share < params["min_share"] or i - j + 1 < params.get("min_agree", 2):
-        return None  # they disagree, or one alone: one article cannot show agreement
-    return by_day[j: i + 1], share
+    keys = dict(article_keys(ann))
+    for w in sorted(_words(text)):
+        keys["t:" + w] = 1
+    return keys
 
 
 def _readable(key: str) -> str:
@@ -337,224 +312,96 @@ def _readable(key: str) -> str:
     return rest
 
 
-def neighbour_estimate(agree: list[Neighbour], share: float) -> DateEstimate:
-    """A range over the agreeing neighbours' dates, its point their similarity-weighted median, at
-    the granularity the range supports; the evidence names each neighbour and what it shares."""
-    days = sorted(agree, key=lambda n: (n.day, n.document_id))
-    half, acc, point = sum(n.similarity for n in days) / 2, 0.0, days[-1].day
-    for n in days:
-        acc += n.similarity
-        if acc >= half:
-            point = n.day
-            break
-    lo, hi = days[0].day, days[-1].day
-    width = (hi - lo).days
-    if width == 0:
-        gran, value = "day", point.isoformat()
-    elif width <= 31:
-        gran, value = "month", f"{point.year:04d}-{point.month:02d}"
-    else:
-        gran, value = "year", f"{point.year:04d}"
-    evidence = [{"kind": "collection", "document_id": n.document_id, "other_date": n.day.isoformat(),
-                 "similarity": round(n.similarity, 4), "shared": [_readable(k) for k in n.shared[:6]],
-                 "text": ", ".join(_readable(k) for k in n.shared[:3]),
-                 "sentence": f"reports what {n.document_id} (dated {n.day.isoformat()}) reports"}
-                for n in sorted(agree, key=lambda n: (-n.similarity, n.document_id))]
-    return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
-                        evidence, source="story")
-
-
 def collection_estimates(documents: list[Document], annotations: dict[str, Annotations],
-                         params: dict | None = None) -> dict[str, DateEstimate]:
+                         params: dict | None = None, index: DatedKeys | None = None) -> dict[str, DateEstimate]:
     """Estimates for the articles with no stated date and no estimate of their own, from the dated
-    articles of the collection they share the most with (see above)."""
+    articles of ``index`` (the store's; default: an index of the documents given) that report what
+    they report (see above)."""
+    from ..annotate.dating import text_clues
+
     params = params or load_collection_params()
     docs = sorted(documents, key=lambda d: (d.seq, d.id))
-    keys = {d.id: article_keys(annotations[d.id]) for d in docs if d.id in annotations}
-    dated: dict[str, date] = {}
-    for d in docs:
-        if (day := _dated(d)) and d.id in keys:
-            try:
-                dated[d.id] = date.fromisoformat(day)
-            except ValueError:
-                continue
-    undated = [d for d in docs if d.id in keys and d.id not in dated and not annotations[d.id].dating
+    undated = [d for d in docs if d.id in annotations and not _dated(d) and not annotations[d.id].dating
                and not d.article.published]
-    if not undated or not dated:
+    if not undated:
         return {}
-    index = build_index(keys, dated, params)
+    if index is None:
+        keys = {d.id: profile_keys(annotations[d.id], d.article.text) for d in docs if d.id in annotations}
+        index = memory_index(keys, {d.id: day for d in docs if d.id in keys and (day := stated_day(d))})
     out: dict[str, DateEstimate] = {}
-    prof = params.get("profile")
-    profiles = None
-    if prof is not None:
-        texts = {d.id: d.article.text for d in docs}
-        profiles = build_profile_index({i: profile_keys(annotations[i], texts[i]) for i in sorted(keys)}, dated, params)
-
-    def by_profile(d: Document) -> DateEstimate | None:
-        from ..annotate.dating import text_clues
-
-        return profile_estimate(d.id, profiles, params, lambda: text_clues(texts[d.id]))
-
     for d in undated:
-        est = staged_estimate(params, lambda d=d: neighbours(d.id, index, params),
-                              (lambda d=d: by_profile(d)) if prof is not None else None)
+        est = profile_estimate(d.id, profile_keys(annotations[d.id], d.article.text), index, params,
+                               lambda d=d: text_clues(d.article.text))
         if est is not None:
             out[d.id] = est
     return out
 
 
-def staged_estimate(params: dict, near: Callable[[], list[Neighbour]],
-                    by_profile: Callable[[], DateEstimate | None] | None = None) -> DateEstimate | None:
-    """One undated article's estimate from the collection: from its agreeing neighbours (``near()``,
-    asked only when needed) and, given ``by_profile`` (``params`` has a ``profile``), from the date
-    profiles of its keys: first when the profile says ``first``, else for what the neighbours leave
-    undated. The one order of the stages, for ``collection_estimates`` and the evaluation."""
-    first = by_profile is not None and params["profile"].get("first")
-    est = by_profile() if first else None
-    if est is None and (got := combine(near(), params)) is not None:
-        est = neighbour_estimate(*got)
-    if est is None and by_profile is not None and not first:
-        est = by_profile()  # what no agreeing neighbours date: the keys' date profiles
-    return est
-
-
-# -- second stage: when each thing the article reports was reported (key date profiles) -----------
-#
-# An undated article is also dated from WHEN the collection's dated articles report each thing it
-# reports (before the neighbours above with ``first``, as shipped; else for what they leave
-# undated): every key of the article (its ``article_keys`` and the content words of its text, ``t:``) that no more than
-# ``max_df_share`` of the articles carry has a date profile, the dated articles carrying it smoothed
-# by a kernel of ``bandwidth`` days and mixed with the profile of all dated articles (``alpha``
-# articles' worth). Naive Bayes over the days the collection has dated articles on: the article's
-# writing day is the day where its keys, each weighted by how rare it is (idf ** ``idf_power``), are
-# most over-reported against the collection at large. A word reported all year long says nothing;
-# a name or a word reported in one fortnight ("Tulsa", "deplorables") pins it. The article stays
-# undated when fewer than ``min_docs`` dated articles that share a key with it lie within 31 days of
-# that day, or when a day more than a year away scores within ``min_gap`` of it (two eras fit).
-# The article's own clues (``annotate.dating``: the dates it names, partial ones too, "on Sept. 26",
-# read in the years the profiles put forward) join the keys with weight ``own_weight``. With
-# ``first`` the profiles date every undated article they can, the neighbours only the rest.
-# The numbers are learned on train articles (``scripts/train_collection_dating.py``, key ``profile``
-# of ``dating_collection.json``).
-
-def profile_keys(ann: Annotations, text: str) -> dict[str, int]:
-    """``article_keys`` and the content words of the text (``t:``, once each)."""
-    from ..annotate.dating import _words  # the one content-word reader
-
-    keys = dict(article_keys(ann))
-    for w in sorted(_words(text)):
-        keys["t:" + w] = 1
-    return keys
-
-
-@dataclass
-class ProfileIndex:
-    """The date profiles of a collection's keys (built once; a key's profile is summed lazily)."""
-
-    keys: dict[str, dict[str, int]]  # every article's keys (dated or not)
-    weight: dict[str, float]  # idf ** idf_power of the keys rare enough to have a profile
-    dated: dict[str, date]
-    postings: dict[str, list[str]]  # key -> dated articles carrying it (sorted)
-    grid: Any  # np.ndarray of day ordinals: the days the collection has dated articles on
-    background: Any  # np.ndarray: profile of all dated articles over the grid, per article
-    bandwidth: float
-    _cache: dict[str, Any]
-
-    def row(self, day: date) -> Any:
-        import numpy as np
-
-        return np.exp(-np.abs(self.grid - day.toordinal()) / self.bandwidth)
-
-    def profile(self, key: str) -> Any:
-        """The kernel-smoothed count of the dated articles carrying ``key``, over the grid."""
-        got = self._cache.get(key)
-        if got is None:
-            import numpy as np
-
-            got = np.zeros(len(self.grid))
-            for d in self.postings[key]:
-                got = got + self.row(self.dated[d])
-            self._cache[key] = got
-        return got
-
-
-def build_profile_index(keys_by_doc: dict[str, dict[str, int]], dated: dict[str, date], params: dict) -> ProfileIndex:
-    import numpy as np
-
-    p = params["profile"]
-    n = len(keys_by_doc)
-    w = idf(keys_by_doc)
-    max_df = p["max_df_share"] * n
-    df: Counter[str] = Counter(k for keys in keys_by_doc.values() for k in keys)
-    postings: dict[str, list[str]] = {}
-    for doc_id in sorted(dated):
-        for k in sorted(keys_by_doc.get(doc_id, {})):
-            if df[k] <= max_df:
-                postings.setdefault(k, []).append(doc_id)
-    grid = np.array(sorted({d.toordinal() for d in dated.values()}), dtype=float)
-    index = ProfileIndex(keys_by_doc, {k: w[k] ** p["idf_power"] for k in sorted(postings)}, dated, postings,
-                         grid, np.zeros(len(grid)), float(p["bandwidth"]), {})
-    days = Counter(dated.values())
-    for day in sorted(days):
-        index.background = index.background + days[day] * index.row(day)
-    if dated:
-        index.background = index.background / len(dated)
-    return index
-
-
-def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
+def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params: dict,
                      own: Callable[[], list] | None = None) -> DateEstimate | None:
-    """The writing date of ``doc_id`` from the date profiles of its keys (see above) and, weighed
-    by ``own_weight``, the clues of its own words (``own()``: ``annotate.dating.text_clues``, read
-    only when a key has a profile and ``own_weight`` is set; the dates it names, partial ones too,
-    "on Sept. 26" read in the years the profiles put forward); None where the evidence is thin or
-    fits two eras. A dated ``doc_id`` counts without its own date."""
+    """The writing date of ``doc_id`` (its ``keys``: ``profile_keys``) from the date profiles of its
+    rare keys in ``index`` (see above) and, weighed by ``own_weight``, the clues of its own words
+    (``own()``: ``annotate.dating.text_clues``, read only when a key has a profile; the dates it
+    names, partial ones too, read in the years the profiles put forward); None where the evidence is
+    thin or fits two eras. A dated ``doc_id`` counts without its own date (never its own carrier)."""
     import numpy as np
 
-    p = params["profile"]
-    floor = p.get("min_log_ratio")
-    if not len(index.grid):
+    p = params
+    df = index.dating_df(sorted(keys))
+    got = index.dating_carriers([k for k in sorted(keys) if 0 < df.get(k, 0) <= p["max_df"] + 1])
+    by_key: dict[str, list[tuple[str, date, int]]] = {}
+    for k in sorted(got):
+        cs = sorted((d, date.fromisoformat(day), n) for d, day, n in got[k] if d != doc_id)
+        if len(cs) < df[k]:  # a dated doc_id counts without its date: as the undated article it stands for
+            df[k] = len(cs)
+        if cs and df[k] <= p["max_df"]:
+            by_key[k] = cs
+    if not by_key:
         return None
-    alpha, bg = p["alpha"], index.background
-    mine = index.keys.get(doc_id, {})
-    own_day = index.dated.get(doc_id)
-    total = np.zeros(len(index.grid))
+    carriers = {d: (day, n) for cs in by_key.values() for d, day, n in cs}
+    grid = np.array(sorted({day.toordinal() for day, _ in carriers.values()}), dtype=float)
+    bandwidth = float(p["bandwidth"])
+    rows = {d: np.exp(-np.abs(grid - carriers[d][0].toordinal()) / bandwidth) for d in sorted(carriers)}
+    power = p.get("length_power", 0.0)
+    mass = {d: float(carriers[d][1]) ** power if power else 1.0 for d in sorted(carriers)}
+    bg = np.zeros(len(grid))
+    for d in sorted(carriers):
+        bg = bg + mass[d] * rows[d]
+    bg = bg / math.fsum(mass[d] for d in sorted(carriers))
+    alpha = p["alpha"]
+    total = np.zeros(len(grid))
     parts: list[tuple[str, Any]] = []
-    for k in sorted(mine):
-        if k not in index.postings:
-            continue
-        prof, n = index.profile(k), len(index.postings[k])
-        if own_day is not None and doc_id in index.postings[k]:
-            prof, n = prof - index.row(own_day), n - 1
-        if n <= 0:
-            continue
+    for k in sorted(by_key):
+        prof = np.zeros(len(grid))
+        for d, _, _ in by_key[k]:
+            prof = prof + rows[d]
+        n = len(by_key[k])
         ratio = np.log((prof + alpha * bg) / ((n + alpha) * bg))
-        if floor is not None:  # a key not reported around a day counts against it only so much
-            ratio = np.maximum(ratio, floor)
-        part = (1.0 + math.log(mine[k])) * index.weight[k] * ratio
+        weight = max(math.log(p["reference_n"] / df[k]), 0.0) ** p["idf_power"]
+        part = (1.0 + math.log(keys[k])) * weight * ratio
         total = total + part
         parts.append((k, part))
-    if not parts:
-        return None
+    if p.get("key_scale"):
+        total = total * (p["key_scale"] / math.sqrt(len(parts)))
     cs = own() if own is not None and p.get("own_weight", 0.0) > 0 else None
     if cs:
         from ..annotate.dating import load_model, log_likelihood  # the one estimator's clue densities
 
-        days = [date.fromordinal(int(g)) for g in index.grid]
+        days = [date.fromordinal(int(g)) for g in grid]
         total = total + p["own_weight"] * np.array(log_likelihood(cs, days, load_model()))
     best = int(np.argmax(total))
-    day0 = index.grid[best]
-    far = np.abs(index.grid - day0) > 365
+    day0 = grid[best]
+    far = np.abs(grid - day0) > 365
     if far.any() and total[best] - total[far].max() <= p["min_gap"]:
         return None  # another era fits about as well
     point = date.fromordinal(int(day0))
-    # the evidence: the keys that pin the day most, each with its dated article nearest to the day
+    # the evidence: the keys that pin the day most, each with its dated articles near the day
     ranked = sorted(((-float(part[best]), k) for k, part in parts if part[best] > 0))
     support: dict[str, tuple[date, list[str]]] = {}
     for _, k in ranked:
-        for d in index.postings[k]:
-            if d != doc_id and abs((index.dated[d] - point).days) <= 31:
-                support.setdefault(d, (index.dated[d], []))[1].append(k)
+        for d, day, _ in by_key[k]:
+            if abs((day - point).days) <= 31:
+                support.setdefault(d, (day, []))[1].append(k)
     if len(support) < p["min_docs"]:
         return None
     near = sorted(support.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))[: p.get("evidence", 6)]
@@ -562,8 +409,7 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
     hi = max(point, *(day for _, (day, _) in near))
     gran = "month" if (hi - lo).days <= 62 else "year"
     value = f"{point.year:04d}-{point.month:02d}" if gran == "month" else f"{point.year:04d}"
-    carriers = {d for k, _ in parts for d in index.postings[k]} - {doc_id}  # every dated article sharing a key
-    share = len(support) / (len(carriers) or 1)
+    share = len(support) / len(carriers)
     said = {d: list(dict.fromkeys(_readable(k) for k in ks)) for d, (_, ks) in near}  # a name and its words once
     evidence = [{"kind": "collection", "document_id": d, "other_date": day.isoformat(),
                  "shared": said[d][:6], "text": ", ".join(said[d][:3]),
@@ -571,3 +417,33 @@ def profile_estimate(doc_id: str, index: ProfileIndex, params: dict,
                 for d, (day, ks) in near]
     return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
                         evidence, source="story")
+
+
+def update_index(store: Any, doc_ids: Sequence[str], params: dict | None = None) -> list[str]:
+    """Write the keys (``profile_keys``) and stated days of the given new or changed documents into
+    the store's dating index, 500 at a time, and return the stories of the undated articles whose
+    estimate they may change: those carrying a key that a dated one of them carries (or carried)
+    and at most ``max_df`` + 1 dated articles now carry (the one more: a key that has just ceased
+    to be rare). An undated article changes no other's estimate: it is no carrier and no count."""
+    params = params or load_collection_params()
+    ids = sorted(doc_ids)
+    stories: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        anns = store.annotations_many(chunk)
+        rows, changed = [], set()
+        for doc_id in chunk:
+            doc = store.document(doc_id)
+            if doc is None:
+                continue
+            keys = profile_keys(anns[doc_id], doc.article.text) if doc_id in anns else {}
+            day = stated_day(doc)
+            rows.append((doc_id, day.isoformat() if day else None, sorted(keys)))
+            if day:
+                changed.update(keys)
+        for old_day, old in store.replace_dating_keys(rows).values():
+            if old_day:
+                changed.update(old)
+        df = store.dating_df(sorted(changed))
+        stories.update(store.dating_undated_stories([k for k in sorted(changed) if df.get(k, 0) <= params["max_df"] + 1]))
+    return sorted(stories)

@@ -286,6 +286,83 @@ class LinkTables:
             if drop_state:
                 conn.execute(f"DELETE FROM state WHERE key = {p}", (drop_state,))
 
+    # -- the dating index (migration 0006: link/dating.py) ---------------------------------------
+    def dating_df(self, keys: Sequence[str]) -> dict[str, int]:
+        """How many dated articles carry each key (keys none carries are left out)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join([self._P] * len(chunk))
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT key, df FROM dating_df WHERE key IN ({marks}) AND df > 0", chunk))
+        return out
+
+    def dating_carriers(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, int]]]:
+        """key -> [(dated article, its stated day, its number of keys)] in article id order; ask
+        only for rare keys (a common key's carriers are many)."""
+        out: dict[str, list[tuple[str, str, int]]] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join([self._P] * len(chunk))
+            for key, doc_id, day, n in self.conn.execute(
+                    f"SELECT key, document_id, day, n_keys FROM dating_keys WHERE key IN ({marks})"
+                    " AND day IS NOT NULL ORDER BY key, document_id", chunk):
+                out.setdefault(key, []).append((doc_id, day, int(n)))
+        return out
+
+    def replace_dating_keys(self, rows: Sequence[tuple[str, str | None, Sequence[str]]]
+                            ) -> dict[str, tuple[str | None, list[str]]]:
+        """In one transaction: each (document, its stated day or None, its keys) replaces the
+        document's rows, and the document frequencies of the keys (over dated documents) follow;
+        returns each document's (stated day, keys) before."""
+        p = self._P
+        before: dict[str, tuple[str | None, list[str]]] = {}
+        delta: dict[str, int] = {}
+        with self.transaction() as conn:
+            for doc_id, day, keys in rows:
+                got = conn.execute(f"SELECT key, day FROM dating_keys WHERE document_id = {p} ORDER BY key",
+                                   (doc_id,)).fetchall()
+                old, old_day = [r[0] for r in got], (got[0][1] if got else None)
+                before[doc_id] = (old_day, old)
+                new = sorted(set(keys))
+                for k in (old if old_day else ()):
+                    delta[k] = delta.get(k, 0) - 1
+                for k in (new if day else ()):
+                    delta[k] = delta.get(k, 0) + 1
+                conn.execute(f"DELETE FROM dating_keys WHERE document_id = {p}", (doc_id,))
+                self._many(conn, f"INSERT INTO dating_keys (key, document_id, day, n_keys) VALUES ({p},{p},{p},{p})",
+                           [(k, doc_id, day, len(new)) for k in new])
+            self._many(conn, f"INSERT INTO dating_df (key, df) VALUES ({p}, {p})"
+                             " ON CONFLICT (key) DO UPDATE SET df = dating_df.df + excluded.df",
+                       sorted((k, d) for k, d in delta.items() if d))
+        return before
+
+    def dating_undated_stories(self, keys: Sequence[str]) -> list[str]:
+        """The stories of the undated articles that carry one of ``keys`` (ask for rare keys only)."""
+        out: set[str] = set()
+        for chunk in _chunks(list(keys)):
+            marks = ",".join([self._P] * len(chunk))
+            out.update(r[0] for r in self.conn.execute(
+                "SELECT DISTINCT d.story_id FROM dating_keys k JOIN documents d ON d.id = k.document_id"
+                f" WHERE k.key IN ({marks}) AND k.day IS NULL AND d.story_id IS NOT NULL", chunk))
+        return sorted(out)
+
+    def queue_dating(self, story_ids: Sequence[str]) -> None:
+        """Stories whose undated articles' estimates may have changed, to relink (``dating_stale``)."""
+        with self.transaction() as conn:
+            self._many(conn, f"INSERT INTO dating_stale (story_id) VALUES ({self._P}) ON CONFLICT (story_id) DO NOTHING",
+                       [(sid,) for sid in sorted(set(story_ids))])
+
+    def dating_queue(self, limit: int | None = None) -> list[str]:
+        """The stories waiting in ``dating_stale``, in id order (the first ``limit``)."""
+        sql = "SELECT story_id FROM dating_stale ORDER BY story_id"
+        if limit is not None:
+            return [r[0] for r in self.conn.execute(sql + f" LIMIT {self._P}", (limit,))]
+        return [r[0] for r in self.conn.execute(sql)]
+
+    def dequeue_dating(self, story_ids: Sequence[str]) -> None:
+        with self.transaction() as conn:
+            for chunk in _chunks(sorted(set(story_ids))):
+                conn.execute(f"DELETE FROM dating_stale WHERE story_id IN ({','.join([self._P] * len(chunk))})", chunk)
+
     # -- what the views read ------------------------------------------------------------------
     def link_stories(self, offset: int = 0, limit: int | None = None) -> list[dict]:
         """Stories, newest report first: {id, title, documents, first_published, last_published}."""
