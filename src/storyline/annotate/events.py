@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Timex
 
+from .coref import is_dateline
 from .event_detect import detect
 
 DATA_PATH = Path(__file__).with_name("events.json")
@@ -69,6 +70,8 @@ OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
+BOUND_HEADS = frozenset(_D["time_boundaries"]["heads"])
+PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
@@ -527,10 +530,14 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                       for c in last.children):
             continue  # "six days before the primary": counted from the primary, not from the article's date
+        if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
+                and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
+            continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
         h = root.head
+        bound_word = root.head.lower_ if bound else ""
         for steps in range(8):
             if h.i in events and h.i not in inside:
-                if bound and not (root.head.lower_ in ("by", "before", "until") and modality(h, memo) == "planned"):
+                if bound and not (bound_word in ("by", "before", "until") and modality(h, memo) == "planned"):
                     break
                 # the nearest in the tree wins, then the more precise, then the nearer in the text
                 key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
@@ -543,6 +550,10 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
+            if not bound and h.i not in inside and (
+                    (h.dep_ == "prep" and h.lower_ in TIME_BOUNDARIES) or h.lower_ in BOUND_HEADS):
+                # "ahead of next Tuesday's primary", "after Monday's vote" (the vote no event): a bound
+                bound, bound_word = True, h.lower_
             h = h.head
     return out
 
@@ -707,12 +718,31 @@ def _is_name(doc: Doc, toks: set[int]) -> bool:
     if not toks:
         return False
     span = doc[min(toks): max(toks) + 1]
+    if is_dateline(doc.text, span.start_char, span.end_char):
+        return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
     for t in span[1:-1]:
         if t.text in ("-", "--", "\u2014", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ and \
                 all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
             return False  # a dateline: "BRUSSELS - European leaders"
+    return True
+
+
+def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> bool:
+    """Whether a place or group named in the subject only qualifies its common noun: "One California
+    delegate said", "a Democratic pollster released", "U.S. officials said": the delegate, the
+    pollster, the officials acted (the line names them), not the state or the party."""
+    if head.pos_ != "NOUN":
+        return False
+    mentions = [toks for toks, e in agents if e.key == key]
+    if not mentions or any(e.type not in ("GPE", "NORP", "LOC") for _, e in agents if e.key == key):
+        return False
+    for toks in mentions:
+        root = doc[max(toks)]
+        if root.i in _np_tokens(head) and not (
+                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks):
+            return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
 
 
@@ -774,8 +804,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 one_person = actor_tok.tag_ == "NN"  # "the GOP presidential candidate": a person, not the party
             else:
                 one_person = False
-            if not one_person:
-                actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+            if not one_person and not actors:
+                actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+                          if not _qualifies_noun(doc, k, agents, actor_tok)]
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or Resolver(doc, doc.text)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)

@@ -556,6 +556,8 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
             step = -1 if base.isoweekday() <= 4 and doc.direction(m.start(), m.end()) < 0 else 0
         d = base + timedelta(weeks=step)
         return "DATE", cal.fmt_week(d) + "-WE", mod
+    if rel_full == "this past" and unit == "week" and base.isoweekday() >= 3:
+        step = 0  # "this past week" in a Saturday report: the week now ending, not the one before
     d = base + timedelta(weeks=step)
     return "DATE", cal.fmt_week(d), mod
 
