@@ -421,3 +421,25 @@ def test_who_acts_is_no_dateline_qualifier_or_wrong_sex(text, dct, trigger, acto
 def test_bounds_and_descriptions_are_no_event_dates(text, dct, trigger, value):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert (ev.date.value if ev.date else None) == value
+
+
+@pytest.mark.parametrize("text,triggers", [
+    # a request to the reader tells no happening
+    ("Read the latest updates below.", []),
+    ("Please sign up for our newsletter.", []),
+    # the campaign that speaks or acts is the organisation; the campaign that begins is the event
+    ("The Cruz campaign said on Monday that it had picked up the tweet.", ["said", "picked"]),
+    ("Ted Cruz's campaign began in March.", ["campaign", "began"]),
+])
+def test_requests_and_bodies_are_no_happenings(text, triggers):
+    assert [e.trigger for e in _dated(text, "2016-02-02")] == triggers
+
+
+def test_a_dateline_or_a_spaced_dash_ends_a_name():
+    from storyline.annotate.entities import extract_entities
+
+    doc = parse("CLEVELAND - Donald Trump accepted the nomination. Donald Trump spoke.\n\n"
+                "Deborah Jordan Reynolds - Santilli's girlfriend - said he traveled to Mexican-American towns.")
+    assert [(e.text, e.type) for e in extract_entities(doc)] == [
+        ("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Deborah Jordan Reynolds", "PERSON"),
+        ("Santilli", "PERSON"), ("Mexican", "NORP")]

@@ -91,10 +91,13 @@ def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, text: str):
+    def __init__(self, doc: Doc, text: str, names: list[tuple[int, int, str]] | None = None):
+        """``names``: (start char, end char, type) of the article's entity mentions as the entities
+        layer repaired them ("CLEVELAND - Donald Trump" cut to the person); else spaCy's own."""
         self.doc = doc
         self.text = text
-        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES
+        spans = [doc.char_span(a, b, label=lab) for a, b, lab in names] if names is not None else list(doc.ents)
+        self.ents = [e for e in spans if e is not None and e.label_ in SPEAKER_TYPES
                      and not is_dateline(doc.text, e.start_char, e.end_char)]
         self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.ent_start = {e.start_char: e for e in self.ents}
