@@ -400,6 +400,9 @@ def test_one_article_tells_two_askings_with_other_participants():
     # "he" is not a woman the article calls Mrs. or Ms.
     ("Mrs. Hillary Clinton met Mr. Bill Cassidy. Ms. Clinton spoke first. He asked for a vote.", "2016-04-14",
      "asked", ["Bill Cassidy"], "Bill Cassidy asked"),
+    # "she" is not a man whose sentences the article tells with "he"
+    ("Peter Thiel said he would speak. Thiel said his speech was ready. Ann Lee spoke on Monday. "
+     "Peter Thiel praised Lee. She thanked the crowd.", "2016-04-14", "thanked", ["Ann Lee"], "Ann Lee thanked crowd"),
     # an expletive "it" is no one
     ("China spoke on Monday. It appeared that the talks had failed.", "2016-04-14", "appeared", [], "appeared"),
 ])

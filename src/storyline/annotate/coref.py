@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -182,6 +183,25 @@ class Resolver:
                     if w in FEMALE_WORDS or w in MALE_WORDS:
                         seen.setdefault(self._person_key(p), set()).add("F" if w in FEMALE_WORDS else "M")
             self._sex = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+            # else the pronouns of the sentences where the person is the only one named and the
+            # subject ("Clinton said her plan ..."), where they agree at least 4 to 1 over two or more
+            votes: dict[str, Counter] = {}
+            by_sent: dict[int, list[Span]] = {}
+            for p in self.persons:
+                by_sent.setdefault(p.sent.start, []).append(p)
+            for ps in by_sent.values():
+                keys = {self._person_key(p) for p in ps}
+                p = ps[0]
+                if len(keys) != 1 or not any(q.root.dep_ in ("nsubj", "nsubjpass") for q in ps):
+                    continue
+                for t in p.sent:
+                    if t.i >= p.end and t.lower_ in PRONOUN_SEX:
+                        votes.setdefault(keys.pop() if keys else self._person_key(p), Counter())[PRONOUN_SEX[t.lower_]] += 1
+                        keys = {self._person_key(p)}
+            for k, c in votes.items():
+                (top, n), total = c.most_common(1)[0], sum(c.values())
+                if k not in self._sex and k not in seen and total >= 2 and n >= 0.8 * total:
+                    self._sex[k] = top
         return self._sex.get(self._person_key(ent))
 
     def _person_for(self, tok: Token) -> Span | None:
