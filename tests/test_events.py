@@ -394,6 +394,8 @@ def test_one_article_tells_two_askings_with_other_participants():
     ("One California delegate said he tried to give away passes.", "2016-07-20", "said", [], "delegate said"),
     ("A prominent Democratic pollster released data on Monday.", "2016-02-29", "released", [],
      "pollster released data"),
+    ("The former Heisman Trophy winner endorsed Donald Trump in 2015.", "2016-06-27", "endorsed", [],
+     "winner endorsed Donald Trump"),
     # a title before the name gives the office the article later calls the person by
     ("Sen. Bernie Sanders spoke in Buffalo. On Tuesday, the Vermont senator opened a rally in Rochester.",
      "2016-04-14", "opened", ["Bernie Sanders"], "Bernie Sanders opened rally in Rochester"),

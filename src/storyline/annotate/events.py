@@ -737,9 +737,9 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     organisation or prize either where the noun names a person by a role."""
     if head.pos_ != "NOUN":
         return False
-    # of a person named by a role ("the Heisman Trophy winner", "Trump campaign manager") no body
-    # or place that qualifies the role acts
-    kinds = ("ORG", "GPE", "NORP", "LOC", "FAC") if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
+    # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
+    # qualifies the role acts
+    kinds = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
         "GPE", "NORP", "LOC")
     mentions = [toks for toks, e in agents if e.key == key]
     if not mentions or any(e.type not in kinds for _, e in agents if e.key == key):
