@@ -230,6 +230,8 @@ class Resolver:
         if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == ""
                                        for t in between):
             return None  # a plural common noun was the subject since: "they" is more likely that
+        if best.label_ == "NORP" and (best.root.tag_ == "JJ" or best.root.dep_ in ("amod", "compound")):
+            return None  # a group's adjective ("Democratic senators") names the people, not the group
         return best
 
     def resolve(self, tok: Token, strict: bool = False
