@@ -418,6 +418,11 @@ def test_who_acts_is_no_dateline_qualifier_or_wrong_sex(text, dct, trigger, acto
     ("Donald Trump was holding his first rally in Wisconsin ahead of next Tuesday's primary.", "2016-03-30",
      "holding", None),
     ("Trump is facing attack ads ahead of the May 3 primary in Indiana.", "2016-04-24", "facing", "2016-04-24"),
+    # ... but not a time the parser hangs on the noun of an "after" phrase: the deal's own date
+    ("The US and Taliban forged a preliminary peace deal after more than ten rounds of talks on February 29th, "
+     "2020 in Doha.", "2021-03-01", "forged", "2020-02-29"),
+    ("The $3 million she raised between January and June 30 came mostly from committees.", "2016-07-20", "came",
+     None),
     # a year that describes a person ("the 2016 contender") does not date what is done to them
     ("HuffPost asked the 2016 Democratic contender about guns.", "2015-12-17", "asked", None),
     # "this past week" in a Saturday report is the week ending that day

@@ -71,6 +71,7 @@ HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 BOUND_HEADS = frozenset(_D["time_boundaries"]["heads"])
+BOUND_SPANS = frozenset(_D["time_boundaries"]["spans"])
 PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
@@ -552,8 +553,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
             if not bound and h.i not in inside and (
-                    (h.dep_ == "prep" and h.lower_ in TIME_BOUNDARIES) or h.lower_ in BOUND_HEADS):
-                # "ahead of next Tuesday's primary", "after Monday's vote" (the vote no event): a bound
+                    (h.dep_ == "prep" and h.lower_ in BOUND_SPANS) or h.lower_ in BOUND_HEADS):
+                # "ahead of next Tuesday's primary", "between January and June 30": a bound (not
+                # "after talks on February 29": the time dates the talks' noun, the parse's slip)
                 bound, bound_word = True, h.lower_
             h = h.head
     return out
