@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +29,43 @@ ROLE_NOUNS = {
     "chief", "leader", "director", "chairman", "chairwoman", "commander", "general", "diplomat",
     "negotiator", "mayor", "congressman", "congresswoman", "lawmaker", "aide", "adviser",
     "advisor", "manager", "premier", "chancellor", "king", "prince", "judge", "prosecutor",
+    "businessman", "businesswoman", "billionaire", "legislator", "pollster", "contender", "hopeful",
 }
+
+
+_DASH_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?\s*(?:\([^()]{2,40}\)\s*)?(?:—|―|–|--|-|:)\s")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a dateline: written in capitals at the start of the
+    text or of a paragraph and followed by a dash or colon ("MEXICO CITY —", "PHILADELPHIA ―",
+    "WASHINGTON (Reuters) -"). It says where the report was written, never who acted."""
+    name = text[start:end]
+    if not name or not name.isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return bool(_DASH_AFTER.match(text[end:end + 50]))
+
+# An office written as a title before the name ("Sen. Marco Rubio") names the office the article
+# later calls the person by ("the Florida senator").
+TITLES = {
+    "sen.": {"senator", "lawmaker"}, "rep.": {"representative", "congressman", "congresswoman", "lawmaker"},
+    "gov.": {"governor"}, "gen.": {"general", "commander"}, "pres.": {"president"}, "amb.": {"ambassador"},
+    "sec.": {"secretary"}, "lt.": {"commander"}, "adm.": {"commander"},
+}
+# What the article itself says of a person's sex: an honorific ("Mrs. Clinton", "Mr. Trump") or a
+# noun it calls the person by; a "he" never stands for a woman the article names so, nor "she" for a man.
+FEMALE_WORDS = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "congresswoman", "chairwoman", "spokeswoman",
+                "businesswoman", "wife", "mother", "daughter", "sister", "widow", "actress", "queen", "princess",
+                "grandmother", "girlfriend"}
+MALE_WORDS = {"mr.", "mr", "congressman", "spokesman", "businessman", "husband", "father", "son", "brother",
+              "widower", "actor", "king", "prince", "grandfather", "boyfriend"}
+EXPLETIVE_HEADS = {"be", "appear", "seem", "take", "happen", "look", "sound", "feel", "remain", "get", "matter",
+                   "mean", "rain", "turn", "become"}
+PRONOUN_SEX = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "hers": "F",
+               "herself": "F"}
 
 
 def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
@@ -55,10 +92,14 @@ def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, text: str):
+    def __init__(self, doc: Doc, text: str, names: list[tuple[int, int, str]] | None = None):
+        """``names``: (start char, end char, type) of the article's entity mentions as the entities
+        layer repaired them ("CLEVELAND - Donald Trump" cut to the person); else spaCy's own."""
         self.doc = doc
         self.text = text
-        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_TYPES]
+        spans = [doc.char_span(a, b, label=lab) for a, b, lab in names] if names is not None else list(doc.ents)
+        self.ents = [e for e in spans if e is not None and e.label_ in SPEAKER_TYPES
+                     and not is_dateline(doc.text, e.start_char, e.end_char)]
         self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.ent_start = {e.start_char: e for e in self.ents}
         self.orgs = [e for e in self.ents if e.label_ == "ORG"]
@@ -107,16 +148,72 @@ class Resolver:
 
     def introduced_as(self, ent: Span, lemma: str) -> bool:
         """Whether the article names this person with that office noun: "President Obama",
-        "Obama, the president", "the president, Barack Obama" (any mention of the same last name)."""
-        last = ent[-1].lower_
+        "Obama, the president", "the president, Barack Obama", "Sen. Marco Rubio" (any mention of
+        the same person: a surname alone where one full name of the article has it)."""
+        last, key = ent[-1].lower_, self._person_key(ent)
         for p in self.persons:
-            if p[-1].lower_ != last:
-                continue
-            near = [t for t in self.doc[max(0, p.start - 3): p.start]] + [
-                c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
-            if any(t.lemma_.lower() == lemma for t in near):
+            if p[-1].lower_ != last or self._person_key(p) != key:
+                continue  # (not "Anne Marie Murphy" for "the senator" because "Sen. Chris Murphy" was named)
+            near = self._near(p)
+            if any(t.lemma_.lower() == lemma or lemma in TITLES.get(t.lower_, ()) for t in near):
                 return True
         return False
+
+    def _near(self, p: Span) -> list[Token]:
+        return [t for t in self.doc[max(0, p.start - 3): p.start]] + [
+            c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
+
+    def _person_key(self, ent: Span) -> str:
+        """One person's key: the full name as written ("Liz Cheney"), a surname alone ("Cheney") the
+        one full name of the article with that surname, else the surname (two people share it)."""
+        if len(ent) >= 2:
+            return ent.text.lower()
+        last = ent[-1].lower_
+        full = {p.text.lower() for p in self.persons if len(p) >= 2 and p[-1].lower_ == last}
+        return full.pop() if len(full) == 1 else last
+
+    def sex(self, ent: Span) -> str | None:
+        """"F" or "M" where the article says so of this person (an honorific or a noun beside one
+        of its mentions), else None; None too where it says both."""
+        if not hasattr(self, "_sex"):
+            seen: dict[str, set[str]] = {}
+            for p in self.persons:
+                for t in self._near(p):
+                    w = t.lower_
+                    if w in FEMALE_WORDS or w in MALE_WORDS:
+                        seen.setdefault(self._person_key(p), set()).add("F" if w in FEMALE_WORDS else "M")
+            self._sex = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+            # else the pronouns of the sentences where the person is the only one named and the
+            # subject ("Clinton said her plan ..."), where they agree at least 4 to 1 over two or more
+            votes: dict[str, Counter] = {}
+            by_sent: dict[int, list[Span]] = {}
+            for p in self.persons:
+                by_sent.setdefault(p.sent.start, []).append(p)
+            for ps in by_sent.values():
+                keys = {self._person_key(p) for p in ps}
+                p = ps[0]
+                if len(keys) != 1 or not any(q.root.dep_ in ("nsubj", "nsubjpass") for q in ps):
+                    continue
+                for t in p.sent:
+                    if t.i >= p.end and t.lower_ in PRONOUN_SEX:
+                        votes.setdefault(keys.pop() if keys else self._person_key(p), Counter())[PRONOUN_SEX[t.lower_]] += 1
+                        keys = {self._person_key(p)}
+            for k, c in votes.items():
+                (top, n), total = c.most_common(1)[0], sum(c.values())
+                if k not in self._sex and k not in seen and total >= 2 and n >= 0.8 * total:
+                    self._sex[k] = top
+        return self._sex.get(self._person_key(ent))
+
+    def _person_for(self, tok: Token) -> Span | None:
+        """The person a he/she stands for: the topic person (:meth:`topic_person`) or the nearest
+        person, skipping anyone the article shows to be of the other sex."""
+        want = PRONOUN_SEX.get(tok.lower_)
+        ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
+        if ante is None or want is None or self.sex(ante) in (None, want):
+            return ante
+        fits = [e for e in self.persons if e.end_char <= tok.idx and self.sex(e) in (None, want)]
+        subj = [e for e in fits if e.root.dep_ in ("nsubj", "nsubjpass")]
+        return (subj or fits or [None])[-1]
 
     def _group_for_they(self, tok: Token) -> Span | None:
         """The group "they" stands for, strictly: the nearest earlier organisation or group with a
@@ -133,6 +230,8 @@ class Resolver:
         if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == ""
                                        for t in between):
             return None  # a plural common noun was the subject since: "they" is more likely that
+        if best.label_ == "NORP" and (best.root.tag_ == "JJ" or best.root.dep_ in ("amod", "compound")):
+            return None  # a group's adjective ("Democratic senators") names the people, not the group
         return best
 
     def resolve(self, tok: Token, strict: bool = False
@@ -148,9 +247,18 @@ class Resolver:
         local = (tok.idx, tok.idx + len(tok))
         if tok.pos_ == "PRON":
             if low in PERSON_PRONOUNS:
-                ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
+                ante = self._person_for(tok)
             elif strict and low in ("they", "them"):
                 ante = self._group_for_they(tok)
+            elif strict and low == "it":
+                # "it appeared that", "it's going to take": no one; else only an organisation
+                # ("Norton ... it declined"), never a place ("it drove inflation" after "Zimbabwe")
+                h = tok.head
+                if h.lemma_.lower() in EXPLETIVE_HEADS or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in h.children):
+                    return None, None, local
+                ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
+                if ante is None or ante.label_ != "ORG":
+                    return None, None, local
             elif low in GROUP_PRONOUNS:
                 ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
             else:

@@ -201,15 +201,43 @@ def roles_for(doc: Doc, start: int, end: int) -> list[str]:
 
 # -- mentions ----------------------------------------------------------------------------------
 
+_DASHES = ("-", "--", "\u2014", "\u2015", "\u2013")
+
+
+def _dash_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A name never spans a dash written apart: "CLEVELAND - Donald Trump" is a dateline and a name
+    (the dateline, in capitals at a line's start, is dropped), "Deborah Jordan Reynolds - Santilli"
+    two names. Hyphenated names ("Mexican-American", "Wasserman-Schultz") are one token or written
+    without spaces, and stay whole."""
+    cuts = [k for k in range(start + 1, end - 1) if doc[k].text in _DASHES and (
+        doc[k].text != "-" or (doc[k - 1].whitespace_ and doc[k].whitespace_))]
+    if not cuts:
+        return [(start, end)]
+    out, a = [], start
+    for k in cuts + [end]:
+        part = doc[a:k]
+        dateline = a == start and part.text.isupper() and not doc.text[
+            doc.text.rfind("\n", 0, part.start_char) + 1: part.start_char].strip()
+        if not dateline:
+            out.append((a, k))
+        a = k + 1
+    return out
+
+
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     """NER spans of the kept types, trimmed, with small-model repairs applied."""
     raw = []
+    split_off: set[tuple[int, int]] = set()
     for e in doc.ents:
         if e.label_ not in TYPES:
             continue
-        s, t = _clean_span(doc, e.start, e.end)
-        if s < t:
-            raw.append((s, t, e.label_))
+        parts = _dash_parts(doc, e.start, e.end)
+        for a, b in parts:
+            s, t = _clean_span(doc, a, b)
+            if s < t:
+                raw.append((s, t, e.label_))
+                if parts != [(e.start, e.end)]:
+                    split_off.add((s, t))
     person_texts = {doc[s:t].text for s, t, lab in raw if lab == "PERSON" and t - s >= 2}
     place_texts = {doc[s:t].text for s, t, lab in raw if lab in ("GPE", "LOC")}
     person_tokens = Counter(w.text for s, t, lab in raw if lab == "PERSON" for w in doc[s:t])
@@ -217,6 +245,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     for s, t, lab in raw:
         span = doc[s:t]
         words = [w.lower_ for w in span]
+        if (s, t) in split_off and span.text in person_texts:
+            lab = "PERSON"  # "CLEVELAND - Donald Trump" (ORG): the name the article gives a person
         if lab == "PERSON":
             if any(w in MEDIA_WORDS for w in words) or all(
                     w.is_upper and len(w.text) > 1 for w in span if w.is_alpha) or (

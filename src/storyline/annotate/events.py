@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Timex
 
+from .coref import ROLE_NOUNS, is_dateline
 from .event_detect import detect
 
 DATA_PATH = Path(__file__).with_name("events.json")
@@ -69,6 +70,10 @@ OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
+BOUND_HEADS = frozenset(_D["time_boundaries"]["heads"])
+BOUND_SPANS = frozenset(_D["time_boundaries"]["spans"])
+PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
+BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
@@ -527,10 +532,14 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                       for c in last.children):
             continue  # "six days before the primary": counted from the primary, not from the article's date
+        if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
+                and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
+            continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
         h = root.head
+        bound_word = root.head.lower_ if bound else ""
         for steps in range(8):
             if h.i in events and h.i not in inside:
-                if bound and not (root.head.lower_ in ("by", "before", "until") and modality(h, memo) == "planned"):
+                if bound and not (bound_word in ("by", "before", "until") and modality(h, memo) == "planned"):
                     break
                 # the nearest in the tree wins, then the more precise, then the nearer in the text
                 key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
@@ -543,6 +552,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
+            if not bound and h.i not in inside and (
+                    (h.dep_ == "prep" and h.lower_ in BOUND_SPANS) or h.lower_ in BOUND_HEADS):
+                # "ahead of next Tuesday's primary", "between January and June 30": a bound (not
+                # "after talks on February 29": the time dates the talks' noun, the parse's slip)
+                bound, bound_word = True, h.lower_
             h = h.head
     return out
 
@@ -707,6 +721,8 @@ def _is_name(doc: Doc, toks: set[int]) -> bool:
     if not toks:
         return False
     span = doc[min(toks): max(toks) + 1]
+    if is_dateline(doc.text, span.start_char, span.end_char):
+        return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
     for t in span[1:-1]:
@@ -714,6 +730,49 @@ def _is_name(doc: Doc, toks: set[int]) -> bool:
                 all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
             return False  # a dateline: "BRUSSELS - European leaders"
     return True
+
+
+def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> bool:
+    """Whether a place or group named in the subject only qualifies its common noun: "One California
+    delegate said", "a Democratic pollster released", "U.S. officials said": the delegate, the
+    pollster, the officials acted (the line names them), not the state or the party; not a named
+    organisation or prize either where the noun names a person by a role."""
+    if head.pos_ != "NOUN":
+        return False
+    # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
+    # qualifies the role acts
+    kinds = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
+        "GPE", "NORP", "LOC")
+    mentions = [toks for toks, e in agents if e.key == key]
+    if not mentions or any(e.type not in kinds for _, e in agents if e.key == key):
+        return False
+    for toks in mentions:
+        root = doc[max(toks)]
+        if root.i in _np_tokens(head) and not (
+                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks):
+            return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
+    return True
+
+
+def _not_a_happening(tok: Token) -> bool:
+    """A detected trigger that tells no happening: an imperative ("Read the latest updates", "Click
+    here": a request to the reader or listener, nothing done), or an event noun naming the body that
+    runs the event ("the Cruz campaign said", "the campaign's manager", "a spokesman for the campaign")."""
+    if tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children):
+        first = next((t for t in tok.sent if not t.is_punct and t.lower_ != "please"), None)
+        if first is not None and first.i == tok.i:
+            return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS:
+        h = tok.head
+        if tok.dep_ == "poss":
+            return True
+        if tok.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() not in ASPECTUAL | {"be"}:
+            return True
+        if tok.dep_ == "pobj" and h.lower_ in ("for", "with") and h.head.pos_ == "NOUN" and (
+                h.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS):
+            return True
+    return False
 
 
 def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> list[str]:
@@ -728,7 +787,7 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order."""
-    from .coref import ROLE_NOUNS, Resolver
+    from .coref import Resolver
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -741,6 +800,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     found = detect(doc)
     if not found:
         return []
+    names = [(e.start, e.end, e.type) for e in entities]
     agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
     event_toks = {i for i, _ in found}
     memo: dict[int, str] = {}
@@ -753,6 +813,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
+        if _not_a_happening(trig):
+            continue
         sent = trig.sent
         dtype = domain_type(trig, cls)
         tense, aspect = tense_aspect(trig)
@@ -767,17 +829,18 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
                 # "the Democratic presidential candidate": the person the article names so, before
                 # the party or country that qualifies the office
-                resolver = resolver or Resolver(doc, doc.text)
+                resolver = resolver or Resolver(doc, doc.text, names)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and span != _local:
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
                 one_person = actor_tok.tag_ == "NN"  # "the GOP presidential candidate": a person, not the party
             else:
                 one_person = False
-            if not one_person:
-                actors = actors or _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+            if not one_person and not actors:
+                actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+                          if not _qualifies_noun(doc, k, agents, actor_tok)]
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
-                resolver = resolver or Resolver(doc, doc.text)
+                resolver = resolver or Resolver(doc, doc.text, names)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)

@@ -556,6 +556,10 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
             step = -1 if base.isoweekday() <= 4 and doc.direction(m.start(), m.end()) < 0 else 0
         d = base + timedelta(weeks=step)
         return "DATE", cal.fmt_week(d) + "-WE", mod
+    if unit == "week" and not from_ref and rel_full == "this past" and base.isoweekday() >= 3:
+        # "this past week" in a Saturday report: the week now ending, not the one before ("last
+        # week" stays the week before, even on a Sunday: TimeBank's gold values)
+        step = 0
     d = base + timedelta(weeks=step)
     return "DATE", cal.fmt_week(d), mod
 
