@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .read import EntityRef, PlaceItem, SeriesItem, Timeline
 
 AXIS_W, AXIS_PAD = 1000, 30
+AXIS_LANES = 7  # rows of marks on a story's time axis
 
 
 def timeline(tl: Timeline) -> dict | None:
@@ -24,18 +25,21 @@ def timeline(tl: Timeline) -> dict | None:
         return round(AXIS_PAD + (d - axis.start).days / span * inner, 1)
 
     marks = []
-    lanes: list[float] = []  # right edge of the last mark in each lane
+    # right edge of the last mark in each lane; the last lane takes every mark that fits in no other
+    # (a story dates hundreds of events to a few days: unbounded lanes made placing them quadratic)
+    lanes: list[float] = []
     events = sorted(tl.key_events + tl.other_events, key=lambda e: (e.start, e.end, e.id))
     for ev in events:
         x0, x1 = x(ev.start), x(ev.end)
         lane = next((i for i, edge in enumerate(lanes) if edge + 10 <= x0), None)
         if lane is None:
-            lanes.append(0.0)
+            if len(lanes) < AXIS_LANES:
+                lanes.append(0.0)
             lane = len(lanes) - 1
-        lanes[lane] = max(x1, x0 + 8)
-        marks.append({"id": ev.id, "x": x0, "w": round(max(x1 - x0, 0), 1), "y": 40 + 14 * min(lane, 6),
+        lanes[lane] = max(lanes[lane], x1, x0 + 8)
+        marks.append({"id": ev.id, "x": x0, "w": round(max(x1 - x0, 0), 1), "y": 40 + 14 * lane,
                       "key": ev.key, "label": f"{ev.when}: {ev.summary}"})
-    height = 40 + 14 * min(len(lanes), 7) + 30
+    height = 40 + 14 * len(lanes) + 30
     ticks = [{"x": round(AXIS_PAD + t.x * inner, 1), "label": t.label, "from": t.start.isoformat(),
               "to": t.end.isoformat()} for t in axis.ticks]
     return {"width": AXIS_W, "height": height, "base": height - 26, "ticks": ticks, "marks": marks,
