@@ -332,3 +332,14 @@ def test_an_estimate_never_dates_another_article():
     docs = [d if not d.id.startswith("guessed") else _doc(d.id, d.article.text, "2019-05", "estimate", seq=d.seq)
             for d in docs]
     assert collection_estimates(docs, anns, _params()) == {}
+
+
+
+def test_a_keys_spread_is_the_median_distance_of_its_carriers_from_their_median_day():
+    from storyline.link.dating import _spread
+
+    # a key said in one week of May and once in November: the week sets it (4 days), not the outlier
+    assert _spread([("a", date(2019, 5, 10), 3), ("b", date(2019, 5, 14), 3), ("c", date(2019, 11, 20), 3)]) == 4.0
+    # said in March, June, September and December: about three months
+    assert _spread([("a", date(2019, 3, 20), 3), ("b", date(2019, 6, 20), 3), ("c", date(2019, 9, 20), 3),
+                    ("d", date(2019, 12, 20), 3)]) == 91.5

@@ -36,6 +36,7 @@ import calendar
 import json
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -378,6 +379,8 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
         n = len(by_key[k])
         ratio = np.log((prof + alpha * bg) / ((n + alpha) * bg))
         weight = max(math.log(p["reference_n"] / df[k]), 0.0) ** p["idf_power"]
+        if p.get("burst_days") and n > 1:  # a key whose carriers spread over the months says less
+            weight = weight / (1.0 + _spread(by_key[k]) / p["burst_days"])
         part = (1.0 + math.log(keys[k])) * weight * ratio
         total = total + part
         parts.append((k, part))
@@ -417,6 +420,13 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
                 for d, (day, ks) in near]
     return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
                         evidence, source="story")
+
+
+def _spread(carriers: list[tuple[str, date, int]]) -> float:
+    """How far a key's dated carriers lie from their median day: the median of the distances, in days."""
+    days = [day.toordinal() for _, day, _ in carriers]
+    mid = statistics.median(days)
+    return float(statistics.median(abs(x - mid) for x in days))
 
 
 def update_index(store: Any, doc_ids: Sequence[str], params: dict | None = None) -> list[str]:
