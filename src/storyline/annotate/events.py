@@ -36,7 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from storyline.model import EntityMention, EventMention, Figure, Timex
+from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
 from .coref import ROLE_NOUNS, is_dateline
 from .event_detect import detect
@@ -461,8 +461,12 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None:
-                actor = c  # "a Taliban attack" (a place name there says where: "a Florida meeting")
+            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
+                    and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult"):
+                # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
+                # organisation hosts a gathering, or is its misread place: "the Fox News debate",
+                # "the Copenhagen summit")
+                actor = c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -784,10 +788,22 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
     return actors
 
 
-def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
-                   figures: list[Figure], dct: str | None) -> list[EventMention]:
-    """Every event mention of ``doc`` (TimeML sense), in text order."""
+def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
     from .coref import Resolver
+
+    r = Resolver(doc, doc.text, names)
+    r.quoted = quoted
+    return r
+
+
+def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
+                   figures: list[Figure], dct: str | None, quotes: list[Quote] | None = None) -> list[EventMention]:
+    """Every event mention of ``doc`` (TimeML sense), in text order. ``quotes`` (the quote layer's):
+    a pronoun inside a direct quotation resolves knowing its speaker ("I" is the speaker, "she" not)."""
+    from .coref import Resolver
+
+    quoted = sorted((q.start, q.end, q.speaker_start, q.speaker_end) for q in quotes or ()
+                    if q.direct and q.speaker_start is not None and q.speaker_end is not None)
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -822,14 +838,21 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
         subj_np: set[int] = set()
-        if actor_tok is not None:
+        if actor_tok is not None and actor_tok.i != trig.i and actor_tok.pos_ == "NOUN" and (
+                actor_tok.i in event_toks or actor_tok.lemma_.lower() in EVENT_NOUNS):
+            # a happening as the subject ("the Fox News debate started", "the filibuster delayed
+            # the vote"): who did it, if the noun names them ("Cruz's filibuster"), no name beside it
+            subj_np = {t.i for t in actor_tok.subtree}
+            own = _arguments(actor_tok)[0]
+            actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
+        elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
             if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
                 # "the Democratic presidential candidate": the person the article names so, before
                 # the party or country that qualifies the office
-                resolver = resolver or Resolver(doc, doc.text, names)
+                resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and span != _local:
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
@@ -840,7 +863,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
                           if not _qualifies_noun(doc, k, agents, actor_tok)]
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
-                resolver = resolver or Resolver(doc, doc.text, names)
+                resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
