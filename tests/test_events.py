@@ -485,3 +485,14 @@ def test_pronouns_in_a_quotation_know_its_speaker():
     events = events_with_quotes('Ann Lee ran in 2008. Tom Weaver, her aide, spoke on Monday. '
                                 '"She attacked Obama in 2008," Weaver said.')
     assert next(e for e in events if e.trigger == "attacked").actors == ["Ann Lee"]
+
+
+def test_a_made_things_author_released_it():
+    # the author named on the poll or report releases it, however the parser hangs the participle
+    events, _ = _events("A survey from Gallup released Monday shows a tight race.")
+    assert next(e for e in events if e.trigger == "released").actors == ["Gallup"]
+    events, _ = _events("A report by the Pew Research Center released Tuesday found little change.")
+    assert next(e for e in events if e.trigger == "released").actors == ["Pew Research Center"]
+    # a time is no author
+    events, _ = _events("A poll from last week released Monday shows a lead.")
+    assert next(e for e in events if e.trigger == "released").summary == "released poll"

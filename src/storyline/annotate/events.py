@@ -75,6 +75,7 @@ BOUND_SPANS = frozenset(_D["time_boundaries"]["spans"])
 PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -369,6 +370,28 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
 _RELPRON = {"who", "which", "that", "whom"}
 
 
+def _authored(v: Token) -> tuple[Token | None, Token] | None:
+    """(author, the made thing) of a participle on a made thing with no agent of its own: "a poll
+    from Monmouth University released Thursday", "a report by Pew released Tuesday" (the parser may
+    hang the participle on the author's name, or read it as a past tense)."""
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in v.children):
+        return None
+    def author(p: Token) -> bool:  # "from" a name only ("a poll from last month" has none)
+        return p.ent_type_ not in ("DATE", "TIME") and (p.head.lower_ == "by" or p.pos_ == "PROPN" or p.ent_type_ in (
+            "ORG", "PERSON", "NORP"))
+
+    h = v.head
+    if h.dep_ == "pobj" and h.head.lower_ in ("by", "from") and h.head.head.lemma_.lower() in AUTHORED_NOUNS \
+            and author(h):
+        return h, h.head.head
+    if h.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    by = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < v.i
+          for p in c.children if p.dep_ == "pobj" and author(p)]
+    return (by[0] if by else None), h
+
+
 def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
@@ -380,6 +403,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if subj is not None:  # "saw Horton killed", "had him arrested": the subject is the one it was done to
             agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return (agents[0] if agents else None), subj
+    made = _authored(v)
+    if made is not None:
+        return made
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
