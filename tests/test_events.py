@@ -496,3 +496,11 @@ def test_a_made_things_author_released_it():
     # a time is no author
     events, _ = _events("A poll from last week released Monday shows a lead.")
     assert next(e for e in events if e.trigger == "released").summary == "released poll"
+
+
+def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
+    events, _ = _events("Microsoft and Intel signed a deal in May. The two announced it on Friday.")
+    assert next(e for e in events if e.trigger == "announced").actors == ["Microsoft", "Intel"]
+    # the person named in apposition acts, not the possessor of the office noun
+    events, _ = _events("Clinton's campaign manager, Robby Mook, announced the hire.")
+    assert next(e for e in events if e.trigger == "announced").actors == ["Robby Mook"]

@@ -230,7 +230,7 @@ class Resolver:
         plural name ("the Saints", "the Taliban", "Democrats"); else the nearest organisation or
         group when no plural noun was a clause subject in between ("the thieves ... They")."""
         cands = [e for e in self.ents if e.end_char <= tok.idx and e.label_ in ("ORG", "NORP")]
-        pair = self._pair_for_they(tok)
+        pair = self.pair_before(tok)
         if pair is not None and (not cands or cands[-1].end_char <= pair.end_char):
             return pair
         if not cands:
@@ -253,7 +253,7 @@ class Resolver:
             return ent.start_char < span[1] and span[0] < ent.end_char
         return self._person_key(ent) == self._person_key(other)
 
-    def _pair_for_they(self, tok: Token) -> Span | None:
+    def pair_before(self, tok: Token) -> Span | None:
         """The coordinated names ("Sens. Mike Crapo and Jim Risch", "Microsoft and Intel") that are a
         clause subject earlier in the sentence of "they" or in the one before: the span from the
         first name to the last, when no plural common noun was a subject since."""

@@ -529,6 +529,9 @@ def _core(tok: Token) -> set[int]:
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
+    # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
+    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
+        return core
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
              for c in tok.doc[h].children if c.dep_ == "poss"}
     return core
@@ -888,6 +891,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if not one_person and not actors:
                 actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
                           if not _qualifies_noun(doc, k, agents, actor_tok)]
+            if not actors and actor_tok.lower_ in ("two", "both", "pair", "duo") and (actor_tok.lower_ == "both" or any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in actor_tok.children)):
+                # "The two discussed the race", "Both said": the pair named as a subject just before
+                resolver = resolver or _resolver(doc, names, quoted)
+                pair = resolver.pair_before(actor_tok)
+                if pair is not None:
+                    actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
