@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 
 DATA_PATH = Path(__file__).with_name("events.json")
@@ -867,12 +867,16 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
         subj_np: set[int] = set()
-        if actor_tok is not None and actor_tok.i != trig.i and actor_tok.pos_ == "NOUN" and (
+        if actor_tok is not None and actor_tok.head.i == trig.i and actor_tok.dep_ in ("nsubj", "nsubjpass") \
+                and trig.lemma_.lower() in ASPECTUAL and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() not in DOCUMENT_NOUNS and (
                 actor_tok.i in event_toks or actor_tok.lemma_.lower() in EVENT_NOUNS):
-            # a happening as the subject ("the Fox News debate started", "the filibuster delayed
-            # the vote"): who did it, if the noun names them ("Cruz's filibuster"), no name beside it
+            # a happening as the subject of its start or end ("the Fox News debate started", "the
+            # filibuster ended"): who did it, if the noun names them ("Cruz's filibuster", "the
+            # talks by X"), no name beside it (a message noun, "the release said", stands for its issuer)
             subj_np = {t.i for t in actor_tok.subtree}
             own = _arguments(actor_tok)[0]
+            if own is not None and own.head.i != actor_tok.i and own.head.head.i != actor_tok.i:
+                own = None  # (not who "announced the restoration" for "the restoration ... helps")
             actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
         elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
