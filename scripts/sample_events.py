@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def ecb_articles(root: Path, topics: tuple[int, ...]) -> list[dict]:
     return out
 
 
-def polnear_articles(root: Path, per_outlet: int, split: str = "dev") -> list[dict]:
+def polnear_articles(root: Path, per_outlet: int, split: str = "dev", skip: int = 0) -> list[dict]:
+    """The first ``per_outlet`` articles of each outlet (by file name) with a publication date, less
+    the first ``skip`` of each (a pool of articles no earlier sample or development set drew from)."""
     lines = (root / "metadata.tsv").read_text(encoding="utf-8").splitlines()
     head = lines[0].split("\t")
     fi, di, pi = head.index("filename"), head.index("publication_date"), head.index("publisher")
@@ -72,8 +75,34 @@ def polnear_articles(root: Path, per_outlet: int, split: str = "dev") -> list[di
         if taken.get(outlet, 0) >= per_outlet:
             continue
         taken[outlet] = taken.get(outlet, 0) + 1
+        if taken[outlet] <= skip:
+            continue
         out.append({"id": f"polnear-{f.stem}", "text": f.read_text(encoding="utf-8"), "published": day,
                     "outlet": outlet})
+    return out
+
+
+_URL_DAY = re.compile(r"/(20\d\d)/?([01]\d)/?([0-3]\d)/")
+
+
+def lgl_articles(path: Path, n: int) -> list[dict]:
+    """The first ``n`` articles (in file order) of the LGL geoparsing corpus (US local news, March-April
+    2009; used only to score toponym resolution, never events): the publication day from the address
+    where it has one ("/2009/03/20/", "/20090320/"), else the day the article was fetched (``dltime``)."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for art in ET.parse(path).getroot().findall("article")[:n]:
+        url, text = art.findtext("url") or "", art.findtext("text") or ""
+        m = _URL_DAY.search(url)
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3])).isoformat() if m else ""
+        except ValueError:
+            day = ""
+        day = day or (art.findtext("dltime") or "")[:10]
+        if text.strip() and day:
+            out.append({"id": f"lgl-{art.get('docid')}", "text": text, "published": day,
+                        "outlet": art.findtext("domain") or "LGL"})
     return out
 
 
@@ -152,12 +181,16 @@ def argv_line(a: argparse.Namespace) -> str:
     out = a.out.resolve()
     parts = [".venv/bin/python scripts/sample_events.py", f"--seed {a.seed}"]
     if a.ecb_topics != "23,24,25":
-        parts.append(f"--ecb-topics {a.ecb_topics}")
+        parts.append(f"--ecb-topics '{a.ecb_topics}'")
     if a.per_outlet != 6:
         parts.append(f"--per-outlet {a.per_outlet}")
     parts += [f"--exclude {f}" for f in a.exclude]
     if a.polnear_train:
         parts.append(f"--polnear-train {a.polnear_train}")
+    if a.polnear_train_skip:
+        parts.append(f"--polnear-train-skip {a.polnear_train_skip}")
+    if a.lgl:
+        parts.append(f"--lgl {a.lgl}")
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
@@ -212,13 +245,19 @@ def main(argv: list[str] | None = None) -> None:
                     help="a judged sample whose events (any mention in common) are not drawn again")
     ap.add_argument("--polnear-train", type=int, default=0,
                     help="also the first N articles of each outlet of PolNeAR train (no event rule was tuned on them)")
+    ap.add_argument("--polnear-train-skip", type=int, default=0,
+                    help="with --polnear-train N: leave out the first K of each outlet (articles K+1..N)")
+    ap.add_argument("--lgl", type=int, default=0,
+                    help="also the first N articles of the LGL geoparsing corpus (local news, never used for events)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
-    feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(","))) + \
+    feed = ecb_articles(BENCH / "ecbplus", tuple(int(t) for t in a.ecb_topics.split(",") if t.strip())) + \
         polnear_articles(BENCH / "polnear", a.per_outlet)
     if a.polnear_train:
-        feed += polnear_articles(BENCH / "polnear", a.polnear_train, "train")
+        feed += polnear_articles(BENCH / "polnear", a.polnear_train, "train", a.polnear_train_skip)
+    if a.lgl:
+        feed += lgl_articles(BENCH / "geoparsing" / "lgl.xml", a.lgl)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()

@@ -27,7 +27,8 @@ def test_layers_are_registered_in_dependency_order_with_their_versions():
     assert order.index("entities") < order.index("events")
     assert set(pipeline.VERSIONS) == set(order) and all(len(v) == 16 for v in pipeline.VERSIONS.values())
     assert L.with_dependents({"timexes"}) == {"timexes", "figures", "events"}
-    assert L.with_dependents({"quotes"}) == {"quotes"}
+    assert L.with_dependents({"quotes"}) == {"quotes", "events"}  # events read the quotations' speakers
+    assert order.index("quotes") < order.index("events")
     assert L.with_dependents({"dating"}) == {"dating", "timexes", "figures", "events"}
 
 

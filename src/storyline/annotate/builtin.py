@@ -88,7 +88,7 @@ def _events(article: CleanArticle, doc: Doc | None, ann: Annotations) -> list:
     from .events import extract_events
 
     assert doc is not None
-    events = extract_events(doc, ann.entities, ann.timexes, ann.figures, _published(article, ann))
+    events = extract_events(doc, ann.entities, ann.timexes, ann.figures, _published(article, ann), ann.quotes)
     if ann.dating:  # dates taken from the estimated publication date are estimates too
         from .dating import date_by_reference, flag_estimated
 
@@ -106,6 +106,6 @@ for _layer in (
     Layer("entities", _entities, files=("entities.py", "places")),
     Layer("figures", _figures, requires=("timexes", "dating"), files=("figures.py",)),
     Layer("quotes", _quotes, files=("quotes.py", "quote_cues.json", "coref.py")),
-    Layer("events", _events, requires=("entities", "timexes", "figures", "dating"), files=("events.py", "events.json", "event_detect.py", "event_model.json", "coref.py", "dating.py")),
+    Layer("events", _events, requires=("entities", "timexes", "figures", "dating", "quotes"), files=("events.py", "events.json", "event_detect.py", "event_model.json", "coref.py", "dating.py")),
 ):
     registry.register(_layer.name, func=_layer)

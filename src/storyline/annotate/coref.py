@@ -107,6 +107,16 @@ class Resolver:
         self.subject_person_ends = [e.end_char for e in self.subject_persons]
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
+        # direct quotations with a found speaker: (content start, end, speaker start, speaker end)
+        self.quoted: list[tuple[int, int, int, int]] = []
+
+    def speaker_of(self, pos: int) -> tuple[int, int] | None:
+        """The span naming the speaker of the direct quotation that holds ``pos``, if the quote
+        layer found one."""
+        for a, b, sa, sb in self.quoted:
+            if a <= pos < b:
+                return sa, sb
+        return None
 
     def full_name(self, ent: Span) -> tuple[str, str]:
         """Longest form of this entity's name in the article, and its type."""
@@ -220,6 +230,9 @@ class Resolver:
         plural name ("the Saints", "the Taliban", "Democrats"); else the nearest organisation or
         group when no plural noun was a clause subject in between ("the thieves ... They")."""
         cands = [e for e in self.ents if e.end_char <= tok.idx and e.label_ in ("ORG", "NORP")]
+        pair = self.pair_before(tok)
+        if pair is not None and (not cands or cands[-1].end_char <= pair.end_char):
+            return pair
         if not cands:
             return None
         plural = [e for e in cands if e.label_ == "NORP" or e[-1].tag_ in ("NNPS", "NNS")]
@@ -234,6 +247,33 @@ class Resolver:
             return None  # a group's adjective ("Democratic senators") names the people, not the group
         return best
 
+    def _same_person(self, ent: Span, span: tuple[int, int]) -> bool:
+        other = self.ent_start.get(span[0])
+        if other is None:
+            return ent.start_char < span[1] and span[0] < ent.end_char
+        return self._person_key(ent) == self._person_key(other)
+
+    def pair_before(self, tok: Token) -> Span | None:
+        """The coordinated names ("Sens. Mike Crapo and Jim Risch", "Microsoft and Intel") that are a
+        clause subject earlier in the sentence of "they" or in the one before: the span from the
+        first name to the last, when no plural common noun was a subject since."""
+        doc = self.doc
+        sents = [tok.sent] + ([doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+        for s in sents:
+            for t in sorted((t for t in s if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.i in self.ent_at
+                             and self.ent_at[t.i].label_ in ("PERSON", "ORG")), key=lambda t: -t.i):
+                first = self.ent_at[t.i]
+                conj = [c for c in t.children if c.dep_ == "conj" and c.i in self.ent_at
+                        and self.ent_at[c.i].label_ == first.label_]
+                if not conj:
+                    continue
+                last = self.ent_at[conj[-1].i]
+                between = doc[last.end: tok.i]
+                if any(x.tag_ == "NNS" and x.dep_ in ("nsubj", "nsubjpass") and x.ent_type_ == "" for x in between):
+                    return None
+                return doc[first.start: last.end]
+        return None
+
     def resolve(self, tok: Token, strict: bool = False
                 ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
         """(speaker name, resolved span, local mention span) for a subject token. ``strict`` (for
@@ -246,8 +286,21 @@ class Resolver:
             return name, (ent.start_char, ent.end_char), (ent.start_char, ent.end_char)
         local = (tok.idx, tok.idx + len(tok))
         if tok.pos_ == "PRON":
+            spoken_by = self.speaker_of(tok.idx)
+            if spoken_by is not None and low in ("i", "me"):
+                # "I" in a quotation is its speaker
+                e = self.ent_start.get(spoken_by[0])
+                if e is None:
+                    return None, None, local
+                return self.full_name(e)[0], (e.start_char, e.end_char), local
             if low in PERSON_PRONOUNS:
                 ante = self._person_for(tok)
+                if spoken_by is not None and ante is not None and self._same_person(ante, spoken_by):
+                    # "she" in a quotation is someone the speaker talks about, not the speaker
+                    want = PRONOUN_SEX.get(low)
+                    fits = [e for e in self.persons if e.end_char <= tok.idx and not self._same_person(e, spoken_by)
+                            and self.sex(e) in (None, want)]
+                    ante = fits[-1] if fits else None
             elif strict and low in ("they", "them"):
                 ante = self._group_for_they(tok)
             elif strict and low == "it":

@@ -36,9 +36,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from storyline.model import EntityMention, EventMention, Figure, Timex
+from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 
 DATA_PATH = Path(__file__).with_name("events.json")
@@ -75,6 +75,7 @@ BOUND_SPANS = frozenset(_D["time_boundaries"]["spans"])
 PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
+AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -369,6 +370,28 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
 _RELPRON = {"who", "which", "that", "whom"}
 
 
+def _authored(v: Token) -> tuple[Token | None, Token] | None:
+    """(author, the made thing) of a participle on a made thing with no agent of its own: "a poll
+    from Monmouth University released Thursday", "a report by Pew released Tuesday" (the parser may
+    hang the participle on the author's name, or read it as a past tense)."""
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in v.children):
+        return None
+    def author(p: Token) -> bool:  # "from" a name only ("a poll from last month" has none)
+        return p.ent_type_ not in ("DATE", "TIME") and (p.head.lower_ == "by" or p.pos_ == "PROPN" or p.ent_type_ in (
+            "ORG", "PERSON", "NORP"))
+
+    h = v.head
+    if h.dep_ == "pobj" and h.head.lower_ in ("by", "from") and h.head.head.lemma_.lower() in AUTHORED_NOUNS \
+            and author(h):
+        return h, h.head.head
+    if h.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    by = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < v.i
+          for p in c.children if p.dep_ == "pobj" and author(p)]
+    return (by[0] if by else None), h
+
+
 def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
@@ -380,6 +403,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if subj is not None:  # "saw Horton killed", "had him arrested": the subject is the one it was done to
             agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return (agents[0] if agents else None), subj
+    made = _authored(v)
+    if made is not None:
+        return made
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -461,8 +487,12 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None:
-                actor = c  # "a Taliban attack" (a place name there says where: "a Florida meeting")
+            elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
+                    and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult"):
+                # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
+                # organisation hosts a gathering, or is its misread place: "the Fox News debate",
+                # "the Copenhagen summit")
+                actor = c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -499,6 +529,9 @@ def _core(tok: Token) -> set[int]:
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
+    # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
+    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
+        return core
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
              for c in tok.doc[h].children if c.dep_ == "poss"}
     return core
@@ -784,10 +817,22 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
     return actors
 
 
-def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
-                   figures: list[Figure], dct: str | None) -> list[EventMention]:
-    """Every event mention of ``doc`` (TimeML sense), in text order."""
+def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
     from .coref import Resolver
+
+    r = Resolver(doc, doc.text, names)
+    r.quoted = quoted
+    return r
+
+
+def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
+                   figures: list[Figure], dct: str | None, quotes: list[Quote] | None = None) -> list[EventMention]:
+    """Every event mention of ``doc`` (TimeML sense), in text order. ``quotes`` (the quote layer's):
+    a pronoun inside a direct quotation resolves knowing its speaker ("I" is the speaker, "she" not)."""
+    from .coref import Resolver
+
+    quoted = sorted((q.start, q.end, q.speaker_start, q.speaker_end) for q in quotes or ()
+                    if q.direct and q.speaker_start is not None and q.speaker_end is not None)
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -822,14 +867,25 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
         subj_np: set[int] = set()
-        if actor_tok is not None:
+        if actor_tok is not None and actor_tok.head.i == trig.i and actor_tok.dep_ in ("nsubj", "nsubjpass") \
+                and trig.lemma_.lower() in ASPECTUAL and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() not in DOCUMENT_NOUNS and (
+                actor_tok.i in event_toks or actor_tok.lemma_.lower() in EVENT_NOUNS):
+            # a happening as the subject of its start or end ("the Fox News debate started", "the
+            # filibuster ended"): who did it, if the noun names them ("Cruz's filibuster", "the
+            # talks by X"), no name beside it (a message noun, "the release said", stands for its issuer)
+            subj_np = {t.i for t in actor_tok.subtree}
+            own = _arguments(actor_tok)[0]
+            if own is not None and own.head.i != actor_tok.i and own.head.head.i != actor_tok.i:
+                own = None  # (not who "announced the restoration" for "the restoration ... helps")
+            actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
+        elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
             if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
                 # "the Democratic presidential candidate": the person the article names so, before
                 # the party or country that qualifies the office
-                resolver = resolver or Resolver(doc, doc.text, names)
+                resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and span != _local:
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, ("PERSON",))
@@ -839,8 +895,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if not one_person and not actors:
                 actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
                           if not _qualifies_noun(doc, k, agents, actor_tok)]
+            if not actors and actor_tok.lower_ in ("two", "both", "pair", "duo") and (actor_tok.lower_ == "both" or any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in actor_tok.children)):
+                # "The two discussed the race", "Both said": the pair named as a subject just before
+                resolver = resolver or _resolver(doc, names, quoted)
+                pair = resolver.pair_before(actor_tok)
+                if pair is not None:
+                    actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
-                resolver = resolver or Resolver(doc, doc.text, names)
+                resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
