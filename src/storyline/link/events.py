@@ -246,7 +246,7 @@ def merge_events(
 
 def _voted_actors(c: _Cluster) -> set[str]:
     """The event's doers by a vote of its mentions: the doer most mentions name, and whoever is
-    named beside it in one mention ("the US and the Taliban signed"); with no majority, all of them.
+    named beside it in one mention ("the union and the company signed"); with no majority, all of them.
     A doer named by fewer mentions and never beside the leader is another happening's ("the
     governor spoke ... the party spoke" merged on the word alone) or a misread."""
     votes: dict[str, int] = {}
