@@ -214,6 +214,15 @@ def test_timeline_shows_the_estimated_year_of_events_whose_year_the_text_omits(b
     assert "2020-04-12" not in result.output
 
 
+def test_timeline_names_each_first_reporter_by_its_outlet(built):
+    # a person reads "first: Radio Free Eur…" (its outlet), not an article id such as "000_ce37f2757c…"
+    result = runner.invoke(app, ["timeline", "--db", str(built)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    firsts = [ln.split("first: ", 1)[1].split("│")[0].strip() for ln in result.output.splitlines() if "first: " in ln]
+    assert any(f.startswith("Radio Free Eur") for f in firsts)  # the column is 22 characters wide
+    assert not any(f[:3].isdigit() and "_" in f for f in firsts)
+
+
 def test_samples_figure_series_span_the_reports(built):
     data = _export(built)
     figs = {f["id"]: f for f in data["figures"]}

@@ -401,6 +401,11 @@ def outlet_label(doc: Document) -> str:
     return _outlet(a.outlet, a.url, a.reprint_of, a.title)
 
 
+def brief_outlet(b: dict) -> str:
+    """The outlet that names a document brief (``store.document_briefs``)."""
+    return _outlet(b["outlet"], b["url"], b["reprint_of"], b["title"])
+
+
 def _short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -421,10 +426,15 @@ def _ref(b: dict) -> ArticleRef:
         label = estimate_label(est["value"], est.get("source", "text")) if est else human_published(b["published"])
         ref = b["_ref"] = ArticleRef(
             id=b["id"], title=b["title"] or _short(b["head"] or "", 80) or b["id"],
-            outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), published=b["published"],
+            outlet=brief_outlet(b), published=b["published"],
             published_label=label, url=b["url"], duplicate_of=b["duplicate_of"],
             published_estimate=est["value"] if est else None)
     return ref
+
+
+def article_refs(store, ids: Iterable[str]) -> dict[str, ArticleRef]:
+    """document id -> how pages name it (its outlet and its date, or the estimate of it)."""
+    return {b["id"]: _ref(b) for b in store.document_briefs(ids=sorted(set(ids)))}
 
 
 def _report_key(b: dict) -> tuple:
@@ -541,7 +551,7 @@ SORTS = ("recent", "oldest", "articles", "updated", "title")
 def _card(sid: str, title: str, members: list[dict]) -> StoryCard:
     live = [m for m in members if not m["duplicate_of"]] or members
     pubs = sorted(p for p in (published_utc(m["published"]) for m in members) if p)
-    outlets = sorted({_outlet(m["outlet"], m["url"], m["reprint_of"], m["title"]) for m in live}, key=str.lower)
+    outlets = sorted({brief_outlet(m) for m in live}, key=str.lower)
     first, last = (pubs[0], pubs[-1]) if pubs else (None, None)
     if first and last:
         label = human_published(first[:10]) if first[:10] == last[:10] else \
@@ -1010,7 +1020,7 @@ def _group_item(store, g: dict) -> QuoteGroupItem:
 
 def _outlets(briefs: dict[str, dict], doc_ids: Iterable[str]) -> int:
     """How many outlets carry something (duplicates not counted)."""
-    return len({_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"])
+    return len({brief_outlet(b)
                 for b in (briefs[d] for d in doc_ids if d in briefs) if not b["duplicate_of"]})
 
 
@@ -1080,7 +1090,7 @@ def sources(store, story_id: str) -> Sources:
             counts[d] = counts.get(d, 0) + 1
     by_outlet: dict[str, list[dict]] = {}
     for b in sorted((briefs[d] for d in rec["document_ids"] if d in briefs), key=_report_key):
-        by_outlet.setdefault(_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]), []).append(b)
+        by_outlet.setdefault(brief_outlet(b), []).append(b)
 
     def firsts_of(bs: list[dict]) -> list[EventItem]:
         items = [_event_item(store, ev, with_sentences=False) for b in bs for ev in first_events.get(b["id"], [])]
@@ -1345,7 +1355,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
             return False
         if story and b["story_id"] != story:
             return False
-        if outlet and _outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]) != outlet:
+        if outlet and brief_outlet(b) != outlet:
             return False
         if lo or hi:
             pub = published_utc(b["published"])
@@ -1359,7 +1369,7 @@ def search(store, q: str, story: str | None = None, outlet: str | None = None, d
     def hit(kind, title: str, snippet: str, link: str, sid: str | None, b: dict) -> Callable[[], SearchHit]:
         """A hit, made only if it is on the page shown (a search finds hundreds; a page shows 20)."""
         return functools.partial(SearchHit, kind=kind, title=title, snippet=snippet, link=link, story_id=sid,
-                                 outlet=_outlet(b["outlet"], b["url"], b["reprint_of"], b["title"]),
+                                 outlet=brief_outlet(b),
                                  published=b["published"])
 
     hits: list[Callable[[], SearchHit]] = []

@@ -61,6 +61,17 @@ def terminal_table(store, story_id: str | None = None) -> Table:
     events = key_events(every)
     folded = len(every) - len(events)
     names = _names(store, story_id)
+    from .read import article_refs  # (read imports this module's labels)
+
+    # reports named by outlet, as the web pages name them, not by article id
+    refs = article_refs(store, [ev["sources"][0] for ev in events if ev["sources"]]
+                        + [p["document_id"] for ev in events if ev.get("agreement")
+                           for p in ev["agreement"].get("passages", [])])
+
+    def source(doc_id: str) -> str:
+        ref = refs.get(doc_id)
+        return ref.outlet if ref is not None else doc_id
+
     table = Table(title="Timeline" + (f" of story {story_id}" if story_id else ""), show_lines=False, expand=True,
                   caption=f"{folded} less salient events folded (all are in storyline export)" if folded else None)
     # three columns, so the "what" keeps its room in an 80-column terminal: the type sits under the
@@ -78,10 +89,10 @@ def terminal_table(store, story_id: str | None = None) -> Table:
         what = escape(ev["summary"]) + (f"\n[dim]{escape(who)}[/]" if who else "")
         agreement = ev.get("agreement")
         if agreement is not None and agreement["status"] == "differ":
-            what += "".join(f"\n[red]{escape(p['document_id'])}[/] [dim]({escape(p['about'])})[/]: {escape(p['claim'])}"
+            what += "".join(f"\n[red]{escape(source(p['document_id']))}[/] [dim]({escape(p['about'])})[/]: {escape(p['claim'])}"
                             for p in agreement["passages"])
         count = f"{len(sources)} {badge(agreement['status'] if agreement else None)}"
-        first = f"\n[dim]first: {escape(sources[0])}[/]" if sources else ""
+        first = f"\n[dim]first: {escape(source(sources[0]))}[/]" if sources else ""
         table.add_row(f"{when}\n[cyan]{kind}[/]", what, count + first)
     return table
 
