@@ -85,14 +85,15 @@ def polnear_articles(root: Path, per_outlet: int, split: str = "dev", skip: int 
 _URL_DAY = re.compile(r"/(20\d\d)/?([01]\d)/?([0-3]\d)/")
 
 
-def lgl_articles(path: Path, n: int) -> list[dict]:
+def lgl_articles(path: Path, n: int, skip: int = 0) -> list[dict]:
     """The first ``n`` articles (in file order) of the LGL geoparsing corpus (US local news, March-April
-    2009; used only to score toponym resolution, never events): the publication day from the address
-    where it has one ("/2009/03/20/", "/20090320/"), else the day the article was fetched (``dltime``)."""
+    2009; used only to score toponym resolution, never events), less the first ``skip`` of them: the
+    publication day from the address where it has one ("/2009/03/20/", "/20090320/"), else the day the
+    article was fetched (``dltime``)."""
     import xml.etree.ElementTree as ET
 
     out = []
-    for art in ET.parse(path).getroot().findall("article")[:n]:
+    for art in ET.parse(path).getroot().findall("article")[skip:n]:
         url, text = art.findtext("url") or "", art.findtext("text") or ""
         m = _URL_DAY.search(url)
         try:
@@ -191,6 +192,8 @@ def argv_line(a: argparse.Namespace) -> str:
         parts.append(f"--polnear-train-skip {a.polnear_train_skip}")
     if a.lgl:
         parts.append(f"--lgl {a.lgl}")
+    if a.lgl_skip:
+        parts.append(f"--lgl-skip {a.lgl_skip}")
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
@@ -249,6 +252,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --polnear-train N: leave out the first K of each outlet (articles K+1..N)")
     ap.add_argument("--lgl", type=int, default=0,
                     help="also the first N articles of the LGL geoparsing corpus (local news, never used for events)")
+    ap.add_argument("--lgl-skip", type=int, default=0,
+                    help="with --lgl N: leave out the first K articles (articles K+1..N)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -257,7 +262,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.polnear_train:
         feed += polnear_articles(BENCH / "polnear", a.polnear_train, "train", a.polnear_train_skip)
     if a.lgl:
-        feed += lgl_articles(BENCH / "geoparsing" / "lgl.xml", a.lgl)
+        feed += lgl_articles(BENCH / "geoparsing" / "lgl.xml", a.lgl, a.lgl_skip)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
