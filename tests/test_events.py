@@ -504,3 +504,23 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     # the person named in apposition acts, not the possessor of the office noun
     events, _ = _events("Clinton's campaign manager, Robby Mook, announced the hire.")
     assert next(e for e in events if e.trigger == "announced").actors == ["Robby Mook"]
+
+
+@pytest.mark.parametrize("text,dct,trigger,value,date_from", [
+    # a time before the object's noun names which thing it is: it does not date the verb
+    ("State inspectors examined the Feb. 12 blaze.", "2009-03-23", "examined", None, None),
+    ("Detectives reviewed last year's budget.", "2009-03-23", "reviewed", None, None),
+    ("The council approved a 2010 budget.", "2009-03-23", "approved", None, None),
+    # ... but who attends a dated occasion was there then
+    ("The mayor attended Monday's council session.", "2009-03-23", "attended", "2009-03-23", "sentence"),
+    # "N days after X" counts back from the day of the event the phrase hangs from, not from the article's
+    ("The driver remained in critical condition Thursday, two days after being pulled from the river.",
+     "2009-03-23", "pulled", "2009-03-17", "relative"),
+    ("The mayor resigned on Friday, a week after the council voted against him.", "2009-03-23", "voted",
+     "2009-03-13", "relative"),
+    # a house number is no year
+    ("Jones, of 1935 Elm St., was arrested and charged.", "2009-03-23", "arrested", None, None),
+])
+def test_times_of_other_nouns_and_offsets_from_a_dated_event(text, dct, trigger, value, date_from):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)

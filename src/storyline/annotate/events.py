@@ -539,6 +539,7 @@ def _core(tok: Token) -> set[int]:
 
 # ------------------------------------------------------------------ time
 _DESCRIBED = ("appos",)
+_NOUN_MODIFIER = ("compound", "nummod", "amod", "nmod", "poss")  # a time before its noun: "the March 7 fire"
 _CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a finite verb heads one of these
 _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
@@ -568,6 +569,12 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
+        if root.dep_ in _NOUN_MODIFIER and root.head.i not in events and root.head.pos_ in ("NOUN", "PROPN") \
+                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in PARTICIPATE:
+            # "investigated the March 7 fire", "bought last year's model": the time names which thing
+            # the object is (a happening the detector did not take, or a thing); it dates that noun,
+            # not the verb whose object it is (but who attends "Monday's meeting" was there then)
+            continue
         h = root.head
         bound_word = root.head.lower_ if bound else ""
         for steps in range(8):
@@ -594,17 +601,20 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     return out
 
 
-def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
+def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
+                 dated: dict[int, Timex] | None = None) -> Timex | None:
     """"X arrives a year after the union signed a deal": the signing is a year before the article's
-    date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
+    date. The trigger's clause is marked by after/before with a DURATION timex in front of it. When
+    the event the after/before phrase hangs from has a day of its own ("remained in hospital
+    Sunday, a day after being stung"), the offset counts from that day instead."""
     if not dct:
         return None
     # "signed it a year after the war ended" (mark) reads the offset back from the article's date;
     # "spoke six days before the primary" (a preposition on the trigger) counts from the primary, an
     # event whose date is not the article's: no date from that
     mark = next((c for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
-        mark = trig.head  # "two days after the attack"
+    if mark is None and trig.dep_ in ("pobj", "pcomp") and trig.head.lower_ in ("after", "before"):
+        mark = trig.head  # "two days after the attack", "a day after being stung"
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
             trig.head.head.lower_ in ("ahead", "prior"):
         mark = trig.head.head  # "two days ahead of the opening", "a week prior to the vote"
@@ -626,8 +636,12 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | 
     n, unit = int(m.group(1)), m.group(2)
     step = {"Y": relativedelta(years=n), "M": relativedelta(months=n), "W": timedelta(weeks=n),
             "D": timedelta(days=n)}[unit]
+    # the event the phrase tells the offset from: the verb an "after" clause or phrase hangs from
+    host = trig.head if mark.head.i == trig.i else mark.head
+    own = (dated or {}).get(host.i) if host.i != trig.i else None
+    base = own.value[:10] if own is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", own.value[:10]) else dct[:10]
     try:
-        ref = _date.fromisoformat(dct[:10])
+        ref = _date.fromisoformat(base)
     except ValueError:
         return None
     day = ref - step if mark.lower_ == "after" else ref + step
@@ -947,7 +961,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif related is not None:
             date, date_from = related, "related-event"
         else:
-            offset = _offset_date(trig, timexes, dct)
+            offset = _offset_date(trig, timexes, dct, dated)
             if offset:
                 date, date_from = offset, "relative"
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
