@@ -511,6 +511,8 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     ("State inspectors examined the Feb. 12 blaze.", "2009-03-23", "examined", None, None),
     ("Detectives reviewed last year's budget.", "2009-03-23", "reviewed", None, None),
     ("The council approved a 2010 budget.", "2009-03-23", "approved", None, None),
+    # a day that is the object itself ("spent Saturday painting") still dates the verb
+    ("Volunteers spent Saturday painting the old school.", "2009-03-23", "spent", "2009-03-21", "sentence"),
     # ... but who attends a dated occasion was there then
     ("The mayor attended Monday's council session.", "2009-03-23", "attended", "2009-03-23", "sentence"),
     # "N days after X" counts back from the day of the event the phrase hangs from, not from the article's

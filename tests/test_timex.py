@@ -478,3 +478,7 @@ def test_a_date_in_an_indefinite_noun_phrase_is_the_nearer_one():
     assert one("The judge scheduled a Dec. 28 hearing.", "2009-01-10").value == "2008-12-28"
     # a definite past happening keeps the tense's reading
     assert one("Investigators looked into the Aug. 2 blaze.", "2009-03-24").value == "2008-08-02"
+
+
+def test_a_year_before_a_court_or_place_name_with_an_article_stays_a_year():
+    assert [t.value for t in tag("The rule stems from a 2005 U.S. Supreme Court ruling.", "2009-03-23")] == ["2005"]

@@ -570,7 +570,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
         if root.dep_ in _NOUN_MODIFIER and root.head.i not in events and root.head.pos_ in ("NOUN", "PROPN") \
-                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in PARTICIPATE:
+                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in PARTICIPATE \
+                and not root.head.lower_.endswith("ing"):  # "spent Saturday cleaning": a verbal noun, the parse's slip
             # "investigated the March 7 fire", "bought last year's model": the time names which thing
             # the object is (a happening the detector did not take, or a thing); it dates that noun,
             # not the verb whose object it is (but who attends "Monday's meeting" was there then)

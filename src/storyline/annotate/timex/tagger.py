@@ -458,8 +458,9 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
         after = doc.text[m.end(): m.end() + 60]
         if _COUNTED_AFTER.match(after):
             return None
-        if _STREET_AFTER.match(after) and not re.search(r"\b(?:in|since|until|till|during|before|after|through)\s+$",
-                                                       before, re.I):
+        if _STREET_AFTER.match(after) and not re.search(
+                r"\b(?:in|since|until|till|during|before|after|through|a|an|this|that|its|his|her|their)\s+$", before, re.I):
+            # (a house number has no article: "a 2007 U.S. Supreme Court decision" is a year)
             return None
     return "DATE", f"{y:04d}", mod
 
