@@ -451,6 +451,8 @@ def test_the_month_of_a_happening_dated_earlier_keeps_its_year():
     # the number of a room, a route or a suite
     "The hearing is in Room 2010 of the courthouse.",
     "Traffic was stopped on Route 1970 near the bridge.",
+    "The state will widen FM 2145 between the two towns.",
+    "Officers recovered her stolen 1989 Mercury Grand Marquis.",
     # a title, not a time
     "She was named Teacher of the Year by the district.",
     "He won Player of the Week honors.",
