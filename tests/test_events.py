@@ -515,6 +515,7 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     ("Volunteers spent Saturday painting the old school.", "2009-03-23", "spent", "2009-03-21", "sentence"),
     # ... but who attends a dated occasion was there then
     ("The mayor attended Monday's council session.", "2009-03-23", "attended", "2009-03-23", "sentence"),
+    ("The town held Saturday's parade despite the rain.", "2009-03-23", "held", "2009-03-21", "sentence"),
     # "N days after X" counts back from the day of the event the phrase hangs from, not from the article's
     ("The driver remained in critical condition Thursday, two days after being pulled from the river.",
      "2009-03-23", "pulled", "2009-03-17", "relative"),

@@ -78,6 +78,7 @@ AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
+OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
@@ -570,11 +571,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
         if root.dep_ in _NOUN_MODIFIER and root.head.i not in events and root.head.pos_ in ("NOUN", "PROPN") \
-                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in PARTICIPATE \
+                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in OCCASION_VERBS \
                 and not root.head.lower_.endswith("ing"):  # "spent Saturday cleaning": a verbal noun, the parse's slip
             # "investigated the March 7 fire", "bought last year's model": the time names which thing
             # the object is (a happening the detector did not take, or a thing); it dates that noun,
-            # not the verb whose object it is (but who attends "Monday's meeting" was there then)
+            # not the verb whose object it is (but who attends or holds "Monday's meeting" did so then)
             continue
         h = root.head
         bound_word = root.head.lower_ if bound else ""
