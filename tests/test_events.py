@@ -521,6 +521,13 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
      "2009-03-23", "pulled", "2009-03-17", "relative"),
     ("The mayor resigned on Friday, a week after the council voted against him.", "2009-03-23", "voted",
      "2009-03-13", "relative"),
+    # ... and forward from the day of the event the after-phrase names
+    ("Police arrested him three days after the March 2 robbery.", "2009-03-23", "arrested", "2009-03-05",
+     "relative"),
+    ("He was charged two days after police found the body on March 4.", "2009-03-23", "charged", "2009-03-06",
+     "relative"),
+    # a happening whose relative clause says when it took place
+    ("The attack that took place on Monday killed three.", "2009-03-23", "attack", "2009-03-23", "related-event"),
     # a house number is no year
     ("Jones, of 1935 Elm St., was arrested and charged.", "2009-03-23", "arrested", None, None),
 ])
