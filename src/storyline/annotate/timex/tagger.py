@@ -40,8 +40,8 @@ def _alternatives(words: list[str]) -> str:
 
 
 # "Room 1995", "Route 2010", "more than 2000": the number of a thing or a count, not a year
-_CODE_BEFORE = re.compile(rf"(?:(?<![\w.])(?:{_alternatives(_NOT_YEARS['code_words_before'])})"
-                          r"|no\.|about|some|over|than)\s*$", re.I)
+_CODE_BEFORE = re.compile(
+    rf"(?<![\w.])(?:{_alternatives(_NOT_YEARS['code_words_before'] + _NOT_YEARS['quantity_words_before'])})\s*$", re.I)
 # "2000 troops", "the 1900 block of": what the number counts
 _COUNTED_AFTER = re.compile(rf"\s*(?:{_alternatives(_NOT_YEARS['count_nouns_after'] + _NOT_YEARS['after_nouns'])})(?![\w-])",
                             re.I)
@@ -53,7 +53,9 @@ _STREET_AFTER = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))[ \t]+){1,3}"
     rf"(?i:{_alternatives(_NOT_YEARS['street_words'])})(?![\w-])")
 # "a 1998 Ford", "the 1995 Honda Accord", "his 2002 pickup": a model year names a vehicle, not a time
-_DET_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|my|your|our)|'s|’s)\s+(?:[a-z]+\s+)?$", re.I)
+_DET_BEFORE = re.compile(rf"(?:\b(?:{_alternatives(_NOT_YEARS['vehicle_determiners'])})|'s|’s)\s+(?:[a-z]+\s+)?$", re.I)
+# "in 1935 Orchard ...", "a 2007 U.S. Supreme Court decision": a year, not a house number
+_NOT_HOUSE_BEFORE = re.compile(rf"\b(?:{_alternatives(_NOT_YEARS['words_before_no_house_number'])})\s+$", re.I)
 _VEHICLE_AFTER = re.compile(rf"[ \t]+(?i:{_alternatives(_NOT_YEARS['vehicle_words'])})(?![\w-])")
 # "815-748-2060", "748-2060": the last group of a phone or code number
 _CODE_GROUP_BEFORE = re.compile(r"(?<![\d-])(?:\d{1,3}[-.])?\d{1,3}[-.]$")
@@ -458,9 +460,7 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
         after = doc.text[m.end(): m.end() + 60]
         if _COUNTED_AFTER.match(after):
             return None
-        if _STREET_AFTER.match(after) and not re.search(
-                r"\b(?:in|since|until|till|during|before|after|through|a|an|this|that|its|his|her|their)\s+$", before, re.I):
-            # (a house number has no article: "a 2007 U.S. Supreme Court decision" is a year)
+        if _STREET_AFTER.match(after) and not _NOT_HOUSE_BEFORE.search(before):
             return None
     return "DATE", f"{y:04d}", mod
 
