@@ -504,3 +504,33 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     # the person named in apposition acts, not the possessor of the office noun
     events, _ = _events("Clinton's campaign manager, Robby Mook, announced the hire.")
     assert next(e for e in events if e.trigger == "announced").actors == ["Robby Mook"]
+
+
+@pytest.mark.parametrize("text,dct,trigger,value,date_from", [
+    # a time before the object's noun names which thing it is: it does not date the verb
+    ("State inspectors examined the Feb. 12 blaze.", "2009-03-23", "examined", None, None),
+    ("Detectives reviewed last year's budget.", "2009-03-23", "reviewed", None, None),
+    ("The council approved a 2010 budget.", "2009-03-23", "approved", None, None),
+    # a day that is the object itself ("spent Saturday painting") still dates the verb
+    ("Volunteers spent Saturday painting the old school.", "2009-03-23", "spent", "2009-03-21", "sentence"),
+    # ... but who attends a dated occasion was there then
+    ("The mayor attended Monday's council session.", "2009-03-23", "attended", "2009-03-23", "sentence"),
+    ("The town held Saturday's parade despite the rain.", "2009-03-23", "held", "2009-03-21", "sentence"),
+    # "N days after X" counts back from the day of the event the phrase hangs from, not from the article's
+    ("The driver remained in critical condition Thursday, two days after being pulled from the river.",
+     "2009-03-23", "pulled", "2009-03-17", "relative"),
+    ("The mayor resigned on Friday, a week after the council voted against him.", "2009-03-23", "voted",
+     "2009-03-13", "relative"),
+    # ... and forward from the day of the event the after-phrase names
+    ("Police arrested him three days after the March 2 robbery.", "2009-03-23", "arrested", "2009-03-05",
+     "relative"),
+    ("He was charged two days after police found the body on March 4.", "2009-03-23", "charged", "2009-03-06",
+     "relative"),
+    # a happening whose relative clause says when it took place
+    ("The attack that took place on Monday killed three.", "2009-03-23", "attack", "2009-03-23", "related-event"),
+    # a house number is no year
+    ("Jones, of 1935 Elm St., was arrested and charged.", "2009-03-23", "arrested", None, None),
+])
+def test_times_of_other_nouns_and_offsets_from_a_dated_event(text, dct, trigger, value, date_from):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)

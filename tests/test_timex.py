@@ -433,3 +433,54 @@ def test_the_month_of_a_happening_dated_earlier_keeps_its_year():
             "accord, the minister said the next round would open in March.")
     got = [(t.text, t.value) for t in tag(text, "2020-04-02")]
     assert got == [("March 3, 2019", "2019-03-03"), ("March", "2019-03"), ("March", "2021-03")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a house number before a street's name and the street word
+    "Firefighters were called to 2140 Maple Ave. on a report of smoke.",
+    "The suspect lives at 1987 N. Harbor Boulevard in the east end.",
+    "Police found the car behind 3015 W. 5th St. on the south side.",
+    "The crash happened in the 1800 block of Elm Road.",
+    # the last group of a phone number
+    "Tickets are available by calling 555-212-1999 during office hours.",
+    "Call the clinic at 373-1996 for an appointment.",
+    # a model year names a vehicle
+    "He was driving a 2004 Chevrolet when he was stopped.",
+    "The stolen 1999 Toyota Camry was found in a field.",
+    "She bought her 2007 pickup from a dealer.",
+    # the number of a room, a route or a suite
+    "The hearing is in Room 2010 of the courthouse.",
+    "Traffic was stopped on Route 1970 near the bridge.",
+    "The state will widen FM 2145 between the two towns.",
+    "Officers recovered her stolen 1989 Mercury Grand Marquis.",
+    # a title, not a time
+    "She was named Teacher of the Year by the district.",
+    "He won Player of the Week honors.",
+])
+def test_numbers_and_titles_that_are_not_times(sentence):
+    assert tag(sentence, "2009-03-23") == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # years stay years next to those words
+    ("The mill closed in 1998 and Ford bought the land.", "1998"),
+    ("The law was passed in 1987 after a long fight.", "1987"),
+    ("The building went up in 1935 on Orchard Street.", "1935"),
+    ("Sales fell in 2008, the company said.", "2008"),
+    ("The wage rose by 2010 standards.", "2010"),
+])
+def test_years_beside_street_car_and_count_words_stay_years(sentence, value):
+    assert [t.value for t in tag(sentence, "2009-03-23")] == [value]
+
+
+def test_a_date_in_an_indefinite_noun_phrase_is_the_nearer_one():
+    # announced in March (a past-tense verb) of a July game: this July, not last July
+    assert one("The two clubs announced a July 26 exhibition game in Denver.", "2009-03-24").value == "2009-07-26"
+    # in January a December hearing is last month's
+    assert one("The judge scheduled a Dec. 28 hearing.", "2009-01-10").value == "2008-12-28"
+    # a definite past happening keeps the tense's reading
+    assert one("Investigators looked into the Aug. 2 blaze.", "2009-03-24").value == "2008-08-02"
+
+
+def test_a_year_before_a_court_or_place_name_with_an_article_stays_a_year():
+    assert [t.value for t in tag("The rule stems from a 2005 U.S. Supreme Court ruling.", "2009-03-23")] == ["2005"]

@@ -19,10 +19,12 @@ one-line summary.
 * Domain type from the trigger's lemma (events.json ``types``/``nouns``, light verbs with an event
   noun object: "signed a deal", "held talks") and its arguments: a change of a quantity ("declined
   8.7%") is no political act.
-* Time: a DATE/TIME expression whose dependency path reaches the event before any other event
+* Time: a DATE/TIME expression whose dependency path reaches the event before any other event,
+  but not one that only names which thing the verb's object is ("investigated the March 7 fire")
   (``date_from="sentence"``); the date of the event it is coordinated with, controlled by or the
-  object of (``"related-event"``); "two days after X" counted from the publication date
-  (``"relative"``); the publication date only for what the report tells as current: present
+  object of (``"related-event"``); "two days after X" counted back from the day of the event the
+  phrase hangs from, else from the publication date, and "arrested him three days after the
+  March 2 robbery" counted forward from X's day (``"relative"``); the publication date only for what the report tells as current: present
   perfect or progressive, a reporting verb in the simple present or past (``"publication"``, a
   Timex with empty text); otherwise undated.
 """
@@ -78,6 +80,7 @@ AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
+OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
@@ -539,6 +542,7 @@ def _core(tok: Token) -> set[int]:
 
 # ------------------------------------------------------------------ time
 _DESCRIBED = ("appos",)
+_NOUN_MODIFIER = ("compound", "nummod", "amod", "nmod", "poss")  # a time before its noun: "the March 7 fire"
 _CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a finite verb heads one of these
 _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
@@ -568,6 +572,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
+        if root.dep_ in _NOUN_MODIFIER and root.head.i not in events and root.head.pos_ in ("NOUN", "PROPN") \
+                and root.head.dep_ == "dobj" and root.head.head.lemma_.lower() not in OCCASION_VERBS \
+                and not root.head.lower_.endswith("ing"):  # "spent Saturday cleaning": a verbal noun, the parse's slip
+            # "investigated the March 7 fire", "bought last year's model": the time names which thing
+            # the object is (a happening the detector did not take, or a thing); it dates that noun,
+            # not the verb whose object it is (but who attends or holds "Monday's meeting" did so then)
+            continue
         h = root.head
         bound_word = root.head.lower_ if bound else ""
         for steps in range(8):
@@ -594,48 +605,96 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     return out
 
 
-def _offset_date(trig: Token, timexes: list[Timex], dct: str | None) -> Timex | None:
+def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
+                 dated: dict[int, Timex] | None = None) -> Timex | None:
     """"X arrives a year after the union signed a deal": the signing is a year before the article's
-    date. The trigger's clause is marked by after/before with a DURATION timex in front of it."""
+    date. The trigger's clause is marked by after/before with a DURATION timex in front of it. When
+    the event the after/before phrase hangs from has a day of its own ("remained in hospital
+    Sunday, a day after being stung"), the offset counts from that day instead."""
     if not dct:
         return None
     # "signed it a year after the war ended" (mark) reads the offset back from the article's date;
     # "spoke six days before the primary" (a preposition on the trigger) counts from the primary, an
     # event whose date is not the article's: no date from that
     mark = next((c for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("after", "before"):
-        mark = trig.head  # "two days after the attack"
+    if mark is None and trig.dep_ in ("pobj", "pcomp") and trig.head.lower_ in ("after", "before"):
+        mark = trig.head  # "two days after the attack", "a day after being stung"
     if mark is None and trig.dep_ == "pobj" and trig.head.lower_ in ("of", "to") and \
             trig.head.head.lower_ in ("ahead", "prior"):
         mark = trig.head.head  # "two days ahead of the opening", "a week prior to the vote"
     if mark is None:
         return None
+    dur = _offset_of(mark, timexes)
+    if dur is None:
+        return None
+    # the event the phrase tells the offset from: the verb an "after" clause or phrase hangs from
+    host = trig.head if mark.head.i == trig.i else mark.head
+    own = (dated or {}).get(host.i) if host.i != trig.i else None
+    base = own.value[:10] if own is not None and _DAY.fullmatch(own.value[:10]) else dct[:10]
+    return _shifted(dur, base, -1 if mark.lower_ == "after" else 1)
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _offset_of(mark: Token, timexes: list[Timex]) -> Timex | None:
+    """The DURATION told in front of an after/before ("two days after", "a week before")."""
     lo = min(t.idx for t in mark.subtree if t.i < mark.i) if any(t.i < mark.i for t in mark.subtree) else mark.idx
     dur = next((t for t in timexes if t.type == "DURATION" and lo <= t.start < mark.idx), None)
     if dur is None:  # "two days after": the duration is the preposition's modifier, before it
         dur = next((t for t in timexes if t.type == "DURATION" and t.end <= mark.idx and
                     mark.idx - t.end <= 8), None)
-    m = _OFFSET.match(dur.value) if dur else None
-    if not m:
-        return None
+    return dur if dur is not None and _OFFSET.match(dur.value) else None
+
+
+def _shifted(dur: Timex, base: str, sign: int) -> Timex | None:
+    """The day ``dur`` (P2D, P1W, P1Y ...) before (sign -1) or after (+1) the ISO day ``base``."""
     from datetime import date as _date
     from datetime import timedelta
 
     from dateutil.relativedelta import relativedelta
 
+    m = _OFFSET.match(dur.value)
+    if not m:
+        return None
     n, unit = int(m.group(1)), m.group(2)
     step = {"Y": relativedelta(years=n), "M": relativedelta(months=n), "W": timedelta(weeks=n),
             "D": timedelta(days=n)}[unit]
     try:
-        ref = _date.fromisoformat(dct[:10])
+        ref = _date.fromisoformat(base)
     except ValueError:
         return None
-    day = ref - step if mark.lower_ == "after" else ref + step
+    day = ref + step if sign > 0 else ref - step
     # "a year after" is not to the day: a year or month offset gives the month
     # (an anniversary's month); several years ("thirteen years after") give only the year
     value = day.isoformat()[:4] if unit == "Y" and n > 1 else day.isoformat()[:7] if unit in ("Y", "M") \
         else day.isoformat()
     return Timex(start=dur.start, end=dur.end, text=dur.text, type="DATE", value=value)
+
+
+def _after_dated(trig: Token, timexes: list[Timex], dated: dict[int, Timex]) -> Timex | None:
+    """"arrested him three days after the March 2 robbery", "was charged a week after police found
+    the body on Monday": the offset counted forward (or back, for "before") from the day of the
+    event the after/before phrase names, when the sentence gives that event a day."""
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("after", "before"):
+            anchors = [n for n in c.children if n.dep_ in ("pobj", "pcomp")]
+            mark = c
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in c.children):
+            anchors = [c]
+            mark = next(m for m in c.children if m.dep_ == "mark")
+        else:
+            continue
+        for a in anchors:
+            own = dated.get(a.i) or next((dated[r.i] for r in a.children if r.dep_ in ("relcl", "acl")
+                                          and r.i in dated and r.lemma_.lower() in _HAPPEN), None)
+            dur = _offset_of(mark, timexes) if own is not None and _DAY.fullmatch(own.value[:10]) else None
+            if dur is not None:
+                return _shifted(dur, own.value[:10], 1 if mark.lower_ == "after" else -1)
+    return None
+
+
+_HAPPEN = frozenset(("happen", "occur", "take", "unfold"))  # "the shooting, which happened on March 1"
 
 
 _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
@@ -646,12 +705,17 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
     or an adverbial clause ("signed a deal on Feb 29": the deal; "welcomed ... and announced"),
     never through a reported clause (what is said on Monday may have happened before). Also
     downwards: the start or continuation of a dated act ("started to experience problems on
-    Saturday") and an act done in a dated occasion ("rejected it in a ruling released Thursday",
-    "killed in an attack on Monday")."""
+    Saturday"), an act done in a dated occasion ("rejected it in a ruling released Thursday",
+    "killed in an attack on Monday") and a happening whose relative clause says when it took place
+    ("the attack, which took place on Monday")."""
     if trig.lemma_.lower() in ASPECTUAL | IMPL_GOV:
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None:
             return got
+    got = next((dated[c.i] for c in trig.children if c.dep_ in ("relcl", "acl") and c.i in dated
+                and c.lemma_.lower() in _HAPPEN), None)
+    if got is not None:
+        return got  # "the shooting, which happened on March 1"
     if dct and trig.tag_ == "VBD":
         # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
         # takes a past time its complement carries; a later time ("vowed to quit next week") is the
@@ -947,7 +1011,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif related is not None:
             date, date_from = related, "related-event"
         else:
-            offset = _offset_date(trig, timexes, dct)
+            offset = _offset_date(trig, timexes, dct, dated) or _after_dated(trig, timexes, dated)
             if offset:
                 date, date_from = offset, "relative"
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):

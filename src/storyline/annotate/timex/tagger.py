@@ -17,8 +17,10 @@ Conventions (TimeML / TempEval-3):
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 from storyline.model import Timex
 
@@ -29,6 +31,36 @@ from .lexicon import (
     SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 )
 from .patterns import RULES
+
+_NOT_YEARS = json.loads(Path(__file__).with_name("not_years.json").read_text(encoding="utf-8"))
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# "Room 1995", "Route 2010", "more than 2000": the number of a thing or a count, not a year
+_CODE_BEFORE = re.compile(
+    rf"(?<![\w.])(?:{_alternatives(_NOT_YEARS['code_words_before'] + _NOT_YEARS['quantity_words_before'])})\s*$", re.I)
+# "2000 troops", "the 1900 block of": what the number counts
+_COUNTED_AFTER = re.compile(rf"\s*(?:{_alternatives(_NOT_YEARS['count_nouns_after'] + _NOT_YEARS['after_nouns'])})(?![\w-])",
+                            re.I)
+_AFTER_NOUN = re.compile(rf"\s+(?:{_alternatives(_NOT_YEARS['after_nouns'])})(?![\w-])", re.I)
+# "1935 Orchard St.", "6016 N. Dublin Road", "2310 W. 5th Avenue": a house number before a street's
+# name (one to three capitalised words or an ordinal) and the street word
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:(?:[NSEW]|[NS][EW]|North|South|East|West)\.?[ \t]+)?"
+    r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))[ \t]+){1,3}"
+    rf"(?i:{_alternatives(_NOT_YEARS['street_words'])})(?![\w-])")
+# "a 1998 Ford", "the 1995 Honda Accord", "his 2002 pickup": a model year names a vehicle, not a time
+_DET_BEFORE = re.compile(rf"(?:\b(?:{_alternatives(_NOT_YEARS['vehicle_determiners'])})|'s|’s)\s+(?:[a-z]+\s+)?$", re.I)
+# "in 1935 Orchard ...", "a 2007 U.S. Supreme Court decision": a year, not a house number
+_NOT_HOUSE_BEFORE = re.compile(rf"\b(?:{_alternatives(_NOT_YEARS['words_before_no_house_number'])})\s+$", re.I)
+_VEHICLE_AFTER = re.compile(rf"[ \t]+(?i:{_alternatives(_NOT_YEARS['vehicle_words'])})(?![\w-])")
+# "815-748-2060", "748-2060": the last group of a phone or code number
+_CODE_GROUP_BEFORE = re.compile(r"(?<![\d-])(?:\d{1,3}[-.])?\d{1,3}[-.]$")
+# "Citizen of the Year", "Player of the Week": a title, not a time
+_TITLE = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 
 _WORD = re.compile(r"[A-Za-z']+")
 _DEADLINE = re.compile(
@@ -231,6 +263,12 @@ def _resolve_month_day(doc: _Doc, mo: int, d: int, start: int, end: int) -> str:
         cand = date(y, mo, d)
         dct = a.date
         diff = (cand - dct).days  # type: ignore[operator]
+        if _INDEFINITE_BEFORE.search(doc.text, max(0, start - 4), start) and _ATTRIBUTIVE.match(doc.text, end):
+            # "announced a July 26 exhibition match": a date inside an indefinite noun phrase names a
+            # new occasion; the tense of the verb before tells when it was told, not when it is:
+            # the nearer of this year's and the next or last one
+            y += -1 if diff > 182 else 1 if diff < -183 else 0
+            diff = 0  # decided: no cue below
         # more than two months away: the tense decides; more than eight, the nearer year unless
         # a tense cue says otherwise ("was arrested on March 3" in late October is this March)
         if diff > 14 and not (diff <= 240 and doc.deadline(start)):
@@ -303,6 +341,7 @@ def _h_fulldate(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", _resolve_month_day(doc, mo, d, m.start(), m.end()), mod
 
 
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r" (?!of\b|to\b|and\b|or\b|in\b|on\b|at\b|by\b|for\b|is\b|was\b|will\b)[a-z]{3,}\b")
 
 
@@ -405,17 +444,23 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
             return "DATE", g["yr"], mod, m.start("yr"), m.end()
         return "DATE", g["yr"], mod
     y = int(g["y"])
+    if not (g["pre"] or g["pre2"] or g["fiscal"]) and _VEHICLE_AFTER.match(doc.text, m.end()) and (
+            g["the"] or _DET_BEFORE.search(doc.text, max(0, m.start() - 24), m.start())):
+        return None  # "the 1995 Honda Accord", "a 1998 pickup": a model year
+    if g["the"] and not (g["pre"] or g["pre2"]) and _AFTER_NOUN.match(doc.text, m.end()):
+        return None  # "the 1900 block of Main Street": an address
     if g["the"] and not (g["pre"] or g["pre2"]):  # "the 1987 period": the article is not part of it
         return "DATE", f"{y:04d}", mod, m.start("y") if not g["fiscal"] else m.start("fiscal"), m.end()
     # a bare four-digit number far from the article's time and with nothing dating it is
     # more likely a count or a code than a year
     if not (g["pre"] or g["the"] or g["pre2"] or g["fiscal"]):
-        before = doc.text[max(0, m.start() - 12): m.start()].lower()
-        if re.search(r"(?:no\.|number|flight|room|route|page|model|\bat|\bby|about|some|over|than)\s*$", before) and not re.search(r"\b(?:in|since|of|by|until)\s*$", before):
-            if not before.rstrip().endswith(("by", "at")):
-                return None
-        after = doc.text[m.end(): m.end() + 12].lower()
-        if re.match(r"\s*(?:people|troops|soldiers|persons|men|women|workers|members|votes|cases|feet|meters|metres|miles|km|tons|units|shares|euros|dollars|yuan|pounds|rupees)\b", after):
+        before = doc.text[max(0, m.start() - 14): m.start()]
+        if _CODE_BEFORE.search(before) or _CODE_GROUP_BEFORE.search(before):
+            return None
+        after = doc.text[m.end(): m.end() + 60]
+        if _COUNTED_AFTER.match(after):
+            return None
+        if _STREET_AFTER.match(after) and not _NOT_HOUSE_BEFORE.search(before):
             return None
     return "DATE", f"{y:04d}", mod
 
@@ -473,6 +518,8 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
     unit = g["unit"].lower()
     pre = _norm(g["pre"]) if g["pre"] else None
     mod = _pre_mod(g["pre"])
+    if rel == "the" and not pre and g["unit"][0].isupper() and _TITLE.search(doc.text, max(0, m.start() - 20), m.start()):
+        return None  # "Citizen of the Year", "Player of the Week": a title
     if rel == "the" and not pre and not g["before"] and not g["fisc"] and unit in ("year", "week"):
         # business-news "the year": "for the year ended Sept. 30" is a fiscal year's length;
         # "for the year", "of the year", "the week's" are the current one

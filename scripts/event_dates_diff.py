@@ -1,0 +1,90 @@
+"""Which event dates and time expressions a code change moves, on development news (issue 9).
+
+Annotates the first ``--lgl`` (250) articles of the LGL geoparsing corpus (the pool sample 7 drew
+from; never the articles after them, which are reserved for held-out checks) with the code on
+``sys.path`` and writes every event mention's date and every time expression to a JSON file:
+
+    .venv/bin/python scripts/event_dates_diff.py dump /tmp/after.json
+    PYTHONPATH=/tmp/base/src .venv/bin/python scripts/event_dates_diff.py dump /tmp/before.json  # an older tree
+    .venv/bin/python scripts/event_dates_diff.py compare /tmp/before.json /tmp/after.json
+
+``compare`` prints the time expressions removed, added or re-valued, and each event mention whose
+date or ``date_from`` changed, with its sentence, for judging by hand (docs/eval/dates8-dev.md).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _lgl(n: int) -> list[dict]:
+    spec = importlib.util.spec_from_file_location("sample_events", REPO / "scripts" / "sample_events.py")
+    assert spec is not None and spec.loader is not None
+    se = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(se)
+    return se.lgl_articles(se.BENCH / "geoparsing" / "lgl.xml", n)
+
+
+def dump(out: Path, n: int) -> None:
+    from storyline.annotate.pipeline import annotate
+    from storyline.model import CleanArticle
+
+    arts = [CleanArticle(id=r["id"], source="lgl", text=r["text"], published=r["published"], outlet=r["outlet"])
+            for r in _lgl(n)]
+    rows: list[dict] = []
+    for a, ann in zip(arts, annotate(arts)):
+        for m in ann.events:
+            rows.append({"doc": a.id, "pub": a.published, "trigger": m.trigger, "ts": m.trigger_start,
+                         "sent": m.text, "date": m.date.value if m.date else None,
+                         "dtext": m.date.text if m.date else None, "from": m.date_from})
+        for t in ann.timexes:
+            rows.append({"doc": a.id, "timex": t.text, "start": t.start, "value": t.value, "type": t.type})
+    out.write_text(json.dumps(rows, sort_keys=True), encoding="utf-8")
+    print(f"{len(arts)} articles, {len(rows)} rows -> {out}")
+
+
+def compare(before: Path, after: Path) -> None:
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (before, after))
+    ev_a, ev_b = ({(r["doc"], r["ts"]): r for r in rows if "trigger" in r} for rows in (a, b))
+    tx_a, tx_b = ({(r["doc"], r["start"]): r for r in rows if "timex" in r} for rows in (a, b))
+    for title, keys, rows in (("time expressions removed", sorted(set(tx_a) - set(tx_b)), tx_a),
+                              ("time expressions added", sorted(set(tx_b) - set(tx_a)), tx_b)):
+        print(f"{title}: {len(keys)}")
+        for k in keys:
+            print(f"  {k[0]} {rows[k]['timex']!r} {rows[k]['value']}")
+    changed = [k for k in sorted(set(tx_a) & set(tx_b)) if tx_a[k]["value"] != tx_b[k]["value"]]
+    print(f"time expressions re-valued: {len(changed)}")
+    for k in changed:
+        print(f"  {k[0]} {tx_a[k]['timex']!r} {tx_a[k]['value']} -> {tx_b[k]['value']}")
+    moved = [k for k in sorted(set(ev_a) & set(ev_b)) if (ev_a[k]["date"], ev_a[k]["from"]) != (ev_b[k]["date"], ev_b[k]["from"])]
+    print(f"event mention dates changed: {len(moved)} (mentions in one run only: {len(set(ev_a) ^ set(ev_b))})")
+    for i, k in enumerate(moved, 1):
+        x, y = ev_a[k], ev_b[k]
+        print(f"  [{i}] {k[0]} pub {x['pub']} {x['trigger']!r}: {x['date']} ({x['from']}, {x['dtext']!r}) -> "
+              f"{y['date']} ({y['from']}, {y['dtext']!r})\n      {' '.join(x['sent'].split())[:400]}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    d.add_argument("--lgl", type=int, default=250, help="the first N LGL articles (at most 250: the rest are held out)")
+    c = sub.add_parser("compare")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    a = ap.parse_args(argv)
+    if a.cmd == "dump":
+        if not 0 < a.lgl <= 250:
+            ap.error("--lgl must be 1-250: LGL articles 251 on are reserved for held-out checks")
+        dump(a.out, a.lgl)
+    else:
+        compare(a.before, a.after)
+
+
+if __name__ == "__main__":
+    main()
