@@ -1,6 +1,9 @@
 """The writing-date estimate of an undated article (annotate/dating.py), on sentences written for
 these tests, and one smoke test on the samples."""
+import math
 from datetime import date
+
+import numpy as np
 
 from storyline.annotate.dating import clues, estimate, flag_estimated, follow
 from storyline.annotate.timex import tag, tense
@@ -365,3 +368,12 @@ def test_the_past_only_view_holds_only_what_was_dated_by_the_arrival():
     assert full is not None and (full.point, [e["document_id"] for e in full.evidence]) == ("2019-09-02", ["c", "e"])
     # on its own day only c was there: one neighbour is too thin, and May's two do not pull it back
     assert profile_estimate("d", keys["d"], seen, _params()) is None
+
+
+def test_a_reports_weight_falls_at_its_own_pace_before_and_after_its_day():
+    from storyline.link.dating import _kernel
+
+    got = _kernel(np.array([-14.0, -7.0, 0.0, 30.0, 60.0]), 14.0, 30.0)
+    assert np.allclose(got, [math.exp(-1), math.exp(-0.5), 1.0, math.exp(-1), math.exp(-2)])
+    # the same pace both ways: the symmetric kernel exp(-|d| / 14)
+    assert np.array_equal(_kernel(np.array([-3.0, 3.0]), 14.0, 14.0), np.exp(-np.abs(np.array([-3.0, 3.0])) / 14.0))
