@@ -8,8 +8,10 @@ one out); dev articles are never read. Chosen on a grid: the most articles a key
 (``max_df``), the kernel's bandwidth, the weight of the background (``alpha``), how much an article's
 number of keys weighs in the background (``length_power``) and how the keys' score is scaled by their
 number (``key_scale``), and how a key's weight falls with the spread of its dated carriers over time
-(``burst_days``: a key said all year long dates less than one said in a burst), for the most train articles within 31 days of their date while at most
-MAX_FAR of all estimates are off by a year or more (over both corpora together: the issue's measure;
+(``burst_days``: a key said all year long dates less than one said in a burst), for the most train articles within 31 days of their date, on average
+over leave-one-out and "past only" (each article dated from the train articles written up to
+``eval.dating.PAST_DAYS`` after it: the edge of the collection, where a real arrival stands), while
+at most MAX_FAR of all estimates are off by a year or more in either (over both corpora together: the issue's measure;
 each corpus's share is printed). Fixed: the idf's reference size and power, the weight of the
 article's own clues, the least number of supporting articles and the least score gap to another era.
 
@@ -21,7 +23,16 @@ import json
 from itertools import product
 from pathlib import Path
 
-from storyline.eval.dating import all_keys, annotate_all, collection_index, collection_rows, load, own_clues, score
+from storyline.eval.dating import (
+    PAST_DAYS,
+    all_keys,
+    annotate_all,
+    collection_index,
+    collection_rows,
+    load,
+    own_clues,
+    score,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO.parent / "shared" / "bench"
@@ -32,18 +43,25 @@ FIXED = {"reference_n": 1000, "idf_power": 1.0, "own_weight": 1.0, "min_docs": 2
 # LENGTH_POWERS [0, 1], KEY_SCALES [None, 0.3, 0.5, 1.0]; it chose the values kept fixed below (a full
 # grid with BURST_DAYS is 448 leave-one-out runs, too long to re-run each round; widen these to redo it).
 MAX_DFS = [50]
-BANDWIDTHS = [14.0]
+BANDWIDTHS = [14.0]  # dating7 re-tried 30 with BURST_DAYS [None, 90, 180, 365]: best mean 0.6589 (vs 0.6618)
 ALPHAS = [8.0]
 LENGTH_POWERS = [1.0]
 KEY_SCALES: list[float | None] = [0.5]
 # how a key's weight falls with the spread of its dated carriers (``burst_days``: the median distance,
 # in days, from their median day at which the weight halves; None: no fall)
-BURST_DAYS: list[float | None] = [None, 60.0, 120.0, 180.0, 240.0, 365.0, 730.0]
+BURST_DAYS: list[float | None] = [None, 180.0]  # dating6's grid: 60, 120, 240, 365, 730 too (90 and 365
+# re-tried by dating7 under the mean of leave-one-out and past only: 0.6560 and 0.6565)
+# how long a report's words stay news after it (``after_bandwidth``, days; None: ``bandwidth``, a
+# symmetric kernel): reports follow what they tell, and an article refers back to what was reported
+AFTER_BANDWIDTHS: list[float | None] = [None, 30.0, 60.0]
 
 
-def _rank(f: dict[str, float]) -> tuple[float, float]:
-    """A setting's figures as a sort key: the most within 31 days, then the fewest off by a year."""
-    return round(f["within_31_days"], 6), -round(f["of_estimates_off_by_a_year_or_more"], 6)
+def _rank(loo: dict[str, float], past: dict[str, float]) -> tuple[float, float]:
+    """A setting's figures as a sort key: the most within 31 days, on average over leave-one-out and
+    past only (each article dated from the train articles written up to ``PAST_DAYS`` after it: what
+    the store held when it arrived, the case of a real arrival), then the fewest off by a year."""
+    return (round((loo["within_31_days"] + past["within_31_days"]) / 2, 6),
+            -round(max(loo["of_estimates_off_by_a_year_or_more"], past["of_estimates_off_by_a_year_or_more"]), 6))
 
 
 def main() -> None:
@@ -54,26 +72,31 @@ def main() -> None:
     own = own_clues(train)
     index = collection_index(train, keys, ("train",))
     best: tuple | None = None
-    for max_df, bandwidth, alpha, power, scale, burst in product(MAX_DFS, BANDWIDTHS, ALPHAS, LENGTH_POWERS,
-                                                                  KEY_SCALES, BURST_DAYS):
+    for max_df, bandwidth, alpha, power, scale, burst, after in product(MAX_DFS, BANDWIDTHS, ALPHAS, LENGTH_POWERS,
+                                                                         KEY_SCALES, BURST_DAYS, AFTER_BANDWIDTHS):
         params = {**FIXED, "max_df": max_df, "bandwidth": bandwidth, "alpha": alpha, "length_power": power}
+        if after is not None:
+            params["after_bandwidth"] = after
         if scale is not None:
             params["key_scale"] = scale
         if burst is not None:
             params["burst_days"] = burst
         rows = collection_rows(train, keys, index, params, own)
-        f = score(rows)
-        print(f"{json.dumps(params, sort_keys=True)}: within 31 days {f['within_31_days']:.4f}, "
-              f"off by a year {f['of_estimates_off_by_a_year_or_more']:.4f}", flush=True)
-        if f["of_estimates_off_by_a_year_or_more"] > MAX_FAR:
+        past = collection_rows(train, keys, index, params, own, past_days=PAST_DAYS)
+        f, g = score(rows), score(past)
+        print(f"{json.dumps(params, sort_keys=True)}: within 31 days {f['within_31_days']:.4f} "
+              f"(past only {g['within_31_days']:.4f}), off by a year {f['of_estimates_off_by_a_year_or_more']:.4f} "
+              f"(past only {g['of_estimates_off_by_a_year_or_more']:.4f})", flush=True)
+        if max(f["of_estimates_off_by_a_year_or_more"], g["of_estimates_off_by_a_year_or_more"]) > MAX_FAR:
             continue
-        if best is None or _rank(f) > best[0]:
-            best = (_rank(f), params, rows)
+        if best is None or _rank(f, g) > best[0]:
+            best = (_rank(f, g), params, rows, past)
     assert best is not None, "no setting keeps the estimates off by a year under MAX_FAR"
-    _, params, rows = best
-    print("train (leave-one-out):", {k: round(v, 4) for k, v in score(rows).items()})
-    for c in sorted({a.corpus for a in train}):
-        print(f"  {c}:", {k: round(v, 4) for k, v in score([r for r in rows if r[0].corpus == c]).items()})
+    _, params, rows, past = best
+    for name, got in (("train (leave-one-out)", rows), ("train (past only)", past)):
+        print(f"{name}:", {k: round(v, 4) for k, v in score(got).items()})
+        for c in sorted({a.corpus for a in train}):
+            print(f"  {c}:", {k: round(v, 4) for k, v in score([r for r in got if r[0].corpus == c]).items()})
     OUT.write_text(json.dumps(params, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print("wrote", OUT)
 

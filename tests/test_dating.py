@@ -1,6 +1,9 @@
 """The writing-date estimate of an undated article (annotate/dating.py), on sentences written for
 these tests, and one smoke test on the samples."""
+import math
 from datetime import date
+
+import numpy as np
 
 from storyline.annotate.dating import clues, estimate, flag_estimated, follow
 from storyline.annotate.timex import tag, tense
@@ -343,3 +346,34 @@ def test_a_keys_spread_is_the_median_distance_of_its_carriers_from_their_median_
     # said in March, June, September and December: about three months
     assert _spread([("a", date(2019, 3, 20), 3), ("b", date(2019, 6, 20), 3), ("c", date(2019, 9, 20), 3),
                     ("d", date(2019, 12, 20), 3)]) == 91.5
+
+
+def test_the_past_only_view_holds_only_what_was_dated_by_the_arrival():
+    """The eval's edge of the collection (``eval.dating.DatedUpTo``): an article sees only the dated
+    articles written up to a given day, counts and carriers alike."""
+    from storyline.eval.dating import DatedUpTo
+    from storyline.link.dating import memory_index, profile_estimate, profile_keys
+
+    docs, anns = _collection([("a", ["Marta Vell", "Tulsa"], "2019-05-10"), ("b", ["Marta Vell", "Tulsa"], "2019-05-14"),
+                              ("c", ["Marta Vell", "Osric Dunmore"], "2019-09-02"),
+                              ("d", ["Marta Vell", "Tulsa", "Osric Dunmore"], "2019-09-05"),
+                              ("e", ["Tulsa", "Osric Dunmore"], "2019-09-08")])
+    keys = {d.id: profile_keys(anns[d.id], d.article.text) for d in docs}
+    index = memory_index(keys, {d.id: date.fromisoformat(d.article.published) for d in docs})
+    seen = DatedUpTo(index, "2019-09-05")
+    assert seen.dating_df(["e:tulsa", "e:osric dunmore", "e:nobody"]) == {"e:tulsa": 3, "e:osric dunmore": 2}
+    assert [c[0] for c in seen.dating_carriers(["e:tulsa"])["e:tulsa"]] == ["a", "b", "d"]
+    # with the whole index, d is dated by its two September neighbours (Osric Dunmore pins the day)
+    full = profile_estimate("d", keys["d"], index, _params())
+    assert full is not None and (full.point, [e["document_id"] for e in full.evidence]) == ("2019-09-02", ["c", "e"])
+    # on its own day only c was there: one neighbour is too thin, and May's two do not pull it back
+    assert profile_estimate("d", keys["d"], seen, _params()) is None
+
+
+def test_a_reports_weight_falls_at_its_own_pace_before_and_after_its_day():
+    from storyline.link.dating import _kernel
+
+    got = _kernel(np.array([-14.0, -7.0, 0.0, 30.0, 60.0]), 14.0, 30.0)
+    assert np.allclose(got, [math.exp(-1), math.exp(-0.5), 1.0, math.exp(-1), math.exp(-2)])
+    # the same pace both ways: the symmetric kernel exp(-|d| / 14)
+    assert np.array_equal(_kernel(np.array([-3.0, 3.0]), 14.0, 14.0), np.exp(-np.abs(np.array([-3.0, 3.0])) / 14.0))

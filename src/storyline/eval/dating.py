@@ -207,23 +207,53 @@ def collection_index(arts: list[DatedArticle], keys: dict[str, dict[str, int]], 
                         {f"{a.corpus}:{a.name}": a.date for a in arts if a.split in dated_splits})
 
 
+@dataclass
+class DatedUpTo:
+    """What a store held when an article arrived: the dated articles of ``index`` written on or
+    before ``last`` (a day, YYYY-MM-DD) only, counts and carriers alike. ``collection_rows(...,
+    past_days=N)`` gives each target the view of its own day plus N days (the reports that come in
+    while it waits in the dating queue): the edge of the collection, where a real arrival stands,
+    simulated anywhere in it."""
+
+    index: object  # link.dating.DatedKeys
+    last: str
+
+    def dating_carriers(self, keys):
+        got = self.index.dating_carriers(keys)  # type: ignore[attr-defined]
+        out = {k: [c for c in cs if c[1] <= self.last] for k, cs in got.items()}
+        return {k: cs for k, cs in out.items() if cs}
+
+    def dating_df(self, keys):
+        return {k: len(cs) for k, cs in self.dating_carriers(keys).items()}
+
+
 def collection_rows(targets: list[DatedArticle], keys: dict[str, dict[str, int]], index, params: dict,
-                    own: dict[str, list] | None = None) -> list[tuple[DatedArticle, DateEstimate | None]]:
+                    own: dict[str, list] | None = None,
+                    past_days: int | None = None) -> list[tuple[DatedArticle, DateEstimate | None]]:
     """Each target's estimate from the dated articles of ``index`` (``link.dating.profile_estimate``,
     as ``collection_estimates`` makes it in the link stage; a dated target never counts as its own
-    carrier) and its own clues (``own``, read here when not given)."""
+    carrier) and its own clues (``own``, read here when not given). With ``past_days``, only the
+    dated articles written up to that many days after the target count (:class:`DatedUpTo`)."""
+    from datetime import timedelta
+
     from ..link.dating import profile_estimate
 
     out = []
     for a in targets:
         key = f"{a.corpus}:{a.name}"
-        out.append((a, profile_estimate(key, keys[key], index, params,
+        seen = index if past_days is None else DatedUpTo(index, (a.date + timedelta(days=past_days)).isoformat())
+        out.append((a, profile_estimate(key, keys[key], seen, params,
                                         lambda key=key, a=a: own[key] if own is not None else own_clues([a])[key])))
     return out
 
 
+PAST_DAYS = 7  # the "past only" view: the dated reports up to a week after the article (see DatedUpTo)
+
+
 def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, float]:
-    """Train: leave one out within train (the other train articles dated). Dev: each dev article
+    """Train: leave one out within train (the other train articles dated), and ``past only``: the
+    same with only the train articles written up to ``PAST_DAYS`` after it dated (what a store held
+    when it arrived: the edge of the collection). Dev: each dev article
     undated, every other article of the corpus dated (``dev``), or the train articles only
     (``dev-vs-train``). Also ``+own``: the own-words estimate where there is one, else the collection's
     (the order of the link stage)."""
@@ -235,8 +265,10 @@ def run_collection(arts: list[DatedArticle], console: Console) -> dict[str, floa
     own = own_clues(arts)
     train = [a for a in arts if a.split == "train"]
     dev = [a for a in arts if a.split == "dev"]
+    train_index = collection_index(train, keys, ("train",))
     sets = {
-        "train (leave-one-out)": collection_rows(train, keys, collection_index(train, keys, ("train",)), params, own),
+        "train (leave-one-out)": collection_rows(train, keys, train_index, params, own),
+        "train (past only)": collection_rows(train, keys, train_index, params, own, past_days=PAST_DAYS),
         "dev (others dated)": collection_rows(dev, keys, collection_index(arts, keys, ("train", "dev")), params, own),
         "dev (train dated)": collection_rows(dev, keys, collection_index(arts, keys, ("train",)), params, own),
     }

@@ -184,7 +184,9 @@ def with_story_dates(documents: list[Document], annotations: dict[str, Annotatio
 # articles report what it reports. Its keys (``profile_keys``: named participants, happenings and
 # figures, and the content words of its text) that at most ``max_df`` dated articles of the store carry
 # each have a date profile: the dated articles carrying the key, smoothed by a kernel of ``bandwidth``
-# days. Naive Bayes over the days those articles were written on: the writing day is the day where
+# days before each one's day and ``after_bandwidth`` days after it (reports follow what they tell,
+# and words stay news a while after they were reported: an article written at the newest edge of the
+# store, where every arrival stands, is not pulled back to the middle of its keys' last burst). Naive Bayes over the days those articles were written on: the writing day is the day where
 # its keys, each weighted by how rare it is ((log(reference_n / df)) ** ``idf_power``), are most
 # over-reported against the background of every dated article that shares a rare key with it (each
 # weighing by its number of keys ** ``length_power``: a long round-up of the day's news carries many
@@ -362,7 +364,8 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
     carriers = {d: (day, n) for cs in by_key.values() for d, day, n in cs}
     grid = np.array(sorted({day.toordinal() for day, _ in carriers.values()}), dtype=float)
     bandwidth = float(p["bandwidth"])
-    rows = {d: np.exp(-np.abs(grid - carriers[d][0].toordinal()) / bandwidth) for d in sorted(carriers)}
+    after = float(p.get("after_bandwidth") or bandwidth)  # how long after a report its words stay news
+    rows = {d: _kernel(grid - carriers[d][0].toordinal(), bandwidth, after) for d in sorted(carriers)}
     power = p.get("length_power", 0.0)
     mass = {d: float(carriers[d][1]) ** power if power else 1.0 for d in sorted(carriers)}
     bg = np.zeros(len(grid))
@@ -420,6 +423,14 @@ def profile_estimate(doc_id: str, keys: dict[str, int], index: DatedKeys, params
                 for d, (day, ks) in near]
     return DateEstimate(lo.isoformat(), hi.isoformat(), gran, value, point.isoformat(), round(share, 4),
                         evidence, source="story")
+
+
+def _kernel(days: Any, before: float, after: float) -> Any:
+    """The weight of a report on the days ``days`` after it (negative: before it): falling by e
+    every ``before`` days before it and every ``after`` days after it."""
+    import numpy as np
+
+    return np.where(days < 0, np.exp(np.minimum(days, 0) / before), np.exp(-np.maximum(days, 0) / after))
 
 
 def _spread(carriers: list[tuple[str, date, int]]) -> float:
