@@ -504,3 +504,55 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     # the person named in apposition acts, not the possessor of the office noun
     events, _ = _events("Clinton's campaign manager, Robby Mook, announced the hire.")
     assert next(e for e in events if e.trigger == "announced").actors == ["Robby Mook"]
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # the one charged, convicted, found or pleading guilty did the deed of the "with/of/to" phrase
+    ("Prosecutors charged a Toledo teenager with shooting Mark Ellis.", "shooting", [], "teenager shot Mark Ellis"),
+    ("Anna Reyes was convicted of robbing a bank and sentenced to five years.", "robbing", ["Anna Reyes"],
+     "Anna Reyes robbing bank"),
+    ("A jury found Paul Brandt guilty of stabbing his neighbor.", "stabbing", ["Paul Brandt"],
+     "Paul Brandt stabbing his neighbor"),
+    ("Ed Krantz pleaded guilty to stealing a truck.", "stealing", ["Ed Krantz"], "Ed Krantz stealing truck"),
+    # (a phrase before the verb is no charge: "In issuing the ruling, the judge cited")
+    ("In issuing the ruling, Judge Ann Cole cited three cases.", "issuing", [], "issuing ruling"),
+])
+def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,targets,summary", [
+    # the possessor of an arrest, death or trial is the one it happens to, unless an "of" phrase says whom
+    ("The senator criticized Tom Hale's arrest.", "arrest", [], ["Tom Hale"], "arrest Tom Hale"),
+    ("The police's arrest of Tom Hale angered residents.", "arrest", [], ["Tom Hale"], "police arrest Tom Hale"),
+    # who asked is named by "at the request of"; what was approved is not who approved it
+    ("The county closed the road at the request of Sheriff Dan Ortiz.", "request", ["Dan Ortiz"], [],
+     "Dan Ortiz request"),
+    ("The county closed the road before approval of the contract.", "approval", [], [], "approval contract"),
+    # the parties of talks or a debate are named by "between/among"
+    ("Talks between Honda and Toyota ended on Friday.", "Talks", ["Honda", "Toyota"], [], "Honda Talks"),
+    ("The vote started a debate among city council members.", "debate", [], [], "members debate"),
+    # "its" of a meeting is the organisation named before
+    ("The Lakewood Board of Trustees approved the plan at its Monday meeting.", "meeting",
+     ["Lakewood Board of Trustees"], [], "Lakewood Board of Trustees meeting"),
+])
+def test_nominal_events_take_doer_and_undergoer_from_their_phrases(text, trigger, actors, targets, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.targets, ev.summary) == (actors, targets, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a name before people ("Ocala residents", "Alexandria detectives", "the Lincoln teams'") says where
+    # they are from, whatever the tagger took it for: the people acted
+    ("About 30 Ocala residents marched to city hall Friday.", "marched", [], "residents marched"),
+    ("Alexandria detectives searched the apartment.", "searched", [], "detectives searched apartment"),
+    ("The Lincoln teams' games have changed times.", "changed", [], "games changed"),
+    ("Ford workers rejected the offer.", "rejected", [], "workers rejected offer"),
+    # a day never acts; a month's name that says something is a surname
+    ("Officials said Tuesday charged the pair with theft.", "charged", [], "charged pair"),
+    ("Fire Chief Tom January said the ban ends Monday.", "said", ["Tom January"], "Tom January said"),
+])
+def test_names_and_days_that_only_qualify_or_date_are_not_doers(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
