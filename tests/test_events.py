@@ -533,6 +533,11 @@ def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):
     # the parties of talks or a debate are named by "between/among"
     ("Talks between Honda and Toyota ended on Friday.", "Talks", ["Honda", "Toyota"], [], "Honda Talks"),
     ("The vote started a debate among city council members.", "debate", [], [], "members debate"),
+    # who acts at a gathering took part in it; what is done there, or to someone there, does not
+    ("At a tense meeting Thursday night, the Orland board approved the plan.", "meeting", [], [], "board meeting"),
+    ("The county health secretary said in a media conference on Friday that the virus had spread.", "conference",
+     [], [], "secretary conference"),
+    ("Two men were shot at a meeting on Monday.", "meeting", [], [], "meeting"),
     # "its" of a meeting is the organisation named before
     ("The Lakewood Board of Trustees approved the plan at its Monday meeting.", "meeting",
      ["Lakewood Board of Trustees"], [], "Lakewood Board of Trustees meeting"),

@@ -84,6 +84,7 @@ ACCUSED_PREPS = frozenset(_D["accused_governors"]["preps"])
 AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
+GATHERINGS = frozenset(_D["gatherings"]["words"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -588,8 +589,11 @@ def _participant(tok: Token) -> Token | None:
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
         g = g.head
     elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))
-              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))):
-        return None  # (who "said during a discussion" or "at a news conference" took part in it)
+              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))
+              or (g.pos_ == "VERB" and domain_type(tok) == "consult" and tok.lemma_.lower() in GATHERINGS)):
+        # (who "said during a discussion" or "at a news conference" took part in it; who acts at a
+        # gathering, "in a media conference" or "at a tense meeting Thursday, the board approved", held it)
+        return None
     return next((c for c in g.children if c.dep_ == "nsubj"), None)
 
 
