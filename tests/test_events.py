@@ -538,6 +538,11 @@ def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):
     ("The county health secretary said in a media conference on Friday that the virus had spread.", "conference",
      [], [], "secretary conference"),
     ("Two men were shot at a meeting on Monday.", "meeting", [], [], "meeting"),
+    ("Mayor Ann Cole left the meeting at noon.", "meeting", ["Ann Cole"], [], "Ann Cole meeting"),
+    # who gives the go-ahead to an act is a party of it
+    ("Putin gave his go-ahead to signing a treaty with Belarus on Friday.", "signing", ["Putin"], [],
+     "Putin signed treaty"),
+    ("The Tacoma city council granted final approval to the merger on Tuesday.", "merger", [], [], "council merger"),
     # "its" of a meeting is the organisation named before
     ("The Lakewood Board of Trustees approved the plan at its Monday meeting.", "meeting",
      ["Lakewood Board of Trustees"], [], "Lakewood Board of Trustees meeting"),

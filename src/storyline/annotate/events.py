@@ -85,6 +85,8 @@ AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
+APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
+APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -452,7 +454,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             return _subject_of(h.head)[0], None
         return h, None  # "troops guarding the camp"
     if v.dep_ == "pcomp" and v.tag_ == "VBG":
-        charged = _charged_one(v)
+        charged = _charged_one(v) or _approved_by(v)
         if charged is not None:  # "charged a teenager with killing Welch": the teenager killed
             return charged, None
     if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
@@ -483,6 +485,19 @@ def _someone(tok: Token) -> bool:
     """Whether a noun names someone who can act: a name, a pronoun, or a person, role or agent noun."""
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PROPN", "PRON") or \
         tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS | PEOPLE_NOUNS | {"person"}
+
+
+def _approved_by(tok: Token) -> Token | None:
+    """Who gave the go-ahead to the act ``tok`` names ("Putin gave his go-ahead to signing the treaty",
+    "the board granted final approval to the merger"): a party of it (events.json ``approval_nouns``)."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.lower_ != "to" or p.dep_ not in ("prep", "dative"):
+        return None
+    g = p.head if p.head.pos_ == "VERB" else p.head.head  # "to" on the verb or on its object
+    if g.lemma_.lower() not in APPROVAL_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in APPROVAL_NOUNS for c in g.children):
+        return None  # ("go-ahead" is parsed as "go - ahead": its head is "ahead")
+    return _subject_of(g)[0]
 
 
 def _charged_one(tok: Token) -> Token | None:
@@ -563,7 +578,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
         if actor is None:
-            actor = _charged_one(tok)  # "charged with the murder": the one charged
+            actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
         if undergone:  # ("his death was announced by his agent": not the agent's death)
             return actor, objs
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
