@@ -85,6 +85,7 @@ AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
+GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
@@ -482,9 +483,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
 
 
 def _someone(tok: Token) -> bool:
-    """Whether a noun names someone who can act: a name, a pronoun, or a person, role or agent noun."""
+    """Whether a noun names someone who can act: a name, a pronoun, or a person, role, agent or group noun."""
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PROPN", "PRON") or \
-        tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS | PEOPLE_NOUNS | {"person"}
+        tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS | PEOPLE_NOUNS | GROUP_NOUNS | {"person"}
 
 
 def _approved_by(tok: Token) -> Token | None:
@@ -609,7 +610,11 @@ def _participant(tok: Token) -> Token | None:
         # (who "said during a discussion" or "at a news conference" took part in it; who acts at a
         # gathering, "in a media conference" or "at a tense meeting Thursday, the board approved", held it)
         return None
-    return next((c for c in g.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+    if subj is not None and tok.lemma_.lower() in GATHERINGS and not _someone(subj) and not (
+            g.lemma_.lower() in PARTICIPATE | REPORTING or g.lemma_ == "be"):
+        return None  # ("a resolution began a discussion at their meeting": no one who met)
+    return subj
 
 
 def _core(tok: Token) -> set[int]:
