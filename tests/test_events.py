@@ -514,7 +514,11 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     ("A jury found Paul Brandt guilty of stabbing his neighbor.", "stabbing", ["Paul Brandt"],
      "Paul Brandt stabbing his neighbor"),
     ("Ed Krantz pleaded guilty to stealing a truck.", "stealing", ["Ed Krantz"], "Ed Krantz stealing truck"),
-    # (a phrase before the verb is no charge: "In issuing the ruling, the judge cited")
+    ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
+     "poisoning", [], "nurses poisoning dozens"),
+    # (nor do they sentence themselves; a phrase before the verb is no charge)
+    ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
+     "sentenced", [], "sentenced"),
     ("In issuing the ruling, Judge Ann Cole cited three cases.", "issuing", [], "issuing ruling"),
 ])
 def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):

@@ -477,7 +477,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
         # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
         # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
-        if v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+        if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
+                v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
+            # (not "convicted of infecting children and sentenced to death": a passive of its own)
             return _subject_of(v.head)[0], None
     return None, None
 
