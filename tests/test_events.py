@@ -516,6 +516,9 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
     ("Ed Krantz pleaded guilty to stealing a truck.", "stealing", ["Ed Krantz"], "Ed Krantz stealing truck"),
     ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
      "poisoning", [], "nurses poisoning dozens"),
+    # a headline's passive without "was": the one charged did not charge
+    ("Marietta woman charged in connection with warehouse fire.", "charged", [], "charged Marietta woman"),
+    ("Tulsa man charged with stealing a white van.", "stealing", [], "man stealing white van"),
     # (nor do they sentence themselves; a phrase before the verb is no charge)
     ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
      "sentenced", [], "sentenced"),

@@ -418,6 +418,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     made = _authored(v)
     if made is not None:
         return made
+    if not passive and v.tag_ in ("VBD", "VBN") and v.lemma_.lower() in ACCUSED_GOV - ACCUSED_SUBJECT and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass") for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in _RELPRON:
+            # a headline's passive without its "was": "Alexandria woman charged in connection with fire",
+            # "Man arrested after chase" (charging and arresting take an object when active)
+            return None, subj
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -1077,9 +1084,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             "NOUN", "PROPN") and not _time_word(actor_tok) else "")
         dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
-        if not dobj and trig.pos_ == "VERB" and target_toks and target_toks[0].dep_ in ("nsubjpass", "relcl") \
+        if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
+                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
-            dobj = target_toks[:1]  # the passive's patient: "the camp was bombed"
+            dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
             what = ("with " if dtype == "consult" and not dobj else "") + targets[0]
