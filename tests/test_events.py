@@ -566,6 +566,10 @@ def test_nominal_events_take_doer_and_undergoer_from_their_phrases(text, trigger
     ("Alexandria detectives searched the apartment.", "searched", [], "detectives searched apartment"),
     ("The Lincoln teams' games have changed times.", "changed", [], "games changed"),
     ("Ford workers rejected the offer.", "rejected", [], "workers rejected offer"),
+    # a place that qualifies the appositive noun of a name the tagger missed is not that name
+    ("Last week, RC4, a U.S. toy company based in Oak Brook, Illinois, issued a recall for its wooden train sets.",
+     "issued", [],
+     "RC4 issued recall"),
     # a day never acts; a month's name that says something is a surname
     ("Officials said Tuesday charged the pair with theft.", "charged", [], "charged pair"),
     ("Fire Chief Tom January said the ban ends Monday.", "said", ["Tom January"], "Tom January said"),

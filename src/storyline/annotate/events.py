@@ -873,7 +873,7 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     delegate said", "a Democratic pollster released", "U.S. officials said": the delegate, the
     pollster, the officials acted (the line names them), not the state or the party; not a named
     organisation or prize either where the noun names a person by a role."""
-    if head.pos_ != "NOUN":
+    if head.pos_ not in ("NOUN", "PROPN"):  # (a name the tagger missed: "RC2, a U.S. toy company")
         return False
     # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
     # qualifies the role acts
