@@ -577,3 +577,17 @@ def test_nominal_events_take_doer_and_undergoer_from_their_phrases(text, trigger
 def test_names_and_days_that_only_qualify_or_date_are_not_doers(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+def test_he_or_she_after_an_unnamed_person_is_not_the_name_before():
+    # "the driver" was a subject after the spokeswoman was named: "she" more likely is the driver
+    text = "Officer Dana Price said the driver told police she did not see the boy when she started backing out."
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == "started")
+    assert (ev.actors, ev.summary) == ([], "started")
+    # not a man for "she", nor the one who says
+    text = "Ann Cole told police a man appeared as she left work."
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == "left")
+    assert ev.actors == ["Ann Cole"]
+    text = "Tom Reyes said the suspect fled. The suspect is dangerous, he said."
+    ev = [e for e in _dated(text, "2015-06-10") if e.trigger == "said"][-1]
+    assert ev.actors == ["Tom Reyes"]

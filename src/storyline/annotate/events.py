@@ -86,6 +86,9 @@ PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
+UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
+UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
+UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
@@ -944,6 +947,18 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
     return actors
 
 
+def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
+    """Whether a person named only by a common noun ("the driver", "a neighbor", events.json
+    ``unnamed_person_nouns``) is a clause subject after the name a he/she was resolved to, in the
+    pronoun's sentence or the one before: the pronoun more likely stands for that person."""
+    if pron.lower_ not in ("he", "she", "him", "her") or pron.head.lemma_.lower() in REPORTING:
+        return False  # (who "said" is more likely the named speaker)
+    other = UNNAMED_FEMALE if pron.lower_ in ("he", "him") else UNNAMED_MALE
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    return any(t.idx >= after and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and not t.ent_type_
+               and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
+
+
 def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
     from .coref import Resolver
 
@@ -1032,6 +1047,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                if span is not None and actor_tok.pos_ == "PRON":
+                    got = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+                    last = max([e.end for _, e in ents if e.key in got and e.end <= actor_tok.idx] + [span[1]])
+                    if _unnamed_person_between(doc, last, actor_tok):
+                        span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
         elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
