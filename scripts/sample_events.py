@@ -107,6 +107,19 @@ def lgl_articles(path: Path, n: int, skip: int = 0) -> list[dict]:
     return out
 
 
+def geovirus_articles(path: Path, n: int) -> list[dict]:
+    """The first ``n`` articles (in file order) of the GeoVirus geoparsing corpus (Wikinews disease news;
+    used only to score toponym resolution): no publication date (the article's own words date it)."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for k, art in enumerate(ET.parse(path).getroot().findall("article")[:n]):
+        text = art.findtext("text") or ""
+        if text.strip():
+            out.append({"id": f"geovirus-{k:03d}", "text": text, "outlet": "GeoVirus"})
+    return out
+
+
 def build(feed: list[dict], db: Path) -> dict:
     from storyline import Storyline
 
@@ -194,6 +207,8 @@ def argv_line(a: argparse.Namespace) -> str:
         parts.append(f"--lgl {a.lgl}")
     if a.lgl_skip:
         parts.append(f"--lgl-skip {a.lgl_skip}")
+    if a.geovirus:
+        parts.append(f"--geovirus {a.geovirus}")
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
@@ -254,6 +269,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="also the first N articles of the LGL geoparsing corpus (local news, never used for events)")
     ap.add_argument("--lgl-skip", type=int, default=0,
                     help="with --lgl N: leave out the first K articles (articles K+1..N)")
+    ap.add_argument("--geovirus", type=int, default=0,
+                    help="also the first N articles of the GeoVirus geoparsing corpus (Wikinews, undated)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -263,6 +280,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += polnear_articles(BENCH / "polnear", a.polnear_train, "train", a.polnear_train_skip)
     if a.lgl:
         feed += lgl_articles(BENCH / "geoparsing" / "lgl.xml", a.lgl, a.lgl_skip)
+    if a.geovirus:
+        feed += geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", a.geovirus)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()

@@ -534,3 +534,88 @@ def test_the_two_after_a_coordinated_subject_and_an_appositive_person():
 def test_times_of_other_nouns_and_offsets_from_a_dated_event(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # the one charged, convicted, found or pleading guilty did the deed of the "with/of/to" phrase
+    ("Prosecutors charged a Toledo teenager with shooting Mark Ellis.", "shooting", [], "teenager shot Mark Ellis"),
+    ("Anna Reyes was convicted of robbing a bank and sentenced to five years.", "robbing", ["Anna Reyes"],
+     "Anna Reyes robbing bank"),
+    ("A jury found Paul Brandt guilty of stabbing his neighbor.", "stabbing", ["Paul Brandt"],
+     "Paul Brandt stabbing his neighbor"),
+    ("Ed Krantz pleaded guilty to stealing a truck.", "stealing", ["Ed Krantz"], "Ed Krantz stealing truck"),
+    ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
+     "poisoning", [], "nurses poisoning dozens"),
+    # a headline's passive without "was": the one charged did not charge
+    ("Marietta woman charged in connection with warehouse fire.", "charged", [], "charged Marietta woman"),
+    ("Tulsa man charged with stealing a white van.", "stealing", [], "man stealing white van"),
+    # (nor do they sentence themselves; a phrase before the verb is no charge)
+    ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
+     "sentenced", [], "sentenced"),
+    ("In issuing the ruling, Judge Ann Cole cited three cases.", "issuing", [], "issuing ruling"),
+])
+def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,targets,summary", [
+    # the possessor of an arrest, death or trial is the one it happens to, unless an "of" phrase says whom
+    ("The senator criticized Tom Hale's arrest.", "arrest", [], ["Tom Hale"], "arrest Tom Hale"),
+    ("The police's arrest of Tom Hale angered residents.", "arrest", [], ["Tom Hale"], "police arrest Tom Hale"),
+    # who asked is named by "at the request of"; what was approved is not who approved it
+    ("The county closed the road at the request of Sheriff Dan Ortiz.", "request", ["Dan Ortiz"], [],
+     "Dan Ortiz request"),
+    ("The county closed the road before approval of the contract.", "approval", [], [], "approval contract"),
+    # the parties of talks or a debate are named by "between/among"
+    ("Talks between Honda and Toyota ended on Friday.", "Talks", ["Honda", "Toyota"], [], "Honda Talks"),
+    ("The vote started a debate among city council members.", "debate", [], [], "members debate"),
+    # who acts at a gathering took part in it; what is done there, or to someone there, does not
+    ("At a tense meeting Thursday night, the Orland board approved the plan.", "meeting", [], [], "board meeting"),
+    ("The county health secretary said in a media conference on Friday that the virus had spread.", "conference",
+     [], [], "secretary conference"),
+    ("Two men were shot at a meeting on Monday.", "meeting", [], [], "meeting"),
+    ("Mayor Ann Cole left the meeting at noon.", "meeting", ["Ann Cole"], [], "Ann Cole meeting"),
+    # who gives the go-ahead to an act is a party of it
+    ("Putin gave his go-ahead to signing a treaty with Belarus on Friday.", "signing", ["Putin"], [],
+     "Putin signed treaty"),
+    ("The Tacoma city council granted final approval to the merger on Tuesday.", "merger", [], [], "council merger"),
+    # "its" of a meeting is the organisation named before
+    ("The Lakewood Board of Trustees approved the plan at its Monday meeting.", "meeting",
+     ["Lakewood Board of Trustees"], [], "Lakewood Board of Trustees meeting"),
+])
+def test_nominal_events_take_doer_and_undergoer_from_their_phrases(text, trigger, actors, targets, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.targets, ev.summary) == (actors, targets, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a name before people ("Ocala residents", "Alexandria detectives", "the Lincoln teams'") says where
+    # they are from, whatever the tagger took it for: the people acted
+    ("About 30 Ocala residents marched to city hall Friday.", "marched", [], "residents marched"),
+    ("Alexandria detectives searched the apartment.", "searched", [], "detectives searched apartment"),
+    ("The Lincoln teams' games have changed times.", "changed", [], "games changed"),
+    ("Ford workers rejected the offer.", "rejected", [], "workers rejected offer"),
+    # a place that qualifies the appositive noun of a name the tagger missed is not that name
+    ("Last week, RC4, a U.S. toy company based in Oak Brook, Illinois, issued a recall for its wooden train sets.",
+     "issued", [],
+     "RC4 issued recall"),
+    # a day never acts; a month's name that says something is a surname
+    ("Officials said Tuesday charged the pair with theft.", "charged", [], "charged pair"),
+    ("Fire Chief Tom January said the ban ends Monday.", "said", ["Tom January"], "Tom January said"),
+])
+def test_names_and_days_that_only_qualify_or_date_are_not_doers(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+def test_he_or_she_after_an_unnamed_person_is_not_the_name_before():
+    # "the driver" was a subject after the spokeswoman was named: "she" more likely is the driver
+    text = "Officer Dana Price said the driver told police she did not see the boy when she started backing out."
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == "started")
+    assert (ev.actors, ev.summary) == ([], "started")
+    # not a man for "she", nor the one who says
+    text = "Ann Cole told police a man appeared as she left work."
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == "left")
+    assert ev.actors == ["Ann Cole"]
+    text = "Tom Reyes said the suspect fled. The suspect is dangerous, he said."
+    ev = [e for e in _dated(text, "2015-06-10") if e.trigger == "said"][-1]
+    assert ev.actors == ["Tom Reyes"]

@@ -303,6 +303,11 @@ class Resolver:
                     ante = fits[-1] if fits else None
             elif strict and low in ("they", "them"):
                 ante = self._group_for_they(tok)
+            elif strict and low == "its" and tok.dep_ == "poss":
+                # "the board ... at its Monday meeting": only an organisation, as for "it"
+                ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
+                if ante is None or ante.label_ != "ORG":
+                    return None, None, local
             elif strict and low == "it":
                 # "it appeared that", "it's going to take": no one; else only an organisation
                 # ("Norton ... it declined"), never a place ("it drove inflation" after "Zimbabwe")

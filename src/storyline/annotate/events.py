@@ -78,6 +78,21 @@ PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
+UNDERGOER_NOUNS = frozenset(_D["undergoer_nouns"]["words"])
+ACCUSED_GOV = frozenset(_D["accused_governors"]["verbs"])
+ACCUSED_SUBJECT = frozenset(_D["accused_governors"]["subject_verbs"])
+ACCUSED_ADJ = frozenset(_D["accused_governors"]["adjectives"])
+ACCUSED_PREPS = frozenset(_D["accused_governors"]["preps"])
+AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
+PARTY_PREPS = frozenset(_D["party_preps"]["words"])
+PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
+GATHERINGS = frozenset(_D["gatherings"]["words"])
+GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
+UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
+UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
+UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
+APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
+APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
@@ -409,6 +424,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     made = _authored(v)
     if made is not None:
         return made
+    if not passive and v.tag_ in ("VBD", "VBN") and v.lemma_.lower() in ACCUSED_GOV - ACCUSED_SUBJECT and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass") for c in v.children):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in _RELPRON:
+            # a headline's passive without its "was": "Alexandria woman charged in connection with fire",
+            # "Man arrested after chase" (charging and arresting take an object when active)
+            return None, subj
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -445,6 +467,10 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # issued or sent it does what it does
             return _subject_of(h.head)[0], None
         return h, None  # "troops guarding the camp"
+    if v.dep_ == "pcomp" and v.tag_ == "VBG":
+        charged = _charged_one(v) or _approved_by(v)
+        if charged is not None:  # "charged a teenager with killing Welch": the teenager killed
+            return charged, None
     if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG":
         # the reason for praise or blame: "called voters stupid for supporting X", "arrested him for
         # stealing" (the object did it); "apologised for insulting" (the subject did)
@@ -464,9 +490,66 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
         # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
         # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
-        if v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+        if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
+                v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
+            # (not "convicted of infecting children and sentenced to death": a passive of its own)
             return _subject_of(v.head)[0], None
     return None, None
+
+
+def _someone(tok: Token) -> bool:
+    """Whether a noun names someone who can act: a name, a pronoun, or a person, role, agent or group noun."""
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PROPN", "PRON") or \
+        tok.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS | PEOPLE_NOUNS | GROUP_NOUNS | {"person"}
+
+
+def _approved_by(tok: Token) -> Token | None:
+    """Who gave the go-ahead to the act ``tok`` names ("Putin gave his go-ahead to signing the treaty",
+    "the board granted final approval to the merger"): a party of it (events.json ``approval_nouns``)."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.lower_ != "to" or p.dep_ not in ("prep", "dative"):
+        return None
+    g = p.head if p.head.pos_ == "VERB" else p.head.head  # "to" on the verb or on its object
+    if g.lemma_.lower() not in APPROVAL_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in APPROVAL_NOUNS for c in g.children):
+        return None  # ("go-ahead" is parsed as "go - ahead": its head is "ahead")
+    return _subject_of(g)[0]
+
+
+def _charged_one(tok: Token) -> Token | None:
+    """Who is charged with the deed ``tok`` names (a gerund or event noun in the ``with/of/for/in/to``
+    phrase of a verb or adjective of charging, events.json ``accused_governors``): the verb's
+    object or passive subject ("charged a teenager with killing", "was convicted of stabbing", "a man
+    suspected of robbery"), who is found or pleads guilty ("found guilty of robbing", "pleaded guilty
+    to the assault"), who admits or confesses it. None when the phrase names no one."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.dep_ != "prep" or p.lower_ not in ACCUSED_PREPS or p.i < p.head.i:
+        return None  # (not "In issuing his order, the judge cited ...")
+    g = p.head
+    if g.pos_ == "ADJ" and g.lemma_.lower() in ACCUSED_ADJ:
+        own = next((c for c in g.children if c.dep_ == "nsubj"), None)
+        if own is not None:
+            return own  # "found the defendant guilty of" read as a small clause
+        if g.dep_ not in ("oprd", "acomp", "xcomp", "ccomp") or g.head.pos_ not in ("VERB", "AUX"):
+            return None
+        holder = g.head  # "found him guilty", "was found guilty", "is guilty", "pleaded guilty"
+        obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        actor, patient = _subject_of(holder)
+        return patient if patient is not None else actor
+    lemma = g.lemma_.lower()
+    if g.pos_ != "VERB" or lemma not in ACCUSED_GOV or (p.lower_ == "to" and lemma not in ACCUSED_SUBJECT):
+        return None
+    while g.dep_ == "conj" and g.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in g.children):
+        g = g.head  # "was charged with murder and accused of shooting"
+    if lemma in ACCUSED_SUBJECT:
+        return _subject_of(g)[0]  # "admitted to stealing", "confessed to the killing"
+    obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    return _subject_of(g)[1]
 
 
 def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
@@ -483,11 +566,23 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
     if tok.pos_ in ("NOUN", "PROPN"):
         actor = None
         objs: list[Token] = []
+        lemma = tok.lemma_.lower()
+        of_object = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ in ("pobj", "pcomp") for p in c.children)
+                        for c in tok.children)
+        undergone = False
         for c in tok.children:
-            if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") or c.dep_ == "poss" and actor is None:
+            if c.dep_ == "poss" and lemma in UNDERGOER_NOUNS and not of_object:
+                objs.append(c)  # "Henry's arrest", "his death": the one it happened to
+                undergone = True
+            elif c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") or c.dep_ == "poss" and actor is None:
                 actor = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
+            elif c.dep_ == "prep" and actor is None and (c.lower_ in PARTY_PREPS or c.lower_ == "of" and lemma in AGENT_OF_NOUNS) \
+                    and any(p.dep_ == "pobj" and _someone(p) for p in c.children):
+                # "at the request of Mayor X" (who asked; not "approval of the shipment"), "a discussion
+                # among council members" (its parties)
+                actor = next(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
@@ -498,6 +593,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
+        if actor is None:
+            actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
+        if undergone:  # ("his death was announced by his agent": not the agent's death)
+            return actor, objs
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
         if actor is None:
@@ -521,9 +620,16 @@ def _participant(tok: Token) -> Token | None:
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
         g = g.head
     elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))
-              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))):
-        return None  # (who "said during a discussion" or "at a news conference" took part in it)
-    return next((c for c in g.children if c.dep_ == "nsubj"), None)
+              or (g.lemma_.lower() in REPORTING and h.lower_ in ("at", "during"))
+              or (g.pos_ == "VERB" and domain_type(tok) == "consult" and tok.lemma_.lower() in GATHERINGS)):
+        # (who "said during a discussion" or "at a news conference" took part in it; who acts at a
+        # gathering, "in a media conference" or "at a tense meeting Thursday, the board approved", held it)
+        return None
+    subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+    if subj is not None and tok.lemma_.lower() in GATHERINGS and not _someone(subj) and not (
+            g.lemma_.lower() in PARTICIPATE | REPORTING or g.lemma_ == "be"):
+        return None  # ("a resolution began a discussion at their meeting": no one who met)
+    return subj
 
 
 def _core(tok: Token) -> set[int]:
@@ -834,21 +940,45 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     delegate said", "a Democratic pollster released", "U.S. officials said": the delegate, the
     pollster, the officials acted (the line names them), not the state or the party; not a named
     organisation or prize either where the noun names a person by a role."""
-    if head.pos_ != "NOUN":
+    if head.pos_ not in ("NOUN", "PROPN"):  # (a name the tagger missed: "RC2, a U.S. toy company")
         return False
     # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
     # qualifies the role acts
     kinds = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
         "GPE", "NORP", "LOC")
     mentions = [toks for toks, e in agents if e.key == key]
-    if not mentions or any(e.type not in kinds for _, e in agents if e.key == key):
+    if not mentions:
         return False
+    if any(e.type not in kinds for _, e in agents if e.key == key):
+        # nor any name that only qualifies a plural common noun ("55 Gainesville residents", "the Jordan
+        # teams' games", "Clinton supporters"): the many it describes acted, whatever the tagger took it for
+        # (an organisation before other plurals stands for its people or is their maker: "Kraft foods",
+        # "UN figures"; a town before people may be tagged an organisation: "Danbury police")
+        org = any(e.type == "ORG" for _, e in agents if e.key == key)
+
+        def people(n: Token) -> bool:  # a common noun in lower case ("Richard 'Dik' Days": a name)
+            return n.pos_ == "NOUN" and n.text.islower() and (
+                n.lemma_.lower() in PEOPLE_NOUNS if org else n.tag_ == "NNS" or n.lemma_.lower() in PEOPLE_NOUNS)
+
+        if not all(doc[max(toks)].dep_ in ("compound", "amod", "nmod") and people(doc[max(toks)].head)
+                   and doc[max(toks)].head.i not in toks for toks in mentions if doc[max(toks)].i in _np_tokens(head)):
+            return False
     for toks in mentions:
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
                 root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+
+
+def _time_word(tok: Token) -> bool:
+    """A day or time read as a subject ("Tuesday charged ...", "March brought rain"): it never acts (a
+    month's name that says something is a surname: "Fire Chief Tom January said")."""
+    return tok.ent_type_ in ("DATE", "TIME") and not (tok.lower_ in _MONTHS and tok.head.lemma_.lower() in REPORTING)
 
 
 def _not_a_happening(tok: Token) -> bool:
@@ -879,6 +1009,18 @@ def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> 
     if len(actors) > 1 and any(kinds.get(k) == "PERSON" for k in actors):
         return [k for k in actors if kinds.get(k) == "PERSON"]
     return actors
+
+
+def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
+    """Whether a person named only by a common noun ("the driver", "a neighbor", events.json
+    ``unnamed_person_nouns``) is a clause subject after the name a he/she was resolved to, in the
+    pronoun's sentence or the one before: the pronoun more likely stands for that person."""
+    if pron.lower_ not in ("he", "she", "him", "her") or pron.head.lemma_.lower() in REPORTING:
+        return False  # (who "said" is more likely the named speaker)
+    other = UNNAMED_FEMALE if pron.lower_ in ("he", "him") else UNNAMED_MALE
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    return any(t.idx >= after and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and not t.ent_type_
+               and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
 
 
 def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
@@ -969,6 +1111,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                if span is not None and actor_tok.pos_ == "PRON":
+                    got = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+                    last = max([e.end for _, e in ents if e.key in got and e.end <= actor_tok.idx] + [span[1]])
+                    if _unnamed_person_between(doc, last, actor_tok):
+                        span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
         elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
@@ -1018,12 +1165,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
-            "NOUN", "PROPN") else "")
+            "NOUN", "PROPN") and not _time_word(actor_tok) else "")
         dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
-        if not dobj and trig.pos_ == "VERB" and target_toks and target_toks[0].dep_ in ("nsubjpass", "relcl") \
+        if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
+                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
-            dobj = target_toks[:1]  # the passive's patient: "the camp was bombed"
+            dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
             what = ("with " if dtype == "consult" and not dobj else "") + targets[0]

@@ -1,0 +1,94 @@
+"""Every event mention's actors and line on a development pool, and what changed between two code
+versions (issue 9's actor work): ``dump`` writes one JSON line per mention, ``diff`` prints the mentions
+whose actors or line differ, with their sentence, for judging by hand.
+
+Pool: LGL geoparsing articles 1-``--lgl`` (at most 250: articles 251-588 are held out for the judged
+samples) and the first ``--geovirus`` GeoVirus articles; parses are kept in ``--cache`` (a spaCy
+DocBin) so a second version re-runs only the annotation layers.
+
+    .venv/bin/python scripts/event_actor_diff.py dump /tmp/after.jsonl
+    PYTHONPATH=<other checkout>/src .venv/bin/python scripts/event_actor_diff.py dump /tmp/before.jsonl
+    .venv/bin/python scripts/event_actor_diff.py diff /tmp/before.jsonl /tmp/after.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_events import BENCH, geovirus_articles, lgl_articles  # noqa: E402
+
+HELD_OUT_FROM = 251  # LGL articles from here on are the held-out pool
+
+
+def dump(out: Path, lgl: int, geovirus: int, cache: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.pipeline import annotate_doc
+    from storyline.model import CleanArticle
+
+    if lgl >= HELD_OUT_FROM:
+        raise SystemExit(f"--lgl {lgl}: LGL articles {HELD_OUT_FROM}-588 are held out; use at most {HELD_OUT_FROM - 1}")
+    feed = lgl_articles(BENCH / "geoparsing" / "lgl.xml", lgl) + \
+        geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", geovirus)
+    nlp = get_nlp()
+    key = cache / f"lgl{lgl}-geovirus{geovirus}.spacy"
+    if key.exists():
+        docs = list(DocBin().from_disk(key).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe([r["text"] for r in feed], batch_size=32))
+        cache.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin()
+        for d in docs:
+            bin_.add(d)
+        bin_.to_disk(key)
+    with out.open("w", encoding="utf-8") as f:
+        for r, doc in zip(feed, docs):
+            article = CleanArticle(id=r["id"], source="dev", text=r["text"], published=r.get("published") or None)
+            for m in annotate_doc(article, doc).events:
+                f.write(json.dumps({"doc": r["id"], "trigger": m.trigger, "start": m.trigger_start,
+                                    "actors": m.actors, "targets": m.targets, "summary": m.summary,
+                                    "sentence": m.text}, ensure_ascii=False) + "\n")
+
+
+def diff(before: Path, after: Path) -> int:
+    def read(p: Path) -> dict:
+        rows = (json.loads(x) for x in p.read_text(encoding="utf-8").split("\n") if x)
+        return {(r["doc"], r["start"]): r for r in rows}
+
+    a, b = read(before), read(after)
+    n = 0
+    for k in sorted(set(a) & set(b)):
+        x, y = a[k], b[k]
+        if (x["actors"], x["summary"]) != (y["actors"], y["summary"]):
+            n += 1
+            print(f"{k[0]} [{x['trigger']}] {x['actors']} -> {y['actors']} | {x['summary']} -> {y['summary']}\n"
+                  f"    {y['sentence'][:300]!r}")
+    print(f"{n} mentions changed ({len(set(a) ^ set(b))} found by one version only)")
+    return n
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    d.add_argument("--lgl", type=int, default=250)
+    d.add_argument("--geovirus", type=int, default=239)
+    d.add_argument("--cache", type=Path, default=Path("/tmp/storyline-event-actor-diff"))
+    c = sub.add_parser("diff")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    a = ap.parse_args(argv)
+    if a.cmd == "dump":
+        dump(a.out, a.lgl, a.geovirus, a.cache)
+    else:
+        diff(a.before, a.after)
+
+
+if __name__ == "__main__":
+    main()
