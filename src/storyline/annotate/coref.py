@@ -97,9 +97,10 @@ class Resolver:
         layer repaired them ("CLEVELAND - Donald Trump" cut to the person); else spaCy's own."""
         self.doc = doc
         self.text = text
+        doc_text = doc.text  # (``Doc.text`` joins every token's text on each access: read it once)
         spans = [doc.char_span(a, b, label=lab) for a, b, lab in names] if names is not None else list(doc.ents)
         self.ents = [e for e in spans if e is not None and e.label_ in SPEAKER_TYPES
-                     and not is_dateline(doc.text, e.start_char, e.end_char)]
+                     and not is_dateline(doc_text, e.start_char, e.end_char)]
         self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.ent_start = {e.start_char: e for e in self.ents}
         self.orgs = [e for e in self.ents if e.label_ == "ORG"]

@@ -917,14 +917,14 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
     return " ".join(p for p in parts if p)
 
 
-def _is_name(doc: Doc, toks: set[int]) -> bool:
+def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
     """Whether an entity mention reads as a name that can act: not a dateline run into the first
     words ("BRUSSELS - European"), not a span that starts with a verb or a preposition ("Following
-    Gigante")."""
+    Gigante"). ``text``: ``doc.text`` (read once by the caller: spaCy rebuilds it on each access)."""
     if not toks:
         return False
     span = doc[min(toks): max(toks) + 1]
-    if is_dateline(doc.text, span.start_char, span.end_char):
+    if is_dateline(text, span.start_char, span.end_char):
         return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
@@ -1052,7 +1052,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     if not found:
         return []
     names = [(e.start, e.end, e.type) for e in entities]
-    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
+    text = doc.text
+    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text)]
     event_toks = {i for i, _ in found}
     memo: dict[int, str] = {}
     dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
