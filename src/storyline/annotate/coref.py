@@ -107,6 +107,7 @@ class Resolver:
         self.subject_persons = [e for e in self.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
         self.subject_person_ends = [e.end_char for e in self.subject_persons]
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
+        self._full_names: dict[str, set[str]] | None = None
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
         # direct quotations with a found speaker: (content start, end, speaker start, speaker end)
         self.quoted: list[tuple[int, int, int, int]] = []
@@ -180,8 +181,13 @@ class Resolver:
         if len(ent) >= 2:
             return ent.text.lower()
         last = ent[-1].lower_
-        full = {p.text.lower() for p in self.persons if len(p) >= 2 and p[-1].lower_ == last}
-        return full.pop() if len(full) == 1 else last
+        if self._full_names is None:  # surname -> the article's full names with it (computed once)
+            self._full_names = {}
+            for p in self.persons:
+                if len(p) >= 2:
+                    self._full_names.setdefault(p[-1].lower_, set()).add(p.text.lower())
+        full = self._full_names.get(last, set())
+        return next(iter(full)) if len(full) == 1 else last
 
     def sex(self, ent: Span) -> str | None:
         """"F" or "M" where the article says so of this person (an honorific or a noun beside one
