@@ -108,6 +108,7 @@ class Resolver:
         self.subject_person_ends = [e.end_char for e in self.subject_persons]
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
         self._full_names: dict[str, set[str]] | None = None
+        self._introduced: dict[tuple[str, str, str], bool] = {}
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
         # direct quotations with a found speaker: (content start, end, speaker start, speaker end)
         self.quoted: list[tuple[int, int, int, int]] = []
@@ -163,6 +164,12 @@ class Resolver:
         "Obama, the president", "the president, Barack Obama", "Sen. Marco Rubio" (any mention of
         the same person: a surname alone where one full name of the article has it)."""
         last, key = ent[-1].lower_, self._person_key(ent)
+        memo = (last, key, lemma)  # the answer depends on these only
+        if memo not in self._introduced:
+            self._introduced[memo] = self._introduced_as(last, key, lemma)
+        return self._introduced[memo]
+
+    def _introduced_as(self, last: str, key: str, lemma: str) -> bool:
         for p in self.persons:
             if p[-1].lower_ != last or self._person_key(p) != key:
                 continue  # (not "Anne Marie Murphy" for "the senator" because "Sen. Chris Murphy" was named)
