@@ -10,6 +10,9 @@ estimate path). Long texts go part by part, as ``pipeline.annotate`` does. Parse
     .venv/bin/python scripts/annotation_diff.py dump /tmp/speed8/before.json
     .venv/bin/python scripts/annotation_diff.py dump /tmp/speed8/after.json
     .venv/bin/python scripts/annotation_diff.py diff /tmp/speed8/before.json /tmp/speed8/after.json
+
+To dump an older version without checking it out: ``git archive <commit> src | tar -x -C /tmp/old``
+and run the dump with ``PYTHONPATH=/tmp/old/src`` (its ``storyline`` is then imported first).
 """
 from __future__ import annotations
 
