@@ -619,3 +619,25 @@ def test_he_or_she_after_an_unnamed_person_is_not_the_name_before():
     text = "Tom Reyes said the suspect fled. The suspect is dangerous, he said."
     ev = [e for e in _dated(text, "2015-06-10") if e.trigger == "said"][-1]
     assert ev.actors == ["Tom Reyes"]
+
+
+def test_detector_scores_all_tokens_at_once_as_one_row_at_a_time():
+    """The batched scores are the per-token sums bit for bit (bias + the row's weights summed left to
+    right), so batching never changes which tokens are events."""
+    import numpy as np
+
+    from storyline.annotate.event_detect import candidate, features, get_model
+
+    doc = parse("The rebels, who had seized the port, agreed on Monday to release 20 prisoners. "
+                "Talks will resume after the signing, officials said.")
+    model = get_model()
+    rows = [features(t) for t in doc if candidate(t)] + [["w=no-such-feature"]]
+    expected = np.tile(model.bias, (len(rows), 1))
+    for r, feats in enumerate(rows):
+        ids = [model.index[f] for f in feats if f in model.index]
+        if ids:
+            expected[r] += model.weights[ids].sum(axis=0)
+    got = model.scores(rows)
+    assert got.shape == expected.shape
+    assert got.tobytes() == expected.tobytes()
+    assert [doc[i].text for i, _ in model.predict(doc)][:3] == ["seized", "agreed", "release"]
