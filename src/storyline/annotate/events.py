@@ -642,7 +642,7 @@ def _core(tok: Token) -> set[int]:
     if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
         return core
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
-             for c in tok.doc[h].children if c.dep_ == "poss"}
+             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})}
     return core
 
 
@@ -966,9 +966,17 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     for toks in mentions:
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
-                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks):
+                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
+                and not _owner_of_thing(root, toks):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _owner_of_thing(root: Token, toks: set[int]) -> bool:
+    """Whether a place named as the possessor of a thing that cannot act only says whose it is:
+    "Henry County's unemployment rate went down" (the rate went down, the county did nothing)."""
+    return root.dep_ == "poss" and root.ent_type_ in _PLACE_TYPES and root.head.pos_ == "NOUN" \
+        and root.head.i not in toks and not _someone(root.head)
 
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
