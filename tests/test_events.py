@@ -598,6 +598,11 @@ def test_nominal_events_take_doer_and_undergoer_from_their_phrases(text, trigger
     ("Last week, RC4, a U.S. toy company based in Oak Brook, Illinois, issued a recall for its wooden train sets.",
      "issued", [],
      "RC4 issued recall"),
+    # a place owning a thing that cannot act only says whose it is
+    ("Ohio's jobless rate rose sharply in May.", "rose", [], "rate rose"),
+    ("Kenya's largest tea exporter apologized for the delay.", "apologized", [], "exporter apologized"),
+    # a joint body named after the two it joins: the body acted, neither of them
+    ("A Senate-House joint panel approved the bill on Monday.", "approved", [], "panel approved bill"),
     # a day never acts; a month's name that says something is a surname
     ("Officials said Tuesday charged the pair with theft.", "charged", [], "charged pair"),
     ("Fire Chief Tom January said the ban ends Monday.", "said", ["Tom January"], "Tom January said"),

@@ -949,6 +949,9 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     mentions = [toks for toks, e in agents if e.key == key]
     if not mentions:
         return False
+    inside = [doc[max(toks)] for toks in mentions if max(toks) in _np_tokens(head)]
+    if inside and all(_joint_of(r, head) for r in inside):
+        return True
     if any(e.type not in kinds for _, e in agents if e.key == key):
         # nor any name that only qualifies a plural common noun ("55 Gainesville residents", "the Jordan
         # teams' games", "Clinton supporters"): the many it describes acted, whatever the tagger took it for
@@ -970,6 +973,28 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
                 and not _owner_of_thing(root, toks):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _joint_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is one of two names joined by a hyphen that modify ``head`` through a chain of
+    compounds: "A House-Senate conference committee agreed" (the joint committee acted, neither
+    chamber; the line names the committee)."""
+    doc = tok.doc
+    i = tok.i
+    joined = (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+              and _named(doc[i + 2])) or (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+                                          and not doc[i - 1].whitespace_ and _named(doc[i - 2]))
+    if not joined or head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_NOUNS:
+        return False
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _named(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG")
 
 
 def _owner_of_thing(root: Token, toks: set[int]) -> bool:
