@@ -624,3 +624,19 @@ def test_he_or_she_after_an_unnamed_person_is_not_the_name_before():
     text = "Tom Reyes said the suspect fled. The suspect is dangerous, he said."
     ev = [e for e in _dated(text, "2015-06-10") if e.trigger == "said"][-1]
     assert ev.actors == ["Tom Reyes"]
+
+
+def test_a_byline_run_into_the_first_sentence_is_no_doer():
+    from storyline.annotate.events import _is_name
+
+    text = ("Valley students dig into family trees. BY K.T. BROWNE Advocate Reporter March 30, 2009 NEWARK -- "
+            "The Licking Valley students in library media specialist Tracy Boehmer's class sat around the table.")
+    doc = parse(text)
+    names = {text[e.start:e.end]: _is_name(doc, {t.i for t in doc.char_span(e.start, e.end)})
+             for e in extract_entities(doc)}
+    assert names["K.T. BROWNE Advocate"] is False  # who wrote the report
+    assert names["Tracy Boehmer"] is True
+    # "By" with a date is no byline
+    doc = parse("The cygnets hatched. By Saturday Anna Berg had counted six of them.")
+    ev = next(e for e in extract_events(doc, extract_entities(doc), [], [], "2015-06-10") if e.trigger == "counted")
+    assert ev.actors == ["Anna Berg"]

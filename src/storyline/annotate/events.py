@@ -440,6 +440,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             patient = v.head  # "the pact signed by X", "prisoners who were released"
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
+    subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
@@ -928,11 +929,23 @@ def _is_name(doc: Doc, toks: set[int]) -> bool:
         return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
+    if span.start > 0 and _byline_by(doc[span.start - 1]):
+        return False  # "BY L.B. WHYDE Advocate Reporter March 30, 2009 HANOVER -- The students sat": who wrote it
     for t in span[1:-1]:
         if t.text in ("-", "--", "\u2014", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ and \
                 all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
             return False  # a dateline: "BRUSSELS - European leaders"
     return True
+
+
+def _byline_by(tok: Token) -> bool:
+    """Whether ``tok`` is the "By" of a byline: the first word of one of the article's first three
+    sentences ("By Vickie Welborn vwelborn@gannett.com Gannett March 24, 2009 MANSFIELD -- ..."), not a
+    date's ("By Saturday they ventured ...")."""
+    if tok.lower_ != "by" or not tok.is_sent_start or tok.i + 1 >= len(tok.doc) or \
+            tok.doc[tok.i + 1].ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return False
+    return sum(1 for t in tok.doc[: tok.i] if t.is_sent_start) < 3
 
 
 def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> bool:
