@@ -640,3 +640,13 @@ def test_a_byline_run_into_the_first_sentence_is_no_doer():
     doc = parse("The cygnets hatched. By Saturday Anna Berg had counted six of them.")
     ev = next(e for e in extract_events(doc, extract_entities(doc), [], [], "2015-06-10") if e.trigger == "counted")
     assert ev.actors == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    ("Prosecutors are discussing a new deal for Anna Ruiz, a Salem woman accused of poisoning her husband in "
+     "May 2008.", "poisoning", ["Anna Ruiz"]),
+    ("Tom Burke, a developer who put together the deal, spoke on Monday.", "put", ["Tom Burke"]),
+])
+def test_a_noun_in_apposition_stands_for_the_name_it_describes(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert ev.actors == actors

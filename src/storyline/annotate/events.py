@@ -636,7 +636,7 @@ def _participant(tok: Token) -> Token | None:
 def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
     core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
-                      for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
+                      for t in [c] + [x for x in c.children if x.dep_ == "conj"]} | _described_name(tok)
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
     # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
@@ -645,6 +645,15 @@ def _core(tok: Token) -> set[int]:
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
              for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})}
     return core
+
+
+def _described_name(tok: Token) -> set[int]:
+    """The name a noun in apposition describes: "Elizabeth Fairfield, a Lebanon woman accused of
+    murdering her daughter" (the woman is Fairfield); not a place ("San Jose, California — A woman
+    eating ...": a dateline the parser joined)."""
+    h = tok.head
+    return {h.i} if tok.dep_ == "appos" and tok.pos_ == "NOUN" and h.pos_ == "PROPN" and h.i < tok.i \
+        and h.ent_type_ not in _PLACE_TYPES else set()
 
 
 # ------------------------------------------------------------------ time
