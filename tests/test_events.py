@@ -650,3 +650,16 @@ def test_a_byline_run_into_the_first_sentence_is_no_doer():
 def test_a_noun_in_apposition_stands_for_the_name_it_describes(text, trigger, actors):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    ("Officials said several accords signed between Peru and Chile should be revised as the two countries open a "
+     "new chapter of trade relations.", "open", ["Peru", "Chile"]),
+    ("Microsoft and Intel were sued last year. Both companies denied the claims on Monday.", "denied",
+     ["Microsoft", "Intel"]),
+    # not a pair of another kind
+    ("Microsoft and Intel were sued last year. The two countries denied the claims on Monday.", "denied", []),
+])
+def test_the_two_countries_are_the_pair_named_before(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert ev.actors == actors

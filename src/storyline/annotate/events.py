@@ -94,6 +94,7 @@ UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
+PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "about" for w in words}
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -1057,6 +1058,26 @@ def _not_a_happening(tok: Token) -> bool:
     return False
 
 
+def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]]) -> list[str]:
+    """The two names "the two countries" or "both companies" stand for (events.json ``pair_nouns``):
+    the last two of that kind coordinated before it, in its sentence or the one before ("agreements
+    signed between Lebanon and Syria ... as the two countries embark": Lebanon and Syria)."""
+    kind = PAIR_NOUNS.get(tok.lower_)
+    if kind is None or not (any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) or any(
+            c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children)):
+        return []
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    for t in reversed(doc[start: tok.i]):
+        other = [c for c in t.children if c.dep_ == "conj" and c.ent_type_ == kind and c.i < tok.i]
+        if t.ent_type_ == kind and other:
+            keys = _keys_in({t.i}, agents) + _keys_in({other[0].i}, agents)
+            if len(set(keys)) == 2:
+                return keys
+    return []
+
+
 def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> list[str]:
     """Of a person and the bodies named beside them ("GOP nominee Donald Trump", "Microsoft's
     Dustin Childs", "Jenkin, of Millom"), the person acts: the others are affiliations or homes."""
@@ -1163,6 +1184,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 pair = resolver.pair_before(actor_tok)
                 if pair is not None:
                     actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
+            if not actors and actor_tok.tag_ == "NNS":
+                actors = _pair_named_before(actor_tok, agents)  # "the two countries embark"
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
