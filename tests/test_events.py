@@ -663,3 +663,11 @@ def test_a_noun_in_apposition_stands_for_the_name_it_describes(text, trigger, ac
 def test_the_two_countries_are_the_pair_named_before(text, trigger, actors):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+def test_a_nationality_before_a_crew_says_whose_crew():
+    # the parser hangs both on the event noun of a headline: the crew acted, not the nationality
+    ev = next(e for e in _dated("Chinese-American Crew Blasts Off to Moon.", "2015-06-10") if e.trigger == "Blasts")
+    assert (ev.actors, ev.summary) == ([], "Crew Blasts")
+    ev = next(e for e in _dated("A Taliban attack killed two.", "2015-06-10") if e.trigger == "attack")
+    assert ev.actors == ["Taliban"]

@@ -592,7 +592,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
                 # organisation hosts a gathering, or is its misread place: "the Fox News debate",
                 # "the Copenhagen summit")
-                actor = c
+                actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
         if actor is None:
@@ -608,6 +608,14 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _group_named_after(name: Token, tok: Token) -> Token | None:
+    """The people or body noun a name before an event noun qualifies, when the parser hung both on
+    the event noun: "Russian-American Crew Blasts Off" (the crew blasted off, 'Russian-American' says
+    whose crew)."""
+    return next((s for s in tok.children if s.dep_ == "compound" and name.i < s.i < tok.i and not s.ent_type_
+                 and s.lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS | AGENT_NOUNS | ROLE_NOUNS), None)
 
 
 def _participant(tok: Token) -> Token | None:
