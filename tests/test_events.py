@@ -671,3 +671,19 @@ def test_a_nationality_before_a_crew_says_whose_crew():
     assert (ev.actors, ev.summary) == ([], "Crew Blasts")
     ev = next(e for e in _dated("A Taliban attack killed two.", "2015-06-10") if e.trigger == "attack")
     assert ev.actors == ["Taliban"]
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a headline's passive without "was" of a verb that takes an object when active
+    ("Body of Dover man found near creek.", "found", [], "found Body"),
+    ("Police found the car on Monday.", "found", [], "Police found car"),
+    # who does what an adverbial gerund says when its passive governor names no doer
+    ("A woman was stabbed Tuesday while jogging near the park.", "jogging", [], "woman jogging"),
+    ("Tom Reyes was struck while walking near the school, police said.", "walking", ["Tom Reyes"],
+     "Tom Reyes walking"),
+    # (not what the clause brought about)
+    ("Ten people were infected with the virus, causing the city to close its schools.", "causing", [], "causing"),
+])
+def test_headline_passives_and_adverbial_gerunds(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)

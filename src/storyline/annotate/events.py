@@ -94,6 +94,8 @@ UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
+HEADLINE_PASSIVE = frozenset(_D["headline_passive_verbs"]["verbs"])
+RESULT_GERUNDS = frozenset(_D["result_gerunds"]["verbs"])
 PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "about" for w in words}
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
@@ -411,6 +413,32 @@ def _authored(v: Token) -> tuple[Token | None, Token] | None:
     return (by[0] if by else None), h
 
 
+def _headline_passive(v: Token) -> Token | None:
+    """The subject of a headline's passive without its "was", of a verb that takes an object when
+    active (events.json ``headline_passive_verbs``): "Body of Winona man found behind residence", "Man
+    killed in crash": who it was done to (not a pronoun, a relative's antecedent or a happening:
+    "fighting killed at least a dozen")."""
+    if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in HEADLINE_PASSIVE or v.dep_ == "relcl" or any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass", "oprd", "acomp", "prt") for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in EVENT_NOUNS or subj.ent_type_:
+        return None
+    return subj
+
+
+def _surface_subject(v: Token) -> Token | None:
+    """Who does what an adverbial gerund says when its passive governor names no doer: its governor's
+    subject ("Woman stabbed while jogging", "a man was arrested after fleeing police": she jogged,
+    he fled)."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG":
+        return None
+    if v.lemma_.lower() in RESULT_GERUNDS and not any(c.dep_ == "mark" for c in v.children):
+        return None  # "..., taking the toll to 212": what the clause brought about
+    return next((c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                 and _someone(c)), None)
+
+
 def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
@@ -432,6 +460,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # a headline's passive without its "was": "Alexandria woman charged in connection with fire",
             # "Man arrested after chase" (charging and arresting take an object when active)
             return None, subj
+    undergoer = None if passive else _headline_passive(v)
+    if undergoer is not None:
+        return None, undergoer
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -495,7 +526,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
                 v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
-            return _subject_of(v.head)[0], None
+            return _subject_of(v.head)[0] or _surface_subject(v), None
     return None, None
 
 
@@ -1204,7 +1235,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
-        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
+        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the rebels on June 3 freed")
             k = trig.i - 1
@@ -1255,7 +1286,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
-                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV)) \
+                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
