@@ -550,7 +550,8 @@ def test_times_of_other_nouns_and_offsets_from_a_dated_event(text, dct, trigger,
     # (nor do they sentence themselves; a phrase before the verb is no charge)
     ("Syria has freed four nurses who were convicted of poisoning dozens of patients and sentenced to death.",
      "sentenced", [], "sentenced"),
-    ("In issuing the ruling, Judge Ann Cole cited three cases.", "issuing", [], "issuing ruling"),
+    # (who cites in issuing a ruling issued it: a gerund after "in" is done by the verb's subject)
+    ("In issuing the ruling, Judge Ann Cole cited three cases.", "issuing", ["Ann Cole"], "Ann Cole issuing ruling"),
 ])
 def test_who_is_charged_with_a_deed_did_it(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
@@ -685,5 +686,17 @@ def test_a_nationality_before_a_crew_says_whose_crew():
     ("Ten people were infected with the virus, causing the city to close its schools.", "causing", [], "causing"),
 ])
 def test_headline_passives_and_adverbial_gerunds(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    ("Local merchants donated $5,000 toward funding the park renovation project.", "funding", [],
+     "merchants funded renovation project"),
+    ("Mayor Ann Cole avoided a fine by paying the back taxes.", "paying", ["Ann Cole"], "Ann Cole paying back taxes"),
+    # (not a subject that cannot do it: "the quarantine has been lifted after finding no traces")
+    ("The ban has been lifted after finding no new cases.", "finding", [], "finding new cases"),
+])
+def test_a_gerund_after_by_toward_or_after_is_done_by_the_verbs_subject(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)

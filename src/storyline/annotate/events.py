@@ -96,6 +96,7 @@ APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 HEADLINE_PASSIVE = frozenset(_D["headline_passive_verbs"]["verbs"])
 RESULT_GERUNDS = frozenset(_D["result_gerunds"]["verbs"])
+GERUND_PREPS = frozenset(_D["gerund_preps"]["words"])
 PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "about" for w in words}
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
@@ -513,6 +514,12 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
             return (obj if obj is not None else _subject_of(g)[0]), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
+            and v.head.head.pos_ == "VERB":
+        # "donated $10,000 toward funding the project", "was arrested after fleeing": the verb's subject
+        doer = next((t for t in _subject_of(v.head.head) if t is not None), None)
+        return (doer if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in
+                                              EVENT_NOUNS) else None), None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
         objs = [c for c in g.children if c.dep_ == "dobj"] or [
