@@ -516,7 +516,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             return (obj if obj is not None else _subject_of(g)[0]), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
             and v.head.head.pos_ == "VERB":
-        # "donated $10,000 toward funding the project", "was arrested after fleeing": the verb's subject
+        # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
         doer = next((t for t in _subject_of(v.head.head) if t is not None), None)
         return (doer if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in
                                               EVENT_NOUNS) else None), None
