@@ -120,6 +120,35 @@ def geovirus_articles(path: Path, n: int) -> list[dict]:
     return out
 
 
+def extraction_articles(root: Path, n: int) -> list[dict]:
+    """The first ``n`` pages (by file name) of the article-extraction benchmark (news and magazine
+    pages of many outlets, 2017-2020; used only to score text extraction, never events) that carry a
+    publication date: the text is the benchmark's true article body, the date is the one Storyline's
+    clean stage reads from the page's own metadata (``clean.clean`` on the HTML), the outlet its domain."""
+    import gzip
+    from urllib.parse import urlsplit
+
+    from storyline.clean import clean
+    from storyline.model import RawArticle
+
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key in sorted(truth)[:n]:
+        page = root / "html" / f"{key}.html.gz"
+        body, url = truth[key].get("articleBody") or "", truth[key].get("url") or ""
+        if not body.strip() or not page.exists():
+            continue
+        html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
+        try:
+            published = clean(RawArticle(id=key, source=str(page), html=html, url=url)).published
+        except ValueError:
+            continue
+        if published:
+            out.append({"id": f"extraction-{key[:12]}", "text": body, "published": published[:10],
+                        "outlet": urlsplit(url).netloc.removeprefix("www.") or "extraction"})
+    return out
+
+
 def build(feed: list[dict], db: Path) -> dict:
     from storyline import Storyline
 
@@ -209,6 +238,8 @@ def argv_line(a: argparse.Namespace) -> str:
         parts.append(f"--lgl-skip {a.lgl_skip}")
     if a.geovirus:
         parts.append(f"--geovirus {a.geovirus}")
+    if a.extraction:
+        parts.append(f"--extraction {a.extraction}")
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
@@ -271,6 +302,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --lgl N: leave out the first K articles (articles K+1..N)")
     ap.add_argument("--geovirus", type=int, default=0,
                     help="also the first N articles of the GeoVirus geoparsing corpus (Wikinews, undated)")
+    ap.add_argument("--extraction", type=int, default=0,
+                    help="also the dated ones of the first N pages of the article-extraction benchmark "
+                         "(many outlets and subjects, never used for events)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -282,6 +316,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += lgl_articles(BENCH / "geoparsing" / "lgl.xml", a.lgl, a.lgl_skip)
     if a.geovirus:
         feed += geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", a.geovirus)
+    if a.extraction:
+        feed += extraction_articles(BENCH / "article-extraction", a.extraction)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()

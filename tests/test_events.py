@@ -633,7 +633,7 @@ def test_a_byline_run_into_the_first_sentence_is_no_doer():
     text = ("Valley students dig into family trees. BY K.T. BROWNE Advocate Reporter March 30, 2009 NEWARK -- "
             "The Licking Valley students in library media specialist Tracy Boehmer's class sat around the table.")
     doc = parse(text)
-    names = {text[e.start:e.end]: _is_name(doc, {t.i for t in doc.char_span(e.start, e.end)})
+    names = {text[e.start:e.end]: _is_name(doc, {t.i for t in doc.char_span(e.start, e.end)}, text)
              for e in extract_entities(doc)}
     assert names["K.T. BROWNE Advocate"] is False  # who wrote the report
     assert names["Tracy Boehmer"] is True
@@ -697,6 +697,28 @@ def test_headline_passives_and_adverbial_gerunds(text, trigger, actors, summary)
     # (not a subject that cannot do it)
     ("The new rule works by blocking the signal.", "blocking", [], "blocking signal"),
 ])
-def test_a_gerund_after_by_toward_or_after_is_done_by_the_verbs_subject(text, trigger, actors, summary):
+def test_a_gerund_after_by_or_toward_is_done_by_the_verbs_subject(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2015-06-10") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+def test_detector_scores_all_tokens_at_once_as_one_row_at_a_time():
+    """The batched scores are the per-token sums bit for bit (bias + the row's weights summed left to
+    right), so batching never changes which tokens are events."""
+    import numpy as np
+
+    from storyline.annotate.event_detect import candidate, features, get_model
+
+    doc = parse("The rebels, who had seized the port, agreed on Monday to release 20 prisoners. "
+                "Talks will resume after the signing, officials said.")
+    model = get_model()
+    rows = [features(t) for t in doc if candidate(t)] + [["w=no-such-feature"]]
+    expected = np.tile(model.bias, (len(rows), 1))
+    for r, feats in enumerate(rows):
+        ids = [model.index[f] for f in feats if f in model.index]
+        if ids:
+            expected[r] += model.weights[ids].sum(axis=0)
+    got = model.scores(rows)
+    assert got.shape == expected.shape
+    assert got.tobytes() == expected.tobytes()
+    assert [doc[i].text for i, _ in model.predict(doc)][:3] == ["seized", "agreed", "release"]

@@ -97,15 +97,18 @@ class Resolver:
         layer repaired them ("CLEVELAND - Donald Trump" cut to the person); else spaCy's own."""
         self.doc = doc
         self.text = text
+        doc_text = doc.text  # (``Doc.text`` joins every token's text on each access: read it once)
         spans = [doc.char_span(a, b, label=lab) for a, b, lab in names] if names is not None else list(doc.ents)
         self.ents = [e for e in spans if e is not None and e.label_ in SPEAKER_TYPES
-                     and not is_dateline(doc.text, e.start_char, e.end_char)]
+                     and not is_dateline(doc_text, e.start_char, e.end_char)]
         self.ent_at = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.ent_start = {e.start_char: e for e in self.ents}
         self.orgs = [e for e in self.ents if e.label_ == "ORG"]
         self.subject_persons = [e for e in self.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
         self.subject_person_ends = [e.end_char for e in self.subject_persons]
         self.persons = [e for e in self.ents if e.label_ == "PERSON"]
+        self._full_names: dict[str, set[str]] | None = None
+        self._introduced: dict[tuple[str, str, str], bool] = {}
         self.speakers: list[tuple[int, str, tuple[int, int], str]] = []  # (pos, name, span, label)
         # direct quotations with a found speaker: (content start, end, speaker start, speaker end)
         self.quoted: list[tuple[int, int, int, int]] = []
@@ -161,6 +164,12 @@ class Resolver:
         "Obama, the president", "the president, Barack Obama", "Sen. Marco Rubio" (any mention of
         the same person: a surname alone where one full name of the article has it)."""
         last, key = ent[-1].lower_, self._person_key(ent)
+        memo = (last, key, lemma)  # the answer depends on these only
+        if memo not in self._introduced:
+            self._introduced[memo] = self._introduced_as(last, key, lemma)
+        return self._introduced[memo]
+
+    def _introduced_as(self, last: str, key: str, lemma: str) -> bool:
         for p in self.persons:
             if p[-1].lower_ != last or self._person_key(p) != key:
                 continue  # (not "Anne Marie Murphy" for "the senator" because "Sen. Chris Murphy" was named)
@@ -179,8 +188,13 @@ class Resolver:
         if len(ent) >= 2:
             return ent.text.lower()
         last = ent[-1].lower_
-        full = {p.text.lower() for p in self.persons if len(p) >= 2 and p[-1].lower_ == last}
-        return full.pop() if len(full) == 1 else last
+        if self._full_names is None:  # surname -> the article's full names with it (computed once)
+            self._full_names = {}
+            for p in self.persons:
+                if len(p) >= 2:
+                    self._full_names.setdefault(p[-1].lower_, set()).add(p.text.lower())
+        full = self._full_names.get(last, set())
+        return next(iter(full)) if len(full) == 1 else last
 
     def sex(self, ent: Span) -> str | None:
         """"F" or "M" where the article says so of this person (an honorific or a noun beside one

@@ -65,15 +65,25 @@ class EventModel:
         self.index: dict[str, int] = {f: i for i, f in enumerate(data["features"])}
         self.weights = np.asarray(data["weights"], dtype=np.float64)
         self.bias = np.asarray(data["intercept"], dtype=np.float64)
+        self.padded = np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])  # + a row of zeros
         self.none = self.labels.index("O")
 
     def scores(self, rows: list[list[str]]) -> np.ndarray:
+        """Bias plus the summed weights of each row's known features (one row per token), for all
+        rows at once: feature ids padded to one width with a row of zeros, added column by column,
+        so each row's sum is the same left-to-right sum as before (``weights[ids].sum(axis=0)``)."""
+        index = self.index
+        ids = [[index[f] for f in feats if f in index] for feats in rows]
+        width = max((len(r) for r in ids), default=0)
         out = np.tile(self.bias, (len(rows), 1))
-        index, weights = self.index, self.weights
-        for r, feats in enumerate(rows):
-            ids = [index[f] for f in feats if f in index]
-            if ids:
-                out[r] += weights[ids].sum(axis=0)
+        if width:
+            zero = len(self.weights)  # the padding row of self.padded
+            cols = np.array([r + [zero] * (width - len(r)) for r in ids], dtype=np.intp)
+            padded = self.padded
+            total = padded[cols[:, 0]]
+            for j in range(1, width):
+                total += padded[cols[:, j]]
+            out += total
         return out
 
     def predict(self, doc: Doc) -> list[tuple[int, str]]:

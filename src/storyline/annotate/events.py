@@ -974,14 +974,14 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
     return " ".join(p for p in parts if p)
 
 
-def _is_name(doc: Doc, toks: set[int]) -> bool:
+def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
     """Whether an entity mention reads as a name that can act: not a dateline run into the first
     words ("BRUSSELS - European"), not a span that starts with a verb or a preposition ("Following
-    Gigante")."""
+    Gigante"). ``text``: ``doc.text`` (read once by the caller: spaCy rebuilds it on each access)."""
     if not toks:
         return False
     span = doc[min(toks): max(toks) + 1]
-    if is_dateline(doc.text, span.start_char, span.end_char):
+    if is_dateline(text, span.start_char, span.end_char):
         return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
@@ -1124,10 +1124,10 @@ def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]])
     return []
 
 
-def _one_kind(actors: list[str], ents: list[tuple[set[int], EntityMention]]) -> list[str]:
+def _one_kind(actors: list[str], kinds: dict[str, str]) -> list[str]:
     """Of a person and the bodies named beside them ("GOP nominee Donald Trump", "Microsoft's
-    Dustin Childs", "Jenkin, of Millom"), the person acts: the others are affiliations or homes."""
-    kinds = {e.key: e.type for _, e in ents}
+    Dustin Childs", "Jenkin, of Millom"), the person acts: the others are affiliations or homes.
+    ``kinds``: entity key -> type (of the article's last mention with that key)."""
     if len(actors) > 1 and any(kinds.get(k) == "PERSON" for k in actors):
         return [k for k in actors if kinds.get(k) == "PERSON"]
     return actors
@@ -1174,8 +1174,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     if not found:
         return []
     names = [(e.start, e.end, e.type) for e in entities]
-    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks)]
+    text = doc.text
+    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text)]
     event_toks = {i for i, _ in found}
+    kinds = {e.key: e.type for _, e in ents}
     memo: dict[int, str] = {}
     dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
@@ -1252,7 +1254,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if k >= sent.start:
                 actors = _keys_in({k}, agents, _AGENT_TYPES)
                 subj_np = {k}
-        actors = _one_kind(actors, ents)
+        actors = _one_kind(actors, kinds)
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")

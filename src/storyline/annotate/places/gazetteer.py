@@ -27,6 +27,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 CACHE_VERSION = 17
@@ -36,8 +37,10 @@ _DROP = re.compile(r"[.,'’`\"()]")
 _DASH = re.compile(r"[-‐‑–—/]")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a place name."""
+    """Case-, accent- and punctuation-insensitive key for a place name (remembered: the ranking
+    compares every name of an article with every other, once per candidate)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("&", " and ")
