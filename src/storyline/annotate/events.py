@@ -94,6 +94,10 @@ UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
+HEADLINE_PASSIVE = frozenset(_D["headline_passive_verbs"]["verbs"])
+RESULT_GERUNDS = frozenset(_D["result_gerunds"]["verbs"])
+GERUND_PREPS = frozenset(_D["gerund_preps"]["words"])
+PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "about" for w in words}
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
@@ -410,6 +414,32 @@ def _authored(v: Token) -> tuple[Token | None, Token] | None:
     return (by[0] if by else None), h
 
 
+def _headline_passive(v: Token) -> Token | None:
+    """The subject of a headline's passive without its "was", of a verb that takes an object when
+    active (events.json ``headline_passive_verbs``): "Body of Winona man found behind residence", "Man
+    killed in crash": who it was done to (not a pronoun, a relative's antecedent or a happening:
+    "fighting killed at least a dozen")."""
+    if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in HEADLINE_PASSIVE or v.dep_ == "relcl" or any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass", "oprd", "acomp", "prt") for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in EVENT_NOUNS or subj.ent_type_:
+        return None
+    return subj
+
+
+def _surface_subject(v: Token) -> Token | None:
+    """Who does what an adverbial gerund says when its passive governor names no doer: its governor's
+    subject ("Woman stabbed while jogging", "a man was arrested after fleeing police": she jogged,
+    he fled)."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG":
+        return None
+    if v.lemma_.lower() in RESULT_GERUNDS and not any(c.dep_ == "mark" for c in v.children):
+        return None  # "..., taking the toll to 212": what the clause brought about
+    return next((c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+                 and _someone(c)), None)
+
+
 def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
@@ -431,6 +461,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # a headline's passive without its "was": "Alexandria woman charged in connection with fire",
             # "Man arrested after chase" (charging and arresting take an object when active)
             return None, subj
+    undergoer = None if passive else _headline_passive(v)
+    if undergoer is not None:
+        return None, undergoer
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -440,6 +473,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             patient = v.head  # "the pact signed by X", "prisoners who were released"
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
+    subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
@@ -480,6 +514,12 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
             return (obj if obj is not None else _subject_of(g)[0]), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
+            and v.head.head.pos_ == "VERB":
+        # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
+        doer = next((t for t in _subject_of(v.head.head) if t is not None), None)
+        return (doer if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in
+                                              EVENT_NOUNS) else None), None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
         objs = [c for c in g.children if c.dep_ == "dobj"] or [
@@ -493,7 +533,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
                 v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
-            return _subject_of(v.head)[0], None
+            return _subject_of(v.head)[0] or _surface_subject(v), None
     return None, None
 
 
@@ -590,7 +630,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
                 # organisation hosts a gathering, or is its misread place: "the Fox News debate",
                 # "the Copenhagen summit")
-                actor = c
+                actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
         if actor is None:
@@ -606,6 +646,14 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _group_named_after(name: Token, tok: Token) -> Token | None:
+    """The people or body noun a name before an event noun qualifies, when the parser hung both on
+    the event noun: "Russian-American Crew Blasts Off" (the crew blasted off, 'Russian-American' says
+    whose crew)."""
+    return next((s for s in tok.children if s.dep_ == "compound" and name.i < s.i < tok.i and not s.ent_type_
+                 and s.lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS | AGENT_NOUNS | ROLE_NOUNS), None)
 
 
 def _participant(tok: Token) -> Token | None:
@@ -635,15 +683,24 @@ def _participant(tok: Token) -> Token | None:
 def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
     core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
-                      for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
+                      for t in [c] + [x for x in c.children if x.dep_ == "conj"]} | _described_name(tok)
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
     # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
     if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
         return core
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
-             for c in tok.doc[h].children if c.dep_ == "poss"}
+             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})}
     return core
+
+
+def _described_name(tok: Token) -> set[int]:
+    """The name a noun in apposition describes: "Elizabeth Fairfield, a Lebanon woman accused of
+    murdering her daughter" (the woman is Fairfield); not a place ("San Jose, California — A woman
+    eating ...": a dateline the parser joined)."""
+    h = tok.head
+    return {h.i} if tok.dep_ == "appos" and tok.pos_ == "NOUN" and h.pos_ == "PROPN" and h.i < tok.i \
+        and h.ent_type_ not in _PLACE_TYPES else set()
 
 
 # ------------------------------------------------------------------ time
@@ -928,11 +985,23 @@ def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
         return False  # "MEXICO CITY — Trump ...": where the report was written
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
+    if span.start > 0 and _byline_by(doc[span.start - 1]):
+        return False  # "BY L.B. WHYDE Advocate Reporter March 30, 2009 HANOVER -- The students sat": who wrote it
     for t in span[1:-1]:
         if t.text in ("-", "--", "\u2014", "\u2013") and t.whitespace_ and doc[t.i - 1].whitespace_ and \
                 all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
             return False  # a dateline: "BRUSSELS - European leaders"
     return True
+
+
+def _byline_by(tok: Token) -> bool:
+    """Whether ``tok`` is the "By" of a byline: the first word of one of the article's first three
+    sentences ("By Vickie Welborn vwelborn@gannett.com Gannett March 24, 2009 MANSFIELD -- ..."), not a
+    date's ("By Saturday they ventured ...")."""
+    if tok.lower_ != "by" or not tok.is_sent_start or tok.i + 1 >= len(tok.doc) or \
+            tok.doc[tok.i + 1].ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return False
+    return sum(1 for t in tok.doc[: tok.i] if t.is_sent_start) < 3
 
 
 def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> bool:
@@ -949,6 +1018,9 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     mentions = [toks for toks, e in agents if e.key == key]
     if not mentions:
         return False
+    inside = [doc[max(toks)] for toks in mentions if max(toks) in _np_tokens(head)]
+    if inside and all(_joint_of(r, head) for r in inside):
+        return True
     if any(e.type not in kinds for _, e in agents if e.key == key):
         # nor any name that only qualifies a plural common noun ("55 Gainesville residents", "the Jordan
         # teams' games", "Clinton supporters"): the many it describes acted, whatever the tagger took it for
@@ -966,9 +1038,39 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     for toks in mentions:
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
-                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks):
+                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
+                and not _owner_of_thing(root, toks):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _joint_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is one of two names joined by a hyphen that modify ``head`` through a chain of
+    compounds: "A House-Senate conference committee agreed" (the joint committee acted, neither
+    chamber; the line names the committee)."""
+    doc = tok.doc
+    i = tok.i
+    joined = (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+              and _named(doc[i + 2])) or (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+                                          and not doc[i - 1].whitespace_ and _named(doc[i - 2]))
+    if not joined or head.pos_ != "NOUN" or head.lemma_.lower() not in GROUP_NOUNS:
+        return False
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _named(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _owner_of_thing(root: Token, toks: set[int]) -> bool:
+    """Whether a place named as the possessor of a thing that cannot act only says whose it is:
+    "Henry County's unemployment rate went down" (the rate went down, the county did nothing)."""
+    return root.dep_ == "poss" and root.ent_type_ in _PLACE_TYPES and root.head.pos_ == "NOUN" \
+        and root.head.i not in toks and not _someone(root.head)
 
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -1000,6 +1102,26 @@ def _not_a_happening(tok: Token) -> bool:
                 h.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS):
             return True
     return False
+
+
+def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]]) -> list[str]:
+    """The two names "the two countries" or "both companies" stand for (events.json ``pair_nouns``):
+    the last two of that kind coordinated before it, in its sentence or the one before ("agreements
+    signed between Lebanon and Syria ... as the two countries embark": Lebanon and Syria)."""
+    kind = PAIR_NOUNS.get(tok.lower_)
+    if kind is None or not (any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) or any(
+            c.dep_ in ("det", "predet") and c.lower_ == "both" for c in tok.children)):
+        return []
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    for t in reversed(doc[start: tok.i]):
+        other = [c for c in t.children if c.dep_ == "conj" and c.ent_type_ == kind and c.i < tok.i]
+        if t.ent_type_ == kind and other:
+            keys = _keys_in({t.i}, agents) + _keys_in({other[0].i}, agents)
+            if len(set(keys)) == 2:
+                return keys
+    return []
 
 
 def _one_kind(actors: list[str], kinds: dict[str, str]) -> list[str]:
@@ -1110,6 +1232,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 pair = resolver.pair_before(actor_tok)
                 if pair is not None:
                     actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
+            if not actors and actor_tok.tag_ == "NNS":
+                actors = _pair_named_before(actor_tok, agents)  # "the two countries embark"
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True)
@@ -1120,7 +1244,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
-        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS:
+        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the rebels on June 3 freed")
             k = trig.i - 1
@@ -1171,7 +1295,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
-                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV)) \
+                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
