@@ -246,7 +246,25 @@ def argv_line(a: argparse.Namespace) -> str:
     return " ".join(parts)
 
 
-def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str, polnear_train: bool = False) -> None:
+def pools(a: argparse.Namespace) -> str:
+    """The pools the feed was drawn from, in words, for the table's header."""
+    out = []
+    if a.ecb_topics.strip():
+        out.append(f"ECB+ topics {a.ecb_topics} with a date line")
+    if a.per_outlet:
+        out.append(f"PolNeAR dev, {a.per_outlet} per outlet")
+    if a.polnear_train:
+        out.append(f"PolNeAR train articles {a.polnear_train_skip + 1}-{a.polnear_train} of each outlet")
+    if a.lgl:
+        out.append(f"LGL articles {a.lgl_skip + 1}-{a.lgl}")
+    if a.geovirus:
+        out.append(f"GeoVirus articles 1-{a.geovirus}")
+    if a.extraction:
+        out.append(f"the dated ones of article-extraction pages 1-{a.extraction}")
+    return "; ".join(out) or "none"
+
+
+def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str, pool: str) -> None:
     old = {}
     if out.exists():
         for line in out.read_text(encoding="utf-8").splitlines():
@@ -259,7 +277,7 @@ def write(rows: list[dict], out: Path, seed: int, n_articles: int, command: str,
     s = shares(rows)
     lines = [f"# Key events judged by hand: {out.name}", "",
              (f"Seed {seed}; {len(rows)} events drawn from {rows[0]['key_events'] if rows else 0} key events "
-              f"(not drawn before) of {n_articles} held-out articles (ECB+ topics with a date line, PolNeAR dev{', PolNeAR train' if polnear_train else ''})."),
+              f"(not drawn before) of {n_articles} held-out articles ({pool})."),
              f"Command: `{command}`",
              "", "| check | right | judged | share |", "|---|---|---|---|"]
     for f, (k, t) in s.items():
@@ -322,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
     rows = sample(data, a.n, a.seed, exclude, old_docs)
-    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a), a.polnear_train > 0)
+    write(rows, a.out.resolve(), a.seed, len(feed), argv_line(a), pools(a))
     s = shares(rows)
     print(f"{len(feed)} articles, {rows[0]['key_events'] if rows else 0} key events, {len(rows)} drawn -> {a.out}")
     for f, (k, t) in s.items():
