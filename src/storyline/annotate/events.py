@@ -42,6 +42,7 @@ from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
 from .coref import DOCUMENT_NOUNS, ROLE_NOUNS, is_dateline
 from .event_detect import detect
+from .timex.lexicon import MONTHS
 
 DATA_PATH = Path(__file__).with_name("events.json")
 
@@ -857,7 +858,7 @@ def _after_dated(trig: Token, timexes: list[Timex], dated: dict[int, Timex]) -> 
     return None
 
 
-_HAPPEN = frozenset(("happen", "occur", "take", "unfold"))  # "the shooting, which happened on March 1"
+_HAPPEN = frozenset(_D["happening_verbs"]["verbs"])  # "the shooting, which happened on March 1"
 
 
 _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
@@ -1073,8 +1074,7 @@ def _owner_of_thing(root: Token, toks: set[int]) -> bool:
         and root.head.i not in toks and not _someone(root.head)
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
+_MONTHS = frozenset(max((n for n, j in MONTHS.items() if j == i), key=len) for i in set(MONTHS.values()))  # full names
 
 
 def _time_word(tok: Token) -> bool:
