@@ -234,6 +234,14 @@ def _dated(text, dct):
     ("The GOP presidential candidate sent an email to supporters on Tuesday.", "sent", []),
     # a dateline run into the subject is no name
     ("BRUSSELS - European leaders gathered Friday to discuss the crisis.", "gathered", []),
+    # a relative clause's noun that a copula equates with a name acts as that name
+    ("Jane Smith is the lawyer who represented Acme in the case.", "represented", ["Jane Smith"]),
+    ("The nurse who treated the patient was Jane Smith.", "treated", ["Jane Smith"]),
+    ("Jane Smith was the first player to score in the final.", "score", ["Jane Smith"]),
+    ("Acme Corp is the company that bought the startup.", "bought", ["Acme Corp"]),
+    ("Jane Smith, a nurse who treated the patient, resigned.", "treated", ["Jane Smith"]),
+    # an unnamed noun acts as itself: no name
+    ("The senator met the lawyers who represented the company.", "represented", []),
 ])
 def test_an_actor_is_a_name_that_acts_or_none(text, trigger, actors):
     ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)

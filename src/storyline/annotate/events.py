@@ -441,6 +441,18 @@ def _surface_subject(v: Token) -> Token | None:
                  and _someone(c)), None)
 
 
+def _antecedent(h: Token) -> Token:
+    """Who a relative clause's noun ``h`` stands for: the name a copula equates it with ("Jane Smith was
+    the nurse who treated ...", "the nurse who treated ... was Jane Smith"), else the noun itself."""
+    g = h.head
+    if g.lemma_.lower() != "be" or h.dep_ not in ("attr", "nsubj"):
+        return h
+    other = next((c for c in g.children if c.dep_ == ("nsubj" if h.dep_ == "attr" else "attr")), None)
+    if other is not None and other.ent_type_ in ("PERSON", "ORG") and other.pos_ == "PROPN":
+        return other
+    return h
+
+
 def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
@@ -479,7 +491,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
-            return v.head, None  # "the man who killed"
+            return _antecedent(v.head), None  # "the man who killed"
         return s, None
     if v.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
             and not any(c.dep_ == "dobj" for c in v.head.children if c.i < v.i):
@@ -490,7 +502,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             if owner is None and h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ == "VERB":
                 owner = _subject_of(h.head)[0]
             return owner, None
-        return h, None  # an infinitival relative: "the first company to sign" (the company signs)
+        return _antecedent(h), None  # an infinitival relative: "the first company to sign" (the company signs)
     if v.dep_ == "relcl":
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
