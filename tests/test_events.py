@@ -730,3 +730,20 @@ def test_detector_scores_all_tokens_at_once_as_one_row_at_a_time():
     assert got.shape == expected.shape
     assert got.tobytes() == expected.tobytes()
     assert [doc[i].text for i, _ in model.predict(doc)][:3] == ["seized", "agreed", "release"]
+
+
+@pytest.mark.parametrize("text,name,credit", [
+    ("(CNN) Senator Jane Smith visited the border on Friday.", "CNN", True),
+    ("LONDON (Reuters) - Shares fell on Tuesday.", "Reuters", True),
+    ("Springfield, Ohio (AP) \u2014 Officials closed the bridge.", "AP", True),
+    ("Boeing cut jobs.\n(Associated Press) Officials closed the bridge.", "Associated Press", True),
+    # a name or an abbreviation in parentheses inside the report is no credit
+    ("The United Nations (UN) Security Council voted on Friday.", "UN", False),
+    ("Jane Smith (Democrat) said the plan would fail.", "Democrat", False),
+    ("Officials told the network (CNN) that the plan would fail.", "CNN", False),
+])
+def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
+    from storyline.annotate.coref import is_dateline
+
+    start = text.index(name)
+    assert is_dateline(text, start, start + len(name)) is credit

@@ -33,6 +33,10 @@ ROLE_NOUNS = {
 }
 
 
+# What may stand before a parenthesised credit on its line: nothing, or the place it was written in
+# ("Washington (CNN)", "NEW YORK, Nov 3 (Reuters)"; not "The United Nations (UN)").
+_CREDIT_BEFORE = re.compile(r"^\s*(?:(?!The\s|A\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s*[\w.]+(?:\s\w+){0,2})?\s*)?$")
+_CREDIT_AFTER = re.compile(r"^\)\s*(?:(?:—|―|–|--|-|:)\s*)?[A-Z\"“‘']")  # then the report's first word
 _DASH_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?\s*(?:\([^()]{2,40}\)\s*)?(?:—|―|–|--|-|:)\s")
 
 
@@ -41,9 +45,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     text or of a paragraph and followed by a dash or colon ("MEXICO CITY —", "PHILADELPHIA ―",
     "WASHINGTON (Reuters) -"). It says where the report was written, never who acted."""
     name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    if name and text[start - 1:start] == "(" and _CREDIT_AFTER.match(text[end:end + 8]) and \
+            _CREDIT_BEFORE.match(text[line_start:start - 1]):
+        return True  # the outlet's credit opening the report: "(CNN) ...", "LONDON (Reuters) - ..."
     if not name or not name.isupper():
         return False
-    line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
     return bool(_DASH_AFTER.match(text[end:end + 50]))

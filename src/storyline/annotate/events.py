@@ -487,6 +487,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
+    subs = [c for c in subs if not _credit(c)]  # "(CNN) President X made ...": the outlet never acts
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
@@ -1005,6 +1006,16 @@ def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
                 all(x.text.isupper() for x in span[: t.i - span.start] if x.is_alpha):
             return False  # a dateline: "BRUSSELS - European leaders"
     return True
+
+
+def _credit(tok: Token) -> bool:
+    """Whether ``tok`` is an outlet's credit opening the report in parentheses ("(CNN) President X
+    made ...", "LONDON (Reuters) - ..."): coref.is_dateline's credit."""
+    doc = tok.doc
+    start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"])  # "(Associated Press)"
+    if start == 0 or doc[start - 1].text != "(":
+        return False
+    return is_dateline(doc.text, doc[start].idx, tok.idx + len(tok.text))
 
 
 def _byline_by(tok: Token) -> bool:
