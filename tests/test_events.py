@@ -240,6 +240,8 @@ def _dated(text, dct):
     ("Jane Smith was the first player to score in the final.", "score", ["Jane Smith"]),
     ("Acme Corp is the company that bought the startup.", "bought", ["Acme Corp"]),
     ("Jane Smith, a nurse who treated the patient, resigned.", "treated", ["Jane Smith"]),
+    # who secures an act does it (events.json light_verbs), also in a purpose clause
+    ("Real Madrid raised its offer to secure the signing of the midfielder.", "signing", ["Real Madrid"]),
     # an unnamed noun acts as itself: no name
     ("The senator met the lawyers who represented the company.", "represented", []),
 ])
