@@ -228,22 +228,16 @@ def argv_line(a: argparse.Namespace) -> str:
     if a.per_outlet != 6:
         parts.append(f"--per-outlet {a.per_outlet}")
     parts += [f"--exclude {f}" for f in a.exclude]
-    if a.polnear_train:
-        parts.append(f"--polnear-train {a.polnear_train}")
-    if a.polnear_train_skip:
-        parts.append(f"--polnear-train-skip {a.polnear_train_skip}")
-    if a.lgl:
-        parts.append(f"--lgl {a.lgl}")
-    if a.lgl_skip:
-        parts.append(f"--lgl-skip {a.lgl_skip}")
-    if a.geovirus:
-        parts.append(f"--geovirus {a.geovirus}")
-    if a.extraction:
-        parts.append(f"--extraction {a.extraction}")
+    for name in _POOL_COUNTS:  # the pools' counts, given only when set
+        if getattr(a, name):
+            parts.append(f"--{name.replace('_', '-')} {getattr(a, name)}")
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
     return " ".join(parts)
+
+
+_POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction")
 
 
 def pools(a: argparse.Namespace) -> str:
