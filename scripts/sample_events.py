@@ -149,6 +149,23 @@ def extraction_articles(root: Path, n: int) -> list[dict]:
     return out
 
 
+def tbaq_articles(root: Path) -> list[dict]:
+    """The TBAQ documents (TimeBank and AQUAINT news, 1989-2000) that the event detector never saw:
+    those ``storyline.eval.timeml.split_of`` holds out (``dev``, 41 of 256), their text without the
+    TimeML tags and their creation time (DCT) as the publication day, the outlet from the file name
+    (``wsj_0006`` -> WSJ, ``APW19980227.0489`` -> APW). Used to score detection, never read for actors
+    or dates."""
+    from storyline.eval.timeml import load
+
+    out = []
+    for d in load(root):
+        if d.split != "dev" or not d.text.strip() or not d.dct[:10]:
+            continue
+        out.append({"id": f"tbaq-{d.name}", "text": d.text, "published": d.dct[:10],
+                    "outlet": re.match(r"[A-Za-z]+", d.name)[0].upper()})
+    return out
+
+
 def build(feed: list[dict], db: Path) -> dict:
     from storyline import Storyline
 
@@ -229,15 +246,16 @@ def argv_line(a: argparse.Namespace) -> str:
         parts.append(f"--per-outlet {a.per_outlet}")
     parts += [f"--exclude {f}" for f in a.exclude]
     for name in _POOL_COUNTS:  # the pools' counts, given only when set
-        if getattr(a, name):
-            parts.append(f"--{name.replace('_', '-')} {getattr(a, name)}")
+        value = getattr(a, name)
+        if value:
+            parts.append(f"--{name.replace('_', '-')}" + ("" if value is True else f" {value}"))
     if a.new_articles:
         parts.append("--new-articles")
     parts.append(f"--out {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
     return " ".join(parts)
 
 
-_POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction")
+_POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -255,6 +273,8 @@ def pools(a: argparse.Namespace) -> str:
         out.append(f"GeoVirus articles 1-{a.geovirus}")
     if a.extraction:
         out.append(f"the dated ones of article-extraction pages 1-{a.extraction}")
+    if a.tbaq_held_out:
+        out.append("the 41 TBAQ documents held out from the event detector's training")
     return "; ".join(out) or "none"
 
 
@@ -317,6 +337,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--extraction", type=int, default=0,
                     help="also the dated ones of the first N pages of the article-extraction benchmark "
                          "(many outlets and subjects, never used for events)")
+    ap.add_argument("--tbaq-held-out", action="store_true",
+                    help="also the TBAQ documents held out from the event detector's training (TimeBank "
+                         "and AQUAINT news, dated by their DCT; never read for event actors or dates)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -330,6 +353,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", a.geovirus)
     if a.extraction:
         feed += extraction_articles(BENCH / "article-extraction", a.extraction)
+    if a.tbaq_held_out:
+        feed += tbaq_articles(BENCH / "tempeval3" / "TBAQ-cleaned")
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
