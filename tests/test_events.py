@@ -59,6 +59,18 @@ def test_signed_deal_is_agree():
     assert all(e.date is None for e in signed)  # no article date given
 
 
+def test_line_keeps_the_particle_and_names_the_thing_not_its_day():
+    events, _ = _events("The rebels carried out the March 3 bombing in the capital. "
+                        "Officials later called off the search. "
+                        "Officials accused the group of carrying out the July 7, 2005 bombings in London.",
+                        dct="2020-03-10")
+    lines = [e.summary for e in events]
+    assert "rebels carried out March 3 bombing" in lines
+    assert "Officials called off search" in lines
+    # the parse makes "July" the object and "bombings" its apposition: the line names the bombings
+    assert "carrying out 2005 bombings in London" in lines
+
+
 def test_written_sentences():
     events, figs = _events("Police arrested 12 protesters in Nairobi on Tuesday. "
                            "The minister said the talks were useful. "

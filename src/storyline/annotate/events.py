@@ -979,6 +979,9 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
             past = got[1]
         verb = {"planned": "to " + lemma, "possible": "may " + lemma, "hypothetical": "may " + lemma,
                 "negated": "did not " + lemma}.get(mood, past)
+        particle = [c.lower_ for c in trig.children if c.dep_ == "prt" and c.i > trig.i]
+        if particle:  # a phrasal verb says its particle ("carried out", "called off", "blasted off")
+            verb = f"{verb} {particle[0]}"
     else:
         verb = ("no " if mood == "negated" else "") + trig.text
     parts = [who, verb, what]
@@ -1104,6 +1107,12 @@ def _time_word(tok: Token) -> bool:
     """A day or time read as a subject ("Tuesday charged ...", "March brought rain"): it never acts (a
     month's name that says something is a surname: "Fire Chief Tom January said")."""
     return tok.ent_type_ in ("DATE", "TIME") and not (tok.lower_ in _MONTHS and tok.head.lemma_.lower() in REPORTING)
+
+
+def _dated_word(tok: Token) -> bool:
+    """A day or month split off as an object of its own ("carried out the September 11 attacks": the
+    parse makes both "September" and "attacks" objects); the line names the other one."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in MONTHS
 
 
 def _not_a_happening(tok: Token) -> bool:
@@ -1315,12 +1324,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date_from = "publication"
         who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else "")
-        dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
+        dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
                 target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
+        if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
+            dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
             what = ("with " if dtype == "consult" and not dobj else "") + targets[0]
