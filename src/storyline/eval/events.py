@@ -212,11 +212,12 @@ def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | 
     attrs: dict[str, Attrs] = defaultdict(Attrs)
     for g, doc in zip(golds, docs):
         attrs[g.split].add(attributes(g, doc))
-    table = Table(title=f"TimeML events on {Path(corpus).name} ({len(golds)} docs; dev = held out from training)")
+    table = Table(title=f"TimeML events on {Path(corpus).name} ({len(golds)} docs; dev = held out from training; "
+                        "test = a test set, such as te3-platinum)")
     for col in ("split", "gold", "sys", "relaxed P", "relaxed R", "relaxed F1", "strict F1", "class F1"):
         table.add_column(col, justify="right")
     out: dict[str, float] = {}
-    for key in ("train", "train TimeBank", "train AQUAINT", "dev", "dev TimeBank", "dev AQUAINT"):
+    for key in ("train", "train TimeBank", "train AQUAINT", "dev", "dev TimeBank", "dev AQUAINT", "test"):
         if key not in per:
             continue
         c = per[key]
@@ -235,7 +236,7 @@ def run(corpus: Path, console: Console, limit: int | None = None, cache: Path | 
     for col in ("split", "matched", "tense acc", "aspect acc", "polarity acc", "gold anchored", "we give that time",
                 "we date from a timex", "gold links it", "as a bound"):
         at.add_column(col, justify="right")
-    for key in ("train", "dev"):
+    for key in ("train", "dev", "test"):
         a = attrs.get(key)
         if a is None or not a.matched:
             continue

@@ -4,7 +4,9 @@ timeline entries whose sentence holds an event mention that Storyline dates at t
 (the gold value is a year, a month or a day; our date must fall in it and be at least as precise).
 
 Nothing here was trained or tuned on this corpus (the event detector learnt from TBAQ train); the
-test corpora (Airbus, GM, stock market) are not in the bench.
+test corpora (Airbus, GM, stock market: ``SemEval_Task4_data/corpus_1``..``corpus_3``, 90 articles, 39
+timelines) are not in the bench: give their folder (or one ``corpus_N``) as ``--corpus``; the official
+layout (``corpus_trackA_TimeML``, ``TimeLines_Gold_Standard``) is read as it is.
 """
 from __future__ import annotations
 
@@ -62,13 +64,44 @@ def fits(gold: str, ours: str) -> bool:
     return len(ours) >= len(gold) and ours[:len(gold)] == gold and ours[:4].isdigit()
 
 
+# (raw texts, gold timelines): the bench's trial layout, then the official test data's (per corpus_N)
+LAYOUTS = (("raw_TimeML", "timelines_gold"), ("corpus_trackA_TimeML", "TimeLines_Gold_Standard"))
+
+
+def layout(corpus: Path) -> tuple[Path, Path] | None:
+    """The raw-text and gold-timeline folders of one SemEval-2015 Task 4 corpus, in either layout."""
+    for raw, gold in LAYOUTS:
+        if (corpus / raw).is_dir():
+            return corpus / raw, corpus / gold
+    return None
+
+
 def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, float]:
+    """One corpus (the trial set, or one ``corpus_N`` of the test data), or a folder of them (the
+    test data's ``corpus_1``..``corpus_3``: each scored, then all together)."""
+    corpus = Path(corpus)
+    if layout(corpus) is None:
+        parts = [p for p in sorted(corpus.iterdir()) if p.is_dir() and layout(p) is not None] if corpus.is_dir() else []
+        if not parts:
+            raise ValueError(f"{corpus}: neither raw_TimeML/ nor corpus_trackA_TimeML/, nor folders holding one")
+        got = [run(p, console, limit) for p in parts]
+        dated = sum(g["dated_entries"] for g in got)
+        found = sum(round(g["found_dated"] * g["dated_entries"]) for g in got)
+        right = sum(round(g["right_date"] * g["dated_entries"]) for g in got)
+        console.print(f"all {len(parts)} corpora: {dated} dated entries, {found} with a dated event in their "
+                      f"sentence, {right} with the right date")
+        return {"dated_entries": dated, "found_dated": round(found / dated, 4) if dated else 0.0,
+                "right_date": round(right / dated, 4) if dated else 0.0}
+    return _run_one(corpus, console, limit)
+
+
+def _run_one(corpus: Path, console: Console, limit: int | None = None) -> dict[str, float]:
     from storyline.annotate.nlp import pipe_with_context
     from storyline.annotate.pipeline import annotate_doc
     from storyline.model import CleanArticle
 
-    corpus = Path(corpus)
-    files = sorted((corpus / "raw_TimeML").glob("*.tml"))
+    raw_dir, gold_dir = layout(corpus) or (corpus / "raw_TimeML", corpus / "timelines_gold")
+    files = sorted(raw_dir.glob("*.tml"))
     if limit:
         files = files[:limit]
     docs = [read_doc(f) for f in files]
@@ -89,7 +122,7 @@ def run(corpus: Path, console: Console, limit: int | None = None) -> dict[str, f
     for col in ("timeline", "entries", "dated", "sentence has a dated event", "right date"):
         table.add_column(col, justify="right")
     tot_dated = tot_any = tot_right = 0
-    for tl in sorted((corpus / "timelines_gold").glob("*.txt")):
+    for tl in sorted(gold_dir.glob("*.txt")):
         entries = [(date, [m for m in ms if m[0] in known]) for date, ms in read_timeline(tl)]
         entries = [e for e in entries if e[1]]
         dated = [e for e in entries if not e[0].startswith("XXX")]  # (one gold line has "XXX-XX-XX")

@@ -51,7 +51,7 @@ class GoldTime:
 class TimeMLDoc:
     name: str
     part: str  # TimeBank | AQUAINT
-    split: str  # train | dev
+    split: str  # train | dev | test (a test set: te3-platinum)
     dct: str
     text: str
     events: list[GoldEvent] = field(default_factory=list)
@@ -120,7 +120,9 @@ def read(path: Path, part: str = "") -> TimeMLDoc:
 
 
 def load(corpus: Path, limit: int | None = None) -> list[TimeMLDoc]:
-    """Every .tml of TimeBank/ and AQUAINT/ under ``corpus``, in file-name order."""
+    """Every .tml of TimeBank/ and AQUAINT/ under ``corpus``, in file-name order; or, for a folder
+    of .tml files with neither (TempEval-3's platinum test set, ``te3-platinum``), each of them as a
+    ``test`` document: a test set is never split, and nothing here was trained on it."""
     corpus = Path(corpus)
     docs = []
     for part in PARTS:
@@ -128,6 +130,11 @@ def load(corpus: Path, limit: int | None = None) -> list[TimeMLDoc]:
         if limit:
             files = files[:limit]
         docs.extend(read(f, part) for f in files)
+    if not docs and not any((corpus / part).is_dir() for part in PARTS):
+        files = sorted(corpus.glob("*.tml"))[:limit or None]
+        docs = [read(f, corpus.name) for f in files]
+        for d in docs:
+            d.split = "test"
     if not docs:
-        raise ValueError(f"{corpus}: no TimeBank/*.tml or AQUAINT/*.tml files")
+        raise ValueError(f"{corpus}: no TimeBank/*.tml or AQUAINT/*.tml files, and no .tml file")
     return docs
