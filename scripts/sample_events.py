@@ -166,6 +166,25 @@ def tbaq_articles(root: Path) -> list[dict]:
     return out
 
 
+def semeval_test_articles(root: Path) -> list[dict]:
+    """The articles of SemEval-2015 Task 4's test data (Wikinews on Airbus/Boeing, General Motors and
+    the stock market, 2003-2012; not in the bench: give the published ``SemEval_Task4_data`` folder or
+    one ``corpus_N``), their text and creation day as ``storyline eval timeline`` reads them."""
+    from storyline.eval.timeline import layout, read_doc
+
+    corpora = [root] if layout(root) else [p for p in sorted(root.iterdir()) if p.is_dir() and layout(p)]
+    if not corpora:
+        raise SystemExit(f"{root}: no SemEval-2015 Task 4 corpus (corpus_trackA_TimeML/) here")
+    out = []
+    for c in corpora:
+        raw_dir, _ = layout(c)
+        for f in sorted(raw_dir.glob("*.tml")):
+            doc_id, dct, text, _ = read_doc(f)
+            if text.strip() and re.fullmatch(r"\d{4}-\d\d-\d\d", dct[:10]):  # (one reads "03-02-2009": left out)
+                out.append({"id": f"semeval-{doc_id}", "text": text, "published": dct[:10], "outlet": "Wikinews"})
+    return out
+
+
 def build(feed: list[dict], db: Path) -> dict:
     from storyline import Storyline
 
@@ -255,7 +274,8 @@ def argv_line(a: argparse.Namespace) -> str:
     return " ".join(parts)
 
 
-_POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out")
+_POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
+                "semeval_test")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -275,6 +295,8 @@ def pools(a: argparse.Namespace) -> str:
         out.append(f"the dated ones of article-extraction pages 1-{a.extraction}")
     if a.tbaq_held_out:
         out.append("the 41 TBAQ documents held out from the event detector's training")
+    if a.semeval_test:
+        out.append(f"the SemEval-2015 Task 4 test articles ({a.semeval_test.name})")
     return "; ".join(out) or "none"
 
 
@@ -340,6 +362,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tbaq-held-out", action="store_true",
                     help="also the TBAQ documents held out from the event detector's training (TimeBank "
                          "and AQUAINT news, dated by their DCT; never read for event actors or dates)")
+    ap.add_argument("--semeval-test", type=Path, default=None,
+                    help="also the articles of SemEval-2015 Task 4's test data (its published folder, not in "
+                         "the bench; Wikinews, dated)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -355,6 +380,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += extraction_articles(BENCH / "article-extraction", a.extraction)
     if a.tbaq_held_out:
         feed += tbaq_articles(BENCH / "tempeval3" / "TBAQ-cleaned")
+    if a.semeval_test:
+        feed += semeval_test_articles(a.semeval_test)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
