@@ -185,6 +185,21 @@ def semeval_test_articles(root: Path) -> list[dict]:
     return out
 
 
+def silver_articles(root: Path, n: int) -> list[dict]:
+    """The first ``n`` (0: all) documents (by file name) of a TempEval-3 silver-data folder (Gigaword wire news
+    with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
+    without its tags and the creation day (DCT) as the publication day, the agency from the file name."""
+    from storyline.eval.timeml import read
+
+    out = []
+    for f in sorted(root.glob("*.tml"))[:n or None]:
+        d = read(f, root.name)
+        if d.text.strip() and re.fullmatch(r"\d{4}-\d\d-\d\d", d.dct[:10]):
+            out.append({"id": f"silver-{f.stem}", "text": d.text.strip(), "published": d.dct[:10],
+                        "outlet": f.stem.split("_")[0]})
+    return out
+
+
 def build(feed: list[dict], db: Path) -> dict:
     from storyline import Storyline
 
@@ -275,7 +290,7 @@ def argv_line(a: argparse.Namespace) -> str:
 
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
-                "semeval_test")
+                "semeval_test", "te3_silver", "te3_silver_n")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -297,6 +312,8 @@ def pools(a: argparse.Namespace) -> str:
         out.append("the 41 TBAQ documents held out from the event detector's training")
     if a.semeval_test:
         out.append(f"the SemEval-2015 Task 4 test articles ({a.semeval_test.name})")
+    if a.te3_silver:
+        out.append(f"the first {a.te3_silver_n or 'all'} documents of TempEval-3 silver data {a.te3_silver.name}")
     return "; ".join(out) or "none"
 
 
@@ -365,6 +382,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--semeval-test", type=Path, default=None,
                     help="also the articles of SemEval-2015 Task 4's test data (its published folder, not in "
                          "the bench; Wikinews, dated)")
+    ap.add_argument("--te3-silver", type=Path, default=None,
+                    help="also documents of a TempEval-3 silver-data folder (Gigaword wire news, dated; not in "
+                         "the bench): the first --te3-silver-n by file name")
+    ap.add_argument("--te3-silver-n", type=int, default=0, help="with --te3-silver: the first N documents (0: all)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -382,6 +403,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += tbaq_articles(BENCH / "tempeval3" / "TBAQ-cleaned")
     if a.semeval_test:
         feed += semeval_test_articles(a.semeval_test)
+    if a.te3_silver:
+        feed += silver_articles(a.te3_silver, a.te3_silver_n)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
