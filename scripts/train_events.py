@@ -6,7 +6,12 @@ Every candidate token of the spaCy parse (``storyline.annotate.event_detect.cand
 example, labelled with the class of the gold EVENT on it, else ``O``. One multinomial logistic
 regression (scikit-learn lbfgs, deterministic) over the sparse features of
 ``event_detect.features`` that occur at least ``--min-count`` times; weights rounded to 4 decimals,
-features whose weights all round to 0 dropped.
+features whose weights all round to 0 dropped. ``--o-offset`` lowers the ``O`` label's intercept
+(default 0: none). The regression finds fewer events than there are (TBAQ dev: precision 89.4,
+recall 82.2); on the dev split an offset of 0.5 balances them (dev relaxed F1 85.64 -> 86.95; 86.60
+at 1.0, 85.18 at 1.5; C 0.25 and 1.0 no better), but it is not shipped: the nouns it adds take the
+time expressions their verbs had ("attended Monday's council session" leaves the attending undated),
+so event dating must first learn to share them.
 
     .venv/bin/python scripts/train_events.py [--corpus PATH] [--cache /tmp/events-cache]
 """
@@ -33,6 +38,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="folder to keep the spaCy parses in")
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--o-offset", type=float, default=0.0,
+                    help="lower the 'no event' intercept by this much (see above; 0.5 is best on TBAQ dev)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     golds = [g for g in load(args.corpus) if g.split == "train"]
@@ -61,7 +68,9 @@ def main() -> None:
             feats.append(str(name))
             weights.append(r)
     data = {"about": "TimeML event detector (storyline scripts/train_events.py); train split of TBAQ-cleaned",
-            "labels": [str(c) for c in clf.classes_], "intercept": [round(float(v), 4) for v in clf.intercept_],
+            "labels": [str(c) for c in clf.classes_],
+            "intercept": [round(float(v) - (args.o_offset if c == "O" else 0.0), 4)
+                          for c, v in zip(clf.classes_, clf.intercept_)],
             "features": feats, "weights": weights}
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n")
     print(f"{len(rows)} candidate tokens, {Counter(labels)}; gold events on non-candidates: {lost}")
