@@ -778,6 +778,8 @@ def test_purpose_and_planned_infinitives_take_no_date_from_their_governor(text, 
 @pytest.mark.parametrize("text,trigger,value", [
     # a time before a noun inside another noun's phrase names which thing it is
     ("The band played songs from 1985's Purple Rain.", "played", None),
+    ("The tour, which featured full performances of 1984’s Purple Rain and 1986’s Parade, drew big crowds.",
+     "featured", None),
     ("Police interviewed victims of the June 3 crash.", "interviewed", None),
     ("Officials said a suspect in the June 3 burglary was questioned.", "questioned", None),
     # ... and the occasion a look into a matter looks into is no time of the look

@@ -756,9 +756,18 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # the object is (a happening the detector did not take, or a thing); it dates that noun,
             # not the verb whose object it is (but who attends or holds "Monday's meeting" did so then)
             continue
-        if root.dep_ in _NOUN_MODIFIER and root.head.i not in events and root.head.dep_ == "pobj" \
-                and root.head.head.dep_ == "prep" and _names_matter(root.head.head.head, events) \
-                and (root.head.head.lower_ not in TIME_PREPS or _person_noun(root.head.head.head)):
+        # the noun the time stands before: its head, or the time itself when the parser made a
+        # possessive time the object ("performances of 1972's Toulouse Street": of -> 1972)
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:  # "of 1972's X and 1973's Y"
+            first = first.head
+        owner = first.head if first.dep_ in _NOUN_MODIFIER else first if first.dep_ == "pobj" and any(
+            c.dep_ == "case" for c in [*root.children, *first.children]) else None
+        while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
+            owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
+        if owner is not None and owner.i not in events and owner.dep_ == "pobj" \
+                and owner.head.dep_ == "prep" and _names_matter(owner.head.head, events) \
+                and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)):
             # "performances of 1972's Toulouse Street", "an inquiry into the 2010 crash", "investigate
             # Democrats in the 2016 election": the time names which thing the nested noun is; it
             # dates neither the noun its phrase hangs from nor a look into it
