@@ -1,8 +1,11 @@
 """Which event dates and time expressions a code change moves, on development news (issue 9).
 
-Annotates the first ``--lgl`` (250) articles of the LGL geoparsing corpus (the pool sample 7 drew
-from; never the articles after them, which are reserved for held-out checks) with the code on
-``sys.path`` and writes every event mention's date and every time expression to a JSON file:
+Annotates the development pool with the code on ``sys.path``: the first ``--lgl`` (588, all) articles
+of the LGL geoparsing corpus, the first ``--geovirus`` (239) GeoVirus articles and the first
+``--extraction`` (181) pages of the article-extraction benchmark (samples 7, 8 and 9 drew from these
+pools; they are development data since those samples were judged), and writes every event mention's
+date and every time expression to a JSON file. Parses are kept in ``--cache`` (a spaCy DocBin), so a
+second code version re-runs only the annotation layers:
 
     .venv/bin/python scripts/event_dates_diff.py dump /tmp/after.json
     PYTHONPATH=/tmp/base/src .venv/bin/python scripts/event_dates_diff.py dump /tmp/before.json  # an older tree
@@ -21,22 +24,40 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _lgl(n: int) -> list[dict]:
+def _pool(lgl: int, geovirus: int, extraction: int) -> list[dict]:
     spec = importlib.util.spec_from_file_location("sample_events", REPO / "scripts" / "sample_events.py")
     assert spec is not None and spec.loader is not None
     se = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(se)
-    return se.lgl_articles(se.BENCH / "geoparsing" / "lgl.xml", n)
+    return (se.lgl_articles(se.BENCH / "geoparsing" / "lgl.xml", lgl)
+            + se.geovirus_articles(se.BENCH / "geoparsing" / "GeoVirus.xml", geovirus)
+            + se.extraction_articles(se.BENCH / "article-extraction", extraction))
 
 
-def dump(out: Path, n: int) -> None:
-    from storyline.annotate.pipeline import annotate
+def dump(out: Path, lgl: int, geovirus: int, extraction: int, cache: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.pipeline import annotate_doc
     from storyline.model import CleanArticle
 
-    arts = [CleanArticle(id=r["id"], source="lgl", text=r["text"], published=r["published"], outlet=r["outlet"])
-            for r in _lgl(n)]
+    feed = _pool(lgl, geovirus, extraction)
+    arts = [CleanArticle(id=r["id"], source="dev", text=r["text"], published=r.get("published") or None,
+                         outlet=r["outlet"]) for r in feed]
+    nlp = get_nlp()
+    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}.spacy"
+    if key.exists():
+        docs = list(DocBin().from_disk(key).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe([a.text for a in arts], batch_size=32))
+        cache.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin()
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(key)
     rows: list[dict] = []
-    for a, ann in zip(arts, annotate(arts)):
+    for a, doc in zip(arts, docs):
+        ann = annotate_doc(a, doc)
         for m in ann.events:
             rows.append({"doc": a.id, "pub": a.published, "trigger": m.trigger, "ts": m.trigger_start,
                          "sent": m.text, "date": m.date.value if m.date else None,
@@ -73,15 +94,17 @@ def main(argv: list[str] | None = None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
-    d.add_argument("--lgl", type=int, default=250, help="the first N LGL articles (at most 250: the rest are held out)")
+    d.add_argument("--lgl", type=int, default=588, help="the first N LGL articles (588: all)")
+    d.add_argument("--geovirus", type=int, default=239, help="the first N GeoVirus articles")
+    d.add_argument("--extraction", type=int, default=181, help="the first N article-extraction pages")
+    d.add_argument("--cache", type=Path, default=Path("/tmp/storyline-event-dates-diff"),
+                   help="folder of the cached spaCy parses")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     a = ap.parse_args(argv)
     if a.cmd == "dump":
-        if not 0 < a.lgl <= 250:
-            ap.error("--lgl must be 1-250: LGL articles 251 on are reserved for held-out checks")
-        dump(a.out, a.lgl)
+        dump(a.out, a.lgl, a.geovirus, a.extraction, a.cache)
     else:
         compare(a.before, a.after)
 

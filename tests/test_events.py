@@ -761,3 +761,51 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
 
     start = text.index(name)
     assert is_dateline(text, start, start + len(name)) is credit
+
+
+@pytest.mark.parametrize("text,trigger,value,date_from", [
+    # a to-infinitive that a report, a plan or a request governs is not done at that verb's time
+    ("The charity announced Tuesday a new fund to help pay rent for families.", "pay", None, None),
+    ("The minister pledged on Friday to give $10 million.", "give", None, None),
+    ("The board agreed on Monday to sell the old depot.", "sell", None, None),
+    # ... but a time still ahead of the report is the plan's
+    ("The board is expected on Monday to approve the budget.", "approve", "2019-11-25", "related-event"),
+    # ... nor is the event noun a purpose clause aims at
+    ("The club paid the fee this morning to complete the transfer of the striker.", "transfer", None, None),
+    # the purpose act itself keeps its verb's time, and so does an occasion it takes part in
+    ("The club paid the fee this morning to complete the transfer of the striker.", "complete",
+     "2019-11-20TMO", "related-event"),
+    ("Hundreds of nurses marched on Monday to demand better pay.", "demand", "2019-11-18", "related-event"),
+    ("Ministers flew to Doha on Saturday to attend the signing.", "signing", "2019-11-16", "related-event"),
+    # who asks another to do a dated thing did not ask then
+    ("The mayor invited residents to attend a planting ceremony earlier this month.", "invited", None, None),
+    ("The mayor invited residents to attend a planting ceremony earlier this month.", "attend", "2019-11",
+     "sentence"),
+])
+def test_purpose_and_planned_infinitives_take_no_date_from_their_governor(text, trigger, value, date_from):
+    ev = next(e for e in _dated(text, "2019-11-20") if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    # a time before a noun inside another noun's phrase names which thing it is
+    ("The band played songs from 1985's Purple Rain.", "played", None),
+    ("The tour, which featured full performances of 1984’s Purple Rain and 1986’s Parade, drew big crowds.",
+     "featured", None),
+    ("Police interviewed victims of the June 3 crash.", "interviewed", None),
+    ("Officials said a suspect in the June 3 burglary was questioned.", "questioned", None),
+    # ... and the occasion a look into a matter looks into is no time of the look
+    ("He was tasked with investigating fraud in the 2012 election.", "investigating", None),
+    # a part of a time, and a time preposition, still date the event
+    ("Riots broke out on the eve of the 2016 election.", "broke", "2016"),
+    ("His campaign made the economy an issue in the 2012 race.", "made", "2012"),
+    # a time inside a clause that describes a subject or a nested noun dates that clause only
+    ("The $20 fee, set in 2005, rose to $30.", "rose", None),
+    ("Prosecutors have closed an investigation into a complaint filed against the mayor in 2015.",
+     "investigation", None),
+    ("Prosecutors have closed an investigation into a complaint filed against the mayor in 2015.",
+     "filed", "2015"),
+])
+def test_times_inside_nested_phrases_and_clauses_date_their_own_noun(text, trigger, value):
+    ev = next(e for e in _dated(text, "2019-11-20") if e.trigger == trigger)
+    assert (ev.date.value if ev.date else None) == value

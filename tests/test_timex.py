@@ -453,6 +453,9 @@ def test_the_month_of_a_happening_dated_earlier_keeps_its_year():
     "Traffic was stopped on Route 1970 near the bridge.",
     "The state will widen FM 2145 between the two towns.",
     "Officers recovered her stolen 1989 Mercury Grand Marquis.",
+    # ... also with a colour or body word between the year and the make
+    "A 2004 silver Toyota driven by a teenager hit the fence.",
+    "Deputies stopped his 1997 dark blue Ford on the highway.",
     # a title, not a time
     "She was named Teacher of the Year by the district.",
     "He won Player of the Week honors.",
@@ -480,6 +483,32 @@ def test_a_date_in_an_indefinite_noun_phrase_is_the_nearer_one():
     assert one("The judge scheduled a Dec. 28 hearing.", "2009-01-10").value == "2008-12-28"
     # a definite past happening keeps the tense's reading
     assert one("Investigators looked into the Aug. 2 blaze.", "2009-03-24").value == "2008-08-02"
+
+
+def test_a_colour_word_alone_does_not_make_a_year_a_model_year():
+    assert [t.value for t in tag("A 2004 study found that red Toyota cars fade faster.", "2009-03-23")] == ["2004"]
+
+
+def test_a_month_in_an_indefinite_noun_phrase_is_the_nearer_one():
+    # a future cue in the sentence ("may slip into next year") does not move a past occasion ahead
+    got = tag("Talks stalled weeks after an October summit of the two leaders, and a deal may slip into next year.",
+              "2019-11-20")
+    assert [(t.text, t.value) for t in got if t.text == "October"] == [("October", "2019-10")]
+    # seen from November, a March occasion is next March's
+    assert one("The mayor will attend a March conference in Boston.", "2019-11-20").value == "2020-03"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Town of Avon backs the new Parks for Tomorrow Project downtown.",
+    "She talked about the book on the Today show with two hosts.",
+])
+def test_a_capitalised_today_or_tomorrow_inside_a_name_is_no_time(sentence):
+    assert tag(sentence, "2009-03-23") == []
+
+
+def test_a_capitalised_tomorrow_in_a_headline_or_after_a_verb_stays_a_time():
+    assert one("Budget Vote Set for Tomorrow", "2009-03-23").value == "2009-03-24"
+    assert one("The council said the vote was moved to Tomorrow.", "2009-03-23").value == "2009-03-24"
 
 
 def test_a_year_before_a_court_or_place_name_with_an_article_stays_a_year():

@@ -756,8 +756,25 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # the object is (a happening the detector did not take, or a thing); it dates that noun,
             # not the verb whose object it is (but who attends or holds "Monday's meeting" did so then)
             continue
+        # the noun the time stands before: its head, or the time itself when the parser made a
+        # possessive time the object ("performances of 1972's Toulouse Street": of -> 1972)
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:  # "of 1972's X and 1973's Y"
+            first = first.head
+        owner = first.head if first.dep_ in _NOUN_MODIFIER else first if first.dep_ == "pobj" and any(
+            c.dep_ == "case" for c in [*root.children, *first.children]) else None
+        while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
+            owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
+        if owner is not None and owner.i not in events and owner.dep_ == "pobj" \
+                and owner.head.dep_ == "prep" and _names_matter(owner.head.head, events) \
+                and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)):
+            # "performances of 1972's Toulouse Street", "an inquiry into the 2010 crash", "investigate
+            # Democrats in the 2016 election": the time names which thing the nested noun is; it
+            # dates neither the noun its phrase hangs from nor a look into it
+            continue
         h = root.head
         bound_word = root.head.lower_ if bound else ""
+        clause_noun = False
         for steps in range(8):
             if h.i in events and h.i not in inside:
                 if bound and not (bound_word in ("by", "before", "until") and modality(h, memo) == "planned"):
@@ -768,8 +785,15 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     # a deadline keeps its day and says so: TIMEX3 mod BEFORE
                     out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
                 break
-            if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")):
+            if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")) or clause_noun:
                 break  # a time inside an apposition describes that noun phrase
+            # a time inside a participial or relative clause ("an allegation made in 2010") dates
+            # that clause or the noun it describes ("the attack carried out Monday"), nothing beyond
+            # when that noun is a subject or sits in another noun's phrase ("the charge, set in 2005,
+            # falls short", "dropped an investigation into an allegation made in 2010"); an object's
+            # clause may end with the verb's own time, which the parser hung on the clause ("approved a
+            # resolution accepting a bid for the project in August 2008")
+            clause_noun = h.dep_ in ("acl", "relcl") and h.pos_ in ("VERB", "AUX") and _subject_or_nested(h.head)
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
@@ -780,6 +804,30 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 bound, bound_word = True, h.lower_
             h = h.head
     return out
+
+
+def _person_noun(n: Token) -> bool:
+    """A noun for a person or people ("a suspect in the June 2007 murder", "victims in Friday's
+    crash": the time names the happening they take part in)."""
+    return n.ent_type_ == "PERSON" or n.lemma_.lower() in UNNAMED_PERSONS | PEOPLE_NOUNS | PERSON_NOUNS
+
+
+def _subject_or_nested(n: Token) -> bool:
+    """A noun that is a clause's subject or the object of a preposition hanging from another noun."""
+    if n.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return n.dep_ in ("nsubj", "nsubjpass") or (n.dep_ == "pobj" and n.head.dep_ == "prep"
+                                               and n.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _names_matter(h: Token, events: set[int]) -> bool:
+    """Whether a prepositional phrase hanging from ``h`` names a thing of ``h``'s, not its time: a noun
+    that is no start, end or part of a time ("performances of", "an investigation into"; not "the start
+    of the 2009 season", "the eve of the 2016 election"), or a look into a matter ("investigate X in the 2016 election")."""
+    lemma = h.lemma_.lower()
+    if h.pos_ in ("NOUN", "PROPN"):  # (an event noun is a part of the occasion: "the opening ceremony of the 2018 festival")
+        return h.i not in events and lemma not in ASPECTUAL and lemma not in PHASE_NOUNS
+    return h.i in events and lemma in INQUIRY
 
 
 def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
@@ -872,6 +920,79 @@ def _after_dated(trig: Token, timexes: list[Timex], dated: dict[int, Timex]) -> 
 
 
 _HAPPEN = frozenset(_D["happening_verbs"]["verbs"])  # "the shooting, which happened on March 1"
+INQUIRY = frozenset(_D["inquiry_events"]["words"])  # "investigate X in the 2016 election": the matter's time
+_INFINITIVE = frozenset(_D["infinitive_marks"]["words"])
+PHASE_NOUNS = frozenset(_D["phase_nouns"]["words"])  # "on the eve of the 2016 election"
+TIME_PREPS = frozenset(_D["phase_nouns"]["time_preps"])  # "an issue in the 2016 campaign"
+CHANCE_NOUNS = frozenset(_D["infinitive_marks"]["chance_nouns"])  # "a chance in May to weigh in"
+
+
+def _planned_from(t: Token, trig: Token) -> bool:
+    """Whether the to-infinitive ``t`` (a step of ``trig``'s climb to the event it hangs from) names an
+    act that is not placed at that event's time: a plan or wish another verb states ("pledged on
+    Friday to give", "invited donors to join", "selected companies to conduct studies") or a noun
+    names ("announced Wednesday a grant to help fund costs", "efforts to get Ukraine to investigate");
+    or an event noun that a purpose clause aims at ("paid the fee this morning to secure the
+    signing": the signing is not dated; but "flew in Friday to attend the signing"). A purpose act
+    itself keeps its verb's time ("surrounded the Statehouse on Tuesday to call for better pay"), as
+    does what follows "managed to", "began to" (implicative, aspectual)."""
+    if t.dep_ not in ("xcomp", "advcl", "acl", "relcl") or t.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ == "aux" and c.lower_ in _INFINITIVE for c in t.children):
+        return False
+    gov = t.head
+    glemma = gov.lemma_.lower()
+    if glemma in ASPECTUAL | IMPL_GOV:
+        return False
+    if t.dep_ in ("acl", "relcl"):
+        return glemma not in CHANCE_NOUNS  # "a grant to help fund"; not "a chance in May to weigh in"
+    # (who is made or let to do it did it: "was forced to tend to it", "was allowed to go one on one")
+    active = not any(c.dep_ == "auxpass" for c in gov.children)
+    if t.dep_ == "xcomp" and (glemma in PLAN_GOV or active and glemma in OBJECT_CONTROL):
+        return True  # "pledged on Friday to give", "invited donors to join", "is expected to vote"
+    if t.dep_ != "advcl" or t.lemma_.lower() in OCCASION_VERBS:
+        return False
+    # a purpose clause of a report names what the thing reported is for ("announced Wednesday a
+    # grant to help fund costs"); any purpose clause, what its act aims at ("to secure the signing",
+    # "met Tuesday to discuss how to replace the president"); the purpose act itself and what is
+    # coordinated with it keep the time ("surrounded the Statehouse on Tuesday to call for better
+    # pay and respect", "will appear on TV this week to help promote the record"), as does an occasion
+    # the purpose verb takes part in ("to attend the signing")
+    return (active and glemma in REPORTING) or not _own_act(trig, t)
+
+
+def _after_publication(value: str, dct: str | None) -> bool:
+    """Whether a TIMEX3 value (a day, week, month or year) lies wholly after the publication day."""
+    from datetime import date as _date
+
+    if not dct or not _DAY.fullmatch(dct[:10]):
+        return False
+    ref = _date.fromisoformat(dct[:10])
+    try:
+        if _DAY.fullmatch(value[:10]):
+            return _date.fromisoformat(value[:10]) > ref
+        if re.fullmatch(r"\d{4}-W\d\d", value[:8]):
+            return _date.fromisocalendar(int(value[:4]), int(value[6:8]), 1) > ref
+        if re.fullmatch(r"\d{4}-\d\d", value[:7]):
+            return value[:7] > dct[:7]
+        if re.fullmatch(r"\d{4}", value[:4]):
+            return value[:4] > dct[:4]
+    except ValueError:
+        return False
+    return False
+
+
+def _own_act(trig: Token, v: Token) -> bool:
+    """Whether ``trig`` is the verb ``v`` itself, or coordinated with it or done by doing it ("to help
+    promote", "to call for and win")."""
+    t = trig
+    for _ in range(6):
+        if t.i == v.i:
+            return True
+        if t.pos_ not in ("VERB", "AUX") or not (t.dep_ == "conj" or (
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in ASPECTUAL | IMPL_GOV)):
+            return False
+        t = t.head
+    return False
 
 
 _RELATED_DEPS = ("conj", "xcomp", "advcl", "dobj", "nsubjpass", "acl")
@@ -893,15 +1014,18 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
         return got  # "the shooting, which happened on March 1"
-    if dct and trig.tag_ == "VBD":
+    if dct and trig.tag_ == "VBD" and trig.lemma_.lower() not in OBJECT_CONTROL and \
+            not any(c.dep_ == "dobj" for c in trig.children):
         # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
         # takes a past time its complement carries; a later time ("vowed to quit next week") is the
-        # plan's, not the vow's
+        # plan's, not the vow's; but what another is asked to do ("invited donors to join a
+        # ceremony earlier this month") is their act, whose time is not the asking's
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None and got.value[:10] <= dct[:10] and got.value[:4].isdigit():
             return got
     for c in trig.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at") and trig.lemma_.lower() not in INQUIRY:
+            # (not a look into a matter: "investigating collusion in the 2016 election")
             for n in c.children:
                 if n.dep_ != "pobj":
                     continue
@@ -911,15 +1035,22 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 if got is not None:
                     return got
     t = trig
+    planned = False
     for _ in range(3):
         if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
             return None
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "if", "unless")
                                      for c in t.children):
             return None
+        # "pledged on Friday to give", "paid the fee this morning to secure the signing": not then;
+        # but a time still ahead of the report is the plan's ("plans to hold a news conference Tuesday")
+        planned = planned or _planned_from(t, trig)
         t = t.head
         if t.i in dated:
-            return dated[t.i]
+            got = dated[t.i]
+            if planned and not _after_publication(got.value, dct):
+                return None
+            return got
     return None
 
 

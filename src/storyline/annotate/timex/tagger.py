@@ -56,7 +56,8 @@ _STREET_AFTER = re.compile(
 _DET_BEFORE = re.compile(rf"(?:\b(?:{_alternatives(_NOT_YEARS['vehicle_determiners'])})|'s|’s)\s+(?:[a-z]+\s+)?$", re.I)
 # "in 1935 Orchard ...", "a 2007 U.S. Supreme Court decision": a year, not a house number
 _NOT_HOUSE_BEFORE = re.compile(rf"\b(?:{_alternatives(_NOT_YEARS['words_before_no_house_number'])})\s+$", re.I)
-_VEHICLE_AFTER = re.compile(rf"[ \t]+(?i:{_alternatives(_NOT_YEARS['vehicle_words'])})(?![\w-])")
+_VEHICLE_AFTER = re.compile(rf"(?:[ \t]+(?i:{_alternatives(_NOT_YEARS['vehicle_adjectives'])})(?![\w-]),?){{0,2}}"
+                            rf"[ \t]+(?i:{_alternatives(_NOT_YEARS['vehicle_words'])})(?![\w-])")
 # "815-748-2060", "748-2060": the last group of a phone or code number
 _CODE_GROUP_BEFORE = re.compile(r"(?<![\d-])(?:\d{1,3}[-.])?\d{1,3}[-.]$")
 # "Citizen of the Year", "Player of the Week": a title, not a time
@@ -371,6 +372,13 @@ def _h_month(doc: _Doc, m: re.Match) -> tuple | None:
         dy = {"last": -1, "next": 1, "this": 0}[g["post"].lower()]
         return "DATE", cal.fmt_month(a.year + dy, mo), mod
     rel = g["rel"].lower() if g["rel"] else None
+    if not (rel or g["pre"]) and a.year is not None and a.month is not None and \
+            _INDEFINITE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start()) and _ATTRIBUTIVE.match(doc.text, m.end()):
+        # "within weeks of an October news conference": a month inside an indefinite noun phrase names
+        # an occasion, which the verb's tense does not place (as "a July 26 exhibition match"): the
+        # nearer of this year's and the next or last one
+        diff = mo - a.month
+        return "DATE", cal.fmt_month(a.year - 1 if diff > 6 else a.year + 1 if diff < -6 else a.year, mo), mod
     return "DATE", _resolve_month(doc, mo, m.start(), m.end(), rel), mod
 
 
@@ -465,11 +473,29 @@ def _h_year(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{y:04d}", mod
 
 
+# "Trees for Tomorrow", "Voices of Today", "the Today show": a capitalised deictic word inside a name,
+# after a capitalised word joined by for/of/and, or after "the" or a possessive (no time word takes them)
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+(?:for|of|and|&)|\b[Tt]he|[A-Za-z]['’]s)\s+$")
+_LOWER_WORD = re.compile(r"\b(?!(?:for|of|and|the|with|from|into)\b)[a-z]{4,}\b")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` is part of a name in running text (not a headline,
+    where every word is capitalised: "Vote Set for Tomorrow")."""
+    if not text[start].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60): start]
+    return bool(_NAME_BEFORE.search(before)) and bool(_LOWER_WORD.search(before))
+
+
 def _h_deictic(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     a = doc.anchor.date
     if g["day"]:
         w = g["day"].lower()
+        if _in_name(doc.text, m.start("day")):
+            return None  # "the Trees for Tomorrow Project", "NBC's Today show": a name
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[w]
         v = doc.day_value(a + timedelta(days=off)) if a else "XXXX-XX-XX"
         if a is None and w == "today":
