@@ -103,6 +103,8 @@ PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
+SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
+ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
@@ -441,6 +443,42 @@ def _surface_subject(v: Token) -> Token | None:
                  and _someone(c)), None)
 
 
+def _after_credit(tok: Token) -> Token | None:
+    """The name the parser hung on an outlet's credit read as the subject ("(CNN) President Donald
+    Trump, according to the White House, made ...": Trump), else None."""
+    return next((c for c in tok.children if c.i > tok.i and c.dep_ in ("npadvmod", "appos", "conj")
+                 and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+
+
+def _unjoined_last(s: Token) -> Token:
+    """The subject a fronted phrase ending with a name hides: two names the parser coordinated with a
+    comma and no "and" or "or" ("In an interview about his friendship with Jeffrey Epstein, BBC's Emily
+    Maitlis did ...": Maitlis), the last one."""
+    conj = [c for c in s.children if c.dep_ == "conj"]
+    if len(conj) != 1 or s.ent_type_ != "PERSON" or conj[0].ent_type_ != "PERSON" or conj[0].pos_ != "PROPN" \
+            or any(t.dep_ in ("cc", "preconj") for t in s.subtree) or s.doc[conj[0].left_edge.i - 1].text != ",":
+        return s
+    return conj[0]
+
+
+def _relative_head(h: Token, pron: Token) -> Token:
+    """The noun a "which" or "that" relative stands for when the parser hung it on a place that only
+    says where the noun is ("the concert at the Ryman Auditorium in Nashville, which featured ...":
+    the concert), climbing locative phrases of places."""
+    if pron.lower_ not in ("which", "that"):
+        return h
+    while (h.ent_type_ in _PLACE_TYPES or h.ent_type_ == "ORG" and h.head.lower_ == "at") and h.dep_ == "pobj" \
+            and h.head.lower_ in ("in", "at", "near", "outside") and h.head.head.pos_ in ("NOUN", "PROPN"):
+        h = h.head.head  # (an organisation "at" which something is held is its venue)
+    if h.ent_type_ in _PLACE_TYPES + ("ORG",) and h.dep_ == "pobj" and h.head.lower_ == "at" and h.head.head.pos_ == "VERB":
+        # "closing out their concert at the Ryman Auditorium in Nashville, which featured": the
+        # verb's object held there (the parser hung the place on the verb)
+        obj = next((c for c in h.head.head.children if c.dep_ == "dobj" and c.i < h.i and not c.ent_type_), None)
+        if obj is not None:
+            return obj
+    return h
+
+
 def _antecedent(h: Token) -> Token:
     """Who a relative clause's noun ``h`` stands for: the name a copula equates it with ("Jane Smith was
     the nurse who treated ...", "the nurse who treated ... was Jane Smith"), else the noun itself."""
@@ -487,12 +525,20 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
-    subs = [c for c in subs if not _credit(c)]  # "(CNN) President X made ...": the outlet never acts
+    subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
+    subs = [c for c in subs if c is not None]
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
-            return _antecedent(v.head), None  # "the man who killed"
+            return _antecedent(_relative_head(v.head, s)), None  # "the man who killed"
+        s = _unjoined_last(s)
+        if s.tag_ == "WP" and s.lower_ == "who" and v.dep_ in ("ccomp", "conj") and v.head.dep_ == "acl" \
+                and v.head.tag_ in ("VBG", "VBN") and v.head.head.pos_ in ("NOUN", "PROPN") and v.head.i < s.i \
+                and (_someone(v.head.head) or v.head.head.lemma_.lower() in UNNAMED_PERSONS):
+            # a relative clause the parser hung on the participle before it ("X was the third witness
+            # testifying Tuesday who listened in"): the participle's noun is the relative's
+            return _antecedent(v.head.head), None
         return s, None
     if v.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
             and not any(c.dep_ == "dobj" for c in v.head.children if c.i < v.i):
@@ -513,6 +559,10 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if h.lemma_.lower() in DOCUMENT_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
             # "issued a statement condemning the attack", "sent an email inviting them": who
             # issued or sent it does what it does
+            return _subject_of(h.head)[0], None
+        if h.lemma_.lower() in SPENT_NOUNS and h.dep_ in ("dobj", "attr") and h.head.pos_ in ("VERB", "AUX"):
+            # "did an excellent job pressing him", "spent the day touring" (events.json spent_nouns):
+            # who did the job or spent the time does it
             return _subject_of(h.head)[0], None
         return h, None  # "troops guarding the camp"
     if v.dep_ == "pcomp" and v.tag_ == "VBG":
@@ -653,6 +703,11 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             return actor, objs
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
+        elif actor is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+                tok.head.lemma_.lower() in ASPECTUAL - ENDED_BY_OTHERS:
+            # "prosecutors have dropped an investigation", "decided to reopen the investigation": who
+            # resumes, suspends or drops a happening holds it (events.json aspectual), when someone
+            actor = next((t for t in [_subject_of(tok.head)[0]] if t is not None and _someone(t)), None)
         if actor is None:
             actor = _participant(tok)
         return actor, objs
@@ -1168,6 +1223,21 @@ def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
                and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
 
 
+def _unnamed_person_before(doc: Doc, pron: Token) -> Token | None:
+    """The person named only by a common noun (events.json ``unnamed_person_nouns``, of the pronoun's
+    sex) who is the last clause subject before a he/she in its sentence or the one before, when the
+    pronoun stands for no name: "the 43-year-old man had suffered ... by the time he visited his doctor"
+    (the line shows "man")."""
+    if pron.lower_ not in ("he", "she"):
+        return None
+    other = UNNAMED_FEMALE if pron.lower_ == "he" else UNNAMED_MALE
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    return next((t for t in reversed(doc[start:pron.i]) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN"
+                 and not t.ent_type_ and t.lemma_.lower() in UNNAMED_PERSONS - other and not (
+                     t.head.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children))),
+                None)  # (not "she'd seen the elderly woman walking ..., she didn't see her": a finite clause's subject)
+
+
 def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
     from .coref import Resolver
 
@@ -1219,6 +1289,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         mood = modality(trig, memo)
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
+        shown: Token | None = None  # the common noun a pronoun doer stands for, when no name
         subj_np: set[int] = set()
         if actor_tok is not None and actor_tok.head.i == trig.i and actor_tok.dep_ in ("nsubj", "nsubjpass") \
                 and trig.lemma_.lower() in ASPECTUAL and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() not in DOCUMENT_NOUNS and (
@@ -1259,7 +1330,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 actors = _pair_named_before(actor_tok, agents)  # "the two countries embark"
             if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
-                _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True, co_args=True)
                 if span is not None and actor_tok.pos_ == "PRON":
                     got = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
                     last = max([e.end for _, e in ents if e.key in got and e.end <= actor_tok.idx] + [span[1]])
@@ -1267,6 +1338,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+                if not actors and actor_tok.pos_ == "PRON":
+                    shown = _unnamed_person_before(doc, actor_tok)  # "the 43-year-old man ... he visited"
         elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the rebels on June 3 freed")
@@ -1314,7 +1387,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
-            "NOUN", "PROPN") and not _time_word(actor_tok) else "")
+            "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else "")
         dobj = [c for c in trig.children if c.dep_ == "dobj"] if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
