@@ -780,6 +780,8 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      [], "concert featured three encores"),
     ("The singers closed out their spring concert at the Fox Theater in Atlanta, which featured three encores.",
      "featured", [], "concert featured three encores"),
+    # ... and what was done to: the noun, not its town
+    ("A bus shelter in West Leeds which was smashed last May will be rebuilt.", "smashed", [], "smashed bus shelter"),
     # two names joined by a comma without "and": the second is the subject a fronted phrase hides
     ("In a debate about his ties with banker John Reed, NBC's Ann Miller did a good job pressing the senator.",
      "pressing", ["Ann Miller"], "Ann Miller pressed senator"),

@@ -521,7 +521,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
         patient = subjs[0] if subjs else None
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
-            patient = v.head  # "the pact signed by X", "prisoners who were released"
+            # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
+            patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
@@ -1392,7 +1393,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
                 target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
-                or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
+                or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")) \
+                or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
+            # (a relative hung on the place that says where its noun is: _relative_head)
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
