@@ -772,6 +772,8 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      "woman called her doctor"),
     ("Officers said the driver told them that she had seen the elderly woman walking nearby, but she did not see "
      "her when she reversed.", "reversed", [], "driver reversed"),
+    # ... and a "they" that stands for no group's name: the plural noun of people it continues
+    ("County officials said they will reopen the bridge on Friday.", "reopen", [], "officials to reopen bridge"),
     # a he is not the person named as the object of its own verb
     ("Paul Dune spoke first. Tom Hale said nothing. Then he praised Hale.", "praised", ["Paul Dune"],
      "Paul Dune praised Hale"),

@@ -1228,15 +1228,23 @@ def _unnamed_person_before(doc: Doc, pron: Token) -> Token | None:
     """The person named only by a common noun (events.json ``unnamed_person_nouns``, of the pronoun's
     sex) who is the last clause subject before a he/she in its sentence or the one before, when the
     pronoun stands for no name: "the 43-year-old man had suffered ... by the time he visited his doctor"
-    (the line shows "man")."""
-    if pron.lower_ not in ("he", "she"):
+    (the line shows "man"); for "they", the last clause subject when it is a plural noun of people."""
+    if pron.lower_ not in ("he", "she", "they"):
         return None
-    other = UNNAMED_FEMALE if pron.lower_ == "he" else UNNAMED_MALE
     start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
-    return next((t for t in reversed(doc[start:pron.i]) if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN"
-                 and not t.ent_type_ and t.lemma_.lower() in UNNAMED_PERSONS - other and not (
-                     t.head.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children))),
-                None)  # (not "she'd seen the elderly woman walking ..., she didn't see her": a finite clause's subject)
+
+    def finite(t: Token) -> bool:  # (not "she'd seen the elderly woman walking ..., she didn't see her")
+        return not (t.head.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children))
+
+    subjects = [t for t in reversed(doc[start:pron.i]) if t.dep_ in ("nsubj", "nsubjpass") and finite(t)]
+    if pron.lower_ == "they":
+        # "Palestinian officials say they plan to hold events": the people the last plural subject names
+        # (a group's name would have been found by the resolver)
+        t = subjects[0] if subjects else None
+        return t if t is not None and t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_ and _someone(t) else None
+    other = UNNAMED_FEMALE if pron.lower_ == "he" else UNNAMED_MALE
+    return next((t for t in subjects if t.tag_ == "NN" and not t.ent_type_ and t.lemma_.lower() in UNNAMED_PERSONS - other),
+                None)
 
 
 def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
