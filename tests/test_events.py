@@ -782,6 +782,9 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      [], "concert featured three encores"),
     ("The singers closed out their spring concert at the Fox Theater in Atlanta, which featured three encores.",
      "featured", [], "concert featured three encores"),
+    # a "who" hung on the body a person's office is of: the person
+    ("I was later called by Ann Byrd, president of the Ohio Farm Bureau, who had read the report.", "read",
+     ["Ann Byrd"], "Ann Byrd read report"),
     # ... and what was done to: the noun, not its town
     ("A bus shelter in West Leeds which was smashed last May will be rebuilt.", "smashed", [], "smashed bus shelter"),
     # two names joined by a comma without "and": the second is the subject a fronted phrase hides

@@ -465,6 +465,13 @@ def _relative_head(h: Token, pron: Token) -> Token:
     """The noun a "which" or "that" relative stands for when the parser hung it on a place that only
     says where the noun is ("the concert at the Ryman Auditorium in Nashville, which featured ...":
     the concert), climbing locative phrases of places."""
+    if pron.lower_ in ("who", "whom"):
+        # "an engineer for General Motors who said", "the first chief justice in the history of Pakistan
+        # who has proved": a "who" hung on a body or place named in a person's description is that person
+        while h.ent_type_ in _PLACE_TYPES + ("ORG",) and h.dep_ == "pobj" and h.head.lower_ in ("of", "for", "at", "in") \
+                and h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS:
+            h = h.head.head
+        return h
     if pron.lower_ not in ("which", "that"):
         return h
     while (h.ent_type_ in _PLACE_TYPES or h.ent_type_ == "ORG" and h.head.lower_ == "at") and h.dep_ == "pobj" \
