@@ -785,6 +785,12 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
     # a "who" hung on the body a person's office is of: the person
     ("I was later called by Ann Byrd, president of the Ohio Farm Bureau, who had read the report.", "read",
      ["Ann Byrd"], "Ann Byrd read report"),
+    # a place's possessive before a named body, or before a noun a body is named in apposition to: the
+    # body acts, the place says where it is
+    ("Kenya's flagship carrier Kenya Airways cancelled ten flights.", "cancelled", ["Kenya Airways"],
+     "Kenya Airways cancelled ten flights"),
+    ("Italy's Ministry of Labour and Social Policy (MLPS) has unveiled a plan to cut costs.", "unveiled",
+     ["Ministry of Labour and Social Policy"], "Ministry of Labour and Social Policy unveiled plan"),
     # ... and what was done to: the noun, not its town
     ("A bus shelter in West Leeds which was smashed last May will be rebuilt.", "smashed", [], "smashed bus shelter"),
     # two names joined by a comma without "and": the second is the subject a fronted phrase hides

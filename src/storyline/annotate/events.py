@@ -764,10 +764,12 @@ def _core(tok: Token) -> set[int]:
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
     # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
-    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
-        return core
+    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ in ("PERSON", "ORG") for h in core):
+        return core  # (nor beside a body named in apposition: "Dubai's flagship carrier Emirates Airline")
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
-             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})}
+             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})
+             and not (c.ent_type_ in _PLACE_TYPES and tok.doc[h].ent_type_ == "ORG")}
+    # (a place's possessive before a named body says where it is: "Germany's Federal Office for ...")
     return core
 
 
