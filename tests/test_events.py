@@ -791,6 +791,10 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      "Kenya Airways cancelled ten flights"),
     ("Italy's Ministry of Labour and Social Policy (MLPS) has unveiled a plan to cut costs.", "unveiled",
      ["Ministry of Labour and Social Policy"], "Ministry of Labour and Social Policy unveiled plan"),
+    # the place an office is of: the office holder acts; a body of a place stands for it
+    ("Last week the Mayor of Leeds declared a flood emergency for the city.", "declared", [],
+     "Mayor declared flood emergency"),
+    ("The government of Chad has said it would accept the plan.", "said", ["Chad"], "Chad said"),
     # ... and what was done to: the noun, not its town
     ("A bus shelter in West Leeds which was smashed last May will be rebuilt.", "smashed", [], "smashed bus shelter"),
     # two names joined by a comma without "and": the second is the subject a fronted phrase hides

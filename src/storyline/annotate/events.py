@@ -1128,9 +1128,19 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
                 root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
-                and not _owner_of_thing(root, toks):
+                and not _owner_of_thing(root, toks) and not _office_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _office_of(root: Token, head: Token) -> bool:
+    """Whether a place is what the office a person noun names is of ("the Mayor of Boston declared", "a
+    spokesman for the city said"): the office holder acted, not the place (a body "of" a place, "the
+    government of Chad", stands for it and is no person noun)."""
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
+        root = root.head  # "the foreign ministers of Cambodia, Laos and Burma"
+    return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") \
+        and root.head.head.i == head.i and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
 
 
 def _joint_of(tok: Token, head: Token) -> bool:
