@@ -795,6 +795,8 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
     ("Last week the Mayor of Leeds declared a flood emergency for the city.", "declared", [],
      "Mayor declared flood emergency"),
     ("The government of Chad has said it would accept the plan.", "said", ["Chad"], "Chad said"),
+    # a town set off by commas after a name the tagger missed is the person's home
+    ("Holt, 39, of Tulsa, Okla., said she would rebuild the barn.", "said", [], "Holt said"),
     # ... and what was done to: the noun, not its town
     ("A bus shelter in West Leeds which was smashed last May will be rebuilt.", "smashed", [], "smashed bus shelter"),
     # two names joined by a comma without "and": the second is the subject a fronted phrase hides

@@ -1128,7 +1128,7 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
                 root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
-                and not _owner_of_thing(root, toks) and not _office_of(root, head):
+                and not _owner_of_thing(root, toks) and not _office_of(root, head) and not _home_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
 
@@ -1141,6 +1141,16 @@ def _office_of(root: Token, head: Token) -> bool:
         root = root.head  # "the foreign ministers of Cambodia, Laos and Burma"
     return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") \
         and root.head.head.i == head.i and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
+
+
+def _home_of(root: Token, head: Token) -> bool:
+    """Whether a place set off by commas after a name the tagger did not take for a person says where
+    the person lives ("Vance, 57, of Fresno, Calif., said"): the person acted."""
+    while root.dep_ in ("appos", "conj", "npadvmod") and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
+        root = root.head  # ("of Fresno, Calif.")
+    p = root.head
+    return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and p.lower_ == "of" and p.head.i == head.i \
+        and head.pos_ == "PROPN" and not head.ent_type_ and p.i > 0 and root.doc[p.i - 1].text == ","
 
 
 def _joint_of(tok: Token, head: Token) -> bool:
