@@ -774,6 +774,10 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      "her when she reversed.", "reversed", [], "driver reversed"),
     # ... and a "they" that stands for no group's name: the plural noun of people it continues
     ("County officials said they will reopen the bridge on Friday.", "reopen", [], "officials to reopen bridge"),
+    # an "it" or "they" subject of what a report says is who reports it; not an expletive "it"
+    ("Norway says it has banned imports of the fish.", "banned", ["Norway"], "Norway banned imports"),
+    ("The county council said it would reopen the pool in May.", "reopen", [], "council to reopen pool"),
+    ("Walmart says it is hard to find workers.", "find", [], "to find workers"),
     # a he is not the person named as the object of its own verb
     ("Paul Dune spoke first. Tom Hale said nothing. Then he praised Hale.", "praised", ["Paul Dune"],
      "Paul Dune praised Hale"),

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -1253,6 +1253,35 @@ def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
                and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
 
 
+def _reporter_of(pron: Token) -> Token | None:
+    """Who an "it" or "they" subject of what a report says stands for: the reporting verb's own subject,
+    a noun or name of the same number ("The U.K. also reports that it has stockpiled", "the companies
+    said they wanted to expand"), not a pronoun (the resolver's) nor a person ("he" and "she" are)."""
+    low = pron.lower_
+    h = pron.head
+    if low not in ("it", "they") or pron.dep_ not in ("nsubj", "nsubjpass") or h.dep_ != "ccomp":
+        return None
+    copula = h.lemma_.lower() == "be" or h.lower_ in ("'s", "\u2019s")
+    if low == "it" and (h.lemma_.lower() in EXPLETIVE_HEADS | {"cost"} or copula) and (
+            copula or h.lemma_.lower() in ("cost", "take") or any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "acomp") for c in h.children)):
+        return None  # (an expletive: "VW says that it's enough to give ...", "it will cost $58 million to clean")
+    say = pron.head.head
+    if say.lemma_.lower() not in REPORTING or say.pos_ != "VERB":
+        return None
+    subj = max((c for c in say.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON" or _time_word(subj) \
+            or not subj.i < say.i < pron.i or _credit(subj) or is_dateline(subj.doc.text, subj.idx, subj.idx + len(subj)):
+        return None  # (not "'It's untrue,' Hightower said": the quotation's "it" is not its speaker)
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if low == "it" and (plural or subj.pos_ == "NOUN" and not _someone(subj)):
+        return None  # ("the report says it ...": a document's "it" is the resolver's)
+    if low == "they" and not ((plural or subj.lemma_.lower() in GROUP_NOUNS) and _someone(subj)
+                              or subj.ent_type_ in ("NORP", "ORG")):
+        return None  # ("Images of bullet casings indicate that they used live ammunition")
+    return subj
+
+
 def _unnamed_person_before(doc: Doc, pron: Token) -> Token | None:
     """The person named only by a common noun (events.json ``unnamed_person_nouns``, of the pronoun's
     sex) who is the last clause subject before a he/she in its sentence or the one before, when the
@@ -1366,7 +1395,16 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
             if not actors and actor_tok.tag_ == "NNS":
                 actors = _pair_named_before(actor_tok, agents)  # "the two countries embark"
-            if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
+            reporter = _reporter_of(actor_tok) if not actors else None
+            if reporter is not None:  # "The U.K. also reports that it has stockpiled ...": the U.K.
+                actors = _keys_in({reporter.i}, agents, _AGENT_TYPES) if reporter.ent_type_ else []
+                if not actors and reporter.pos_ == "NOUN":
+                    shown = reporter
+                    resolver = resolver or _resolver(doc, names, quoted)
+                    _name, span, _local = resolver.resolve(reporter, strict=True)
+                    if span is not None and span != _local:  # "the council says it ...": the council named before
+                        actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+            if not actors and shown is None and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
                 _name, span, _local = resolver.resolve(actor_tok, strict=True, co_args=True)
                 if span is not None and actor_tok.pos_ == "PRON":
