@@ -399,7 +399,8 @@ def test_one_article_tells_two_askings_with_other_participants():
     # a dateline says where the report was written: the place does not act, nor stands for "it"
     ("MEXICO CITY — Donald Trump clashed with a famous anchor.", "2016-03-01", "clashed",
      ["Donald Trump"], "Donald Trump clashed"),
-    ("PHILADELPHIA ― The campaign said it is looking for a replacement.", "2016-07-25", "looking", [], "looking"),
+    ("PHILADELPHIA ― The campaign said it is looking for a replacement.", "2016-07-25", "looking", [],
+     "campaign looking"),  # (the campaign that said it: _reporter_of)
     # a place or party that only qualifies the doer's noun: the noun acts
     ("One California delegate said he tried to give away passes.", "2016-07-20", "said", [], "delegate said"),
     ("A prominent Democratic pollster released data on Monday.", "2016-02-29", "released", [],
