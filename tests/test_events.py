@@ -779,6 +779,11 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
     ("Norway says it has banned imports of the fish.", "banned", ["Norway"], "Norway banned imports"),
     ("The county council said it would reopen the pool in May.", "reopen", [], "council to reopen pool"),
     ("Walmart says it is hard to find workers.", "find", [], "to find workers"),
+    # who organizes or hosts a happening holds it (events.json light_verbs); who has the chance of doing
+    # something does it (hypothetical_nouns); not who calls a thing something
+    ("Ann Holt organized the meeting in the church hall.", "meeting", ["Ann Holt"], "Ann Holt meeting"),
+    ("Tom Price has a good chance of winning the contract.", "winning", ["Tom Price"], "Tom Price winning contract"),
+    ("The mayor called the decision a mistake.", "decision", [], "decision"),
     # a he is not the person named as the object of its own verb
     ("Paul Dune spoke first. Tom Hale said nothing. Then he praised Hale.", "praised", ["Paul Dune"],
      "Paul Dune praised Hale"),

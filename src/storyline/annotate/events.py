@@ -586,6 +586,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
             return (obj if obj is not None else _subject_of(g)[0]), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in HYPO_NOUNS:
+        # "they have a good chance of developing a business", "his hope of finding work": who has the
+        # chance or hope (events.json hypothetical_nouns) does it
+        h = v.head.head
+        owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        if owner is None and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head.pos_ in ("VERB", "AUX"):
+            owner = _subject_of(h.head)[0]
+        return (owner if owner is not None and _someone(owner) and owner.lower_ != "it" else None), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
             and v.head.head.pos_ == "VERB":
         # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
