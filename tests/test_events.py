@@ -784,6 +784,9 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
     ("Ann Holt organized the meeting in the church hall.", "meeting", ["Ann Holt"], "Ann Holt meeting"),
     ("Tom Price has a good chance of winning the contract.", "winning", ["Tom Price"], "Tom Price winning contract"),
     ("The mayor called the decision a mistake.", "decision", [], "decision"),
+    # a perfect participle clause is done by its governor's subject
+    ("Having recently sold its oldest ferry, Norway will buy two new ships.", "sold", ["Norway"],
+     "Norway sold its oldest ferry"),
     # a he is not the person named as the object of its own verb
     ("Paul Dune spoke first. Tom Hale said nothing. Then he praised Hale.", "praised", ["Paul Dune"],
      "Paul Dune praised Hale"),

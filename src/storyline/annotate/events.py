@@ -607,7 +607,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
         return _subject_of(g)[0], None
-    if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
+    if v.dep_ == "conj" or (v.dep_ == "advcl" and (v.tag_ in ("VBG", "VB") or v.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in v.children) and not any(c.dep_ == "mark" for c in v.children))):
+        # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
         # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
         # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
