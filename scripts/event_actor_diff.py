@@ -2,9 +2,11 @@
 versions (issue 9's actor work): ``dump`` writes one JSON line per mention, ``diff`` prints the mentions
 whose actors or line differ, with their sentence, for judging by hand.
 
-Pool: LGL geoparsing articles 1-``--lgl`` (at most 250: articles 251-588 are held out for the judged
-samples) and the first ``--geovirus`` GeoVirus articles; parses are kept in ``--cache`` (a spaCy
-DocBin) so a second version re-runs only the annotation layers.
+Pool: LGL geoparsing articles 1-``--lgl`` (all 588 by default: articles 251-588, held out for
+judged sample 8, are development data since it was judged), the first ``--geovirus`` GeoVirus articles
+and the dated ones of the first ``--extraction`` article-extraction pages (judged sample 9's pool, also
+development data now); parses are kept in ``--cache`` (a spaCy DocBin) so a second version re-runs only
+the annotation layers.
 
     .venv/bin/python scripts/event_actor_diff.py dump /tmp/after.jsonl
     PYTHONPATH=<other checkout>/src .venv/bin/python scripts/event_actor_diff.py dump /tmp/before.jsonl
@@ -19,24 +21,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_events import BENCH, geovirus_articles, lgl_articles  # noqa: E402
-
-HELD_OUT_FROM = 251  # LGL articles from here on are the held-out pool
+from sample_events import BENCH, extraction_articles, geovirus_articles, lgl_articles  # noqa: E402
 
 
-def dump(out: Path, lgl: int, geovirus: int, cache: Path) -> None:
+def dump(out: Path, lgl: int, geovirus: int, cache: Path, extraction: int = 0) -> None:
     from spacy.tokens import DocBin
 
     from storyline.annotate.nlp import get_nlp
     from storyline.annotate.pipeline import annotate_doc
     from storyline.model import CleanArticle
 
-    if lgl >= HELD_OUT_FROM:
-        raise SystemExit(f"--lgl {lgl}: LGL articles {HELD_OUT_FROM}-588 are held out; use at most {HELD_OUT_FROM - 1}")
     feed = lgl_articles(BENCH / "geoparsing" / "lgl.xml", lgl) + \
         geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", geovirus)
+    if extraction:
+        feed += extraction_articles(BENCH / "article-extraction", extraction)
     nlp = get_nlp()
-    key = cache / f"lgl{lgl}-geovirus{geovirus}.spacy"
+    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}.spacy"
     if key.exists():
         docs = list(DocBin().from_disk(key).get_docs(nlp.vocab))
     else:
@@ -77,15 +77,16 @@ def main(argv: list[str] | None = None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
-    d.add_argument("--lgl", type=int, default=250)
+    d.add_argument("--lgl", type=int, default=588)
     d.add_argument("--geovirus", type=int, default=239)
+    d.add_argument("--extraction", type=int, default=181)
     d.add_argument("--cache", type=Path, default=Path("/tmp/storyline-event-actor-diff"))
     c = sub.add_parser("diff")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     a = ap.parse_args(argv)
     if a.cmd == "dump":
-        dump(a.out, a.lgl, a.geovirus, a.cache)
+        dump(a.out, a.lgl, a.geovirus, a.cache, a.extraction)
     else:
         diff(a.before, a.after)
 

@@ -235,11 +235,20 @@ class Resolver:
                     self._sex[k] = top
         return self._sex.get(self._person_key(ent))
 
-    def _person_for(self, tok: Token) -> Span | None:
+    def _person_for(self, tok: Token, co_args: bool = False) -> Span | None:
         """The person a he/she stands for: the topic person (:meth:`topic_person`) or the nearest
-        person, skipping anyone the article shows to be of the other sex."""
+        person, skipping anyone the article shows to be of the other sex. ``co_args``: nor anyone
+        named as another argument of the pronoun's own verb ("he visited Epstein": he is not Epstein)."""
         want = PRONOUN_SEX.get(tok.lower_)
         ante = self.topic_person(tok.idx) or self.nearest(tok.idx, {"PERSON"})
+        if co_args:
+            others = {self._person_key(e) for e in self.persons if e.root.head.i == tok.head.i and e.root.i != tok.i
+                      or e.root.head.dep_ == "prep" and e.root.head.head.i == tok.head.i}
+            if ante is not None and self._person_key(ante) in others:
+                # the latest other person who was a clause subject, else no one
+                fits = [e for e in self.persons if e.end_char <= tok.idx and self._person_key(e) not in others
+                        and e.root.dep_ in ("nsubj", "nsubjpass") and (want is None or self.sex(e) in (None, want))]
+                return fits[-1] if fits else None
         if ante is None or want is None or self.sex(ante) in (None, want):
             return ante
         fits = [e for e in self.persons if e.end_char <= tok.idx and self.sex(e) in (None, want)]
@@ -295,11 +304,12 @@ class Resolver:
                 return doc[first.start: last.end]
         return None
 
-    def resolve(self, tok: Token, strict: bool = False
+    def resolve(self, tok: Token, strict: bool = False, co_args: bool = False
                 ) -> tuple[str | None, tuple[int, int] | None, tuple[int, int] | None]:
         """(speaker name, resolved span, local mention span) for a subject token. ``strict`` (for
         event participants, where an empty actor is better than a wrong one): "they" takes a group
-        only (see :meth:`_group_for_they`), an office noun only a person the article names with it."""
+        only (see :meth:`_group_for_they`), an office noun only a person the article names with it.
+        ``co_args``: a he/she is never a person named as another argument of its own verb."""
         ent, _phrase = _mention(tok, self.ent_at)
         low = tok.lower_
         if ent is not None:
@@ -315,7 +325,7 @@ class Resolver:
                     return None, None, local
                 return self.full_name(e)[0], (e.start_char, e.end_char), local
             if low in PERSON_PRONOUNS:
-                ante = self._person_for(tok)
+                ante = self._person_for(tok, co_args)
                 if spoken_by is not None and ante is not None and self._same_person(ante, spoken_by):
                     # "she" in a quotation is someone the speaker talks about, not the speaker
                     want = PRONOUN_SEX.get(low)

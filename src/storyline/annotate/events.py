@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -103,6 +103,8 @@ PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
+SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
+ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
@@ -441,6 +443,49 @@ def _surface_subject(v: Token) -> Token | None:
                  and _someone(c)), None)
 
 
+def _after_credit(tok: Token) -> Token | None:
+    """The name the parser hung on an outlet's credit read as the subject ("(CNN) President Donald
+    Trump, according to the White House, made ...": Trump), else None."""
+    return next((c for c in tok.children if c.i > tok.i and c.dep_ in ("npadvmod", "appos", "conj")
+                 and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+
+
+def _unjoined_last(s: Token) -> Token:
+    """The subject a fronted phrase ending with a name hides: two names the parser coordinated with a
+    comma and no "and" or "or" ("In an interview about his friendship with Jeffrey Epstein, BBC's Emily
+    Maitlis did ...": Maitlis), the last one."""
+    conj = [c for c in s.children if c.dep_ == "conj"]
+    if len(conj) != 1 or s.ent_type_ != "PERSON" or conj[0].ent_type_ != "PERSON" or conj[0].pos_ != "PROPN" \
+            or any(t.dep_ in ("cc", "preconj") for t in s.subtree) or s.doc[conj[0].left_edge.i - 1].text != ",":
+        return s
+    return conj[0]
+
+
+def _relative_head(h: Token, pron: Token) -> Token:
+    """The noun a "which" or "that" relative stands for when the parser hung it on a place that only
+    says where the noun is ("the concert at the Ryman Auditorium in Nashville, which featured ...":
+    the concert), climbing locative phrases of places."""
+    if pron.lower_ in ("who", "whom"):
+        # "an engineer for General Motors who said", "the first chief justice in the history of Pakistan
+        # who has proved": a "who" hung on a body or place named in a person's description is that person
+        while h.ent_type_ in _PLACE_TYPES + ("ORG",) and h.dep_ == "pobj" and h.head.lower_ in ("of", "for", "at", "in") \
+                and h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS:
+            h = h.head.head
+        return h
+    if pron.lower_ not in ("which", "that"):
+        return h
+    while (h.ent_type_ in _PLACE_TYPES or h.ent_type_ == "ORG" and h.head.lower_ == "at") and h.dep_ == "pobj" \
+            and h.head.lower_ in ("in", "at", "near", "outside") and h.head.head.pos_ in ("NOUN", "PROPN"):
+        h = h.head.head  # (an organisation "at" which something is held is its venue)
+    if h.ent_type_ in _PLACE_TYPES + ("ORG",) and h.dep_ == "pobj" and h.head.lower_ == "at" and h.head.head.pos_ == "VERB":
+        # "closing out their concert at the Ryman Auditorium in Nashville, which featured": the
+        # verb's object held there (the parser hung the place on the verb)
+        obj = next((c for c in h.head.head.children if c.dep_ == "dobj" and c.i < h.i and not c.ent_type_), None)
+        if obj is not None:
+            return obj
+    return h
+
+
 def _antecedent(h: Token) -> Token:
     """Who a relative clause's noun ``h`` stands for: the name a copula equates it with ("Jane Smith was
     the nurse who treated ...", "the nurse who treated ... was Jane Smith"), else the noun itself."""
@@ -483,16 +528,25 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
         patient = subjs[0] if subjs else None
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
-            patient = v.head  # "the pact signed by X", "prisoners who were released"
+            # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
+            patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
-    subs = [c for c in subs if not _credit(c)]  # "(CNN) President X made ...": the outlet never acts
+    subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
+    subs = [c for c in subs if c is not None]
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         s = named[0] if len(subs) > 1 and named else subs[0]
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
-            return _antecedent(v.head), None  # "the man who killed"
+            return _antecedent(_relative_head(v.head, s)), None  # "the man who killed"
+        s = _unjoined_last(s)
+        if s.tag_ == "WP" and s.lower_ == "who" and v.dep_ in ("ccomp", "conj") and v.head.dep_ == "acl" \
+                and v.head.tag_ in ("VBG", "VBN") and v.head.head.pos_ in ("NOUN", "PROPN") and v.head.i < s.i \
+                and (_someone(v.head.head) or v.head.head.lemma_.lower() in UNNAMED_PERSONS):
+            # a relative clause the parser hung on the participle before it ("X was the third witness
+            # testifying Tuesday who listened in"): the participle's noun is the relative's
+            return _antecedent(v.head.head), None
         return s, None
     if v.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
             and not any(c.dep_ == "dobj" for c in v.head.children if c.i < v.i):
@@ -514,6 +568,10 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # "issued a statement condemning the attack", "sent an email inviting them": who
             # issued or sent it does what it does
             return _subject_of(h.head)[0], None
+        if h.lemma_.lower() in SPENT_NOUNS and h.dep_ in ("dobj", "attr") and h.head.pos_ in ("VERB", "AUX"):
+            # "did an excellent job pressing him", "spent the day touring" (events.json spent_nouns):
+            # who did the job or spent the time does it
+            return _subject_of(h.head)[0], None
         return h, None  # "troops guarding the camp"
     if v.dep_ == "pcomp" and v.tag_ == "VBG":
         charged = _charged_one(v) or _approved_by(v)
@@ -528,6 +586,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
             return (obj if obj is not None else _subject_of(g)[0]), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in HYPO_NOUNS:
+        # "they have a good chance of developing a business", "his hope of finding work": who has the
+        # chance or hope (events.json hypothetical_nouns) does it
+        h = v.head.head
+        owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        if owner is None and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head.pos_ in ("VERB", "AUX"):
+            owner = _subject_of(h.head)[0]
+        return (owner if owner is not None and _someone(owner) and owner.lower_ != "it" else None), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
             and v.head.head.pos_ == "VERB":
         # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
@@ -541,7 +607,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
         return _subject_of(g)[0], None
-    if v.dep_ == "conj" or (v.dep_ == "advcl" and v.tag_ in ("VBG", "VB")):
+    if v.dep_ == "conj" or (v.dep_ == "advcl" and (v.tag_ in ("VBG", "VB") or v.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "having" for c in v.children) and not any(c.dep_ == "mark" for c in v.children))):
+        # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
         # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
         # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
@@ -653,6 +721,11 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             return actor, objs
         if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
             actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
+        elif actor is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+                tok.head.lemma_.lower() in ASPECTUAL - ENDED_BY_OTHERS:
+            # "prosecutors have dropped an investigation", "decided to reopen the investigation": who
+            # resumes, suspends or drops a happening holds it (events.json aspectual), when someone
+            actor = next((t for t in [_subject_of(tok.head)[0]] if t is not None and _someone(t)), None)
         if actor is None:
             actor = _participant(tok)
         return actor, objs
@@ -701,10 +774,12 @@ def _core(tok: Token) -> set[int]:
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
     # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
-    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ == "PERSON" for h in core):
-        return core
+    if any(tok.doc[h].dep_ == "appos" and tok.doc[h].ent_type_ in ("PERSON", "ORG") for h in core):
+        return core  # (nor beside a body named in apposition: "Dubai's flagship carrier Emirates Airline")
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
-             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})}
+             for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})
+             and not (c.ent_type_ in _PLACE_TYPES and tok.doc[h].ent_type_ == "ORG")}
+    # (a place's possessive before a named body says where it is: "Germany's Federal Office for ...")
     return core
 
 
@@ -1197,9 +1272,29 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
                 root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
-                and not _owner_of_thing(root, toks):
+                and not _owner_of_thing(root, toks) and not _office_of(root, head) and not _home_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _office_of(root: Token, head: Token) -> bool:
+    """Whether a place is what the office a person noun names is of ("the Mayor of Boston declared", "a
+    spokesman for the city said"): the office holder acted, not the place (a body "of" a place, "the
+    government of Chad", stands for it and is no person noun)."""
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
+        root = root.head  # "the foreign ministers of Cambodia, Laos and Burma"
+    return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") \
+        and root.head.head.i == head.i and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
+
+
+def _home_of(root: Token, head: Token) -> bool:
+    """Whether a place set off by commas after a name the tagger did not take for a person says where
+    the person lives ("Vance, 57, of Fresno, Calif., said"): the person acted."""
+    while root.dep_ in ("appos", "conj", "npadvmod") and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
+        root = root.head  # ("of Fresno, Calif.")
+    p = root.head
+    return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and p.lower_ == "of" and p.head.i == head.i \
+        and head.pos_ == "PROPN" and not head.ent_type_ and p.i > 0 and root.doc[p.i - 1].text == ","
 
 
 def _joint_of(tok: Token, head: Token) -> bool:
@@ -1308,6 +1403,58 @@ def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
                and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
 
 
+def _reporter_of(pron: Token) -> Token | None:
+    """Who an "it" or "they" subject of what a report says stands for: the reporting verb's own subject,
+    a noun or name of the same number ("The U.K. also reports that it has stockpiled", "the companies
+    said they wanted to expand"), not a pronoun (the resolver's) nor a person ("he" and "she" are)."""
+    low = pron.lower_
+    h = pron.head
+    if low not in ("it", "they") or pron.dep_ not in ("nsubj", "nsubjpass") or h.dep_ != "ccomp":
+        return None
+    copula = h.lemma_.lower() == "be" or h.lower_ in ("'s", "\u2019s")
+    if low == "it" and (h.lemma_.lower() in EXPLETIVE_HEADS | {"cost"} or copula) and (
+            copula or h.lemma_.lower() in ("cost", "take") or any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "acomp") for c in h.children)):
+        return None  # (an expletive: "VW says that it's enough to give ...", "it will cost $58 million to clean")
+    say = pron.head.head
+    if say.lemma_.lower() not in REPORTING or say.pos_ != "VERB":
+        return None
+    subj = max((c for c in say.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON" or _time_word(subj) \
+            or not subj.i < say.i < pron.i or _credit(subj) or is_dateline(subj.doc.text, subj.idx, subj.idx + len(subj)):
+        return None  # (not "'It's untrue,' Hightower said": the quotation's "it" is not its speaker)
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if low == "it" and (plural or subj.pos_ == "NOUN" and not _someone(subj)):
+        return None  # ("the report says it ...": a document's "it" is the resolver's)
+    if low == "they" and not ((plural or subj.lemma_.lower() in GROUP_NOUNS) and _someone(subj)
+                              or subj.ent_type_ in ("NORP", "ORG")):
+        return None  # ("Images of bullet casings indicate that they used live ammunition")
+    return subj
+
+
+def _unnamed_person_before(doc: Doc, pron: Token) -> Token | None:
+    """The person named only by a common noun (events.json ``unnamed_person_nouns``, of the pronoun's
+    sex) who is the last clause subject before a he/she in its sentence or the one before, when the
+    pronoun stands for no name: "the 43-year-old man had suffered ... by the time he visited his doctor"
+    (the line shows "man"); for "they", the last clause subject when it is a plural noun of people."""
+    if pron.lower_ not in ("he", "she", "they"):
+        return None
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+
+    def finite(t: Token) -> bool:  # (not "she'd seen the elderly woman walking ..., she didn't see her")
+        return not (t.head.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children))
+
+    subjects = [t for t in reversed(doc[start:pron.i]) if t.dep_ in ("nsubj", "nsubjpass") and finite(t)]
+    if pron.lower_ == "they":
+        # "Palestinian officials say they plan to hold events": the people the last plural subject names
+        # (a group's name would have been found by the resolver)
+        t = subjects[0] if subjects else None
+        return t if t is not None and t.tag_ == "NNS" and t.pos_ == "NOUN" and not t.ent_type_ and _someone(t) else None
+    other = UNNAMED_FEMALE if pron.lower_ == "he" else UNNAMED_MALE
+    return next((t for t in subjects if t.tag_ == "NN" and not t.ent_type_ and t.lemma_.lower() in UNNAMED_PERSONS - other),
+                None)
+
+
 def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[int, int, int, int]]):
     from .coref import Resolver
 
@@ -1359,6 +1506,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         mood = modality(trig, memo)
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
+        shown: Token | None = None  # the common noun a pronoun doer stands for, when no name
         subj_np: set[int] = set()
         if actor_tok is not None and actor_tok.head.i == trig.i and actor_tok.dep_ in ("nsubj", "nsubjpass") \
                 and trig.lemma_.lower() in ASPECTUAL and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() not in DOCUMENT_NOUNS and (
@@ -1397,9 +1545,18 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     actors = _keys_in({t.i for t in pair}, agents, _AGENT_TYPES)
             if not actors and actor_tok.tag_ == "NNS":
                 actors = _pair_named_before(actor_tok, agents)  # "the two countries embark"
-            if not actors and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
+            reporter = _reporter_of(actor_tok) if not actors else None
+            if reporter is not None:  # "The U.K. also reports that it has stockpiled ...": the U.K.
+                actors = _keys_in({reporter.i}, agents, _AGENT_TYPES) if reporter.ent_type_ else []
+                if not actors and reporter.pos_ == "NOUN":
+                    shown = reporter
+                    resolver = resolver or _resolver(doc, names, quoted)
+                    _name, span, _local = resolver.resolve(reporter, strict=True)
+                    if span is not None and span != _local:  # "the council says it ...": the council named before
+                        actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+            if not actors and shown is None and not one_person and actor_tok.pos_ in ("PRON", "NOUN"):
                 resolver = resolver or _resolver(doc, names, quoted)
-                _name, span, _local = resolver.resolve(actor_tok, strict=True)
+                _name, span, _local = resolver.resolve(actor_tok, strict=True, co_args=True)
                 if span is not None and actor_tok.pos_ == "PRON":
                     got = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
                     last = max([e.end for _, e in ents if e.key in got and e.end <= actor_tok.idx] + [span[1]])
@@ -1407,6 +1564,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
+                if not actors and actor_tok.pos_ == "PRON":
+                    shown = _unnamed_person_before(doc, actor_tok)  # "the 43-year-old man ... he visited"
         elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the rebels on June 3 freed")
@@ -1454,12 +1613,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
-            "NOUN", "PROPN") and not _time_word(actor_tok) else "")
+            "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else "")
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
                 target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
-                or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")):
+                or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")) \
+                or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
+            # (a relative hung on the place that says where its noun is: _relative_head)
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
             dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
