@@ -71,6 +71,17 @@ def test_line_keeps_the_particle_and_names_the_thing_not_its_day():
     assert "carrying out 2005 bombings in London" in lines
 
 
+def test_the_one_a_relative_clause_accuses_did_the_deed():
+    events, _ = _events("Officials named the Red Hand group, which the police accused of carrying out the bombing. "
+                        "Officials named John Smith, whom the police charged with killing the guard. "
+                        "The hearings involved Pat Byrne (19) of 19 Main Street, Tipperary, who is accused of stealing a car.")
+    by_trigger = {e.trigger: e for e in events}
+    assert (by_trigger["carrying"].actors, by_trigger["carrying"].summary) == (["Red Hand"], "Red Hand carried out bombing")
+    assert (by_trigger["killing"].actors, by_trigger["killing"].summary) == (["John Smith"], "John Smith killed guard")
+    # a "who" the parser hung on the person's home town is the person
+    assert by_trigger["stealing"].actors == ["Pat Byrne"]
+
+
 def test_written_sentences():
     events, figs = _events("Police arrested 12 protesters in Nairobi on Tuesday. "
                            "The minister said the talks were useful. "

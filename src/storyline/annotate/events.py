@@ -469,7 +469,8 @@ def _relative_head(h: Token, pron: Token) -> Token:
         # "an engineer for General Motors who said", "the first chief justice in the history of Pakistan
         # who has proved": a "who" hung on a body or place named in a person's description is that person
         while h.ent_type_ in _PLACE_TYPES + ("ORG",) and h.dep_ == "pobj" and h.head.lower_ in ("of", "for", "at", "in") \
-                and h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS:
+                and (h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS
+                     or h.head.lower_ == "of" and h.head.head.ent_type_ == "PERSON"):  # "Pat Byrne of Tipperary, who"
             h = h.head.head
         return h
     if pron.lower_ not in ("which", "that"):
@@ -669,9 +670,12 @@ def _charged_one(tok: Token) -> Token | None:
     if lemma in ACCUSED_SUBJECT:
         return _subject_of(g)[0]  # "admitted to stealing", "confessed to the killing"
     obj = next((c for c in g.children if c.dep_ == "dobj"), None)
-    if obj is not None:
-        return obj
-    return _subject_of(g)[1]
+    one = obj if obj is not None else _subject_of(g)[1]
+    if one is not None and one.lower_ in _RELPRON and g.dep_ == "relcl" and g.head.pos_ in ("NOUN", "PROPN"):
+        # "the group, which police accused of carrying out the bombing", "Pat Byrne of Tipperary, who
+        # is accused of assault": the relative's noun
+        return _antecedent(_relative_head(g.head, one))
+    return one
 
 
 def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
