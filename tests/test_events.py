@@ -82,6 +82,14 @@ def test_the_one_a_relative_clause_accuses_did_the_deed():
     assert by_trigger["stealing"].actors == ["Pat Byrne"]
 
 
+def test_the_owner_of_a_noun_does_its_gerund():
+    events, _ = _events("Acme's role in building the bridge was praised. "
+                        "The rebels' success in taking the city surprised the army.")
+    by_trigger = {e.trigger: e for e in events}
+    assert (by_trigger["building"].actors, by_trigger["building"].summary) == (["Acme"], "Acme building bridge")
+    assert by_trigger["taking"].summary == "rebels taking city"
+
+
 def test_written_sentences():
     events, figs = _events("Police arrested 12 protesters in Nairobi on Tuesday. "
                            "The minister said the talks were useful. "

@@ -601,6 +601,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         doer = next((t for t in _subject_of(v.head.head) if t is not None), None)
         return (doer if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in
                                               EVENT_NOUNS) else None), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
+            and v.head.head.pos_ == "NOUN":
+        # "the rebels' success in taking the city", "the company's role in building it": the noun's owner
+        owner = next((c for c in v.head.head.children if c.dep_ == "poss"), None)
+        if owner is not None and (owner.pos_ == "PRON" or _someone(owner)
+                                  or owner.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or owner.tag_ == "NNS"):
+            return owner, None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
         objs = [c for c in g.children if c.dep_ == "dobj"] or [
