@@ -82,6 +82,13 @@ def test_the_one_a_relative_clause_accuses_did_the_deed():
     assert by_trigger["stealing"].actors == ["Pat Byrne"]
 
 
+def test_a_people_word_is_shown_with_the_noun_it_qualifies():
+    events, _ = _events("The envoy will meet with Afghan leaders in Kabul. Pirates attacked a Danish ship.")
+    lines = [e.summary for e in events]
+    assert "envoy to meet with Afghan leaders in Kabul" in lines
+    assert "Pirates attacked Danish ship" in lines
+
+
 def test_the_owner_of_a_noun_does_its_gerund():
     events, _ = _events("Acme's role in building the bridge was praised. "
                         "The rebels' success in taking the city surprised the army.")

@@ -1637,7 +1637,12 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if not what and targets:
-            what = ("with " if dtype == "consult" and not dobj else "") + targets[0]
+            # a people or place word that only qualifies the target noun ("with Afghan leaders") is
+            # shown with that noun, not alone ("with Afghan")
+            noun = next((o for o in target_toks if o.pos_ == "NOUN" and targets[0] in _keys_in(
+                {c.i for c in o.children if c.dep_ in ("amod", "compound")}, ents, _ACTOR_TYPES)), None)
+            what = ("with " if dtype == "consult" and not dobj else "") + (
+                _summary_object(doc, noun, figures) if noun is not None else targets[0])
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype)
         out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text, type=dtype,
                                 trigger=trig.text, summary=summary, actors=actors, targets=targets,
