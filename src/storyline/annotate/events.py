@@ -800,7 +800,7 @@ _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the
 
 
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
-                  memo: dict[int, str] | None = None) -> dict[int, Timex]:
+                  memo: dict[int, str] | None = None, dct: str | None = None) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
     the expression's head, the first event met; of several expressions reaching one event, the
     one fewest steps away, then the most precise, then the nearest in the text."""
@@ -850,10 +850,12 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # Democrats in the 2016 election": the time names which thing the nested noun is; it
             # dates neither the noun its phrase hangs from nor a look into it
             continue
-        # "almost reached an agreement for April 17-19", "booked rooms for Friday": the time a noun is
-        # for names which one it is (when it will be), not when the verb above it happened
+        # "almost reached an agreement for April 17-19", "booked rooms for Friday": a time still ahead
+        # that a noun is for names which one it is (when it will be), not when the verb above it
+        # happened (but a past period a figure is for is the figure's: "net income for the third
+        # quarter fell", "posted lower earnings for the quarter")
         for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
-            root.head.head.pos_ in ("NOUN", "PROPN") else None
+            root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
         h = root.head
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
@@ -926,8 +928,23 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
     own = (dated or {}).get(host.i) if host.i != trig.i else None
     if own is None and host.i != trig.i and dated:
         own = _related_dated(host, dated, dct)  # "a blaze Monday that damaged a home 14 months after ..."
+        # "Tuesday's accident came a week after": the happening the verb tells of is its subject
+        own = own or next((dated[c.i] for c in host.children if c.dep_ == "nsubj" and c.i in dated), None)
+    if own is None:
+        # "banned them on April 4, five days after the coalition lost its majority": the offset set off
+        # by a comma after a day counts from that day, whatever the parser hung the day on
+        doc = trig.doc
+        lead = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+        k = lead.start - 1 if lead is not None else -1
+        if k >= 0 and doc[k].text == ",":
+            own = next((t for t in timexes if t.type == "DATE" and _DAY.fullmatch(t.value[:10])
+                        and t.end <= doc[k].idx and doc.text[t.end:doc[k].idx].strip() == ""), None)
+    m = _OFFSET.match(dur.value)
     if own is not None and _DAY.fullmatch(own.value[:10]):
         base = own.value[:10]
+    elif own is not None and m and m.group(2) in ("M", "Y") and re.fullmatch(r"\d{4}-\d\d", own.value[:7]) \
+            and own.value[:7].replace("-", "").isdigit():
+        base = own.value[:7] + "-15"  # "called back in late March, one month after his visit": February
     elif tense_aspect(host)[0] in ("PRESENT", "FUTURE") or host.i in (current or ()) or any(
             c.dep_ == "advmod" and c.lower_ == "now" and c.i < mark.i for c in host.subtree):
         # "X arrives a year after the union signed", "Euille said, a day after spending four hours",
@@ -1573,7 +1590,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     event_toks = {i for i, _ in found}
     kinds = {e.key: e.type for _, e in ents}
     memo: dict[int, str] = {}
-    dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
+    dated = _timex_events(doc, timexes, char2tok, event_toks, memo, dct)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     classes = dict(found)
