@@ -920,6 +920,14 @@ def test_doer_described_or_named_in_the_sentence_is_shown(text, trigger, actors,
      "2019-02-09", "relative"),
     ("The envoy was recalled in late March, one month after his visit to the capital.", "2019-04-02", "visit",
      "2019-02", "relative"),
+    # a year after a charge's deed phrase is the deed's, though the parser hangs it on the charge
+    ("A court convicted two men in the murder of a shopkeeper in Leeds in 2004.", "2019-11-20", "convicted",
+     None, None),
+    ("A court convicted two men in the murder of a shopkeeper in Leeds in 2004.", "2019-11-20", "murder",
+     "2004", "sentence"),
+    # ... but who is arrested during a dated occasion still is then
+    ("Students were arrested during a campus demonstration on Tuesday.", "2019-11-20", "arrested",
+     "2019-11-19", "related-event"),
 ])
 def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)

@@ -856,7 +856,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         # quarter fell", "posted lower earnings for the quarter")
         for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
             root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
-        h = root.head
+        h = _deed_of(root, events) or root.head
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
         for steps in range(8):
@@ -889,6 +889,28 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 bound, bound_word = True, h.lower_
             h = h.head
     return out
+
+
+def _deed_of(root: Token, events: set[int]) -> Token | None:
+    """The happening a charge names, when the parser hung the happening's time on the charging verb:
+    "implicated Iranian leaders in the killing of four men in a Berlin restaurant in 1982" (the killing
+    was in 1982, not the implicating): a year after the verb's deed phrase (a definite event noun with
+    a phrase of its own), nothing else between."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or not re.fullmatch(r"\d{4}", root.text):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSED_GOV or verb.i > prep.i:
+        return None
+    before = [c for c in verb.children if c.i < prep.i and c.i > verb.i and c.dep_ == "prep"]
+    if not before or before[-1].lower_ not in ACCUSED_PREPS:
+        return None
+    deed = next((n for n in before[-1].children if n.dep_ == "pobj"), None)
+    if deed is None or deed.i not in events or deed.right_edge.i != prep.i - 1 or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in deed.children) or not any(
+            c.dep_ == "prep" for c in deed.children):
+        return None
+    return deed
 
 
 def _person_noun(n: Token) -> bool:
@@ -1156,6 +1178,9 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
             for n in c.children:
                 if n.dep_ != "pobj":
                     continue
+                if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and \
+                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text):
+                    continue  # the deed's own time, which the parser hung on the charge (_deed_of)
                 if n.i in dated:
                     return dated[n.i]
                 got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
