@@ -24,28 +24,33 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _pool(lgl: int, geovirus: int, extraction: int) -> list[dict]:
+def _pool(lgl: int, geovirus: int, extraction: int, silver: Path | None = None, silver_n: int = 0,
+          tbaq: bool = False) -> list[dict]:
     spec = importlib.util.spec_from_file_location("sample_events", REPO / "scripts" / "sample_events.py")
     assert spec is not None and spec.loader is not None
     se = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(se)
     return (se.lgl_articles(se.BENCH / "geoparsing" / "lgl.xml", lgl)
             + se.geovirus_articles(se.BENCH / "geoparsing" / "GeoVirus.xml", geovirus)
-            + se.extraction_articles(se.BENCH / "article-extraction", extraction))
+            + se.extraction_articles(se.BENCH / "article-extraction", extraction)
+            + (se.silver_articles(silver, silver_n) if silver else [])
+            + (se.tbaq_articles(se.BENCH / "tempeval3" / "TBAQ-cleaned") if tbaq else []))
 
 
-def dump(out: Path, lgl: int, geovirus: int, extraction: int, cache: Path) -> None:
+def dump(out: Path, lgl: int, geovirus: int, extraction: int, cache: Path, silver: Path | None = None,
+         silver_n: int = 0, tbaq: bool = False) -> None:
     from spacy.tokens import DocBin
 
     from storyline.annotate.nlp import get_nlp
     from storyline.annotate.pipeline import annotate_doc
     from storyline.model import CleanArticle
 
-    feed = _pool(lgl, geovirus, extraction)
+    feed = _pool(lgl, geovirus, extraction, silver, silver_n, tbaq)
     arts = [CleanArticle(id=r["id"], source="dev", text=r["text"], published=r.get("published") or None,
                          outlet=r["outlet"]) for r in feed]
     nlp = get_nlp()
-    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}.spacy"
+    extra = (f"-{silver.name}-{silver_n or 'all'}" if silver else "") + ("-tbaq41" if tbaq else "")
+    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}{extra}.spacy"
     if key.exists():
         docs = list(DocBin().from_disk(key).get_docs(nlp.vocab))
     else:
@@ -99,12 +104,17 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--extraction", type=int, default=181, help="the first N article-extraction pages")
     d.add_argument("--cache", type=Path, default=Path("/tmp/storyline-event-dates-diff"),
                    help="folder of the cached spaCy parses")
+    d.add_argument("--te3-silver", type=Path, default=None,
+                   help="also a TempEval-3 silver-data folder (TE3-Silver-data-0, development data since sample 10)")
+    d.add_argument("--te3-silver-n", type=int, default=0, help="with --te3-silver: the first N documents (0: all)")
+    d.add_argument("--tbaq-held-out", action="store_true",
+                   help="also the 41 TBAQ documents the event detector never saw (development data since sample 10)")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     a = ap.parse_args(argv)
     if a.cmd == "dump":
-        dump(a.out, a.lgl, a.geovirus, a.extraction, a.cache)
+        dump(a.out, a.lgl, a.geovirus, a.extraction, a.cache, a.te3_silver, a.te3_silver_n, a.tbaq_held_out)
     else:
         compare(a.before, a.after)
 

@@ -811,7 +811,7 @@ _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the
 
 
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
-                  memo: dict[int, str] | None = None) -> dict[int, Timex]:
+                  memo: dict[int, str] | None = None, dct: str | None = None) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
     the expression's head, the first event met; of several expressions reaching one event, the
     one fewest steps away, then the most precise, then the nearest in the text."""
@@ -829,9 +829,12 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         # ("will close all plants by June") is the time it is planned for
         bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
         last = doc[toks[-1]]
-        if last.lower_ in ("before", "after") and any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
-                                                      for c in last.children):
-            continue  # "six days before the primary": counted from the primary, not from the article's date
+        if last.lower_ in ("before", "after") and (any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
+                                                       for c in last.children)
+                                                   or (last.dep_ == "mark" and last.head.i not in inside)):
+            # "six days before the primary", "updated one week before its members killed themselves":
+            # counted from the primary or the deaths, not from the article's date
+            continue
         if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
@@ -858,7 +861,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # Democrats in the 2016 election": the time names which thing the nested noun is; it
             # dates neither the noun its phrase hangs from nor a look into it
             continue
-        h = root.head
+        # "almost reached an agreement for April 17-19", "booked rooms for Friday": a time still ahead
+        # that a noun is for names which one it is (when it will be), not when the verb above it
+        # happened (but a past period a figure is for is the figure's: "net income for the third
+        # quarter fell", "posted lower earnings for the quarter")
+        for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
+            root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
+        h = _deed_of(root, events) or root.head
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
         for steps in range(8):
@@ -871,7 +880,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     # a deadline keeps its day and says so: TIMEX3 mod BEFORE
                     out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
                 break
-            if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")) or clause_noun:
+            if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")) or clause_noun \
+                    or (for_noun is not None and h.i == for_noun.i):
                 break  # a time inside an apposition describes that noun phrase
             # a time inside a participial or relative clause ("an allegation made in 2010") dates
             # that clause or the noun it describes ("the attack carried out Monday"), nothing beyond
@@ -890,6 +900,28 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 bound, bound_word = True, h.lower_
             h = h.head
     return out
+
+
+def _deed_of(root: Token, events: set[int]) -> Token | None:
+    """The happening a charge names, when the parser hung the happening's time on the charging verb:
+    "implicated Iranian leaders in the killing of four men in a Berlin restaurant in 1982" (the killing
+    was in 1982, not the implicating): a year after the verb's deed phrase (a definite event noun with
+    a phrase of its own), nothing else between."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or not re.fullmatch(r"\d{4}", root.text):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSED_GOV or verb.i > prep.i:
+        return None
+    before = [c for c in verb.children if c.i < prep.i and c.i > verb.i and c.dep_ == "prep"]
+    if not before or before[-1].lower_ not in ACCUSED_PREPS:
+        return None
+    deed = next((n for n in before[-1].children if n.dep_ == "pobj"), None)
+    if deed is None or deed.i not in events or deed.right_edge.i != prep.i - 1 or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in deed.children) or not any(
+            c.dep_ == "prep" for c in deed.children):
+        return None
+    return deed
 
 
 def _person_noun(n: Token) -> bool:
@@ -917,13 +949,50 @@ def _names_matter(h: Token, events: set[int]) -> bool:
 
 
 def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
-                 dated: dict[int, Timex] | None = None) -> Timex | None:
+                 dated: dict[int, Timex] | None = None, current: set[int] | None = None) -> Timex | None:
     """"X arrives a year after the union signed a deal": the signing is a year before the article's
     date. The trigger's clause is marked by after/before with a DURATION timex in front of it. When
     the event the after/before phrase hangs from has a day of its own ("remained in hospital
     Sunday, a day after being stung"), the offset counts from that day instead."""
-    if not dct:
+    got = _offset_host(trig, timexes)
+    if not dct or got is None:
         return None
+    mark, dur, host = got
+    own = (dated or {}).get(host.i) if host.i != trig.i else None
+    if own is None and host.i != trig.i and dated:
+        own = _related_dated(host, dated, dct)  # "a blaze Monday that damaged a home 14 months after ..."
+        # "Tuesday's accident came a week after": the happening the verb tells of is its subject
+        own = own or next((dated[c.i] for c in host.children if c.dep_ == "nsubj" and c.i in dated), None)
+    if own is None:
+        # "banned them on April 4, five days after the coalition lost its majority": the offset set off
+        # by a comma after a day counts from that day, whatever the parser hung the day on
+        doc = trig.doc
+        lead = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+        k = lead.start - 1 if lead is not None else -1
+        if k >= 0 and doc[k].text == ",":
+            own = next((t for t in timexes if t.type == "DATE" and _DAY.fullmatch(t.value[:10])
+                        and t.end <= doc[k].idx and doc.text[t.end:doc[k].idx].strip() == ""), None)
+    m = _OFFSET.match(dur.value)
+    if own is not None and _DAY.fullmatch(own.value[:10]):
+        base = own.value[:10]
+    elif own is not None and m and m.group(2) in ("M", "Y") and re.fullmatch(r"\d{4}-\d\d", own.value[:7]) \
+            and own.value[:7].replace("-", "").isdigit():
+        base = own.value[:7] + "-15"  # "called back in late March, one month after his visit": February
+    elif tense_aspect(host)[0] in ("PRESENT", "FUTURE") or host.i in (current or ()) or any(
+            c.dep_ == "advmod" and c.lower_ == "now" and c.i < mark.i for c in host.subtree):
+        # "X arrives a year after the union signed", "Euille said, a day after spending four hours",
+        # "claims made now, four years after she outlined them": counted back from the report's now
+        base = dct[:10]
+    else:
+        # "issued the stay a day after the court ordered the release": the stay has no day in the
+        # sentence, so neither has the order (the report's date is not the stay's)
+        return None
+    return _shifted(dur, base, -1 if mark.lower_ == "after" else 1)
+
+
+def _offset_host(trig: Token, timexes: list[Timex]) -> tuple[Token, Timex, Token] | None:
+    """The after/before word of ``trig``'s clause or phrase, the DURATION in front of it and the event
+    the phrase counts from ("came a day after the court ordered": after, a day, came)."""
     # "signed it a year after the war ended" (mark) reads the offset back from the article's date;
     # "spoke six days before the primary" (a preposition on the trigger) counts from the primary, an
     # event whose date is not the article's: no date from that
@@ -940,9 +1009,14 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
         return None
     # the event the phrase tells the offset from: the verb an "after" clause or phrase hangs from
     host = trig.head if mark.head.i == trig.i else mark.head
-    own = (dated or {}).get(host.i) if host.i != trig.i else None
-    base = own.value[:10] if own is not None and _DAY.fullmatch(own.value[:10]) else dct[:10]
-    return _shifted(dur, base, -1 if mark.lower_ == "after" else 1)
+    if dur.start <= host.idx < dur.end:
+        # "sacked last night ..., and less than six months after leading": the phrase the duration
+        # heads is the verb's it hangs from
+        for _ in range(5):
+            if host.head.i == host.i or (host.pos_ in ("VERB", "AUX") and not dur.start <= host.idx < dur.end):
+                break
+            host = host.head
+    return mark, dur, host
 
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -1115,6 +1189,9 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
             for n in c.children:
                 if n.dep_ != "pobj":
                     continue
+                if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and \
+                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text):
+                    continue  # the deed's own time, which the parser hung on the charge (_deed_of)
                 if n.i in dated:
                     return dated[n.i]
                 got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
@@ -1130,13 +1207,32 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
             return None
         # "pledged on Friday to give", "paid the fee this morning to secure the signing": not then;
         # but a time still ahead of the report is the plan's ("plans to hold a news conference Tuesday")
+        if t.dep_ in ("acl", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
+            return None  # "rejected the plan that it would consider": what may be, in a clause of its own
         planned = planned or _planned_from(t, trig)
-        t = t.head
+        t = _when_of_report(t) or t.head
         if t.i in dated:
             got = dated[t.i]
             if planned and not _after_publication(got.value, dct):
                 return None
             return got
+    return None
+
+
+def _when_of_report(t: Token) -> Token | None:
+    """The reporting verb a when/as clause belongs to that the parser hung on the reported clause after
+    it ("The commission said on Wednesday when it rejected the plan that it would consider ...": the
+    when-clause stands before the complement's "that", so it tells when the saying was)."""
+    if t.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") and c.i < t.i
+                                    for c in t.children):
+        return None
+    comp = t.head
+    if comp.dep_ != "ccomp" or comp.head.lemma_.lower() not in REPORTING or t.i > comp.i:
+        return None
+    rest = [x.i for x in comp.subtree if x.i < t.left_edge.i or x.i > t.right_edge.i]
+    if comp.head.i < t.left_edge.i and rest and t.right_edge.i < min(rest):
+        return comp.head
     return None
 
 
@@ -1173,6 +1269,36 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     if day <= ref:
         return t
     return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
+
+
+def _weekday_by_order(tok: Token, t: Timex, dated: dict[int, Timex]) -> Timex:
+    """A bare weekday of a happening that comes before or after another dated one lies on the right
+    side of that day ("a last day of uncertainty Saturday before a nationwide vote Sunday": the
+    Sunday after that Saturday, not the one before; "resigned Friday after the board met Monday")."""
+    if not _WEEKDAY.match(t.text.strip()) or not _DAY.fullmatch(t.value[:10]):
+        return t
+    word, anchor = "", None
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("before", "after"):
+        word, anchor = tok.head.lower_, tok.head.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in ("ahead", "prior"):
+        word, anchor = "before", tok.head.head.head
+    elif tok.dep_ == "advcl":
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("before", "after")), None)
+        word, anchor = (mark.lower_, tok.head) if mark is not None else ("", None)
+    other = dated.get(anchor.i) if anchor is not None else None
+    if other is None or other is t or not _DAY.fullmatch(other.value[:10]):
+        return t
+    from datetime import date as _date
+    from datetime import timedelta
+
+    day, ref = _date.fromisoformat(t.value[:10]), _date.fromisoformat(other.value[:10])
+    if word == "before" and day <= ref:
+        day += timedelta(days=7)
+    elif word == "after" and day > ref:
+        day -= timedelta(days=7)
+    else:
+        return t
+    return replace(t, value=day.isoformat() + t.value[10:])
 
 
 def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
@@ -1500,12 +1626,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     event_toks = {i for i, _ in found}
     kinds = {e.key: e.type for _, e in ents}
     memo: dict[int, str] = {}
-    dated = _timex_events(doc, timexes, char2tok, event_toks, memo)
+    dated = _timex_events(doc, timexes, char2tok, event_toks, memo, dct)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     classes = dict(found)
     dated = {k: _weekday_by_tense(v, tense_aspect(doc[k])[0], classes[k], modality(doc[k], memo), dct)
              for k, v in dated.items()}
+    dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
+    # what the report tells as current (dated by the report's own day when nothing else dates it)
+    current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
@@ -1617,9 +1746,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif related is not None:
             date, date_from = related, "related-event"
         else:
-            offset = _offset_date(trig, timexes, dct, dated) or _after_dated(trig, timexes, dated)
+            offset = _offset_date(trig, timexes, dct, dated, current) or _after_dated(trig, timexes, dated)
             if offset:
                 date, date_from = offset, "relative"
+            elif _offset_host(trig, timexes) is not None:
+                pass  # counted from a happening the sentence does not date: no date (not the report's)
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
