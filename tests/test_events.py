@@ -95,6 +95,10 @@ def test_the_owner_of_a_noun_does_its_gerund():
     by_trigger = {e.trigger: e for e in events}
     assert (by_trigger["building"].actors, by_trigger["building"].summary) == (["Acme"], "Acme building bridge")
     assert by_trigger["taking"].summary == "rebels taking city"
+    # the subject of the verb whose object the noun is ("made a mistake in leaving")
+    events, _ = _events("Harry Redknapp admitted that he made a mistake in leaving Portsmouth.")
+    leaving = next(e for e in events if e.trigger == "leaving")
+    assert (leaving.actors, leaving.summary) == (["Harry Redknapp"], "Harry Redknapp left Portsmouth")
 
 
 def test_written_sentences():

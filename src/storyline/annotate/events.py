@@ -608,6 +608,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if owner is not None and (owner.pos_ == "PRON" or _someone(owner)
                                   or owner.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or owner.tag_ == "NNS"):
             return owner, None
+        noun = v.head.head
+        if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            # "he made a mistake in leaving Portsmouth", "played a key role in building it": the subject
+            # of the verb whose object the noun is
+            doer = _subject_of(noun.head)[0]
+            if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in EVENT_NOUNS):
+                return doer, None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
         objs = [c for c in g.children if c.dep_ == "dobj"] or [
