@@ -82,6 +82,16 @@ def test_the_one_a_relative_clause_accuses_did_the_deed():
     assert by_trigger["stealing"].actors == ["Pat Byrne"]
 
 
+def test_who_led_an_event_noun_or_paid_it_did_it():
+    events, _ = _events("Officers were purged after the March 2003 US-led invasion. "
+                        "The 2003 invasion, led by the United States, was a mistake. "
+                        "Ehud Olmert paid a surprise visit to Jordan on Tuesday. "
+                        "The Iraq invasion was a mistake.")
+    doers = [(e.trigger, e.actors) for e in events if e.trigger in ("invasion", "visit")]
+    # ("US" is the article's "United States")
+    assert doers == [("invasion", ["United States"]), ("invasion", ["United States"]), ("visit", ["Ehud Olmert"]), ("invasion", [])]
+
+
 def test_a_people_word_is_shown_with_the_noun_it_qualifies():
     events, _ = _events("The envoy will meet with Afghan leaders in Kabul. Pirates attacked a Danish ship.")
     lines = [e.summary for e in events]

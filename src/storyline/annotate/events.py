@@ -695,6 +695,8 @@ def _charged_one(tok: Token) -> Token | None:
 def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
     """(actor token, target tokens) of an event trigger."""
     if tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "amod" and tok.tag_ == "VBG" and _someone(tok.head):
+            return tok.head, []  # "the visiting Spanish Prime Minister": the one who visits
         actor, patient = _subject_of(tok)
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if patient is not None:
@@ -733,6 +735,14 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
+            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and of_object and actor is None:
+                actor = c  # "the US invasion of Iraq" (with no "of" it may be the target: "the Iraq invasion")
+            elif c.dep_ in ("amod", "acl") and c.lemma_.lower() == "lead" and c.tag_ == "VBN" and actor is None:
+                # "the US-led invasion", "the invasion, led by the United States": who led it
+                by = [p for b in c.children if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"]
+                named = by or [n for n in c.children if n.dep_ in ("npadvmod", "compound", "nmod")
+                               and n.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+                actor = named[0] if named else actor
         if actor is None:
             actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
         if undergone:  # ("his death was announced by his agent": not the agent's death)
