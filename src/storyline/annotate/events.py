@@ -686,7 +686,7 @@ def _charged_one(tok: Token) -> Token | None:
     obj = next((c for c in g.children if c.dep_ == "dobj"), None)
     one = obj if obj is not None else _subject_of(g)[1]
     if one is not None and one.lower_ in _RELPRON and g.dep_ == "relcl" and g.head.pos_ in ("NOUN", "PROPN"):
-        # "the group, which police accused of carrying out the bombing", "Pat Byrne of Tipperary, who
+        # "the gang, whom prosecutors charged with robbing the bank", "Pat Byrne of Tipperary, who
         # is accused of assault": the relative's noun
         return _antecedent(_relative_head(g.head, one))
     return one
