@@ -599,8 +599,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             and v.head.head.pos_ == "VERB":
         # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
         doer = next((t for t in _subject_of(v.head.head) if t is not None), None)
-        return (doer if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in
-                                              EVENT_NOUNS) else None), None
+        return (doer if doer is not None and _can_do(doer) else None), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
             and v.head.head.pos_ == "NOUN":
         # "the rebels' success in taking the city", "the company's role in building it": the noun's owner
@@ -613,7 +612,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # "he made a mistake in leaving Portsmouth", "played a key role in building it": the subject
             # of the verb whose object the noun is
             doer = _subject_of(noun.head)[0]
-            if doer is not None and (_someone(doer) or doer.tag_ == "NNS" and doer.lemma_.lower() not in EVENT_NOUNS):
+            if doer is not None and _can_do(doer):
                 return doer, None
     if v.dep_ == "xcomp" and v.head is not v:
         g = v.head
@@ -632,6 +631,12 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
             return _subject_of(v.head)[0] or _surface_subject(v), None
     return None, None
+
+
+def _can_do(tok: Token) -> bool:
+    """Whether a subject can do what a gerund of its verb names: someone, or a plural of things that
+    are no happenings ("local individuals and businesses", not "the talks")."""
+    return _someone(tok) or tok.tag_ == "NNS" and tok.lemma_.lower() not in EVENT_NOUNS
 
 
 def _someone(tok: Token) -> bool:
