@@ -30,7 +30,7 @@ def test_annotate_samples_stream():
             assert t[x.start:x.end] == x.text
     kandahar = [e for e in a0.entities if e.text == "Kandahar"]
     assert kandahar and kandahar[0].place is not None and kandahar[0].place.country_code == "AF"
-    rel = next(e for e in a0.events if "20 Afghan prisoners" in e.text)
+    rel = next(e for e in a0.events if "20 Afghan prisoners" in e.text and e.trigger == "released")
     assert rel.type == "release" and rel.actors == ["Taliban"] and rel.places == ["Kandahar"]
     assert rel.date is not None and rel.date.value == "2020-04-12" and rel.date_from == "sentence"
     assert [a0.figures[i].subject for i in rel.figures] == ["Afghan prisoners"]

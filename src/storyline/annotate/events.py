@@ -876,9 +876,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             c.dep_ == "case" for c in [*root.children, *first.children]) else None
         while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
             owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
+        if owner is not None and owner.i not in events and owner.dep_ == "pobj" and \
+                owner.head.lower_ in ("after", "before") and _offset_of(owner.head, timexes) is not None:
+            continue  # "three days after the March 2 robbery": the day the offset counts from (_after_dated)
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" \
                 and owner.head.dep_ == "prep" and _names_matter(owner.head.head, events) \
-                and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)):
+                and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)
+                     or owner.head.head.lemma_.lower() in INQUIRY):
             # "performances of 1972's Toulouse Street", "an inquiry into the 2010 crash", "investigate
             # Democrats in the 2016 election": the time names which thing the nested noun is; it
             # dates neither the noun its phrase hangs from nor a look into it
@@ -901,6 +905,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                 if h.i not in rank or key < rank[h.i]:
                     # a deadline keeps its day and says so: TIMEX3 mod BEFORE
                     out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
+                v = h.head
+                if h.pos_ == "NOUN" and h.dep_ == "dobj" and v.i in events and v.lemma_.lower() in OCCASION_VERBS \
+                        and not bound:
+                    # who attends or holds "Monday's session" did so then: the occasion's time is the verb's
+                    vkey = (steps + 1, *key[1:])
+                    if v.i not in rank or vkey < rank[v.i]:
+                        out[v.i], rank[v.i] = t, vkey
                 break
             if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")) or clause_noun \
                     or (for_noun is not None and h.i == for_noun.i):
@@ -1094,7 +1105,9 @@ def _after_dated(trig: Token, timexes: list[Timex], dated: dict[int, Timex]) -> 
             continue
         for a in anchors:
             own = dated.get(a.i) or next((dated[r.i] for r in a.children if r.dep_ in ("relcl", "acl")
-                                          and r.i in dated and r.lemma_.lower() in _HAPPEN), None)
+                                          and r.i in dated and r.lemma_.lower() in _HAPPEN), None) or next(
+                (t for r in a.children if r.dep_ in _NOUN_MODIFIER for t in timexes
+                 if t.type == "DATE" and t.start <= r.idx < t.end), None)  # (a noun the detector did not take)
             dur = _offset_of(mark, timexes) if own is not None and _DAY.fullmatch(own.value[:10]) else None
             if dur is not None:
                 return _shifted(dur, own.value[:10], 1 if mark.lower_ == "after" else -1)

@@ -3,8 +3,9 @@ a system event matches a gold one *relaxed* when their extents overlap, *strict*
 equal; class is scored on relaxed matches (class F1 = F1 of matches with the same class).
 
 Split: the detector was trained on the ``train`` documents only (see storyline.eval.timeml: a
-document is held out when sha1 of its file stem starts with a byte < 52; 41 of 256 files); the
-``dev`` figures are the held-out ones. TE3's platinum test set is not in the bench.
+document is held out when sha1 of its file stem starts with a byte < 52; 41 of 256 files), and on
+TempEval-3's silver data (scripts/train_events.py); the ``dev`` figures are the held-out ones. TE3's
+platinum test set is not in the bench: give its folder as ``--corpus`` (split ``test``).
 
 Also measured here: tense, aspect and polarity of matched events against MAKEINSTANCE, and the time
 anchoring of events against TBAQ's event-TIMEX TLINKs (share of events with a gold TLINK to a time
