@@ -1343,8 +1343,10 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         return False
     if tense == "PRESENT" and aspect in ("PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE"):
         return True
-    # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day)
-    return tense in ("PRESENT", "PAST") and cls == "REPORTING" and aspect == "NONE"
+    # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day); a
+    # verb of the reporting lexicon is one whatever class the detector gave it ("he added")
+    return tense in ("PRESENT", "PAST") and aspect == "NONE" and (
+        cls == "REPORTING" or (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING))
 
 
 # ------------------------------------------------------------------ extraction
