@@ -972,3 +972,12 @@ def test_doer_described_or_named_in_the_sentence_is_shown(text, trigger, actors,
 def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+
+
+def test_a_verb_of_report_is_dated_by_the_report_but_a_state_of_mind_is_not():
+    # "he added" is the report of the article's day whatever class the detector gives it (the silver-trained
+    # detector often says OCCURRENCE); "I think" tells a state of mind, which the report's day does not date
+    evs = {e.trigger: e for e in _dated('"The plant will stay open," the mayor added. "I think we can win."',
+                                       "2019-11-18")}
+    assert (evs["added"].date.value, evs["added"].date_from) == ("2019-11-18", "publication")
+    assert evs["think"].date is None

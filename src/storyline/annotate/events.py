@@ -58,6 +58,7 @@ PAST: dict[str, str] = _D["past"]
 EVENT_NOUNS: dict[str, str] = _D["nouns"]
 LIGHT_VERBS: dict[str, str] = _D["light_verbs"]
 REPORTING = frozenset(_D["reporting"])
+REPORTING_STATES = frozenset(_D["reporting_states"]["words"])  # "I think", "we hope": no report of the day
 _M = _D["modality"]
 PLANNED_AUX = frozenset(_M["planned_aux"])
 POSSIBLE_AUX = frozenset(_M["possible_aux"])
@@ -1346,7 +1347,7 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
     # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day); a
     # verb of the reporting lexicon is one whatever class the detector gave it ("he added")
     return tense in ("PRESENT", "PAST") and aspect == "NONE" and (
-        cls == "REPORTING" or (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING))
+        cls == "REPORTING" or (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES))
 
 
 # ------------------------------------------------------------------ extraction
