@@ -981,3 +981,15 @@ def test_a_verb_of_report_is_dated_by_the_report_but_a_state_of_mind_is_not():
                                        "2019-11-18")}
     assert (evs["added"].date.value, evs["added"].date_from) == ("2019-11-18", "publication")
     assert evs["think"].date is None
+
+
+def test_an_event_noun_reads_a_bare_weekday_by_its_verbs_tense_and_a_gathering_held_then_is_dated():
+    # a Saturday report: "said at Tuesday's news conference" is the Tuesday before (the noun has no tense of
+    # its own; the verb its phrase hangs from has), not the Tuesday after
+    evs = {e.trigger: e for e in _dated("The mayor said at Tuesday's news conference that the plant would close.",
+                                       "2006-11-04")}
+    assert (evs["conference"].date.value, evs["said"].date.value) == ("2006-10-31", "2006-10-31")
+    # a gathering "held on Friday" took place then
+    evs = {e.trigger: e for e in _dated("The rule was adopted at the fifth session of the city council held on Friday.",
+                                       "2006-11-04")}
+    assert (evs["session"].date.value, evs["session"].date_from) == ("2006-11-03", "related-event")

@@ -1206,7 +1206,10 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None:
             return got
-    got = next((dated[c.i] for c in trig.children if c.dep_ in ("relcl", "acl") and c.i in dated
+    # (or on the noun of its "of" phrase, where the parser hangs it: "the fifth session of the council held on Friday")
+    owners = [trig] + [n for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" and trig.pos_ == "NOUN"
+                       for n in c.children if n.dep_ == "pobj" and n.i not in dated]
+    got = next((dated[c.i] for o in owners for c in o.children if c.dep_ in ("relcl", "acl") and c.i in dated
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
         return got  # "the shooting, which happened on March 1"
@@ -1305,6 +1308,20 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     if day <= ref:
         return t
     return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
+
+
+def _told_by(tok: Token) -> Token:
+    """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
+    the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
+    Tuesday before the report); the token itself otherwise."""
+    if tok.pos_ != "NOUN":
+        return tok
+    h = tok.head
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in TIME_PREPS:
+        h = h.head
+    elif tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return tok
+    return h if h.pos_ in ("VERB", "AUX") and h.i != tok.i else tok
 
 
 def _weekday_by_order(tok: Token, t: Timex, dated: dict[int, Timex]) -> Timex:
@@ -1668,7 +1685,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     classes = dict(found)
-    dated = {k: _weekday_by_tense(v, tense_aspect(doc[k])[0], classes[k], modality(doc[k], memo), dct)
+    dated = {k: _weekday_by_tense(v, tense_aspect(_told_by(doc[k]))[0], classes[k], modality(_told_by(doc[k]), memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
