@@ -972,3 +972,45 @@ def test_doer_described_or_named_in_the_sentence_is_shown(text, trigger, actors,
 def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+
+
+# ---------------------------------------------------------------- dates11: spans, occasions, subjects
+@pytest.mark.parametrize("text,dct,trigger,value,date_from", [
+    # a many-day event is dated by the first day of its from-to span, not the last
+    ("The trade fair will be held in Lyon from Nov. 12 to 19.", "2005-11-02", "held", "2005-11-12", "sentence"),
+    ("Delegates gathered at the forum being held from March 3 to 9 in the capital.", "2007-03-05", "held",
+     "2007-03-03", "sentence"),
+    # ... a bare weekday opening it lies before the span's end
+    ("About 900 people took part in early voting, which ran from Monday through Saturday, the clerk said.",
+     "2009-03-23", "ran", "2009-03-16", "sentence"),
+    # ... a span of years only bounds the event; a clock span keeps its end, which carries the day
+    ("She served as mayor from 2001 to 2009.", "2012-05-01", "served", None, None),
+    ("The race is being run from 8:30 a.m. to 12:30 p.m. Saturday.", "2009-03-31", "run", "2009-03-28T12:30",
+     "sentence"),
+    # ... but what is moved from one day to another takes the new day
+    ("The board meeting will be postponed from Tuesday to Friday.", "2019-11-18", "postponed", "2019-11-22",
+     "sentence"),
+    # a period that qualifies a thing names which thing it is, not when the verb was
+    ("The leaders sealed an agreement on a leaner 2007-2013 farm budget.", "2005-12-17", "sealed", None, None),
+    # the night before the report; "the fall" is autumn only after a time preposition
+    ("Three soldiers were wounded overnight in a rocket attack on their base.", "2005-12-17", "wounded",
+     "2005-12-16TNI", "sentence"),
+    ("The fall was led by bank shares, which lost 3 percent.", "2005-11-16", "led", None, None),
+    ("The elections will be held in the fall.", "2005-11-16", "held", "2005-FA", "sentence"),
+    # a past deed whose subject is a happening dated to the day happened with it
+    ("A two-car crash on Friday night left a teenager in critical condition.", "2009-03-23", "left",
+     "2009-03-20TNI", "related-event"),
+    ("The Thursday announcement brought the first public admission that taxes would rise.", "2009-03-15",
+     "brought", "2009-03-12", "related-event"),
+    # ... not a present state: "Monday's ruling does not affect the other companies"
+    ("Monday's ruling does not affect the other companies.", "2009-03-24", "affect", None, None),
+    # a deed in a part of a dated occasion took place then
+    ("In the closing seconds of last week's game in Leeds, the striker kicked the referee.", "2019-11-19", "kicked",
+     "2019-W46", "related-event"),
+    # a past supply for an occasion planned for later is not dated by the occasion's time
+    ("The agency has shipped flu vaccine to the teams at the Asian Games scheduled for next month.",
+     "2005-11-10", "shipped", "2005-11-10", "publication"),
+])
+def test_dates11_spans_occasions_and_dated_subjects(text, dct, trigger, value, date_from):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)

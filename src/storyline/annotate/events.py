@@ -839,17 +839,30 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     one fewest steps away, then the most precise, then the nearest in the text."""
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
+    # (clock spans keep their end, which carries the day: "from 8:30 a.m. to 12:30 p.m. Saturday")
+    time_toks = {char2tok[k] for t in timexes if t.type == "DATE" for k in range(t.start, t.end) if k in char2tok}
+    covered = _period_modifiers(doc, timexes, char2tok, events)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF") or t.mod in BOUND_MODS:
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
+        if (t.start, t.end) in covered:
+            continue  # "a 2007-2013 spending package": the period a thing covers names which thing it is
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        # "from Nov. 12 to 19": a span's end bounds the event, and its start dates it when a day
+        # (a many-day event is dated by its first day); a span of months or years only bounds it
+        part = _span_part(root, time_toks) if t.type == "DATE" else ""
+        if part == "end":
+            continue
+        span_from = root.head if part == "start" and _DAY.fullmatch(t.value[:10]) else None
+        if span_from is not None:
+            t = _span_start(doc, t, span_from, timexes, char2tok)
         # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
         # ("will close all plants by June") is the time it is planned for
-        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
+        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES and span_from is None
         last = doc[toks[-1]]
         if last.lower_ in ("before", "after") and (any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                        for c in last.children)
@@ -926,12 +939,85 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
-            if not bound and h.i not in inside and (
+            if not bound and h.i not in inside and (span_from is None or h.i != span_from.i) and (
                     (h.dep_ == "prep" and h.lower_ in BOUND_SPANS) or h.lower_ in BOUND_HEADS):
                 # "ahead of next Tuesday's primary", "between January and June 30": a bound (not
                 # "after talks on February 29": the time dates the talks' noun, the parse's slip)
                 bound, bound_word = True, h.lower_
             h = h.head
+    return out
+
+
+_SPAN_ENDS = ("to", "through", "till", "until")
+
+
+def _from_time(x: Token, time_toks: set[int]) -> bool:
+    """Whether ``x`` is a time that a "from" phrase opens ("from Nov. 12")."""
+    return x.dep_ == "pobj" and x.head.lower_ == "from" and x.i in time_toks
+
+
+def _span_part(root: Token, time_toks: set[int]) -> str:
+    """"start" or "end" for the head of a time that opens or closes a from-to span ("held from Nov. 12
+    to 19", "from Monday through Friday"), else ""."""
+    if root.dep_ != "pobj":
+        return ""
+    prep = root.head
+    if prep.head.lemma_.lower() in MOVED_VERBS or prep.head.lower_ in MOVED_VERBS:
+        return ""  # "postponed from Tuesday to Friday": a move, no span
+    if prep.lower_ == "from" and root.i in time_toks:
+        ends = [x for x in (*prep.head.children, *prep.children, *root.subtree) if x.dep_ == "prep"
+                and x.lower_ in _SPAN_ENDS and x.i > root.i]
+        return "start" if any(m.dep_ == "pobj" and m.i in time_toks for x in ends for m in x.children) else ""
+    if prep.lower_ not in _SPAN_ENDS:
+        return ""
+    h = prep.head
+    if h.lower_ == "from" and any(_from_time(m, time_toks) for m in h.children):
+        return "end"  # "from Nov. 12 to 19" (the to-phrase on "from")
+    if any(c.dep_ == "prep" and c.lower_ == "from" and c.i < prep.i and any(_from_time(m, time_toks) for m in c.children)
+           for c in h.children):
+        return "end"  # "held from Nov. 12 to 19" (the to-phrase on the verb)
+    for _ in range(3):  # "from Nov. 12 to 19" (the to-phrase on the start)
+        if _from_time(h, time_toks):
+            return "end"
+        if h.i not in time_toks or h.head.i == h.i:
+            break
+        h = h.head
+    return ""
+
+
+def _span_start(doc: Doc, t: Timex, from_prep: Token, timexes: list[Timex], char2tok: dict[int, int]) -> Timex:
+    """A bare weekday opening a span lies before the span's end ("early voting ran from Monday through
+    Saturday", told on the Monday after: the Monday before that Saturday)."""
+    if not _WEEKDAY.match(t.text.strip()):
+        return t
+    end = next((e for e in timexes if e.type == "DATE" and e.start > t.end and _DAY.fullmatch(e.value[:10])
+                and any(char2tok.get(k) is not None and doc[char2tok[k]].head.lower_ in _SPAN_ENDS
+                        for k in range(e.start, e.end))), None)
+    if end is None or t.value[:10] <= end.value[:10]:
+        return t
+    from datetime import date as _date
+    from datetime import timedelta
+
+    day = _date.fromisoformat(t.value[:10])
+    while day.isoformat() > end.value[:10]:
+        day -= timedelta(days=7)
+    return replace(t, value=day.isoformat() + t.value[10:])
+
+
+def _period_modifiers(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> set[tuple[int, int]]:
+    """The spans of two times joined by a dash that qualify a noun ("a tighter 2007-2013 spending
+    package", "the 2010-11 season budget"): the period the thing covers, no date of a verb above it."""
+    out: set[tuple[int, int]] = set()
+    days = sorted((t for t in timexes if t.type == "DATE"), key=lambda t: (t.start, t.end))
+    for a, b in zip(days, days[1:]):
+        if doc.text[a.end:b.start].strip() not in ("-", "–", "/"):
+            continue
+        toks = {char2tok[k] for k in range(a.start, b.end) if k in char2tok}
+        heads = {doc[i].head.i for i in toks} - toks
+        if len(heads) == 1:
+            noun = doc[heads.pop()]
+            if noun.pos_ == "NOUN" and noun.i not in events and noun.i > max(toks):
+                out |= {(a.start, a.end), (b.start, b.end)}
     return out
 
 
@@ -996,6 +1082,8 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
         own = _related_dated(host, dated, dct)  # "a blaze Monday that damaged a home 14 months after ..."
         # "Tuesday's accident came a week after": the happening the verb tells of is its subject
         own = own or next((dated[c.i] for c in host.children if c.dep_ == "nsubj" and c.i in dated), None)
+        if own is None and host.dep_ == "relcl" and host.head.i in dated:
+            own = dated[host.head.i]  # "a blaze Monday that damaged a home 14 months after a fire"
     if own is None:
         # "banned them on April 4, five days after the coalition lost its majority": the offset set off
         # by a comma after a day counts from that day, whatever the parser hung the day on
@@ -1120,6 +1208,8 @@ _INFINITIVE = frozenset(_D["infinitive_marks"]["words"])
 PHASE_NOUNS = frozenset(_D["phase_nouns"]["words"])  # "on the eve of the 2016 election"
 TIME_PREPS = frozenset(_D["phase_nouns"]["time_preps"])  # "an issue in the 2016 campaign"
 CHANCE_NOUNS = frozenset(_D["infinitive_marks"]["chance_nouns"])  # "a chance in May to weigh in"
+PLANNED_OCCASIONS = frozenset(_D["planned_occasions"]["words"])  # "the Games slated for December"
+MOVED_VERBS = frozenset(_D["moved_verbs"]["verbs"])  # "postponed from Tuesday to Friday"
 
 
 def _planned_from(t: Token, trig: Token) -> bool:
@@ -1209,6 +1299,14 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
         return got  # "the shooting, which happened on March 1"
+    if trig.tag_ == "VBD":
+        # "A crash on Monday afternoon left a woman in critical condition", "The Thursday announcement
+        # brought the first acknowledgment": a past deed whose subject is a happening dated to the day
+        # happened with it (the time stops at the event noun, the first event its climb meets)
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i in dated
+                    and _DAY.fullmatch(dated[c.i].value[:10])), None)
+        if got is not None:
+            return got
     if dct and trig.tag_ == "VBD" and trig.lemma_.lower() not in OBJECT_CONTROL and \
             not any(c.dep_ == "dobj" for c in trig.children):
         # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
@@ -1229,7 +1327,12 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                     continue  # the deed's own time, which the parser hung on the charge (_deed_of)
                 if n.i in dated:
                     return dated[n.i]
-                got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
+                got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated
+                            and not _planned_occasion(trig, a, dated[a.i], dct)), None)
+                if got is None and n.lemma_.lower() in PHASE_NOUNS:
+                    # "in the closing seconds of last week's game": a part of a dated occasion
+                    got = next((dated[m.i] for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                                for m in o.children if m.dep_ == "pobj" and m.i in dated), None)
                 if got is not None:
                     return got
     t = trig
@@ -1253,6 +1356,16 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 return None
             return got
     return None
+
+
+def _planned_occasion(trig: Token, acl: Token, t: Timex, dct: str | None) -> bool:
+    """Whether the time a clause gives an occasion is when it is planned for, which a past deed done
+    for it does not share ("has supplied the vaccine to athletes at the Games slated for December":
+    the supply came before the Games)."""
+    if acl.lower_ not in PLANNED_OCCASIONS or not dct:
+        return False
+    return tense_aspect(trig)[0] == "PAST" or _after_publication(t.value, dct) or \
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children)
 
 
 def _when_of_report(t: Token) -> Token | None:
