@@ -1007,9 +1007,11 @@ def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct
     # a deed in a part of a dated occasion took place then
     ("In the closing seconds of last week's game in Leeds, the striker kicked the referee.", "2019-11-19", "kicked",
      "2019-W46", "related-event"),
-    # a past supply for an occasion planned for later is not dated by the occasion's time
+    # a past supply for an occasion planned for later is not dated by the occasion's time; a deed ahead is
     ("The agency has shipped flu vaccine to the teams at the Asian Games scheduled for next month.",
      "2005-11-10", "shipped", "2005-11-10", "publication"),
+    ("Holders will receive $40 a share at the closing, which is expected in December.", "2005-11-10", "receive",
+     "2005-12", "related-event"),
 ])
 def test_dates11_spans_occasions_and_dated_subjects(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)

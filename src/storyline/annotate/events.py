@@ -1361,11 +1361,11 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
 def _planned_occasion(trig: Token, acl: Token, t: Timex, dct: str | None) -> bool:
     """Whether the time a clause gives an occasion is when it is planned for, which a past deed done
     for it does not share ("has supplied the vaccine to athletes at the Games slated for December":
-    the supply came before the Games)."""
+    the supply came before the Games); a deed still ahead does ("will receive $3,500 a share at
+    closing, which is expected in December")."""
     if acl.lower_ not in PLANNED_OCCASIONS or not dct:
         return False
-    return tense_aspect(trig)[0] == "PAST" or _after_publication(t.value, dct) or \
-        any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children)
+    return tense_aspect(trig)[0] == "PAST" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children)
 
 
 def _when_of_report(t: Token) -> Token | None:
