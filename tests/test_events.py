@@ -1012,6 +1012,41 @@ def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct
      "2005-11-10", "shipped", "2005-11-10", "publication"),
     ("Holders will receive $40 a share at the closing, which is expected in December.", "2005-11-10", "receive",
      "2005-12", "related-event"),
+    # a time after an object's event noun, hung on the noun, dates the verb too (not one before it, nor
+    # when the verb has a time of its own or places its deed after the noun's)
+    ("The minister caused an uproar in October when he called for a boycott.", "2005-12-05", "caused",
+     "2005-10", "sentence"),
+    ("The president condemned on Thursday the bombings of two hotels last night.", "2005-11-10", "condemned",
+     "2005-11-10", "sentence"),
+    ("The decree followed the seizure of the port by rebels in February.", "2005-12-14", "followed", None, None),
+    # a passive's agent: a happening dated after it, or one a clause says took place then
+    ("Six people were killed by a fire Sunday in a hospital in the north.", "2006-12-10", "killed", "2006-12-10",
+     "related-event"),
+    ("Twelve seats were decided by the ballot held on Nov. 9.", "2005-11-17", "decided", "2005-11-09",
+     "related-event"),
+    ("The region has seen changes characterized by the December tsunami in Asia.", "2005-11-15", "characterized",
+     None, None),
+    # ... and a past deed takes no time still ahead from it
+    ("The protest was sparked by fears that riots could break out in the city this weekend.", "2005-12-16",
+     "sparked", None, None),
+    # an occasion held, or slated, at a time takes it; so does a deed on a part of a dated occasion
+    ("The accord was reached at a meeting held on Monday night.", "2005-11-08", "meeting", "2005-11-07TNI",
+     "related-event"),
+    ("The vote will take place in the general elections slated for November 2006.", "2005-11-10", "elections",
+     "2006-11", "related-event"),
+    ("The envoy met the premier on the sidelines of Monday's summit in Busan.", "2005-11-16", "met",
+     "2005-11-14", "related-event"),
+    # the second of two deeds of one subject shares the first's occasion
+    ("In a raid on Nov. 16, the police arrested two men and seized a rifle.", "2005-11-24", "seized",
+     "2005-11-16", "related-event"),
+    # a place's clause is no occasion
+    ("The match will take place in Memphis, where the singer was born in 1935.", "2006-12-04", "take", None, None),
+    # two years before a stretch of time are its time; a span of days dates what it qualifies; a span
+    # start without a year is in the end's year
+    ("Exports grew 8 percent in the 2005-2007 period.", "2008-02-01", "grew", "2005", "sentence"),
+    ("He attended the Nov. 18-19 summit in Busan.", "2005-11-25", "attended", "2005-11-18", "sentence"),
+    ("The court said they held the farm from November 20 to November 21, 1991.", "2005-12-12", "held",
+     "1991-11-20", "sentence"),
 ])
 def test_dates11_spans_occasions_and_dated_subjects(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
