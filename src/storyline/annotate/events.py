@@ -1351,7 +1351,8 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         # happened with it (the time stops at the event noun, the first event its climb meets)
         got = next((dated[c.i] for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i in dated
                     and dated[c.i].value[:4].isdigit()), None)
-        if got is not None and not any(c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+        if got is not None and not any(c.dep_ == "prep" and c.lower_ in ("by", "in", "on", "at", "during", "until")
+                                       and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
                                        for c in trig.children):
             return got  # (not when the deed has a time of its own: "the 2006 launch halved calls by 2009")
     if dct and trig.tag_ == "VBD" and trig.lemma_.lower() not in OBJECT_CONTROL and \
