@@ -1393,7 +1393,7 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                     # (a participle that describes the agent is no occasion: "backed by a majority elected in 2005")
                     got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated
                                 and not _planned_occasion(trig, a, dated[a.i], dct)
-                                and (not agent or a.lemma_.lower() in _HAPPEN)), None)
+                                and (not agent or _took_place(a))), None)
                     if got is None and n.lemma_.lower() in OCCASION_PARTS:
                         # "in the closing seconds of last week's game": a part of a dated occasion
                         got = next((dated[m.i] for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
@@ -1430,6 +1430,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 return None
             return got
     return None
+
+
+def _took_place(v: Token) -> bool:
+    """Whether the verb says that its noun's happening took place ("the ballot held on Nov. 9", "which
+    took place on Monday"; not "charges taken in the year-earlier period")."""
+    lemma = v.lemma_.lower()
+    return lemma in _HAPPEN and (lemma != "take" or any(c.lower_ == "place" for c in v.children))
 
 
 def _planned_occasion(trig: Token, acl: Token, t: Timex, dct: str | None) -> bool:
@@ -1966,8 +1973,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         date, date_from = None, None
         related = _related_dated(trig, dated, dct)
         if related is None and i not in dated and trig.dep_ == "conj" and trig.pos_ == "VERB" and \
-                trig.head.i != trig.i and trig.head.i not in dated and \
+                trig.head.i != trig.i and trig.head.i not in dated and trig.tag_ == trig.head.tag_ and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+            # (of one verb form: not "began raising its stake in July, and holds 14.6%")
             # "In an operation on Nov. 16, police arrested four men and found two guns": the second of
             # two deeds of one subject shares the first's occasion
             related = _related_dated(trig.head, dated, dct)
