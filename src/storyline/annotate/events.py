@@ -1973,9 +1973,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         date, date_from = None, None
         related = _related_dated(trig, dated, dct)
         if related is None and i not in dated and trig.dep_ == "conj" and trig.pos_ == "VERB" and \
-                trig.head.i != trig.i and trig.head.i not in dated and trig.tag_ == trig.head.tag_ and \
+                trig.head.i != trig.i and trig.head.i not in dated and tense == tense_aspect(trig.head)[0] and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
-            # (of one verb form: not "began raising its stake in July, and holds 14.6%")
+            # (in one tense: not "began raising its stake in July, and holds 14.6%")
             # "In an operation on Nov. 16, police arrested four men and found two guns": the second of
             # two deeds of one subject shares the first's occasion
             related = _related_dated(trig.head, dated, dct)
