@@ -1039,6 +1039,9 @@ def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct
     # the second of two deeds of one subject shares the first's occasion
     ("In a raid on Nov. 16, the police arrested two men and seized a rifle.", "2005-11-24", "seized",
      "2005-11-16", "related-event"),
+    # a gerund with a possessive doer is its verb's object, as a noun would be
+    ("The top seed Monday announced his pulling out with a knee injury.", "2005-11-16", "pulling",
+     "2005-11-14", "related-event"),
     # a place's clause is no occasion
     ("The match will take place in Memphis, where the singer was born in 1935.", "2006-12-04", "take", None, None),
     # two years before a stretch of time are its time; a span of days dates what it qualifies; a span

@@ -1412,7 +1412,7 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
     t = trig
     planned = False
     for _ in range(3):
-        if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
+        if (t.dep_ not in _RELATED_DEPS and not _gerund_object(t)) or t.head.i == t.i:
             return None
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "if", "unless")
                                      for c in t.children):
@@ -1447,6 +1447,13 @@ def _planned_occasion(trig: Token, acl: Token, t: Timex, dct: str | None) -> boo
     if acl.lower_ not in PLANNED_OCCASIONS or not dct:
         return False
     return tense_aspect(trig)[0] == "PAST" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children)
+
+
+def _gerund_object(t: Token) -> bool:
+    """A gerund with a possessive doer that the parser made a clause of its verb: the verb's object
+    ("announced his pulling out Monday": the withdrawal announced, as "announced his withdrawal")."""
+    return t.dep_ == "ccomp" and t.tag_ == "VBG" and any(
+        c.dep_ in ("nsubj", "poss") and c.tag_ == "PRP$" for c in t.children)
 
 
 def _when_of_report(t: Token) -> Token | None:
