@@ -993,3 +993,85 @@ def test_an_event_noun_reads_a_bare_weekday_by_its_verbs_tense_and_a_gathering_h
     evs = {e.trigger: e for e in _dated("The rule was adopted at the fifth session of the city council held on Friday.",
                                        "2006-11-04")}
     assert (evs["session"].date.value, evs["session"].date_from) == ("2006-11-03", "related-event")
+
+
+# ---------------------------------------------------------------- dates11: spans, occasions, subjects
+@pytest.mark.parametrize("text,dct,trigger,value,date_from", [
+    # a many-day event is dated by the first day of its from-to span, not the last
+    ("The trade fair will be held in Lyon from Nov. 12 to 19.", "2005-11-02", "held", "2005-11-12", "sentence"),
+    ("Delegates gathered at the forum being held from March 3 to 9 in the capital.", "2007-03-05", "held",
+     "2007-03-03", "sentence"),
+    # ... a bare weekday opening it lies before the span's end
+    ("About 900 people took part in early voting, which ran from Monday through Saturday, the clerk said.",
+     "2009-03-23", "ran", "2009-03-16", "sentence"),
+    # ... a span of years only bounds the event; a clock span keeps its end, which carries the day
+    ("She served as mayor from 2001 to 2009.", "2012-05-01", "served", None, None),
+    ("The race is being run from 8:30 a.m. to 12:30 p.m. Saturday.", "2009-03-31", "run", "2009-03-28T12:30",
+     "sentence"),
+    # ... but what is moved from one day to another takes the new day
+    ("The board meeting will be postponed from Tuesday to Friday.", "2019-11-18", "postponed", "2019-11-22",
+     "sentence"),
+    # a period that qualifies a thing names which thing it is, not when the verb was
+    ("The leaders sealed an agreement on a leaner 2007-2013 farm budget.", "2005-12-17", "sealed", None, None),
+    # the night before the report; "the fall" is autumn only after a time preposition
+    ("Three soldiers were wounded overnight in a rocket attack on their base.", "2005-12-17", "wounded",
+     "2005-12-16TNI", "sentence"),
+    ("The fall was led by bank shares, which lost 3 percent.", "2005-11-16", "led", None, None),
+    ("The elections will be held in the fall.", "2005-11-16", "held", "2005-FA", "sentence"),
+    # a past deed whose subject is a happening dated to the day happened with it
+    ("A two-car crash on Friday night left a teenager in critical condition.", "2009-03-23", "left",
+     "2009-03-20TNI", "related-event"),
+    ("The Thursday announcement brought the first public admission that taxes would rise.", "2009-03-15",
+     "brought", "2009-03-12", "related-event"),
+    # ... not a present state: "Monday's ruling does not affect the other companies"
+    ("Monday's ruling does not affect the other companies.", "2009-03-24", "affect", None, None),
+    # a deed in a part of a dated occasion took place then
+    ("In the closing seconds of last week's game in Leeds, the striker kicked the referee.", "2019-11-19", "kicked",
+     "2019-W46", "related-event"),
+    # a past supply for an occasion planned for later is not dated by the occasion's time; a deed ahead is
+    ("The agency has shipped flu vaccine to the teams at the Asian Games scheduled for next month.",
+     "2005-11-10", "shipped", "2005-11-10", "publication"),
+    ("Holders will receive $40 a share at the closing, which is expected in December.", "2005-11-10", "receive",
+     "2005-12", "related-event"),
+    # a time after an object's event noun, hung on the noun, dates the verb too (not one before it, nor
+    # when the verb has a time of its own or places its deed after the noun's)
+    ("The minister caused an uproar in October when he called for a boycott.", "2005-12-05", "caused",
+     "2005-10", "sentence"),
+    ("The president condemned on Thursday the bombings of two hotels last night.", "2005-11-10", "condemned",
+     "2005-11-10", "sentence"),
+    ("The decree followed the seizure of the port by rebels in February.", "2005-12-14", "followed", None, None),
+    # a passive's agent: a happening dated after it, or one a clause says took place then
+    ("Six people were killed by a fire Sunday in a hospital in the north.", "2006-12-10", "killed", "2006-12-10",
+     "related-event"),
+    ("Twelve seats were decided by the ballot held on Nov. 9.", "2005-11-17", "decided", "2005-11-09",
+     "related-event"),
+    ("The region has seen changes characterized by the December tsunami in Asia.", "2005-11-15", "characterized",
+     None, None),
+    # ... and a past deed takes no time still ahead from it
+    ("The protest was sparked by fears that riots could break out in the city this weekend.", "2005-12-16",
+     "sparked", None, None),
+    # an occasion held, or slated, at a time takes it; so does a deed on a part of a dated occasion
+    ("The accord was reached at a meeting held on Monday night.", "2005-11-08", "meeting", "2005-11-07TNI",
+     "related-event"),
+    ("The vote will take place in the general elections slated for November 2006.", "2005-11-10", "elections",
+     "2006-11", "related-event"),
+    ("The envoy met the premier on the sidelines of Monday's summit in Busan.", "2005-11-16", "met",
+     "2005-11-14", "related-event"),
+    # the second of two deeds of one subject shares the first's occasion
+    ("In a raid on Nov. 16, the police arrested two men and seized a rifle.", "2005-11-24", "seized",
+     "2005-11-16", "related-event"),
+    # a gerund with a possessive doer is its verb's object, as a noun would be
+    ("The top seed Monday announced his pulling out with a knee injury.", "2005-11-16", "pulling",
+     "2005-11-14", "related-event"),
+    # a place's clause is no occasion
+    ("The match will take place in Memphis, where the singer was born in 1935.", "2006-12-04", "take", None, None),
+    # two years before a stretch of time are its time; a span of days dates what it qualifies; a span
+    # start without a year is in the end's year
+    ("Exports grew 8 percent in the 2005-2007 period.", "2008-02-01", "grew", "2005", "sentence"),
+    ("He attended the Nov. 18-19 summit in Busan.", "2005-11-25", "attended", "2005-11-18", "sentence"),
+    ("The court said they held the farm from November 20 to November 21, 1991.", "2005-12-12", "held",
+     "1991-11-20", "sentence"),
+])
+def test_dates11_spans_occasions_and_dated_subjects(text, dct, trigger, value, date_from):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)

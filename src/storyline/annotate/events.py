@@ -840,17 +840,30 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     one fewest steps away, then the most precise, then the nearest in the text."""
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
+    # (clock spans keep their end, which carries the day: "from 8:30 a.m. to 12:30 p.m. Saturday")
+    time_toks = {char2tok[k] for t in timexes if t.type == "DATE" for k in range(t.start, t.end) if k in char2tok}
+    covered = _period_modifiers(doc, timexes, char2tok, events)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF") or t.mod in BOUND_MODS:
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
+        if (t.start, t.end) in covered:
+            continue  # "a 2007-2013 spending package": the period a thing covers names which thing it is
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
         inside = set(toks)
         root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        # "from Nov. 12 to 19": a span's end bounds the event, and its start dates it when a day
+        # (a many-day event is dated by its first day); a span of months or years only bounds it
+        part = _span_part(root, time_toks) if t.type == "DATE" else ""
+        if part == "end":
+            continue
+        span_from = root.head if part == "start" and _DAY.fullmatch(t.value[:10]) else None
+        if span_from is not None:
+            t = _span_start(doc, t, span_from, timexes, char2tok)
         # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
         # ("will close all plants by June") is the time it is planned for
-        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES
+        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES and span_from is None
         last = doc[toks[-1]]
         if last.lower_ in ("before", "after") and (any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                        for c in last.children)
@@ -913,6 +926,14 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     vkey = (steps + 1, *key[1:])
                     if v.i not in rank or vkey < rank[v.i]:
                         out[v.i], rank[v.i] = t, vkey
+                elif not bound and _time_after_object(h, root, t, memo, events, dct):
+                    # "caused a backlash in October", "continued a dream run on Sunday", "convened the
+                    # session July": a time after the object's event noun, which the parser hung on
+                    # the noun, is the verb's too (a time before it names which one: "the March 7 fire");
+                    # any time of the verb's own comes first ("condemned on Thursday the attacks last night")
+                    vkey = (steps + 8, *key[1:])
+                    if v.i not in rank or vkey < rank[v.i]:
+                        out[v.i], rank[v.i] = t, vkey
                 break
             if h.head.i == h.i or (h.dep_ in _DESCRIBED and h.pos_ in ("NOUN", "PROPN", "PRON")) or clause_noun \
                     or (for_noun is not None and h.i == for_noun.i):
@@ -927,12 +948,115 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
-            if not bound and h.i not in inside and (
+            if not bound and h.i not in inside and (span_from is None or h.i != span_from.i) and (
                     (h.dep_ == "prep" and h.lower_ in BOUND_SPANS) or h.lower_ in BOUND_HEADS):
                 # "ahead of next Tuesday's primary", "between January and June 30": a bound (not
                 # "after talks on February 29": the time dates the talks' noun, the parse's slip)
                 bound, bound_word = True, h.lower_
             h = h.head
+    return out
+
+
+_SPAN_ENDS = ("to", "through", "till", "until")
+
+
+def _time_after_object(h: Token, root: Token, t: Timex, memo: dict[int, str] | None, events: set[int],
+                       dct: str | None) -> bool:
+    """Whether the time whose head is ``root``, met first at the event noun ``h``, also dates the verb
+    whose object ``h`` is: it stands after the noun, bare ("the session Tuesday") or in an on/in/at/
+    during phrase hung on the noun; the verb is no look into a matter nor a report, and a past verb
+    takes no time after the article's date ("discussed the elections in 2008")."""
+    v = h.head
+    if h.pos_ != "NOUN" or h.dep_ != "dobj" or v.i not in events or v.pos_ != "VERB" or root.i < h.i:
+        return False
+    if v.lemma_.lower() in INQUIRY | REPORTING | ORDER_VERBS or v.lemma_.lower() in ACCUSED_GOV:
+        return False
+    direct = root.head.i == h.i and root.dep_ == "npadvmod"
+    via = root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in ("on", "in", "at", "during") \
+        and root.head.head.i == h.i
+    if not (direct or via):
+        return False
+    return not (tense_aspect(v)[0] == "PAST" and _after_publication(t.value, dct))
+
+
+def _from_time(x: Token, time_toks: set[int]) -> bool:
+    """Whether ``x`` is a time that a "from" phrase opens ("from Nov. 12")."""
+    return x.dep_ == "pobj" and x.head.lower_ == "from" and x.i in time_toks
+
+
+def _span_part(root: Token, time_toks: set[int]) -> str:
+    """"start" or "end" for the head of a time that opens or closes a from-to span ("held from Nov. 12
+    to 19", "from Monday through Friday"), else ""."""
+    if root.dep_ != "pobj":
+        return ""
+    prep = root.head
+    if prep.head.lemma_.lower() in MOVED_VERBS or prep.head.lower_ in MOVED_VERBS:
+        return ""  # "postponed from Tuesday to Friday": a move, no span
+    if prep.lower_ == "from" and root.i in time_toks:
+        ends = [x for x in (*prep.head.children, *prep.children, *root.subtree) if x.dep_ == "prep"
+                and x.lower_ in _SPAN_ENDS and x.i > root.i]
+        return "start" if any(m.dep_ == "pobj" and m.i in time_toks for x in ends for m in x.children) else ""
+    if prep.lower_ not in _SPAN_ENDS:
+        return ""
+    h = prep.head
+    if h.lower_ == "from" and any(_from_time(m, time_toks) for m in h.children):
+        return "end"  # "from Nov. 12 to 19" (the to-phrase on "from")
+    if any(c.dep_ == "prep" and c.lower_ == "from" and c.i < prep.i and any(_from_time(m, time_toks) for m in c.children)
+           for c in h.children):
+        return "end"  # "held from Nov. 12 to 19" (the to-phrase on the verb)
+    for _ in range(3):  # "from Nov. 12 to 19" (the to-phrase on the start)
+        if _from_time(h, time_toks):
+            return "end"
+        if h.i not in time_toks or h.head.i == h.i:
+            break
+        h = h.head
+    return ""
+
+
+def _span_start(doc: Doc, t: Timex, from_prep: Token, timexes: list[Timex], char2tok: dict[int, int]) -> Timex:
+    """A bare weekday opening a span lies before the span's end ("early voting ran from Monday through
+    Saturday", told on the Monday after: the Monday before that Saturday); a start without a year is
+    in the year the end names ("from November 20 to November 21, 1991")."""
+    end = next((e for e in timexes if e.type == "DATE" and e.start > t.end and _DAY.fullmatch(e.value[:10])
+                and any(char2tok.get(k) is not None and doc[char2tok[k]].head.lower_ in _SPAN_ENDS
+                        for k in range(e.start, e.end))), None)
+    if end is None:
+        return t
+    if not re.search(r"\d{4}", t.text) and re.search(r"\d{4}", end.text) and t.value[:4] != end.value[:4]:
+        # "from November 20 to November 21, 1991": the start is in the end's year
+        t = replace(t, value=end.value[:4] + t.value[4:])
+    if not _WEEKDAY.match(t.text.strip()) or t.value[:10] <= end.value[:10]:
+        return t
+    from datetime import date as _date
+    from datetime import timedelta
+
+    day = _date.fromisoformat(t.value[:10])
+    while day.isoformat() > end.value[:10]:
+        day -= timedelta(days=7)
+    return replace(t, value=day.isoformat() + t.value[10:])
+
+
+def _period_modifiers(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> set[tuple[int, int]]:
+    """The spans of two years joined by a dash that qualify a noun ("a tighter 2007-2013 spending
+    package", "the 2010-11 season budget"): the period the thing covers, no date of a verb above it;
+    and the second day of a dash span of days ("the Nov. 18-19 forum"), which only ends it."""
+    out: set[tuple[int, int]] = set()
+    days = sorted((t for t in timexes if t.type == "DATE"), key=lambda t: (t.start, t.end))
+    for a, b in zip(days, days[1:]):
+        if doc.text[a.end:b.start].strip() not in ("-", "–"):
+            continue
+        if _DAY.fullmatch(a.value[:10]) and _DAY.fullmatch(b.value[:10]):
+            out.add((b.start, b.end))  # "the Nov. 18-19 forum": its first day dates it, as "from ... to"
+            continue
+        if not re.fullmatch(r"\d{4}", a.value):
+            continue  # (a span of months dates what it qualifies)
+        toks = {char2tok[k] for k in range(a.start, b.end) if k in char2tok}
+        heads = {doc[i].head.i for i in toks} - toks
+        if len(heads) == 1:
+            noun = doc[heads.pop()]
+            if noun.pos_ == "NOUN" and noun.i not in events and noun.i > max(toks) \
+                    and noun.lemma_.lower() not in PERIOD_NOUNS:  # (not "grew in the 2005-2007 period")
+                out |= {(a.start, a.end), (b.start, b.end)}
     return out
 
 
@@ -997,6 +1121,8 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
         own = _related_dated(host, dated, dct)  # "a blaze Monday that damaged a home 14 months after ..."
         # "Tuesday's accident came a week after": the happening the verb tells of is its subject
         own = own or next((dated[c.i] for c in host.children if c.dep_ == "nsubj" and c.i in dated), None)
+        if own is None and host.dep_ == "relcl" and host.head.i in dated:
+            own = dated[host.head.i]  # "a blaze Monday that damaged a home 14 months after a fire"
     if own is None:
         # "banned them on April 4, five days after the coalition lost its majority": the offset set off
         # by a comma after a day counts from that day, whatever the parser hung the day on
@@ -1121,6 +1247,11 @@ _INFINITIVE = frozenset(_D["infinitive_marks"]["words"])
 PHASE_NOUNS = frozenset(_D["phase_nouns"]["words"])  # "on the eve of the 2016 election"
 TIME_PREPS = frozenset(_D["phase_nouns"]["time_preps"])  # "an issue in the 2016 campaign"
 CHANCE_NOUNS = frozenset(_D["infinitive_marks"]["chance_nouns"])  # "a chance in May to weigh in"
+PLANNED_OCCASIONS = frozenset(_D["planned_occasions"]["words"])  # "the Games slated for December"
+MOVED_VERBS = frozenset(_D["moved_verbs"]["verbs"])  # "postponed from Tuesday to Friday"
+OCCASION_PARTS = PHASE_NOUNS | frozenset(_D["planned_occasions"]["parts"])  # "on the sidelines of the summit"
+ORDER_VERBS = frozenset(_D["planned_occasions"]["order_verbs"])  # "followed the seizure of power in February"
+PERIOD_NOUNS = PHASE_NOUNS | frozenset(_D["planned_occasions"]["period_nouns"])  # "in the July-September period"
 
 
 def _planned_from(t: Token, trig: Token) -> bool:
@@ -1213,6 +1344,21 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
         return got  # "the shooting, which happened on March 1"
+    if trig.pos_ == "NOUN":  # "elections slated for December 14", "the summit scheduled for next week"
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "acl" and c.i in dated and c.tag_ == "VBN"
+                    and c.lower_ in PLANNED_OCCASIONS | {"set"} and any(p.lower_ == "for" for p in c.children)), None)
+        if got is not None:
+            return got
+    if trig.tag_ == "VBD":
+        # "A crash on Monday afternoon left a woman in critical condition", "The Thursday announcement
+        # brought the first acknowledgment": a past deed whose subject is a happening dated to the day
+        # happened with it (the time stops at the event noun, the first event its climb meets)
+        got = next((dated[c.i] for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i in dated
+                    and dated[c.i].value[:4].isdigit()), None)
+        if got is not None and not any(c.dep_ == "prep" and c.lower_ in ("by", "in", "on", "at", "during", "until")
+                                       and any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+                                       for c in trig.children):
+            return got  # (not when the deed has a time of its own: "the 2006 launch halved calls by 2009")
     if dct and trig.tag_ == "VBD" and trig.lemma_.lower() not in OBJECT_CONTROL and \
             not any(c.dep_ == "dobj" for c in trig.children):
         # "threatened to quit the race Thursday night" (told after Thursday): a past act of intent
@@ -1222,24 +1368,55 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         got = next((dated[c.i] for c in trig.children if c.dep_ == "xcomp" and c.i in dated), None)
         if got is not None and got.value[:10] <= dct[:10] and got.value[:4].isdigit():
             return got
+    past = tense_aspect(trig)[0] == "PAST" or (trig.tag_ == "VBN" and trig.dep_ == "acl" and not any(
+        c.dep_ in ("aux", "auxpass") for c in trig.children))  # "was sparked", "hopes ignited by"
     for c in trig.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during", "at") and trig.lemma_.lower() not in INQUIRY:
+        # (and a passive's agent: "seats were decided by the ballot held on Nov. 9")
+        agent = c.dep_ == "agent"
+        if (c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on") or agent) \
+                and trig.lemma_.lower() not in INQUIRY:
             # (not a look into a matter: "investigating collusion in the 2016 election")
             for n in c.children:
                 if n.dep_ != "pobj":
                     continue
+                if c.lower_ == "on" and n.lemma_.lower() not in OCCASION_PARTS:
+                    continue  # "on the conclusion of the meeting" (but not "reported on the attack")
                 if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and \
                         dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text):
                     continue  # the deed's own time, which the parser hung on the charge (_deed_of)
                 if n.i in dated:
-                    return dated[n.i]
-                got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated), None)
+                    got = dated[n.i]
+                    if agent and got.start < n.idx:
+                        continue  # "changes characterized by the December tsunami": which tsunami, not when
+                elif n.ent_type_ in _PLACE_TYPES and not any(a.dep_ in ("acl", "relcl") and a.i in dated and
+                                                            a.lemma_.lower() in ASPECTUAL for a in n.children):
+                    # "in Memphis, where King was shot in 1968": the place's clause, no occasion (but "the
+                    # meeting in Hong Kong, which opens Tuesday": the parser hung the meeting's clause there)
+                    continue
+                else:
+                    # (a participle that describes the agent is no occasion: "backed by a majority elected in 2005")
+                    got = next((dated[a.i] for a in n.children if a.dep_ in ("acl", "relcl") and a.i in dated
+                                and not _planned_occasion(trig, a, dated[a.i], dct)
+                                and (not agent or _took_place(a))), None)
+                    if got is None and n.lemma_.lower() in OCCASION_PARTS:
+                        # "in the closing seconds of last week's game": a part of a dated occasion
+                        got = next((dated[m.i] for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                                    for m in o.children if m.dep_ == "pobj" and m.i in dated), None)
+                if got is not None and got.mod in BOUND_MODS:
+                    continue  # "in a meeting to be scheduled before September": a deadline, no occasion's time
+                if got is not None and past and _after_publication(got.value, dct):
+                    # a past deed is not at a time still ahead ("sparked by fears of clashes this weekend"); a
+                    # bare weekday read ahead is the last such day ("said at a meeting on Monday")
+                    if n.i in dated:  # (not an occasion's own plan: "in an interview to be broadcast Monday")
+                        got = _weekday_by_tense(got, "PAST", "OCCURRENCE", "asserted", dct)
+                    if _after_publication(got.value, dct):
+                        continue
                 if got is not None:
                     return got
     t = trig
     planned = False
     for _ in range(3):
-        if t.dep_ not in _RELATED_DEPS or t.head.i == t.i:
+        if (t.dep_ not in _RELATED_DEPS and not _gerund_object(t)) or t.head.i == t.i:
             return None
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "if", "unless")
                                      for c in t.children):
@@ -1257,6 +1434,30 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 return None
             return got
     return None
+
+
+def _took_place(v: Token) -> bool:
+    """Whether the verb says that its noun's happening took place ("the ballot held on Nov. 9", "which
+    took place on Monday"; not "charges taken in the year-earlier period")."""
+    lemma = v.lemma_.lower()
+    return lemma in _HAPPEN and (lemma != "take" or any(c.lower_ == "place" for c in v.children))
+
+
+def _planned_occasion(trig: Token, acl: Token, t: Timex, dct: str | None) -> bool:
+    """Whether the time a clause gives an occasion is when it is planned for, which a past deed done
+    for it does not share ("has supplied the vaccine to athletes at the Games slated for December":
+    the supply came before the Games); a deed still ahead does ("will receive $3,500 a share at
+    closing, which is expected in December")."""
+    if acl.lower_ not in PLANNED_OCCASIONS or not dct:
+        return False
+    return tense_aspect(trig)[0] == "PAST" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children)
+
+
+def _gerund_object(t: Token) -> bool:
+    """A gerund with a possessive doer that the parser made a clause of its verb: the verb's object
+    ("announced his pulling out Monday": the withdrawal announced, as "announced his withdrawal")."""
+    return t.dep_ == "ccomp" and t.tag_ == "VBG" and any(
+        c.dep_ in ("nsubj", "poss") and c.tag_ == "PRP$" for c in t.children)
 
 
 def _when_of_report(t: Token) -> Token | None:
@@ -1796,6 +1997,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         # time
         date, date_from = None, None
         related = _related_dated(trig, dated, dct)
+        if related is None and i not in dated and trig.dep_ == "conj" and trig.pos_ == "VERB" and \
+                trig.head.i != trig.i and trig.head.i not in dated and tense == tense_aspect(trig.head)[0] and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+            # (in one tense: not "began raising its stake in July, and holds 14.6%")
+            # "In an operation on Nov. 16, police arrested four men and found two guns": the second of
+            # two deeds of one subject shares the first's occasion
+            related = _related_dated(trig.head, dated, dct)
         if i in dated:
             date, date_from = dated[i], "sentence"
         elif related is not None:

@@ -506,6 +506,8 @@ def _h_deictic(doc: _Doc, m: re.Match) -> tuple | None:
         if pod:
             return "TIME", f"{v}T{pod}", None
         return "DATE", v, None
+    if g["overnight"]:
+        return "TIME", (f"{cal.fmt_day(a - timedelta(days=1))}TNI" if a else "XXXX-XX-XXTNI"), None
     if g["this"]:
         w = g["this"].lower()
         pod = PARTS_OF_DAY[g["pod2"].lower()]
@@ -546,6 +548,11 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
     mod = _pre_mod(g["pre"])
     if rel == "the" and not pre and g["unit"][0].isupper() and _TITLE.search(doc.text, max(0, m.start() - 20), m.start()):
         return None  # "Citizen of the Year", "Player of the Week": a title
+    if rel == "the" and not pre and unit == "fall" and (
+            not re.search(r"\b(?:in|during|by|until|till|through|throughout|over|since|for|until)\s+$",
+                          doc.text[max(0, m.start() - 12): m.start()], re.I)
+            or re.match(r"\s+of\b", doc.text[m.end(): m.end() + 4])):
+        return None  # "The fall was led by utilities", "after the fall of the wall": a drop, not autumn
     if rel == "the" and not pre and not g["before"] and not g["fisc"] and unit in ("year", "week"):
         # business-news "the year": "for the year ended Sept. 30" is a fiscal year's length;
         # "for the year", "of the year", "the week's" are the current one
