@@ -1012,3 +1012,19 @@ def test_actors_of_gatherings_passives_and_kept_from(text, trigger, actors, summ
     events, _ = _events(text)
     ev = next(e for e in events if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # who travels "for talks" takes part in them
+    ("British Prime Minister Tony Blair flew to Tirana on Monday for talks with Albanian leaders.", "talks",
+     ["Tony Blair"], "Tony Blair talks with Albanian leaders"),
+    # who calls for talks need not take part in them
+    ("The United Nations called for talks between the two sides.", "talks", [], "talks"),
+    # the body that names a measure imposed or lifted made it
+    ("Officials said that EU sanctions imposed on Belarus in 2006 would stay.", "imposed", ["EU"],
+     "EU imposed EU sanctions"),
+])
+def test_actors_of_talks_travelled_for_and_measures_imposed(text, trigger, actors, summary):
+    events, _ = _events(text)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)

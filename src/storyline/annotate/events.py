@@ -92,6 +92,7 @@ GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
 INSTRUMENT_PASSIVES = frozenset(_D["instrument_passives"]["verbs"])
 ACTIVE_AFTER_PASSIVE = frozenset(_D["active_after_passive"]["verbs"])
+MAKER_NAMED = frozenset(_D["maker_named"]["verbs"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
@@ -535,6 +536,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
             # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
             patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
+        if not agents and v.dep_ == "acl" and patient is not None and patient.i == v.head.i:
+            agents = _maker_named(v)
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
@@ -658,6 +661,18 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 return undergoer, None
             return doer or _surface_subject(v), None
     return None, None
+
+
+def _maker_named(v: Token) -> list[Token]:
+    """Who made the measure a participle of imposing hangs on (events.json ``maker_named``), when a
+    country or body names the measure: "US financial sanctions imposed last year on the state", "a
+    Western aid freeze imposed after the vote" (not who the thing is: "Palestinian prisoners held in
+    jails"; nor where it comes from, "tariffs on Chinese goods imposed on Sept. 1")."""
+    n = v.head
+    if v.tag_ != "VBN" or v.lemma_.lower() not in MAKER_NAMED or n.pos_ != "NOUN" or _someone(n):
+        return []
+    return [c for c in n.children if c.i < n.i and c.dep_ in ("compound", "nmod", "amod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
 
 
 def _joined_bare(v: Token) -> bool:
@@ -873,6 +888,13 @@ def _participant(tok: Token) -> Token | None:
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
         return _subject_of(h)[0]
+    if tok.dep_ == "pobj" and h.lower_ == "for" and tok.lemma_.lower() in GATHERINGS and h.head.pos_ == "VERB" and (
+            domain_type(h.head) == "consult" or any(
+                c.dep_ == "dobj" and domain_type(c) == "consult" for c in h.head.children)):
+        # who travels or pays a visit "for talks" takes part in them ("Olmert paid a surprise visit to
+        # Jordan for talks with King Abdullah", "flew to Beijing for talks")
+        doer = _subject_of(h.head)[0]
+        return doer if doer is not None and _someone(doer) else None
     if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
         return None
     g = h.head
