@@ -1006,7 +1006,7 @@ def test_dates_from_when_clauses_ordered_weekdays_and_anchored_offsets(text, dct
     ("The suspect was arrested by police and confessed to the killing.", "killing", [], "suspect killing"),
     ("The furnace, which was run at low pressure, triggered the blast.", "triggered", [], "furnace triggered blast"),
     ("Omar Khan was hit by a truck and died at the scene.", "died", ["Omar Khan"], "Omar Khan died"),
-    ("The driver was arrested in May and sentenced to two years in jail.", "sentenced", [], "sentenced"),
+    ("The driver was arrested in May and sentenced to two years in jail.", "sentenced", [], "sentenced driver"),
 ])
 def test_actors_of_gatherings_passives_and_kept_from(text, trigger, actors, summary):
     events, _ = _events(text)
@@ -1025,6 +1025,22 @@ def test_actors_of_gatherings_passives_and_kept_from(text, trigger, actors, summ
      "EU imposed EU sanctions"),
 ])
 def test_actors_of_talks_travelled_for_and_measures_imposed(text, trigger, actors, summary):
+    events, _ = _events(text)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a verb joined to a passive: the passive's second participle keeps its subject as the one acted on ...
+    ("Peter Hale was arrested on Monday and charged with arson.", "charged", [], "charged Peter Hale"),
+    # ... and who it orders does what it orders
+    ("Peter Hale was fined and ordered to pay compensation to the victims.", "pay", ["Peter Hale"],
+     "Peter Hale to pay compensation"),
+    # a "to" clause of its own after a passive is the subject's deed; after a verb of object control, not
+    ("The rebels were defeated in May but vowed to fight on.", "vowed", [], "rebels vowed"),
+    ("The crates were sealed and required to carry labels.", "required", [], "required crates"),
+])
+def test_actors_of_verbs_joined_to_passives(text, trigger, actors, summary):
     events, _ = _events(text)
     ev = next(e for e in events if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)

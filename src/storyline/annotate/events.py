@@ -640,7 +640,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
         doer, undergoer = _subject_of(g)
-        if undergoer is not None and _passive(g) and g.lemma_.lower() not in INSTRUMENT_PASSIVES:
+        if undergoer is not None and (_passive(g) or g.dep_ == "conj" and _passive(g.head)) \
+                and g.lemma_.lower() not in INSTRUMENT_PASSIVES:
             # "the King is scheduled to address", "she was asked to leave", "is expected to visit":
             # who the passive is said of does the act (not who asked or expects)
             return undergoer, None
@@ -654,11 +655,15 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
             doer, undergoer = _subject_of(v.head)
-            if undergoer is not None and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and _passive(v.head) \
-                    and _joined_bare(v):
-                # "the suspect was arrested by police and confessed", "the tower, which was run under
-                # pressure and triggered the blast": the active verb shares the passive's subject
-                return undergoer, None
+            if undergoer is not None and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                    and _passive(v.head) and _joined_bare(v) is not None:
+                if _joined_bare(v) and v.tag_ != "VBN":
+                    # "the suspect was arrested by police and confessed", "the tower, which was run under
+                    # pressure and triggered the blast": the active verb shares the passive's subject
+                    return undergoer, None
+                if (v.tag_ == "VBN" or v.lower_.endswith("ed")) and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                    # "was released from custody and ordered to pay a fine": a second participle of the passive
+                    return doer, undergoer
             return doer or _surface_subject(v), None
     return None, None
 
@@ -675,19 +680,23 @@ def _maker_named(v: Token) -> list[Token]:
             and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
 
 
-def _joined_bare(v: Token) -> bool:
-    """Whether a joined verb follows its conjunction with no word of its own before it but adverbs
-    ("was arrested and later confessed"; not "... was packed and Jeongdong Theater presented", a
-    subject the parser left out)."""
+def _joined_bare(v: Token) -> bool | None:
+    """Whether a verb joined to a passive follows its conjunction with no word of its own before it
+    but adverbs and tells what the passive's subject did ("was arrested and later confessed"), or is
+    the passive's second participle (False: "was evicted and sentenced"); None when a word of its own
+    comes between ("... was packed and Jeongdong Theater presented", a subject the parser left out)."""
     k = v.i - 1
     while k > v.head.i and v.doc[k].pos_ in ("ADV", "AUX", "PART"):
         k -= 1
     if k <= v.head.i or v.doc[k].pos_ != "CCONJ":
-        return False
-    # an active verb by its object, or a verb that takes none (events.json ``active_after_passive``: "was
-    # hit by a car and died"); other past forms may be the passive's second participle ("was evicted and
-    # sentenced to 50 weeks": sentenced, not sentencing)
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in v.children) or v.lemma_.lower() in ACTIVE_AFTER_PASSIVE
+        return None
+    # an active verb by its object, reported clause or "to" clause ("was defeated and vowed to fight"; not
+    # after a verb of object control, "was released and ordered to pay": its passive), or a verb that
+    # takes none (events.json ``active_after_passive``: "was hit by a car and died"); other past forms
+    # may be the passive's second participle ("was evicted and sentenced to 50 weeks")
+    lemma = v.lemma_.lower()
+    return any(c.dep_ in ("dobj", "ccomp", "dative") or c.dep_ == "xcomp" and lemma not in OBJECT_CONTROL
+               for c in v.children) or lemma in ACTIVE_AFTER_PASSIVE
 
 
 def _passive(v: Token) -> bool:
