@@ -1036,6 +1036,8 @@ def test_actors_of_talks_travelled_for_and_measures_imposed(text, trigger, actor
     # ... and who it orders does what it orders
     ("Peter Hale was fined and ordered to pay compensation to the victims.", "pay", ["Peter Hale"],
      "Peter Hale to pay compensation"),
+    # ... and a "by" phrase of its own names its doer
+    ("A colonel was kidnapped and killed on Sunday by Hamas militants.", "killed", ["Hamas"], "Hamas killed colonel"),
     # a "to" clause of its own after a passive is the subject's deed; after a verb of object control, not
     ("The rebels were defeated in May but vowed to fight on.", "vowed", [], "rebels vowed"),
     ("The crates were sealed and required to carry labels.", "required", [], "required crates"),

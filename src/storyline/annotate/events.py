@@ -663,7 +663,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     return undergoer, None
                 if (v.tag_ == "VBN" or v.lower_.endswith("ed")) and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
                     # "was released from custody and ordered to pay a fine": a second participle of the passive
-                    return doer, undergoer
+                    # (with its own "by" phrase: "was kidnapped and killed by militants")
+                    own = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                    return (own[0] if own else doer), undergoer
             return doer or _surface_subject(v), None
     return None, None
 
