@@ -1041,6 +1041,10 @@ def test_actors_of_talks_travelled_for_and_measures_imposed(text, trigger, actor
     # a "to" clause of its own after a passive is the subject's deed; after a verb of object control, not
     ("The rebels were defeated in May but vowed to fight on.", "vowed", [], "rebels vowed"),
     ("The crates were sealed and required to carry labels.", "required", [], "required crates"),
+    # (a present form is no participle: "need" takes its "to" clause as the subject's own)
+    ("The miners were trapped for a week but need to recover their strength.", "recover", [],
+     "miners to recover their strength"),
+    ("Tom Ward was rescued from the river and told to stay indoors.", "stay", ["Tom Ward"], "Tom Ward to stay indoors"),
 ])
 def test_actors_of_verbs_joined_to_passives(text, trigger, actors, summary):
     events, _ = _events(text)

@@ -661,7 +661,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     # "the suspect was arrested by police and confessed", "the tower, which was run under
                     # pressure and triggered the blast": the active verb shares the passive's subject
                     return undergoer, None
-                if (v.tag_ == "VBN" or v.lower_.endswith("ed")) and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                if (v.tag_ == "VBN" or v.lower_.endswith("ed") or v.lemma_.lower() in OBJECT_CONTROL) \
+                        and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
                     # "was released from custody and ordered to pay a fine": a second participle of the passive
                     # (with its own "by" phrase: "was kidnapped and killed by militants")
                     own = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -697,8 +698,8 @@ def _joined_bare(v: Token) -> bool | None:
     # takes none (events.json ``active_after_passive``: "was hit by a car and died"); other past forms
     # may be the passive's second participle ("was evicted and sentenced to 50 weeks")
     lemma = v.lemma_.lower()
-    return any(c.dep_ in ("dobj", "ccomp", "dative") or c.dep_ == "xcomp" and lemma not in OBJECT_CONTROL
-               for c in v.children) or lemma in ACTIVE_AFTER_PASSIVE
+    return any(c.dep_ in ("dobj", "ccomp", "dative") or c.dep_ == "xcomp" and (
+        lemma not in OBJECT_CONTROL or v.tag_ in ("VBZ", "VBP")) for c in v.children) or lemma in ACTIVE_AFTER_PASSIVE
 
 
 def _passive(v: Token) -> bool:
