@@ -5,7 +5,7 @@ whose actors or line differ, with their sentence, for judging by hand.
 Pool: LGL geoparsing articles 1-``--lgl`` (all 588 by default: articles 251-588, held out for
 judged sample 8, are development data since it was judged), the first ``--geovirus`` GeoVirus articles
 and the dated ones of the first ``--extraction`` article-extraction pages (judged sample 9's pool, also
-development data now); parses are kept in ``--cache`` (a spaCy DocBin) so a second version re-runs only
+development data now), and with ``--te3-silver`` a TempEval-3 silver-data folder; parses are kept in ``--cache`` (a spaCy DocBin) so a second version re-runs only
 the annotation layers.
 
     .venv/bin/python scripts/event_actor_diff.py dump /tmp/after.jsonl
@@ -21,10 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_events import BENCH, extraction_articles, geovirus_articles, lgl_articles  # noqa: E402
+from sample_events import BENCH, extraction_articles, geovirus_articles, lgl_articles, silver_articles  # noqa: E402
 
 
-def dump(out: Path, lgl: int, geovirus: int, cache: Path, extraction: int = 0) -> None:
+def dump(out: Path, lgl: int, geovirus: int, cache: Path, extraction: int = 0, silver: Path | None = None,
+         silver_n: int = 0) -> None:
     from spacy.tokens import DocBin
 
     from storyline.annotate.nlp import get_nlp
@@ -35,8 +36,11 @@ def dump(out: Path, lgl: int, geovirus: int, cache: Path, extraction: int = 0) -
         geovirus_articles(BENCH / "geoparsing" / "GeoVirus.xml", geovirus)
     if extraction:
         feed += extraction_articles(BENCH / "article-extraction", extraction)
+    if silver:
+        feed += silver_articles(silver, silver_n)
     nlp = get_nlp()
-    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}.spacy"
+    extra = f"-{silver.name}-{silver_n or 'all'}" if silver else ""
+    key = cache / f"lgl{lgl}-geovirus{geovirus}-extraction{extraction}{extra}.spacy"
     if key.exists():
         docs = list(DocBin().from_disk(key).get_docs(nlp.vocab))
     else:
@@ -81,12 +85,15 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--geovirus", type=int, default=239)
     d.add_argument("--extraction", type=int, default=181)
     d.add_argument("--cache", type=Path, default=Path("/tmp/storyline-event-actor-diff"))
+    d.add_argument("--te3-silver", type=Path, default=None,
+                   help="also a TempEval-3 silver-data folder (TE3-Silver-data-0 to -3 are development data)")
+    d.add_argument("--te3-silver-n", type=int, default=0, help="with --te3-silver: the first N documents (0: all)")
     c = sub.add_parser("diff")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     a = ap.parse_args(argv)
     if a.cmd == "dump":
-        dump(a.out, a.lgl, a.geovirus, a.cache, a.extraction)
+        dump(a.out, a.lgl, a.geovirus, a.cache, a.extraction, a.te3_silver, a.te3_silver_n)
     else:
         diff(a.before, a.after)
 

@@ -1075,3 +1075,81 @@ def test_an_event_noun_reads_a_bare_weekday_by_its_verbs_tense_and_a_gathering_h
 def test_dates11_spans_occasions_and_dated_subjects(text, dct, trigger, value, date_from):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+
+
+# ---- actors12: the doers of nominal and planned events (issue 9, samples 12-13's failure kinds)
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # who holds a gathering: the body its "of" phrase names, the agent of a holding participle (also
+    # when the parser hangs it on the gathering's topic), not a speaker at it
+    ("The annual conference of the International Labour Organization opened in Geneva.", "conference",
+     ["International Labour Organization"], "International Labour Organization conference"),
+    ("Li said at a conference on water policy held by the State Council in Wuhan.", "conference",
+     ["State Council"], "State Council conference"),
+    ("Officials attended a meeting hosted by the Asian Development Bank.", "meeting",
+     ["Asian Development Bank"], "Asian Development Bank meeting"),
+    # ... but who convenes a meeting of others holds it
+    ("President Jacques Chirac convened a meeting of his defence advisers.", "meeting",
+     ["Jacques Chirac"], "Jacques Chirac meeting his defence advisers"),
+    # the summit of a mountain is no gathering of its people
+    ("Two climbers died near the summit of Mount Everest in Nepal.", "summit", [], "summit Mount Everest in Nepal"),
+    # a possessive pronoun of a fronted event noun is the subject's it opens
+    ("During his visit to Tokyo, Prime Minister Tony Blair met business leaders.", "visit",
+     ["Tony Blair"], "Tony Blair visit to Tokyo"),
+    # who a passive is said of does its "to" clause; the "used to" clause names a use, not a doer
+    ("The Japanese premier is scheduled to address the summit on Monday.", "address", [],
+     "premier to address summit"),
+    ("Kofi Annan is expected to visit Baghdad next week.", "visit", ["Kofi Annan"], "Kofi Annan to visit Baghdad"),
+    ("The money will be used to build a new school.", "build", [], "to build new school"),
+    # the one kept from an act does it; who refrains from it, too
+    ("The fighting did not prevent Javier Solana from visiting Beirut.", "visiting", ["Javier Solana"],
+     "Javier Solana visited Beirut"),
+    ("Government troops refrained from attacking the town on Sunday.", "attacking", [], "troops attacked town"),
+    # an active verb joined to a passive shares its subject; a second participle does not
+    ("The suspect was arrested by police and confessed to the robbery.", "confessed", [], "suspect confessed"),
+    ("The suspect was arrested by police and confessed to the killing.", "killing", [], "suspect killing"),
+    ("The furnace, which was run at low pressure, triggered the blast.", "triggered", [], "furnace triggered blast"),
+    ("Omar Khan was hit by a truck and died at the scene.", "died", ["Omar Khan"], "Omar Khan died"),
+    ("The driver was arrested in May and sentenced to two years in jail.", "sentenced", [], "sentenced driver"),
+])
+def test_actors_of_gatherings_passives_and_kept_from(text, trigger, actors, summary):
+    events, _ = _events(text)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # who travels "for talks" takes part in them
+    ("British Prime Minister Tony Blair flew to Tirana on Monday for talks with Albanian leaders.", "talks",
+     ["Tony Blair"], "Tony Blair talks with Albanian leaders"),
+    # who calls for talks need not take part in them
+    ("The United Nations called for talks between the two sides.", "talks", [], "talks"),
+    # the body that names a measure imposed or lifted made it
+    ("Officials said that EU sanctions imposed on Belarus in 2006 would stay.", "imposed", ["EU"],
+     "EU imposed EU sanctions"),
+])
+def test_actors_of_talks_travelled_for_and_measures_imposed(text, trigger, actors, summary):
+    events, _ = _events(text)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a verb joined to a passive: the passive's second participle keeps its subject as the one acted on ...
+    ("Peter Hale was arrested on Monday and charged with arson.", "charged", [], "charged Peter Hale"),
+    # ... and who it orders does what it orders
+    ("Peter Hale was fined and ordered to pay compensation to the victims.", "pay", ["Peter Hale"],
+     "Peter Hale to pay compensation"),
+    # ... and a "by" phrase of its own names its doer
+    ("A colonel was kidnapped and killed on Sunday by Hamas militants.", "killed", ["Hamas"], "Hamas killed colonel"),
+    # a "to" clause of its own after a passive is the subject's deed; after a verb of object control, not
+    ("The rebels were defeated in May but vowed to fight on.", "vowed", [], "rebels vowed"),
+    ("The crates were sealed and required to carry labels.", "required", [], "required crates"),
+    # (a present form is no participle: "need" takes its "to" clause as the subject's own)
+    ("The miners were trapped for a week but need to recover their strength.", "recover", [],
+     "miners to recover their strength"),
+    ("Tom Ward was rescued from the river and told to stay indoors.", "stay", ["Tom Ward"], "Tom Ward to stay indoors"),
+])
+def test_actors_of_verbs_joined_to_passives(text, trigger, actors, summary):
+    events, _ = _events(text)
+    ev = next(e for e in events if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)

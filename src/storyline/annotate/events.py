@@ -89,6 +89,11 @@ AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
+GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
+HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
+INSTRUMENT_PASSIVES = frozenset(_D["instrument_passives"]["verbs"])
+ACTIVE_AFTER_PASSIVE = frozenset(_D["active_after_passive"]["verbs"])
+MAKER_NAMED = frozenset(_D["maker_named"]["verbs"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
@@ -532,6 +537,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
             # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
             patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
+        if not agents and v.dep_ == "acl" and patient is not None and patient.i == v.head.i:
+            agents = _maker_named(v)
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
@@ -596,6 +603,18 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if owner is None and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head.pos_ in ("VERB", "AUX"):
             owner = _subject_of(h.head)[0]
         return (owner if owner is not None and _someone(owner) and owner.lower_ != "it" else None), None
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "from" and v.head.dep_ == "prep" \
+            and v.head.head.pos_ == "VERB" and v.head.i < v.i:
+        # what one is kept from or refrains from: "prevent him from visiting", "barred the reporters
+        # from entering" (the object), "was banned from driving" (who the passive is said of),
+        # "refrained from attacking" (the subject)
+        g = v.head.head
+        obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return (obj if _someone(obj) else None), None
+        doer, undergoer = _subject_of(g)
+        one = undergoer if undergoer is not None and _passive(g) else doer
+        return (one if one is not None and _can_do(one) else None), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS and v.head.dep_ == "prep" \
             and v.head.head.pos_ == "VERB":
         # "donated $10,000 toward funding the project", "avoided a fine by paying": the verb's subject (events.json gerund_preps)
@@ -621,7 +640,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             p for c in g.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children if p.dep_ == "pobj"]
         if objs and g.lemma_.lower() in OBJECT_CONTROL:  # "urged X to", "called on X to": X does it
             return objs[0], None
-        return _subject_of(g)[0], None
+        doer, undergoer = _subject_of(g)
+        if undergoer is not None and (_passive(g) or g.dep_ == "conj" and _passive(g.head)) \
+                and g.lemma_.lower() not in INSTRUMENT_PASSIVES:
+            # "the King is scheduled to address", "she was asked to leave", "is expected to visit":
+            # who the passive is said of does the act (not who asked or expects)
+            return undergoer, None
+        return doer, None
     if v.dep_ == "conj" or (v.dep_ == "advcl" and (v.tag_ in ("VBG", "VB") or v.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "having" for c in v.children) and not any(c.dep_ == "mark" for c in v.children))):
         # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
@@ -630,8 +655,93 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
                 v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
-            return _subject_of(v.head)[0] or _surface_subject(v), None
+            doer, undergoer = _subject_of(v.head)
+            if undergoer is not None and v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                    and _passive(v.head) and _joined_bare(v) is not None:
+                if _joined_bare(v) and v.tag_ != "VBN":
+                    # "the suspect was arrested by police and confessed", "the tower, which was run under
+                    # pressure and triggered the blast": the active verb shares the passive's subject
+                    return undergoer, None
+                if (v.tag_ == "VBN" or v.lower_.endswith("ed") or v.lemma_.lower() in OBJECT_CONTROL) \
+                        and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                    # "was released from custody and ordered to pay a fine": a second participle of the passive
+                    # (with its own "by" phrase: "was kidnapped and killed by militants")
+                    own = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                    return (own[0] if own else doer), undergoer
+            return doer or _surface_subject(v), None
     return None, None
+
+
+def _maker_named(v: Token) -> list[Token]:
+    """Who made the measure a participle of imposing hangs on (events.json ``maker_named``), when a
+    country or body names the measure: "US financial sanctions imposed last year on the state", "a
+    Western aid freeze imposed after the vote" (not who the thing is: "Palestinian prisoners held in
+    jails"; nor where it comes from, "tariffs on Chinese goods imposed on Sept. 1")."""
+    n = v.head
+    if v.tag_ != "VBN" or v.lemma_.lower() not in MAKER_NAMED or n.pos_ != "NOUN" or _someone(n):
+        return []
+    return [c for c in n.children if c.i < n.i and c.dep_ in ("compound", "nmod", "amod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
+
+
+def _joined_bare(v: Token) -> bool | None:
+    """Whether a verb joined to a passive follows its conjunction with no word of its own before it
+    but adverbs and tells what the passive's subject did ("was arrested and later confessed"), or is
+    the passive's second participle (False: "was evicted and sentenced"); None when a word of its own
+    comes between ("... was packed and Jeongdong Theater presented", a subject the parser left out)."""
+    k = v.i - 1
+    while k > v.head.i and v.doc[k].pos_ in ("ADV", "AUX", "PART"):
+        k -= 1
+    if k <= v.head.i or v.doc[k].pos_ != "CCONJ":
+        return None
+    # an active verb by its object, reported clause or "to" clause ("was defeated and vowed to fight"; not
+    # after a verb of object control, "was released and ordered to pay": its passive), or a verb that
+    # takes none (events.json ``active_after_passive``: "was hit by a car and died"); other past forms
+    # may be the passive's second participle ("was evicted and sentenced to 50 weeks")
+    lemma = v.lemma_.lower()
+    return any(c.dep_ in ("dobj", "ccomp", "dative") or c.dep_ == "xcomp" and (
+        lemma not in OBJECT_CONTROL or v.tag_ in ("VBZ", "VBP")) for c in v.children) or lemma in ACTIVE_AFTER_PASSIVE
+
+
+def _passive(v: Token) -> bool:
+    """Whether a verb is a passive with its own auxiliary or passive subject ("was arrested", "is scheduled")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _held_by(tok: Token) -> Token | None:
+    """Who holds the gathering ``tok`` names by the agent of a holding participle (events.json
+    ``gathering_holders``): "the summit hosted by Japan", and "a conference on mining held by the State
+    Council", where the parser hangs the participle on the noun's topic."""
+    nouns = [tok] + [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        for v in n.children:
+            if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in HOLDING_VERBS:
+                by = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                if by and _someone(by[0]):
+                    return by[0]
+    return None
+
+
+def _held_as_object(tok: Token) -> bool:
+    """Whether a gathering is the object of a verb whose subject holds it ("Bush convened a meeting of his
+    advisers", events.json ``light_verbs``): that subject, not the members its "of" phrase names."""
+    return tok.dep_ == "dobj" and (tok.head.lemma_.lower() in LIGHT_VERBS or tok.head.lemma_.lower() in HOLDING_VERBS)
+
+
+def _fronted_owner(tok: Token, owner: Token) -> Token | None:
+    """The subject a possessive pronoun of an event noun looks ahead to when the noun opens its clause
+    in a prepositional phrase: "During his visit to Tokyo, the prime minister met ..." (his is the prime
+    minister's, whoever the text named before)."""
+    p = tok.head
+    if owner.pos_ != "PRON" or owner.lower_ not in ("his", "her", "their") or tok.dep_ != "pobj" \
+            or p.dep_ != "prep" or p.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in p.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < p.i or subj.pos_ == "PRON" or not _someone(subj):
+        return None
+    if owner.lower_ == "their":
+        return subj if subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ in ("ORG", "NORP", "GPE") else None
+    return subj if subj.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else None
 
 
 def _can_do(tok: Token) -> bool:
@@ -684,11 +794,13 @@ def _charged_one(tok: Token) -> Token | None:
     lemma = g.lemma_.lower()
     if g.pos_ != "VERB" or lemma not in ACCUSED_GOV or (p.lower_ == "to" and lemma not in ACCUSED_SUBJECT):
         return None
+    if lemma in ACCUSED_SUBJECT:
+        # "admitted to stealing", "confessed to the killing" (and "was arrested and confessed to": the
+        # one arrested, _subject_of)
+        return _subject_of(g)[0]
     while g.dep_ == "conj" and g.head.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in g.children):
         g = g.head  # "was charged with murder and accused of shooting"
-    if lemma in ACCUSED_SUBJECT:
-        return _subject_of(g)[0]  # "admitted to stealing", "confessed to the killing"
     obj = next((c for c in g.children if c.dep_ == "dobj"), None)
     one = obj if obj is not None else _subject_of(g)[1]
     if one is not None and one.lower_ in _RELPRON and g.dep_ == "relcl" and g.head.pos_ in ("NOUN", "PROPN"):
@@ -726,8 +838,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
-            elif c.dep_ == "prep" and actor is None and (c.lower_ in PARTY_PREPS or c.lower_ == "of" and lemma in AGENT_OF_NOUNS) \
-                    and any(p.dep_ == "pobj" and _someone(p) for p in c.children):
+            elif c.dep_ == "prep" and actor is None and (c.lower_ in PARTY_PREPS or c.lower_ == "of" and (
+                    lemma in AGENT_OF_NOUNS or lemma in GATHERING_OF and not _held_as_object(tok))) \
+                    and any(p.dep_ == "pobj" and _someone(p) and not (
+                        lemma in GATHERING_OF and p.ent_type_ in _PLACE_TYPES) for p in c.children):
                 # "at the request of Mayor X" (who asked; not "approval of the shipment"), "a discussion
                 # among council members" (its parties)
                 actor = next(p for p in c.children if p.dep_ == "pobj")
@@ -749,6 +863,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 named = by or [n for n in c.children if n.dep_ in ("npadvmod", "compound", "nmod")
                                and n.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
                 actor = named[0] if named else actor
+        if actor is not None and actor.dep_ == "poss":
+            actor = _fronted_owner(tok, actor) or actor
+        if actor is None and lemma in GATHERINGS:
+            actor = _held_by(tok)
         if actor is None:
             actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
         if undergone:  # ("his death was announced by his agent": not the agent's death)
@@ -783,6 +901,13 @@ def _participant(tok: Token) -> Token | None:
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
         return _subject_of(h)[0]
+    if tok.dep_ == "pobj" and h.lower_ == "for" and tok.lemma_.lower() in GATHERINGS and h.head.pos_ == "VERB" and (
+            domain_type(h.head) == "consult" or any(
+                c.dep_ == "dobj" and domain_type(c) == "consult" for c in h.head.children)):
+        # who travels or pays a visit "for talks" takes part in them ("Olmert paid a surprise visit to
+        # Jordan for talks with King Abdullah", "flew to Beijing for talks")
+        doer = _subject_of(h.head)[0]
+        return doer if doer is not None and _someone(doer) else None
     if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
         return None
     g = h.head
