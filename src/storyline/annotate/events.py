@@ -509,7 +509,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
     "urged X to release": X), coordination, relative clauses and participles."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.tag_ == "VBN" and (
+    passive = _passive(v) or (v.tag_ == "VBN" and (
         v.dep_ == "acl" or (v.dep_ in ("ccomp", "xcomp", "oprd") and not any(c.dep_ == "aux" for c in v.children))))
     if passive and v.tag_ == "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in v.children):
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -2011,7 +2011,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     classes = dict(found)
-    dated = {k: _weekday_by_tense(v, tense_aspect(_told_by(doc[k]))[0], classes[k], modality(_told_by(doc[k]), memo), dct)
+    told = {k: _told_by(doc[k]) for k in dated}
+    dated = {k: _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
