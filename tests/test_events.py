@@ -1153,3 +1153,9 @@ def test_actors_of_verbs_joined_to_passives(text, trigger, actors, summary):
     events, _ = _events(text)
     ev = next(e for e in events if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+def test_the_subject_of_a_taking_place_takes_its_time():
+    evs = {e.trigger: e for e in _dated("Eight miners were killed when a gas explosion took place in a coal mine on "
+                                       "Tuesday evening, officials said.", "2006-11-22")}
+    assert (evs["explosion"].date.value, evs["explosion"].date_from) == ("2006-11-21TEV", "related-event")

@@ -1469,6 +1469,8 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
         return got  # "the shooting, which happened on March 1"
+    if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
+        return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
     if trig.pos_ == "NOUN":  # "elections slated for December 14", "the summit scheduled for next week"
         got = next((dated[c.i] for c in trig.children if c.dep_ == "acl" and c.i in dated and c.tag_ == "VBN"
                     and c.lower_ in PLANNED_OCCASIONS | {"set"} and any(p.lower_ == "for" for p in c.children)), None)
