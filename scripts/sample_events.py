@@ -185,14 +185,14 @@ def semeval_test_articles(root: Path) -> list[dict]:
     return out
 
 
-def silver_articles(root: Path, n: int) -> list[dict]:
-    """The first ``n`` (0: all) documents (by file name) of a TempEval-3 silver-data folder (Gigaword wire news
+def silver_articles(root: Path, n: int, skip: int = 0) -> list[dict]:
+    """The first ``n`` (0: all) documents (by file name), less the first ``skip``, of a TempEval-3 silver-data folder (Gigaword wire news
     with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
     without its tags and the creation day (DCT) as the publication day, the agency from the file name."""
     from storyline.eval.timeml import read
 
     out = []
-    for f in sorted(root.glob("*.tml"))[:n or None]:
+    for f in sorted(root.glob("*.tml"))[skip:n or None]:
         d = read(f, root.name)
         if d.text.strip() and re.fullmatch(r"\d{4}-\d\d-\d\d", d.dct[:10]):
             out.append({"id": f"silver-{f.stem}", "text": d.text.strip(), "published": d.dct[:10],
@@ -290,7 +290,7 @@ def argv_line(a: argparse.Namespace) -> str:
 
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
-                "semeval_test", "te3_silver", "te3_silver_n")
+                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -313,7 +313,9 @@ def pools(a: argparse.Namespace) -> str:
     if a.semeval_test:
         out.append(f"the SemEval-2015 Task 4 test articles ({a.semeval_test.name})")
     if a.te3_silver:
-        out.append(f"the first {a.te3_silver_n or 'all'} documents of TempEval-3 silver data {a.te3_silver.name}")
+        out.append(f"documents {a.te3_silver_skip + 1}-{a.te3_silver_n or 'last'} (by file name) of TempEval-3 silver data "
+                   f"{a.te3_silver.name}" if a.te3_silver_skip else
+                   f"the first {a.te3_silver_n or 'all'} documents of TempEval-3 silver data {a.te3_silver.name}")
     return "; ".join(out) or "none"
 
 
@@ -386,6 +388,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="also documents of a TempEval-3 silver-data folder (Gigaword wire news, dated; not in "
                          "the bench): the first --te3-silver-n by file name")
     ap.add_argument("--te3-silver-n", type=int, default=0, help="with --te3-silver: the first N documents (0: all)")
+    ap.add_argument("--te3-silver-skip", type=int, default=0,
+                    help="with --te3-silver: leave out the first K of those documents (a sample already drew from them)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -404,7 +408,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.semeval_test:
         feed += semeval_test_articles(a.semeval_test)
     if a.te3_silver:
-        feed += silver_articles(a.te3_silver, a.te3_silver_n)
+        feed += silver_articles(a.te3_silver, a.te3_silver_n, a.te3_silver_skip)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()

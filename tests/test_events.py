@@ -1159,3 +1159,11 @@ def test_the_subject_of_a_taking_place_takes_its_time():
     evs = {e.trigger: e for e in _dated("Eight miners were killed when a gas explosion took place in a coal mine on "
                                        "Tuesday evening, officials said.", "2006-11-22")}
     assert (evs["explosion"].date.value, evs["explosion"].date_from) == ("2006-11-21TEV", "related-event")
+
+
+def test_a_year_told_after_a_date_of_that_year_dates_nothing_of_its_own():
+    # "this year" only says which year the 28th of September is; the parse hangs it on the main verb
+    evs = {e.trigger: e for e in _dated("A panel that reviewed the elections held on September 28 this year urged "
+                                       "the government to act.", "2006-11-23")}
+    assert evs["held"].date.value == "2006-09-28"
+    assert evs["urged"].date is None

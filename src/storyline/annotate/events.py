@@ -967,7 +967,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     rank: dict[int, tuple[int, int, int]] = {}
     # (clock spans keep their end, which carries the day: "from 8:30 a.m. to 12:30 p.m. Saturday")
     time_toks = {char2tok[k] for t in timexes if t.type == "DATE" for k in range(t.start, t.end) if k in char2tok}
-    covered = _period_modifiers(doc, timexes, char2tok, events)
+    covered = _period_modifiers(doc, timexes, char2tok, events) | _year_of_date(doc, timexes)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not t.text or t.value.endswith("_REF") or t.mod in BOUND_MODS:
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
@@ -1159,6 +1159,15 @@ def _span_start(doc: Doc, t: Timex, from_prep: Token, timexes: list[Timex], char
     while day.isoformat() > end.value[:10]:
         day -= timedelta(days=7)
     return replace(t, value=day.isoformat() + t.value[10:])
+
+
+def _year_of_date(doc: Doc, timexes: list[Timex]) -> set[tuple[int, int]]:
+    """The spans of a year told right after a finer date of that year ("on September 28 this year",
+    "Aug. 17, this year"): it only says which year the date is in, and dates nothing of its own (the
+    parser may hang it on the main verb)."""
+    days = sorted((t for t in timexes if t.type == "DATE"), key=lambda t: (t.start, t.end))
+    return {(b.start, b.end) for a, b in zip(days, days[1:]) if re.fullmatch(r"\d{4}", b.value)
+            and a.value.startswith(b.value + "-") and doc.text[a.end:b.start].strip() in ("", ",")}
 
 
 def _period_modifiers(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> set[tuple[int, int]]:
