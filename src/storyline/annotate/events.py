@@ -1045,18 +1045,20 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     # a deadline keeps its day and says so: TIMEX3 mod BEFORE
                     out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
                 v = h.head
-                if h.pos_ == "NOUN" and h.dep_ == "dobj" and v.i in events and v.lemma_.lower() in OCCASION_VERBS \
-                        and not bound:
-                    # who attends or holds "Monday's session" did so then: the occasion's time is the verb's
-                    vkey = (steps + 1, *key[1:])
-                    if v.i not in rank or vkey < rank[v.i]:
-                        out[v.i], rank[v.i] = t, vkey
-                elif not bound and _time_after_object(h, root, t, memo, events, dct):
+                if bound:
+                    farther = None
+                elif h.pos_ == "NOUN" and h.dep_ == "dobj" and v.i in events and v.lemma_.lower() in OCCASION_VERBS:
+                    farther = 1  # who attends or holds "Monday's session" did so then: the occasion's time is the verb's
+                elif _time_after_object(h, root, t, memo, events, dct):
                     # "caused a backlash in October", "continued a dream run on Sunday", "convened the
                     # session July": a time after the object's event noun, which the parser hung on
                     # the noun, is the verb's too (a time before it names which one: "the March 7 fire");
                     # any time of the verb's own comes first ("condemned on Thursday the attacks last night")
-                    vkey = (steps + 8, *key[1:])
+                    farther = 8
+                else:
+                    farther = None
+                if farther is not None:
+                    vkey = (steps + farther, *key[1:])
                     if v.i not in rank or vkey < rank[v.i]:
                         out[v.i], rank[v.i] = t, vkey
                 break
