@@ -247,6 +247,7 @@ def sample(data: dict, n: int, seed: int, exclude: set[tuple] = frozenset(),
             "mentions": [{"document_id": m["document_id"], "published": pub.get(m["document_id"]),
                           "trigger": m["trigger"]["text"], "sentence": m["sentence"],
                           "date": (m["date"] or {}).get("value"), "date_from": m["date_from"],
+                          **({"date_sentence": m["date_sentence"]} if m.get("date_sentence") else {}),
                           "modality": m["modality"]} for m in ms],
             "key_events": len(key),
         })

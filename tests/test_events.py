@@ -1167,3 +1167,40 @@ def test_a_year_told_after_a_date_of_that_year_dates_nothing_of_its_own():
                                        "the government to act.", "2006-11-23")}
     assert evs["held"].date.value == "2006-09-28"
     assert evs["urged"].date is None
+
+
+def _dated_with_quotes(text, dct):
+    from storyline.annotate.quotes import extract_quotes
+    from storyline.annotate.timex import tag
+
+    doc = parse(text)
+    return extract_events(doc, extract_entities(doc), tag(text, dct), [], dct, extract_quotes(doc))
+
+
+def test_a_narrative_keeps_the_time_a_sentence_set_for_its_simple_past_deeds():
+    text = ("Yesterday, at the annual conference in San Francisco, Apple chief Steve Jobs unveiled the iPhone 4. "
+            "He demoed the new gyroscope. The company earlier won a patent case. Jobs said the phone will ship "
+            "in June. In 2007, Apple launched the first iPhone. Jobs said sales were strong. "
+            "Apple has sold 50 million phones.")
+    got = {(e.trigger, e.start): e for e in _dated(text, "2010-06-08")}
+    by = {}
+    for (trig, _), e in sorted(got.items(), key=lambda kv: kv[0][1]):
+        by.setdefault(trig, []).append((e.date.value if e.date else None, e.date_from))
+    assert by["unveiled"] == [("2010-06-07", "sentence")]
+    assert by["demoed"] == [("2010-06-07", "narrative")]  # the deed of the next sentence: the same day
+    assert by["won"] == [(None, None)]  # "earlier": a time of its own, not the narrative's
+    assert by["ship"][0][1] == "sentence"  # what is planned keeps its own time
+    assert by["launched"] == [("2007", "sentence")]
+    # the first report is the day's news; the second follows a background year, which no report takes
+    assert by["said"] == [("2010-06-07", "narrative"), ("2010-06-08", "publication")]
+    assert by["sold"] == [("2010-06-08", "publication")]  # the present perfect is the report's own day
+
+
+def test_a_narrative_time_is_not_a_quotations_and_a_dateline_dates_no_event():
+    text = ('June 8, 2010\n\nApple chief Steve Jobs unveiled the iPhone 4 at the conference. '
+            'On Monday, Jobs showed the phone to reporters. "We worked very hard on it," Jobs said.')
+    ev = {e.trigger: e for e in _dated_with_quotes(text, "2010-06-08")}
+    assert (ev["unveiled"].date, ev["unveiled"].date_from) == (None, None)  # the line over the report is no time of it
+    assert (ev["showed"].date.value, ev["showed"].date_from) == ("2010-06-07", "sentence")
+    assert (ev["worked"].date, ev["worked"].date_from) == (None, None)  # the speaker's own time
+    assert (ev["said"].date.value, ev["said"].date_from) == ("2010-06-07", "narrative")

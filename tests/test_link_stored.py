@@ -169,6 +169,12 @@ def test_a_story_view_is_its_part_of_the_full_export(annotated, new_store):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     validator.validate(full)
     assert len(full["stories"]) == 2
+    # a date that an earlier sentence set for the narrative is exported as relative, with that sentence
+    narrative = [m for m in full["event_mentions"] if m.get("date_sentence")]
+    assert {m["date_from"] for m in narrative} == {"relative"}
+    damaged = next(m for m in narrative if m["trigger"]["text"] == "damaged")
+    assert (damaged["date"]["value"], damaged["date_sentence"]) == (
+        "2021-03-01", "A strong earthquake struck central Chile on Monday, officials in Santiago said.")
     for story in full["stories"]:
         part = build_export(store, story["id"])
         validator.validate(part)

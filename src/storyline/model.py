@@ -190,8 +190,9 @@ class EventMention:
     figures: list[int] = field(default_factory=list)  # indexes into Annotations.figures
     date: Timex | None = None
     # where the date came from: a time expression governing the event ("sentence"), an offset from
-    # another time ("relative"), the article's date ("publication"; "article" in older stores)
-    date_from: Literal["sentence", "relative", "related-event", "publication", "article"] | None = None
+    # another time ("relative"), the time an earlier sentence set for the narrative ("narrative":
+    # exported as "relative"), the article's date ("publication"; "article" in older stores)
+    date_from: Literal["sentence", "relative", "related-event", "narrative", "publication", "article"] | None = None
     # whether the text says it happened: asserted; planned ("will", "to release", "vowed to");
     # possible ("would", "could"); negated ("did not", "refused to"); hypothetical ("if");
     # reported (an unconfirmed claim: "allegedly", "alleged that")

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from storyline.clean.meta import date_line
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
 from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, ROLE_NOUNS, is_dateline
@@ -58,6 +59,7 @@ PAST: dict[str, str] = _D["past"]
 EVENT_NOUNS: dict[str, str] = _D["nouns"]
 LIGHT_VERBS: dict[str, str] = _D["light_verbs"]
 REPORTING = frozenset(_D["reporting"])
+OTHER_TIME_ADVERBS = frozenset(_D["other_time_adverbs"])
 REPORTING_STATES = frozenset(_D["reporting_states"]["words"])  # "I think", "we hope": no report of the day
 _M = _D["modality"]
 PLANNED_AUX = frozenset(_M["planned_aux"])
@@ -958,6 +960,21 @@ _CLAUSE_HEADS = ("ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis")  # a fi
 _CLAUSE_LINKS = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "Thomas, the leading rusher in 2009, was put on IR"
 
 
+def _alone_on_line(text: str, t: Timex, timexes: list[Timex]) -> bool:
+    """Whether the line of the time expression says nothing but dates (a dateline over the report,
+    which the parser may join to the first sentence: "June 8, 2010", "Published June 8, 2010")."""
+    lo = text.rfind("\n", 0, t.start) + 1
+    hi = text.find("\n", t.end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > 90:
+        return False
+    rest = list(text[lo:hi])
+    for o in timexes:
+        if lo <= o.start and o.end <= hi:
+            rest[o.start - lo:o.end - lo] = " " * (o.end - o.start)
+    return not any(c.isalnum() for c in rest) or date_line(text[lo:hi]) is not None
+
+
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
                   memo: dict[int, str] | None = None, dct: str | None = None) -> dict[int, Timex]:
     """event token -> the DATE/TIME expression that governs it: climbing the dependency tree from
@@ -973,6 +990,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
         if (t.start, t.end) in covered:
             continue  # "a 2007-2013 spending package": the period a thing covers names which thing it is
+        if _alone_on_line(doc.text, t, timexes):
+            continue  # a dateline ("June 8, 2010" over the report): when it was written, no event's time
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
             continue
@@ -1994,6 +2013,65 @@ def _resolver(doc: Doc, names: list[tuple[int, int, str]], quoted: list[tuple[in
     return r
 
 
+_NARRATIVE_CLASSES = frozenset({"OCCURRENCE", "ASPECTUAL", "I_ACTION", "PERCEPTION", "REPORTING"})
+_NEWS_DAYS = 14  # how far before the report a time may lie and still be the time of its news
+
+
+def _recent(t: Timex, dct: str | None) -> bool:
+    """A day at most ``_NEWS_DAYS`` before the report's (the time of its news, not of its background)."""
+    from datetime import date as _date
+
+    if not dct:
+        return False
+    try:
+        return 0 <= (_date.fromisoformat(dct[:10]) - _date.fromisoformat(t.value[:10])).days <= _NEWS_DAYS
+    except ValueError:
+        return False
+
+
+def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[int]:
+    """Tokens that a time expression of any kind hangs from ("which earlier won", "has long
+    held", "for years"): they have a time of their own, dated or not."""
+    out = set()
+    for t in timexes:
+        toks = {char2tok[k] for k in range(t.start, t.end) if k in char2tok}
+        for i in toks:
+            head = doc[i].head
+            if head.i not in toks:
+                out.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
+    for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
+        if tok.dep_ == "advmod" and tok.lower_ in OTHER_TIME_ADVERBS:
+            out.add(tok.head.i)
+    return out
+
+
+def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | None,
+                     own_time: set[int], char2tok: dict[int, int]) -> list[EventMention]:
+    """The reference time a narrative carries (Reichenbach's R): once a sentence dates a deed it
+    tells in the simple past ("Yesterday, Jobs unveiled iPhone 4"), the deeds later sentences tell
+    in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
+    another time is given (``date_from="narrative"``). A report the article would date by its own
+    day ("Jobs said") takes that time too when it is the article's news (at most ``_NEWS_DAYS``
+    before the report), not its background ("In 2007, ..."). Not inside direct quotations (the speaker's
+    own time), not what is planned, possible or denied, not states, not in the sentence that set
+    the time (the parse dates what that sentence dates)."""
+    quoted = [(q.start, q.end) for q in quotes if q.direct]
+    ref: tuple[Timex, int] | None = None  # the time, and the sentence (its start) that set it
+    res = []
+    for m in out:
+        pos = m.trigger_start if m.trigger_start is not None else m.start
+        simple_past = m.tense == "PAST" and m.aspect == "NONE" and m.modality == "asserted" and \
+            m.event_class in _NARRATIVE_CLASSES and not any(a <= pos < b for a, b in quoted)
+        if m.date is not None and m.date_from in ("sentence", "relative") and simple_past and \
+                not m.date.estimated and (not dct or m.date.value[:10] <= dct[:10]):
+            ref = (m.date, m.start)
+        elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and (
+                m.date is None or (m.date_from == "publication" and _recent(ref[0], dct))):
+            m = replace(m, date=ref[0], date_from="narrative")
+        res.append(m)
+    return res
+
+
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None, quotes: list[Quote] | None = None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order. ``quotes`` (the quote layer's):
@@ -2183,4 +2261,4 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=cls, tense=tense, aspect=aspect, polarity=polarity(trig),
                                 lemma=trig.lemma_.lower()))
-    return out
+    return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok), char2tok)

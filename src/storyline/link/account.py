@@ -288,7 +288,8 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
 def event_mention_records(d: Document, ann: Annotations, owner: dict[tuple[str, int, int], str],
                           entity_index: dict[tuple[str, str], str]) -> list[dict]:
     """Every event mention of one document (the export's ``event_mentions``): trigger span, sentence,
-    TimeML class, type, tense, aspect, polarity, modality, participants, date and where it came from,
+    TimeML class, type, tense, aspect, polarity, modality, participants, date and where it came from
+    (a date an earlier sentence set for the narrative is ``relative``, with that ``date_sentence``),
     and the merged event it belongs to. Ids from the trigger's offsets in the stored text."""
     text = d.article.text
     out = []
@@ -306,6 +307,10 @@ def event_mention_records(d: Document, ann: Annotations, owner: dict[tuple[str, 
             "aspect": m.aspect, "polarity": m.polarity, "modality": m.modality, "summary": m.summary,
             "actor_ids": ids(m.actors), "target_ids": ids(m.targets), "place_ids": ids(m.places),
             "figure_ids": figures, "date": when(m.date),
-            "date_from": {"article": "publication"}.get(m.date_from or "", m.date_from),
+            "date_from": {"article": "publication", "narrative": "relative"}.get(m.date_from or "", m.date_from),
         })
+        if m.date_from == "narrative" and m.date is not None:
+            # the time an earlier sentence set (the reader checks the date there): that sentence
+            out[-1]["date_sentence"] = next((text[o.start:o.end].strip() for o in ann.events
+                                             if o.start <= m.date.start < o.end), None)
     return out
