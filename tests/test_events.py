@@ -1179,8 +1179,8 @@ def _dated_with_quotes(text, dct):
 
 def test_a_narrative_keeps_the_time_a_sentence_set_for_its_simple_past_deeds():
     text = ("Yesterday, at the annual conference in San Francisco, Apple chief Steve Jobs unveiled the iPhone 4. "
-            "He demoed the new gyroscope. The company earlier won a patent case. Jobs said the phone will ship "
-            "in June. In 2007, Apple launched the first iPhone. Jobs said sales were strong. "
+            "He demoed the new gyroscope. The company earlier won a patent case. Jobs said the phone was the "
+            "best. Apple will ship it in June. In 2007, Apple launched the first iPhone. Jobs said sales were strong. "
             "Apple has sold 50 million phones.")
     got = {(e.trigger, e.start): e for e in _dated(text, "2010-06-08")}
     by = {}
@@ -1189,9 +1189,9 @@ def test_a_narrative_keeps_the_time_a_sentence_set_for_its_simple_past_deeds():
     assert by["unveiled"] == [("2010-06-07", "sentence")]
     assert by["demoed"] == [("2010-06-07", "narrative")]  # the deed of the next sentence: the same day
     assert by["won"] == [(None, None)]  # "earlier": a time of its own, not the narrative's
-    assert by["ship"][0][1] == "sentence"  # what is planned keeps its own time
+    assert by["ship"] == [("2010-06", "sentence")]  # what is planned keeps its own time
     assert by["launched"] == [("2007", "sentence")]
-    # the first report is the day's news; the second follows a background year, which no report takes
+    # the first report is the day's news; the second follows a background year, which ends the narrative
     assert by["said"] == [("2010-06-07", "narrative"), ("2010-06-08", "publication")]
     assert by["sold"] == [("2010-06-08", "publication")]  # the present perfect is the report's own day
 
@@ -1204,3 +1204,13 @@ def test_a_narrative_time_is_not_a_quotations_and_a_dateline_dates_no_event():
     assert (ev["showed"].date.value, ev["showed"].date_from) == ("2010-06-07", "sentence")
     assert (ev["worked"].date, ev["worked"].date_from) == (None, None)  # the speaker's own time
     assert (ev["said"].date.value, ev["said"].date_from) == ("2010-06-07", "narrative")
+
+
+def test_a_sentence_with_its_own_time_and_a_report_after_a_clock_time_keep_their_dates():
+    text = ("The water main broke about 4:30 p.m. Monday on Elm Street. Crews shut the road, Swink said. "
+            "Police arrived from the station in the morning hours of last week.")
+    by = {e.trigger: (e.date.value if e.date else None, e.date_from) for e in _dated(text, "2009-03-18")}
+    assert by["broke"] == ("2009-03-16T16:30", "sentence")
+    assert by["shut"] == ("2009-03-16T16:30", "narrative")  # the deed: the time the narrative set
+    assert by["said"] == ("2009-03-18", "publication")  # a statement is seldom made at the deed's clock time
+    assert by["arrived"][1] != "narrative"  # its sentence has a time of its own

@@ -2030,8 +2030,10 @@ def _recent(t: Timex, dct: str | None) -> bool:
 
 
 def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[int]:
-    """Tokens that a time expression of any kind hangs from ("which earlier won", "has long
-    held", "for years"): they have a time of their own, dated or not."""
+    """Tokens with a time of their own, dated or not: those a time expression of any kind hangs from
+    ("for years"), the relative clauses of a dated noun ("the 2001 attacks, which killed five"), every
+    token of a sentence with a date or time in it, and what an adverb of another time qualifies
+    ("which earlier won", events.json ``other_time_adverbs``)."""
     out = set()
     for t in timexes:
         toks = {char2tok[k] for k in range(t.start, t.end) if k in char2tok}
@@ -2039,6 +2041,12 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[i
             head = doc[i].head
             if head.i not in toks:
                 out.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
+        root = next((doc[i] for i in toks if doc[i].head.i not in toks), None)
+        if root is not None and root.head.pos_ in ("NOUN", "PROPN"):  # "the 2001 attacks, which killed five"
+            out.update(c.i for c in root.head.children if c.dep_ in ("relcl", "acl"))
+        if toks and t.type in ("DATE", "TIME"):  # a sentence with a time of its own: the parse gave it to
+            sent = doc[min(toks)].sent  # another phrase of it ("blocked protesters from the plaza on Sunday")
+            out.update(range(sent.start, sent.end))
     for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
         if tok.dep_ == "advmod" and tok.lower_ in OTHER_TIME_ADVERBS:
             out.add(tok.head.i)
@@ -2050,11 +2058,13 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
     """The reference time a narrative carries (Reichenbach's R): once a sentence dates a deed it
     tells in the simple past ("Yesterday, Jobs unveiled iPhone 4"), the deeds later sentences tell
     in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
-    another time is given (``date_from="narrative"``). A report the article would date by its own
-    day ("Jobs said") takes that time too when it is the article's news (at most ``_NEWS_DAYS``
-    before the report), not its background ("In 2007, ..."). Not inside direct quotations (the speaker's
-    own time), not what is planned, possible or denied, not states, not in the sentence that set
-    the time (the parse dates what that sentence dates)."""
+    another time is given (``date_from="narrative"``). Only the time of the article's news sets it
+    (at most ``_NEWS_DAYS`` before the report, or a weekday of an undated report); a background time
+    ("In 2007, ...") ends it. A report the article would date by its own day ("Jobs said") takes it
+    when it is a day (a statement is seldom made at the clock time of the deed it reports). Not
+    inside direct quotations (the speaker's own time), not what is planned, possible or denied, not
+    states, not in a sentence with a time expression of its own (``_own_time``), not in the sentence
+    that set the time (the parse dates what that sentence dates)."""
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     ref: tuple[Timex, int] | None = None  # the time, and the sentence (its start) that set it
     res = []
@@ -2064,9 +2074,11 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             m.event_class in _NARRATIVE_CLASSES and not any(a <= pos < b for a, b in quoted)
         if m.date is not None and m.date_from in ("sentence", "relative") and simple_past and \
                 not m.date.estimated and (not dct or m.date.value[:10] <= dct[:10]):
-            ref = (m.date, m.start)
+            # a time of the last fortnight (or a weekday of an undated report) is the news's; an older one
+            # is background, and no later deed takes it
+            ref = (m.date, m.start) if _recent(m.date, dct) or m.date.value.startswith("XXXX-WXX") else None
         elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and (
-                m.date is None or (m.date_from == "publication" and _recent(ref[0], dct))):
+                m.date is None or (m.date_from == "publication" and "T" not in ref[0].value)):
             m = replace(m, date=ref[0], date_from="narrative")
         res.append(m)
     return res
