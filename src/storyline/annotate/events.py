@@ -972,7 +972,8 @@ def _alone_on_line(text: str, t: Timex, timexes: list[Timex]) -> bool:
     for o in timexes:
         if lo <= o.start and o.end <= hi:
             rest[o.start - lo:o.end - lo] = " " * (o.end - o.start)
-    return not any(c.isalnum() for c in rest) or date_line(text[lo:hi]) is not None
+    words = "".join(rest).split()
+    return not any(c.isalnum() for w in words for c in w) or (len(words) <= 3 and date_line(text[lo:hi]) is not None)
 
 
 def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int],
