@@ -83,6 +83,26 @@ def test_entities_merge_across_articles_by_place_name_and_last_name():
     assert index[("d2", "Kabul")] == index[("d1", "Kabul")]
 
 
+def test_a_place_is_named_as_the_gazetteer_names_it_not_by_its_longest_mention():
+    from storyline.link.entities import merge_entities
+    from storyline.model import EntityMention, Place
+
+    thailand = Place(15.5, 101.0, "TH", 1605651, "Thailand", "country")
+    per = {
+        "d1": Annotations("d1", entities=[EntityMention(0, 17, "Southern Thailand", "LOC", "Southern Thailand",
+                                                        place=thailand)]),
+        "d2": Annotations("d2", entities=[EntityMention(0, 8, "Thailand", "GPE", "Thailand", place=thailand)]),
+        "d3": Annotations("d3", entities=[EntityMention(0, 17, "Southern Thailand", "LOC", "Southern Thailand",
+                                                        place=thailand)]),
+    }
+    entities, _ = merge_entities([_doc(1), _doc(2), _doc(3)], per)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Thailand", 3)]
+    # with no mention in the gazetteer's words, the name most mentions use
+    del per["d2"]
+    entities, _ = merge_entities([_doc(1), _doc(3)], per)
+    assert [e.name for e in entities] == ["Southern Thailand"]
+
+
 def test_series_fold_country_forms_demonyms_and_the_party_named_in_the_sentence():
     from storyline.model import EntityMention
 

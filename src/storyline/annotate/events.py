@@ -2033,8 +2033,8 @@ def _recent(t: Timex, dct: str | None) -> bool:
 def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[int]:
     """Tokens with a time of their own, dated or not: those a time expression of any kind hangs from
     ("for years"), the relative clauses of a dated noun ("the 2001 attacks, which killed five"), every
-    token of a sentence with a date or time in it, and what an adverb of another time qualifies
-    ("which earlier won", events.json ``other_time_adverbs``)."""
+    token of a sentence with a date or time in it, what an adverb of another time qualifies ("which
+    earlier won", events.json ``other_time_adverbs``), and relative clauses (a participant's background)."""
     out = set()
     for t in timexes:
         toks = {char2tok[k] for k in range(t.start, t.end) if k in char2tok}
@@ -2051,6 +2051,8 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[i
     for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
         if tok.dep_ == "advmod" and tok.lower_ in OTHER_TIME_ADVERBS:
             out.add(tok.head.i)
+        elif tok.dep_ in ("relcl", "acl"):  # "Zhang, who was accused of damaging the park": what a relative
+            out.add(tok.i)  # clause tells of a participant is background, of its own time
     return out
 
 
@@ -2061,9 +2063,9 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
     in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
     another time is given (``date_from="narrative"``). Only the time of the article's news sets it
     (at most ``_NEWS_DAYS`` before the report, or a weekday of an undated report); a background time
-    ("In 2007, ...") ends it. A report the article would date by its own day ("Jobs said") takes it
-    when it is a day (a statement is seldom made at the clock time of the deed it reports). Not
-    inside direct quotations (the speaker's own time), not what is planned, possible or denied, not
+    ("In 2007, ...") ends it. A report the article dates by its own day ("Jobs said") keeps that day:
+    when a statement was made the text seldom says (on hand-judged news, the narrative's time was
+    right for 4 of 11 reports, against 19 of 29 deeds). Not inside direct quotations (the speaker's own time), not what is planned, possible or denied, not
     states, not in a sentence with a time expression of its own (``_own_time``), not in the sentence
     that set the time (the parse dates what that sentence dates)."""
     quoted = [(q.start, q.end) for q in quotes if q.direct]
@@ -2078,8 +2080,8 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             # a time of the last fortnight (or a weekday of an undated report) is the news's; an older one
             # is background, and no later deed takes it
             ref = (m.date, m.start) if _recent(m.date, dct) or m.date.value.startswith("XXXX-WXX") else None
-        elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and (
-                m.date is None or (m.date_from == "publication" and "T" not in ref[0].value)):
+        elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and \
+                m.date is None:
             m = replace(m, date=ref[0], date_from="narrative")
         res.append(m)
     return res

@@ -116,8 +116,14 @@ def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tup
         ent.mentions.append((doc_id, m.start, m.end))
         index[(doc_id, m.key)] = ent.id
     for group, ent in entities.items():
-        # the fullest form names the entity ("Zalmay Khalilzad" over "Khalilzad"), then the most frequent
-        ent.name = max(names[group].items(), key=lambda kv: (len(kv[0].split()), kv[1], len(kv[0])))[0]
+        if group.startswith("geo:"):
+            # a place is named as the gazetteer names it when a mention does so, else as most mentions
+            # do: the region that resolved to its country ("Southern Thailand") never names the country
+            canon = norm_key(ent.place.name) if ent.place is not None and ent.place.name else None
+            ent.name = max(names[group].items(), key=lambda kv: (norm_key(kv[0]) == canon, kv[1], -len(kv[0]), kv[0]))[0]
+        else:
+            # the fullest form names the entity ("Zalmay Khalilzad" over "Khalilzad"), then the most frequent
+            ent.name = max(names[group].items(), key=lambda kv: (len(kv[0].split()), kv[1], len(kv[0])))[0]
         if not group.startswith("geo:"):
             ent.type = types[group].most_common(1)[0][0]
         elif ent.type not in ("GPE", "LOC", "FAC"):
