@@ -26,7 +26,8 @@ one-line summary.
   phrase hangs from, else from the publication date, and "arrested him three days after the
   March 2 robbery" counted forward from X's day (``"relative"``); the publication date only for what the report tells as current: present
   perfect or progressive, a reporting verb in the simple present or past (``"publication"``, a
-  Timex with empty text); otherwise undated.
+  Timex with empty text); a deed told in the simple past with no time of its own, the time an
+  earlier sentence set for the news (``"narrative"``: ``_narrative_times``); otherwise undated.
 """
 from __future__ import annotations
 
