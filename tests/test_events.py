@@ -1217,3 +1217,11 @@ def test_a_sentence_with_its_own_time_and_a_report_after_a_clock_time_keep_their
     assert by["shut"] == ("2009-03-16T16:30", "narrative")  # the deed: the time the narrative set
     assert by["said"] == ("2009-03-18", "publication")  # a report keeps the report's day
     assert by["arrived"][1] != "narrative"  # its sentence has a time of its own
+
+
+def test_a_possessive_his_or_her_is_the_person_its_sentence_named_before_it_else_the_articles():
+    text = ("Prime Minister Miegombyn Enkhbold arrived in Xi'an on Sunday. His talks with the governor lasted an "
+            "hour. A bailiff led Desmond Clark out of the courtroom following his guilty plea.")
+    ev = {e.trigger: e for e in _dated(text, "2006-11-27")}
+    assert ev["talks"].actors == ["Miegombyn Enkhbold"]  # no one named before it in its sentence: the article's
+    assert ev["plea"].actors == ["Desmond Clark"]  # the one its sentence names, not the article's topic person

@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 GROUP_PRONOUNS = {"it", "they", "them"}
 # Closed word classes, not learnable from 1,000 articles with any reliability: nouns naming a
 # written or spoken message (whose speaker is its issuer) and nouns naming a person by office.
@@ -255,6 +255,16 @@ class Resolver:
         subj = [e for e in fits if e.root.dep_ in ("nsubj", "nsubjpass")]
         return (subj or fits or [None])[-1]
 
+    def _owner_in_sentence(self, tok: Token) -> Span | None:
+        """The person a possessive his/her stands for when its sentence names one before it: the
+        nearest of them not of the other sex ("leads Desmond Clark out following his guilty plea",
+        "helping Netanyahu in his coalition talks"), before the article's topic person."""
+        want = PRONOUN_SEX.get(tok.lower_)
+        sent = tok.sent
+        fits = [e for e in self.persons if sent.start_char <= e.start_char and e.end_char <= tok.idx
+                and self.sex(e) in (None, want)]
+        return fits[-1] if fits else None
+
     def _group_for_they(self, tok: Token) -> Span | None:
         """The group "they" stands for, strictly: the nearest earlier organisation or group with a
         plural name ("the Saints", "the Taliban", "Democrats"); else the nearest organisation or
@@ -325,7 +335,8 @@ class Resolver:
                     return None, None, local
                 return self.full_name(e)[0], (e.start_char, e.end_char), local
             if low in PERSON_PRONOUNS:
-                ante = self._person_for(tok, co_args)
+                ante = self._owner_in_sentence(tok) if tok.dep_ == "poss" else None
+                ante = ante or self._person_for(tok, co_args)
                 if spoken_by is not None and ante is not None and self._same_person(ante, spoken_by):
                     # "she" in a quotation is someone the speaker talks about, not the speaker
                     want = PRONOUN_SEX.get(low)
