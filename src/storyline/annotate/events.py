@@ -2033,9 +2033,9 @@ def _recent(t: Timex, dct: str | None) -> bool:
 
 def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[int]:
     """Tokens with a time of their own, dated or not: those a time expression of any kind hangs from
-    ("for years"), the relative clauses of a dated noun ("the 2001 attacks, which killed five"), every
-    token of a sentence with a date or time in it, what an adverb of another time qualifies ("which
-    earlier won", events.json ``other_time_adverbs``), and relative clauses (a participant's background)."""
+    ("for years"), every token of a sentence with a date or time in it, what an adverb of another
+    time qualifies ("which earlier won", events.json ``other_time_adverbs``), and relative clauses
+    (a participant's background: "Zhang, who was accused of ...", "the 2001 attacks, which killed five")."""
     out = set()
     for t in timexes:
         toks = {char2tok[k] for k in range(t.start, t.end) if k in char2tok}
@@ -2043,17 +2043,14 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[i
             head = doc[i].head
             if head.i not in toks:
                 out.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
-        root = next((doc[i] for i in toks if doc[i].head.i not in toks), None)
-        if root is not None and root.head.pos_ in ("NOUN", "PROPN"):  # "the 2001 attacks, which killed five"
-            out.update(c.i for c in root.head.children if c.dep_ in ("relcl", "acl"))
         if toks and t.type in ("DATE", "TIME"):  # a sentence with a time of its own: the parse gave it to
             sent = doc[min(toks)].sent  # another phrase of it ("blocked protesters from the plaza on Sunday")
             out.update(range(sent.start, sent.end))
     for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
         if tok.dep_ == "advmod" and tok.lower_ in OTHER_TIME_ADVERBS:
             out.add(tok.head.i)
-        elif tok.dep_ in ("relcl", "acl"):  # "Zhang, who was accused of damaging the park": what a relative
-            out.add(tok.i)  # clause tells of a participant is background, of its own time
+        elif tok.dep_ in ("relcl", "acl"):
+            out.add(tok.i)
     return out
 
 
@@ -2064,11 +2061,12 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
     in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
     another time is given (``date_from="narrative"``). Only the time of the article's news sets it
     (at most ``_NEWS_DAYS`` before the report, or a weekday of an undated report); a background time
-    ("In 2007, ...") ends it. A report the article dates by its own day ("Jobs said") keeps that day:
-    when a statement was made the text seldom says (on hand-judged news, the narrative's time was
-    right for 4 of 11 reports, against 19 of 29 deeds). Not inside direct quotations (the speaker's own time), not what is planned, possible or denied, not
-    states, not in a sentence with a time expression of its own (``_own_time``), not in the sentence
-    that set the time (the parse dates what that sentence dates)."""
+    ("In 2007, ...") ends it. A report ("Jobs said", events.json ``reporting``) never takes it: when a
+    statement was made the text seldom says (on hand-judged news, the narrative's time was right for
+    4 of 11 reports, against 19 of 29 deeds); a dated article dates it by its own day. Not inside
+    direct quotations (the speaker's own time), not what is planned, possible or denied, not states,
+    not with a time of its own (``_own_time``), not in the sentence that set the time (the parse
+    dates what that sentence dates)."""
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     ref: tuple[Timex, int] | None = None  # the time, and the sentence (its start) that set it
     res = []
@@ -2082,7 +2080,7 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             # is background, and no later deed takes it
             ref = (m.date, m.start) if _recent(m.date, dct) or m.date.value.startswith("XXXX-WXX") else None
         elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and \
-                m.date is None:
+                m.date is None and m.event_class != "REPORTING" and m.lemma not in REPORTING:
             m = replace(m, date=ref[0], date_from="narrative")
         res.append(m)
     return res

@@ -311,6 +311,6 @@ def event_mention_records(d: Document, ann: Annotations, owner: dict[tuple[str, 
         })
         if m.date_from == "narrative" and m.date is not None:
             # the time an earlier sentence set (the reader checks the date there): that sentence
-            out[-1]["date_sentence"] = next((text[o.start:o.end].strip() for o in ann.events
-                                             if o.start <= m.date.start < o.end), None)
+            out[-1]["date_sentence"] = next((text[a:b].strip() for a, b in ann.sentences if a <= m.date.start < b),
+                                            None)
     return out
