@@ -185,6 +185,25 @@ def semeval_test_articles(root: Path) -> list[dict]:
     return out
 
 
+def giveme5w1h_articles(root: Path) -> list[dict]:
+    """The dated news articles of the Giveme5W1H datasets (public GitHub repository
+    fhamborg/Giveme5W1H, ``Giveme5W1H/examples/datasets/{gold_standard,40er,bbc}/data/*.json``: news of
+    many outlets, 2004-2005, 2016 and 2017; never used for events or anything else here). ``root`` holds
+    those JSON files, in subfolders or not; the text is the article's ``title`` and ``text``, the day
+    its ``date_publish``. Files with no text of 800 characters or no date are left out (a few carry
+    only a teaser)."""
+    out = []
+    for f in sorted(root.rglob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        text, day = (d.get("text") or "").strip(), str(d.get("date_publish") or "")[:10]
+        if len(text) < 800 or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            continue
+        title = (d.get("title") or "").strip()
+        out.append({"id": f"g5-{f.stem[:16]}", "text": f"{title}\n\n{text}" if title else text, "published": day,
+                    "outlet": d.get("publisher") or f.parent.name})
+    return out
+
+
 def silver_articles(root: Path, n: int, skip: int = 0) -> list[dict]:
     """The first ``n`` (0: all) documents (by file name), less the first ``skip``, of a TempEval-3 silver-data folder (Gigaword wire news
     with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
@@ -313,6 +332,8 @@ def pools(a: argparse.Namespace) -> str:
         out.append("the 41 TBAQ documents held out from the event detector's training")
     if a.semeval_test:
         out.append(f"the SemEval-2015 Task 4 test articles ({a.semeval_test.name})")
+    if a.giveme5w1h:
+        out.append(f"the dated Giveme5W1H articles ({a.giveme5w1h.name})")
     if a.te3_silver:
         out.append(f"documents {a.te3_silver_skip + 1}-{a.te3_silver_n or 'last'} (by file name) of TempEval-3 silver data "
                    f"{a.te3_silver.name}" if a.te3_silver_skip else
@@ -391,6 +412,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--te3-silver-n", type=int, default=0, help="with --te3-silver: the first N documents (0: all)")
     ap.add_argument("--te3-silver-skip", type=int, default=0,
                     help="with --te3-silver: leave out the first K of those documents (a sample already drew from them)")
+    ap.add_argument("--giveme5w1h", type=Path, default=None,
+                    help="also the dated articles of the Giveme5W1H datasets (a folder of their JSON files; "
+                         "news of many outlets, 2004-2017, never used here before)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -410,6 +434,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += semeval_test_articles(a.semeval_test)
     if a.te3_silver:
         feed += silver_articles(a.te3_silver, a.te3_silver_n, a.te3_silver_skip)
+    if a.giveme5w1h:
+        feed += giveme5w1h_articles(a.giveme5w1h)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()

@@ -1225,3 +1225,38 @@ def test_a_possessive_his_or_her_is_the_person_its_sentence_named_before_it_else
     ev = {e.trigger: e for e in _dated(text, "2006-11-27")}
     assert ev["talks"].actors == ["Miegombyn Enkhbold"]  # no one named before it in its sentence: the article's
     assert ev["plea"].actors == ["Desmond Clark"]  # the one its sentence names, not the article's topic person
+
+
+def test_the_detector_reads_what_kind_of_thing_a_noun_or_verb_usually_names_from_wordnet():
+    """Nouns and verbs carry the WordNet lexicographer classes of their first senses (senses.json):
+    an act noun the training data never showed still looks like one; a word WordNet lacks says so."""
+    from storyline.annotate.event_detect import SENSES, features
+
+    doc = parse("The bombing of the embassy followed talks on the zorblat.")
+    got = {t.text: sorted(f for f in features(t) if f.startswith("wn")) for t in doc if t.pos_ in ("NOUN", "VERB")}
+    assert got["bombing"] == ["wn1=n.act", "wn=n.act"]
+    assert got["embassy"] == ["wn1=n.artifact", "wn=n.artifact", "wn=n.group"]
+    assert got["followed"][0] == "wn1=v.motion"
+    assert got["talks"] == ["wn1=n.communication", "wn=n.act", "wn=n.communication"]
+    assert got["zorblat"] == ["wn=n?"]
+    assert SENSES["noun"]["attack"][:2] == ("act", "act") and SENSES["verb"]["sign"][0] == "communication"
+
+
+def test_the_senses_script_reads_wordnets_index_and_data_files(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_senses", Path(__file__).parents[1] / "scripts" / "build_senses.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    # two lines of WordNet 3.0's own files (the license header's lines start with spaces)
+    (tmp_path / "data.noun").write_text(
+        "  1 This software and database is being provided to you, the LICENSEE, by  \n"
+        "00972621 04 n 01 attack 0 003 @ 00972102 n 0000 + 02484570 v 0101 ~ 00973077 n 0000 | "
+        "a military offensive against an enemy  \n"
+        "06711159 10 n 02 attack 0 onslaught 0 002 @ 06710546 n 0000 + 00862225 v 0104 | strong criticism  \n",
+        encoding="latin-1")
+    (tmp_path / "index.noun").write_text(
+        "  1 This software and database is being provided to you, the LICENSEE, by  \n"
+        "attack n 2 3 @ ~ + 2 2 00972621 06711159  \n"
+        "a_cappella_singing n 1 1 @ 1 0 00972621  \n", encoding="latin-1")
+    assert mod.senses(tmp_path / "index.noun", tmp_path / "data.noun", 3) == {"attack": "act,communication"}

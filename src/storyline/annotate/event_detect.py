@@ -2,7 +2,8 @@
 (OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION).
 
 A multinomial logistic regression over sparse features of the spaCy parse (word, lemma, POS, tag,
-dependency, morphology, head, children, suffixes, neighbours), learnt from TBAQ's EVENT tags and
+dependency, morphology, head, children, suffixes, neighbours) and of WordNet (the lexicographer
+classes of a noun's or verb's first senses, ``senses.json``), learnt from TBAQ's EVENT tags and
 TempEval-3's silver training data by ``scripts/train_events.py`` (its defaults reproduce the shipped
 ``event_model.json``); a domain event noun with an argument of its own is an event whatever the
 model says (``_nominal``). The model is
@@ -24,6 +25,12 @@ DOMAIN_NOUNS = frozenset(json.loads(Path(__file__).with_name("events.json").read
 CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
 # tokens of these parts of speech are never events (TBAQ: under 0.5% of EVENT tags)
 SKIP_POS = frozenset({"PUNCT", "SPACE", "DET", "CCONJ", "SCONJ", "PART", "SYM", "X", "PRON", "INTJ"})
+# WordNet's lexicographer classes of each noun's and verb's first senses ("attack": act, act,
+# communication), written by scripts/build_senses.py: what kind of thing a word the training data
+# never showed usually names
+_SENSES = json.loads(Path(__file__).with_name("senses.json").read_text(encoding="utf-8"))
+SENSES: dict[str, dict[str, tuple[str, ...]]] = {
+    pos: {w: tuple(v.split(",")) for w, v in _SENSES[pos].items()} for pos in ("noun", "verb")}
 
 
 def candidate(tok: Token) -> bool:
@@ -40,6 +47,14 @@ def features(tok: Token) -> list[str]:
          "s2=" + low[-2:], "hl=" + head.lemma_.lower(), "hp=" + head.pos_ + "|" + dep,
          "hld=" + head.lemma_.lower() + "|" + dep, "e=" + tok.ent_type_]
     f.extend("m=" + m for m in tok.morph)
+    kind = "noun" if pos == "NOUN" else "verb" if pos == "VERB" else None
+    if kind:
+        sense = SENSES[kind].get(lemma) or SENSES[kind].get(low)
+        if sense:
+            f.append(f"wn1={kind[0]}.{sense[0]}")
+            f.extend(f"wn={kind[0]}.{s}" for s in sorted(set(sense)))
+        else:
+            f.append("wn=" + kind[0] + "?")
     if tok.i > 0:
         prev = tok.doc[tok.i - 1]
         f.append("pl=" + prev.lemma_.lower())
