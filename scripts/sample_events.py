@@ -310,7 +310,7 @@ def argv_line(a: argparse.Namespace) -> str:
 
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
-                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip")
+                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h")
 
 
 def pools(a: argparse.Namespace) -> str:
