@@ -101,3 +101,32 @@ def test_roles_before_a_name_set_off_by_a_comma_and_titles_inside_org_slips():
     roles = [e.roles for e in ents if e.key == "Zalmay Khalilzad"]
     assert roles == [["US Special Envoy for Afghanistan"], ["U.S. envoy to Afghanistan"]]
     assert not [e for e in ents if e.type == "ORG" and "Khalilzad" in e.text]
+
+
+def test_a_surname_the_article_marks_as_of_another_sex_is_not_its_only_full_name_of_that_surname():
+    """'Obama' (Mr Obama, he) is not 'Michelle Obama' (the first lady, she), although she is the only
+    Obama the article names in full; a surname of no marked sex still takes its full name."""
+    from storyline.annotate.entities import extract_entities
+    from storyline.annotate.nlp import parse
+
+    text = ("First lady Michelle Obama met Melania Trump in the residence. Michelle Obama showed her the garden.\n"
+            "President Obama met Donald Trump in the Oval Office on Thursday. Mr Obama said he was encouraged.\n"
+            "Officials said Trump would visit again.")
+    keys = [(m.text, m.key) for m in extract_entities(parse(text)) if m.type == "PERSON"]
+    assert ("Obama", "Obama") in keys and ("Obama", "Michelle Obama") not in keys
+    assert ("Trump", "Donald Trump") in keys or ("Trump", "Melania Trump") in keys  # unmarked: as before
+    assert keys.count(("Michelle Obama", "Michelle Obama")) == 2
+
+
+def test_coref_keys_the_surname_of_another_sex_apart_from_the_full_name():
+    from storyline.annotate.coref import Resolver
+    from storyline.annotate.nlp import parse
+
+    text = ("First lady Michelle Obama met Melania Trump in the residence. "
+            "President Obama met Donald Trump on Thursday. Mr Obama said he was encouraged.")
+    doc = parse(text)
+    r = Resolver(doc, text)
+    obama = next(e for e in r.persons if e.text == "Obama")
+    michelle = next(e for e in r.persons if e.text == "Michelle Obama")
+    assert r._person_key(obama) == "obama" and r._person_key(michelle) == "michelle obama"
+    assert r.sex(obama) == "M" and r.sex(michelle) == "F"

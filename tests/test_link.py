@@ -310,3 +310,24 @@ def test_reports_joined_on_the_word_alone_do_not_corroborate_each_other():
     alone, shared = run(()), run(["US"])
     assert alone[1] == shared[1] == 2
     assert round(shared[0] - alone[0], 3) >= 0.125
+
+
+def test_a_lone_last_name_does_not_join_a_full_name_an_article_kept_apart_from_it():
+    """d1 names 'Michelle Obama' and, apart from her, 'Obama' (the president); d2 says 'Obama' only:
+    neither 'Obama' joins her. 'Khalilzad' still joins the one Khalilzad named in full."""
+    from storyline.link.entities import merge_entities
+    from storyline.model import EntityMention
+
+    per = {
+        "d1": Annotations("d1", entities=[
+            EntityMention(0, 14, "Michelle Obama", "PERSON", "Michelle Obama"),
+            EntityMention(20, 25, "Obama", "PERSON", "Obama"),
+            EntityMention(30, 46, "Zalmay Khalilzad", "PERSON", "Zalmay Khalilzad")]),
+        "d2": Annotations("d2", entities=[
+            EntityMention(0, 5, "Obama", "PERSON", "Obama"),
+            EntityMention(10, 19, "Khalilzad", "PERSON", "Khalilzad")]),
+    }
+    entities, index = merge_entities([_doc(1), _doc(2)], per)
+    assert sorted((e.name, len(e.mentions)) for e in entities) == [
+        ("Michelle Obama", 1), ("Obama", 2), ("Zalmay Khalilzad", 2)]
+    assert index[("d2", "Obama")] == index[("d1", "Obama")] != index[("d1", "Michelle Obama")]

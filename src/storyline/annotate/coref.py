@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,13 +67,57 @@ TITLES = {
 # noun it calls the person by; a "he" never stands for a woman the article names so, nor "she" for a man.
 FEMALE_WORDS = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "congresswoman", "chairwoman", "spokeswoman",
                 "businesswoman", "wife", "mother", "daughter", "sister", "widow", "actress", "queen", "princess",
-                "grandmother", "girlfriend"}
+                "grandmother", "girlfriend", "lady", "dame", "mum", "mom"}
 MALE_WORDS = {"mr.", "mr", "congressman", "spokesman", "businessman", "husband", "father", "son", "brother",
-              "widower", "actor", "king", "prince", "grandfather", "boyfriend"}
+              "widower", "actor", "king", "prince", "grandfather", "boyfriend", "sir", "lord", "dad"}
 EXPLETIVE_HEADS = {"be", "appear", "seem", "take", "happen", "look", "sound", "feel", "remain", "get", "matter",
                    "mean", "rain", "turn", "become"}
 PRONOUN_SEX = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "hers": "F",
                "herself": "F"}
+
+
+def near_words(p: Span) -> list[Token]:
+    """The words a person's mention is called by: up to three words before it ("Mrs.", "first
+    lady", "Sen.") and its appositions ("Obama, the president")."""
+    return [t for t in p.doc[max(0, p.start - 3): p.start]] + [
+        c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
+
+
+def sexes(persons: list[Span], key: Callable[[Span], str]) -> dict[str, str]:
+    """"F" or "M" for each person (the ``key`` of its mentions) that the article marks as such: an
+    honorific or a noun beside one of its mentions ("Mrs. Clinton", "her husband, Bill Clinton"),
+    else the pronouns of the sentences where it is the only person named and a subject ("Clinton said
+    her plan ..."), agreeing at least 4 to 1 over two or more. None where the words say both."""
+    seen: dict[str, set[str]] = {}
+    for p in persons:
+        for t in near_words(p):
+            w = t.lower_
+            if w in FEMALE_WORDS or w in MALE_WORDS:
+                seen.setdefault(key(p), set()).add("F" if w in FEMALE_WORDS else "M")
+    out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    votes: dict[str, Counter] = {}
+    by_sent: dict[int, list[Span]] = {}
+    for p in persons:
+        by_sent.setdefault(p.sent.start, []).append(p)
+    for ps in by_sent.values():
+        keys = {key(p) for p in ps}
+        p = ps[0]
+        if len(keys) != 1 or not any(q.root.dep_ in ("nsubj", "nsubjpass") for q in ps):
+            continue
+        for t in p.sent:
+            if t.i >= p.end and t.lower_ in PRONOUN_SEX:
+                votes.setdefault(keys.pop() if keys else key(p), Counter())[PRONOUN_SEX[t.lower_]] += 1
+                keys = {key(p)}
+    for k, c in votes.items():
+        (top, n), total = c.most_common(1)[0], sum(c.values())
+        if k not in out and k not in seen and total >= 2 and n >= 0.8 * total:
+            out[k] = top
+    return out
+
+
+def other_sex(by_form: dict[str, str], a: str, b: str) -> bool:
+    """Whether the article marks the names ``a`` and ``b`` (as written) as of different sexes."""
+    return a in by_form and b in by_form and by_form[a] != by_form[b]
 
 
 def _mention(tok: Token, ent_at: dict[int, Span]) -> tuple[Span | None, Span]:
@@ -186,8 +231,7 @@ class Resolver:
         return False
 
     def _near(self, p: Span) -> list[Token]:
-        return [t for t in self.doc[max(0, p.start - 3): p.start]] + [
-            c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
+        return near_words(p)
 
     def _person_key(self, ent: Span) -> str:
         """One person's key: the full name as written ("Liz Cheney"), a surname alone ("Cheney") the
@@ -201,38 +245,21 @@ class Resolver:
                 if len(p) >= 2:
                     self._full_names.setdefault(p[-1].lower_, set()).add(p.text.lower())
         full = self._full_names.get(last, set())
+        if len(full) == 1 and other_sex(self._form_sexes(), last, next(iter(full))):
+            return last  # "President Obama" (he) is not the article's "Michelle Obama" (she)
         return next(iter(full)) if len(full) == 1 else last
 
+    def _form_sexes(self) -> dict[str, str]:
+        """The sex the article marks for each way it writes a person's name (:func:`sexes` by the
+        name as written, before a surname is taken for a full name)."""
+        if not hasattr(self, "_by_form"):
+            self._by_form = sexes(self.persons, lambda p: p.text.lower())
+        return self._by_form
+
     def sex(self, ent: Span) -> str | None:
-        """"F" or "M" where the article says so of this person (an honorific or a noun beside one
-        of its mentions), else None; None too where it says both."""
+        """"F" or "M" where the article says so of this person (:func:`sexes`), else None."""
         if not hasattr(self, "_sex"):
-            seen: dict[str, set[str]] = {}
-            for p in self.persons:
-                for t in self._near(p):
-                    w = t.lower_
-                    if w in FEMALE_WORDS or w in MALE_WORDS:
-                        seen.setdefault(self._person_key(p), set()).add("F" if w in FEMALE_WORDS else "M")
-            self._sex = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-            # else the pronouns of the sentences where the person is the only one named and the
-            # subject ("Clinton said her plan ..."), where they agree at least 4 to 1 over two or more
-            votes: dict[str, Counter] = {}
-            by_sent: dict[int, list[Span]] = {}
-            for p in self.persons:
-                by_sent.setdefault(p.sent.start, []).append(p)
-            for ps in by_sent.values():
-                keys = {self._person_key(p) for p in ps}
-                p = ps[0]
-                if len(keys) != 1 or not any(q.root.dep_ in ("nsubj", "nsubjpass") for q in ps):
-                    continue
-                for t in p.sent:
-                    if t.i >= p.end and t.lower_ in PRONOUN_SEX:
-                        votes.setdefault(keys.pop() if keys else self._person_key(p), Counter())[PRONOUN_SEX[t.lower_]] += 1
-                        keys = {self._person_key(p)}
-            for k, c in votes.items():
-                (top, n), total = c.most_common(1)[0], sum(c.values())
-                if k not in self._sex and k not in seen and total >= 2 and n >= 0.8 * total:
-                    self._sex[k] = top
+            self._sex = sexes(self.persons, self._person_key)
         return self._sex.get(self._person_key(ent))
 
     def _person_for(self, tok: Token, co_args: bool = False) -> Span | None:

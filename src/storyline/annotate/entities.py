@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate.coref import other_sex, sexes
 from storyline.model import EntityMention
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -310,6 +311,10 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     labels = ["PERSON" if lab in ("ORG", "GPE", "NORP") and f in surnames and
               f not in {g for g, lb in zip(forms, labels) if lb == lab and len(g.split()) > 1}
               else lab for f, lab in zip(forms, labels)]
+    # the sex the article marks for each way of writing a person's name: "President Obama" (he) is
+    # not the article's only full name of that surname, "Michelle Obama" (she)
+    by_form = sexes([doc[s:t] for (s, t, _), lab in zip(spans, labels) if lab == "PERSON"],
+                    lambda sp: normal_form(sp.text))
     # acronyms -> the name they abbreviate (among non-person names of the article)
     long_names = sorted({f for f, lab in zip(forms, labels) if lab != "PERSON" and
                          len(f.split()) >= 2}, key=rank)
@@ -328,7 +333,8 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
             for n in full_names:
                 nt = n.split()
                 if n != f and len(nt) > len(toks) and (
-                        nt[-len(toks):] == toks or (len(toks) == 1 and toks[0] in nt[1:])):
+                        nt[-len(toks):] == toks or (len(toks) == 1 and toks[0] in nt[1:])) and \
+                        not other_sex(by_form, f, n):
                     return n
         if lab != "PERSON" and f.isupper() and 2 <= len(f) <= 6 and f in by_initials:
             return by_initials[f]

@@ -6,7 +6,8 @@ Mentions merge, across articles, when
 - their within-article keys match after normalisation (case, dots, "the"), whatever type the
   small model gave each mention: the type is the majority vote over all mentions;
 - a one-word person name is the last name of exactly one multi-word person in the collection
-  ("Khalilzad" in an article that never gives the full name joins "Zalmay Khalilzad");
+  ("Khalilzad" in an article that never gives the full name joins "Zalmay Khalilzad"), unless an
+  article that names both keeps them apart ("Obama", marked a man, beside "Michelle Obama");
 - an organisation named without its country is the one organisation named with it ("State
   Department" joins "US State Department" when no other country's State Department is named).
 Entity ids derive from the normalised key of the entity's first mention (ingest order), so they stay
@@ -65,6 +66,19 @@ def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tup
         if group.startswith("name:") and len(words) >= 2 and types.most_common(1)[0][0] == "PERSON":
             full_by_last[words[-1]].add(group)
 
+    # ... but never one an article that names both kept apart ("President Obama" beside "Michelle
+    # Obama", whom the article marks as of another sex: annotate.coref.sexes)
+    kept_apart: dict[str, set[str]] = defaultdict(set)
+    groups_of_doc: dict[str, set[str]] = defaultdict(set)
+    for doc_id, m, group in mentions:
+        if m.type == "PERSON" and group.startswith("name:"):
+            groups_of_doc[doc_id].add(group)
+    for groups in groups_of_doc.values():
+        for group in groups:
+            words = group.removeprefix("name:").split()
+            if len(words) == 1:
+                kept_apart[words[0]].update(g for g in groups if g != group and g.split()[-1] == words[0])
+
     # An organisation named without its country ("State Department") joins the one organisation of
     # the collection named with it ("US State Department"), as a lone last name joins its person.
     qualified_by_bare: dict[str, set[str]] = defaultdict(set)
@@ -87,7 +101,7 @@ def merge_entities(docs: list[Document], per_doc: dict[str, Annotations]) -> tup
             return next(iter(qualified_by_bare[group]))
         words = group.removeprefix("name:").split()
         if group.startswith("name:") and len(words) == 1 and types_by_group[group]["PERSON"]:
-            owners = full_by_last.get(words[0], set())
+            owners = full_by_last.get(words[0], set()) - kept_apart.get(words[0], set())
             if len(owners) == 1:
                 return next(iter(owners))
         return group
