@@ -106,3 +106,17 @@ def test_a_timex_change_reruns_timexes_figures_and_events_without_parsing_for_ti
     assert reannotate(store, pipeline) == 1
     assert parsed == []  # the time tagger reads the text alone: no parse
     store.close()
+
+
+def test_every_module_and_data_file_of_the_annotate_package_is_part_of_a_layers_version():
+    """A change to any file a layer reads (its code, its word lists, its model) must re-run it: each
+    file of storyline/annotate is in some layer's ``files`` (or the shared files), but the package's
+    entry points, which hold no annotation rule."""
+    from pathlib import Path
+
+    root = Path(L.__file__).parent
+    listed = set(L.SHARED_FILES) | {f for layer in L.layers().values() for f in layer.files}
+    entry_points = {"__init__.py", "pipeline.py", "parts.py"}  # how layers run, not what they find
+    files = {p.name for p in root.iterdir() if p.suffix in (".py", ".json")} | {
+        p.name for p in root.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert sorted(files - listed - entry_points) == []
