@@ -31,6 +31,7 @@ def test_normal_form_and_initials():
     assert normal_form("the United States") == "United States"
     assert normal_form("Zalmay Khalilzad’s") == "Zalmay Khalilzad"
     assert normal_form("KABUL") == "Kabul"
+    assert normal_form("`` General Motors") == "General Motors"  # a quote of tokenised text
     assert normal_form("NATO") == "NATO"
     assert initials("United States") == "US"
     assert initials("International Committee of the Red Cross") == "ICRC"

@@ -1260,3 +1260,21 @@ def test_the_senses_script_reads_wordnets_index_and_data_files(tmp_path):
         "attack n 2 3 @ ~ + 2 2 00972621 06711159  \n"
         "a_cappella_singing n 1 1 @ 1 0 00972621  \n", encoding="latin-1")
     assert mod.senses(tmp_path / "index.noun", tmp_path / "data.noun", 3) == {"attack": "act,communication"}
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # the machine or product a subject names after its maker, owner or operator did it, not they
+    ("An Air France Airbus A330 crashed into the Atlantic Ocean on Monday.", "crashed", [],
+     "Air France Airbus A330 crashed in Atlantic Ocean"),
+    ("The Boeing 787 flew for the first time on Tuesday.", "flew", [], "Boeing 787 flew"),
+    ("Boeing's 787 Dreamliner flew for the first time on Tuesday.", "flew", [], "Boeing's 787 Dreamliner flew"),
+    ("Toyota Camry sales rose 5 percent in March.", "rose", [], "Toyota Camry sales rose"),
+    # a place's possessive before a named body or index says where it is
+    ("Japan's Nikkei fell 2 percent on Thursday.", "fell", ["Nikkei"], "Nikkei fell"),
+    # ... while a group's people still stand for it, and a named maker that acts still acts
+    ("Taliban fighters attacked a checkpoint on Monday.", "attacked", ["Taliban"], "Taliban attacked checkpoint"),
+    ("Boeing delivered 20 jets to the airline on Monday.", "delivered", ["Boeing"], "Boeing delivered 20 jets"),
+])
+def test_a_machine_named_after_its_maker_did_it_not_the_maker(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "2009-06-04") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)

@@ -37,7 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.clean.meta import date_line
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
@@ -940,9 +940,40 @@ def _core(tok: Token) -> set[int]:
         return core  # (nor beside a body named in apposition: "Dubai's flagship carrier Emirates Airline")
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
              for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})
-             and not (c.ent_type_ in _PLACE_TYPES and tok.doc[h].ent_type_ == "ORG")}
-    # (a place's possessive before a named body says where it is: "Germany's Federal Office for ...")
+             and not (c.ent_type_ in _PLACE_TYPES and tok.doc[h].ent_type_ in _NAMED_DOERS)}
+    # (a place's possessive before a named body or person says where it is: "Germany's Federal Office
+    # for ...", "Japan's Nikkei fell", "Britain's Theresa May said")
     return core
+
+
+_NAMED_DOERS = ("ORG", "GPE", "PERSON", "NORP")
+
+
+def _made_thing(actor_tok: Token) -> Span | None:
+    """The machine or product a subject names after its maker, owner or operator: a product as spaCy
+    tags it (PRODUCT: "An Air France Airbus A330 crashed", "The Boeing 787 flew", "Toyota Camry sales
+    rose"), or a proper noun head that names nothing spaCy knows ("Boeing's 787 Dreamliner flew"). The
+    noun phrase from the first name before it to the subject's head (or to the product, where the
+    parser made the maker the head); None where the subject names no such thing after a name."""
+    doc = actor_tok.doc
+    toks = sorted(t.i for t in actor_tok.subtree if t.i <= actor_tok.i or t.head.i == actor_tok.i)
+    prods = [i for i in toks if doc[i].ent_type_ == "PRODUCT"] or (
+        [actor_tok.i] if actor_tok.pos_ == "PROPN" and not actor_tok.ent_type_ else [])
+    if not prods or actor_tok.ent_type_ in ("PERSON", "NORP"):
+        return None
+    first = min(prods)
+    while first > 0 and doc[first - 1].ent_type_ == "PRODUCT":
+        first -= 1
+    product = doc[first].ent_type_ == "PRODUCT"
+    # (before a proper noun spaCy knows nothing of, a person's name is more likely cut short, "Mary Day
+    # Coker", or followed by a title, "Yang Weizhong Deputy Director", than the owner of a thing)
+    names = [i for i in toks if i < first and doc[i].ent_type_ in (("ORG", "PERSON", "GPE") if product else ("ORG", "GPE"))]
+    if not names or any(doc[i].pos_ in ("VERB", "AUX", "PUNCT") and doc[i].text != "-" for i in range(min(names), first)):
+        return None
+    last = max(max(prods), actor_tok.i)
+    if any(doc[i].pos_ in ("VERB", "AUX", "ADP") for i in range(first, last + 1)):
+        return None
+    return doc[min(names): last + 1]
 
 
 def _described_name(tok: Token) -> set[int]:
@@ -2207,6 +2238,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if k >= sent.start:
                 actors = _keys_in({k}, agents, _AGENT_TYPES)
                 subj_np = {k}
+        made = _made_thing(actor_tok) if actors and actor_tok is not None and actor_tok.dep_ in (
+            "nsubj", "nsubjpass") else None
+        if made is not None:  # the maker, owner or operator of the thing that did it did nothing
+            actors = [k for k in actors if not any(toks <= set(range(made.start, made.end)) for toks, e in agents
+                                                   if e.key == k)]
         actors = _one_kind(actors, kinds)
         targets: list[str] = []
         for o in target_toks:
@@ -2252,7 +2288,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
-        who = actors[0] if actors else (actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
+        who = actors[0] if actors else made.text if made is not None else (
+            actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else "")
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
