@@ -204,6 +204,36 @@ def giveme5w1h_articles(root: Path) -> list[dict]:
     return out
 
 
+_REUTERS_DOC = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
+_MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+
+
+def reuters_articles(path: Path, min_chars: int = 800) -> list[dict]:
+    """The stories of one Reuters-21578 file (``reut2-000.sgm``: Reuters business wire of February and
+    March 1987, public for research; a copy in GitHub shaefeli/NLP_training's first commit) whose body
+    has at least ``min_chars`` characters (the rest are mostly one-line earnings tables): title,
+    dateline and body as the wire sent them (its wrapped lines joined into paragraphs), dated by the story's DATE. The SGML is read with two
+    regular expressions (its tags never nest within a story's fields)."""
+    import html
+
+    out = []
+    for new_id, doc in _REUTERS_DOC.findall(path.read_text(encoding="latin-1")):
+        def field(tag: str, doc: str = doc) -> str:
+            m = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
+            return html.unescape(m.group(1)).strip() if m else ""
+        body, day = field("BODY").removesuffix("Reuter").strip(), field("DATE")
+        m = re.match(r"(\d{1,2})-([A-Z]{3})-(\d{4})", day)
+        if len(body) < min_chars or not m or m[2] not in _MONTHS:
+            continue
+        # the wire's lines are wrapped at 70 characters and its paragraphs indented: one line a paragraph
+        body = "\n\n".join(" ".join(par.split()) for par in re.split(r"\n\s{2,}", body))
+        dateline = field("DATELINE").rstrip(" -")
+        text = "\n\n".join(x for x in (field("TITLE"), f"{dateline} - {body}" if dateline else body) if x)
+        out.append({"id": f"reuters-{new_id}", "text": text, "outlet": "Reuters",
+                    "published": date(int(m[3]), _MONTHS[m[2]], int(m[1])).isoformat()})
+    return out
+
+
 def silver_articles(root: Path, n: int, skip: int = 0) -> list[dict]:
     """The first ``n`` (0: all) documents (by file name), less the first ``skip``, of a TempEval-3 silver-data folder (Gigaword wire news
     with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
@@ -310,7 +340,7 @@ def argv_line(a: argparse.Namespace) -> str:
 
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
-                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h")
+                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h", "reuters")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -334,6 +364,8 @@ def pools(a: argparse.Namespace) -> str:
         out.append(f"the SemEval-2015 Task 4 test articles ({a.semeval_test.name})")
     if a.giveme5w1h:
         out.append(f"the dated Giveme5W1H articles ({a.giveme5w1h.name})")
+    if a.reuters:
+        out.append(f"the Reuters-21578 stories of at least 800 characters in {a.reuters.name}")
     if a.te3_silver:
         out.append(f"documents {a.te3_silver_skip + 1}-{a.te3_silver_n or 'last'} (by file name) of TempEval-3 silver data "
                    f"{a.te3_silver.name}" if a.te3_silver_skip else
@@ -415,6 +447,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--giveme5w1h", type=Path, default=None,
                     help="also the dated articles of the Giveme5W1H datasets (a folder of their JSON files; "
                          "news of many outlets, 2004-2017, never used here before)")
+    ap.add_argument("--reuters", type=Path, default=None,
+                    help="also the stories of at least 800 characters of a Reuters-21578 file (reut2-000.sgm: "
+                         "business wire of 1987, never used here before)")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -436,6 +471,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += silver_articles(a.te3_silver, a.te3_silver_n, a.te3_silver_skip)
     if a.giveme5w1h:
         feed += giveme5w1h_articles(a.giveme5w1h)
+    if a.reuters:
+        feed += reuters_articles(a.reuters)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
