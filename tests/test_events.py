@@ -1278,3 +1278,20 @@ def test_the_senses_script_reads_wordnets_index_and_data_files(tmp_path):
 def test_a_machine_named_after_its_maker_did_it_not_the_maker(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2009-06-04") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a dateline with the day it was written (Reuters, UPI) is a sentence of its own: never the doer
+    ("NEW YORK, March 2 - The New York Mercantile Exchange set April one for the debut of a new procedure.",
+     "set", ["New York Mercantile Exchange"], "New York Mercantile Exchange set April"),
+    ("Airline merger cleared\n\nWASHINGTON, March 2 - The Transportation Department said it approved the merger.",
+     "approved", ["Transportation Department"], "Transportation Department approved merger"),
+    ("FLINT, Mich., Oct. 4 (UPI) - Former President Bill Clinton criticized the law.",
+     "criticized", ["Bill Clinton"], "Bill Clinton criticized law"),
+])
+def test_a_dateline_is_a_sentence_of_its_own(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "1987-03-02") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+    doc = parse(text)
+    first = next(t for t in doc if t.text in ("The", "Former"))
+    assert first.is_sent_start

@@ -38,7 +38,11 @@ ROLE_NOUNS = {
 # ("Washington (CNN)", "NEW YORK, Nov 3 (Reuters)"; not "The United Nations (UN)").
 _CREDIT_BEFORE = re.compile(r"^\s*(?:(?!The\s|A\s)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s*[\w.]+(?:\s\w+){0,2})?\s*)?$")
 _CREDIT_AFTER = re.compile(r"^\)\s*(?:(?:—|―|–|--|-|:)\s*)?[A-Z\"“‘']")  # then the report's first word
-_DASH_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?\s*(?:\([^()]{2,40}\)\s*)?(?:—|―|–|--|-|:)\s")
+# after the place: its region ("Calif."), the day it was written ("March 2", "Oct. 4"; Reuters, UPI),
+# the outlet's credit, then the dash
+_DASH_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
+                         r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+                         r"\s*(?:\([^()]{2,40}\)\s*)?(?:—|―|–|--|-|:)\s")
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

