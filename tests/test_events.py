@@ -1294,4 +1294,12 @@ def test_a_dateline_is_a_sentence_of_its_own(text, trigger, actors, summary):
     assert (ev.actors, ev.summary) == (actors, summary)
     doc = parse(text)
     first = next(t for t in doc if t.text in ("The", "Former"))
-    assert first.is_sent_start
+    assert first.is_sent_start and not any(t.is_sent_start for t in doc[first.i + 1: first.i + 4])
+
+
+def test_a_datelines_sentence_break_keeps_the_reports_first_words_together():
+    """Told where the report starts, the parser cut its next word off ("Deere | and Co said")."""
+    for text, starts in [("MOLINE, Ill., March 27 - Deere and Co said it will close a plant.", ["MOLINE", "Deere"]),
+                         ("Plant to close\n\nBRUSSELS, March 28 - NATO defence ministers met on Friday. They agreed.",
+                          ["Plant", "BRUSSELS", "NATO", "They"])]:
+        assert [t.text for t in parse(text) if t.is_sent_start] == starts

