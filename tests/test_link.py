@@ -331,3 +331,20 @@ def test_a_lone_last_name_does_not_join_a_full_name_an_article_kept_apart_from_i
     assert sorted((e.name, len(e.mentions)) for e in entities) == [
         ("Michelle Obama", 1), ("Obama", 2), ("Zalmay Khalilzad", 2)]
     assert index[("d2", "Obama")] == index[("d1", "Obama")] != index[("d1", "Michelle Obama")]
+
+
+def test_a_statistic_over_a_period_is_no_key_event_but_a_dated_deal_with_a_figure_is():
+    """'Money supply rose 2.7 pct in January' (a measure, with a figure, dated by a month) is a point
+    of a figure series, folded off the timeline; a rise on a day, or a deal signed in March for a sum,
+    keeps its salience."""
+    from storyline.model import Figure
+
+    def run(lemma, kind, date):
+        per = {"d1": Annotations("d1", figures=[Figure(0, 3, "2.7", 2.7, "pct")], events=[
+            EventMention(0, 10, "rose", kind, lemma, "s", actors=["Singapore"], lemma=lemma, event_class="OCCURRENCE",
+                         figures=[0], date=Timex(0, 1, "x", "DATE", date), date_from="sentence")])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "Singapore"): "e-Singapore"})
+        return ev.salience
+
+    month, day, deal = run("rise", "other", "1987-01"), run("rise", "other", "1987-01-15"), run("sign", "agree", "1987-03")
+    assert round(month * 2, 3) == day and deal > month
