@@ -130,3 +130,18 @@ def test_oversized_article_text_is_rejected(tmp_path):
     arts, rej = _read(path)
     assert [a.id for a in arts] == ["ok"]
     assert [(r.line, r.reason) for r in rej] == [(1, "article text too long (600,000 characters; limit 500,000)")]
+
+
+def test_a_malformed_side_field_costs_the_record_only_that_field(tmp_path):
+    """Found by the fuzz test: {"id": [], "text": "0"} was rejected whole; its text is good."""
+    from storyline import sources
+    from storyline.model import InputWarning, RawArticle, Rejection
+
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"id": [], "text": "Talks resumed in Doha."},
+                                {"id": "b", "text": {"body": "x"}}]), encoding="utf-8")
+    items = list(sources.read([path]))
+    arts = [i for i in items if isinstance(i, RawArticle)]
+    assert [a.text for a in arts] == ["Talks resumed in Doha."] and arts[0].id == "records-1"
+    assert any(isinstance(i, InputWarning) and "'id' must be a string, got list: ignored" in i.reason for i in items)
+    assert any(isinstance(i, Rejection) and "'text' must be a string" in i.reason for i in items)

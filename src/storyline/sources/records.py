@@ -118,9 +118,12 @@ def from_record(record: Any, path: Path, line: int) -> Iterator[RawArticle | Rej
             fields[name] = None
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             fields[name] = str(value)
-        else:
+        elif name in ("text", "html"):
             yield Rejection(str(path), f"field {name!r} must be a string, got {type(value).__name__}", line)
             return
+        else:  # a malformed side field costs the article nothing but that field
+            fields[name] = None
+            yield InputWarning(str(path), f"field {name!r} must be a string, got {type(value).__name__}: ignored", line)
     if not fields["text"] and not fields["html"]:
         yield Rejection(str(path), "record has neither 'text' nor 'html'", line)
         return
