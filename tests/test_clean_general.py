@@ -117,6 +117,7 @@ def test_reprint_patterns() -> None:
 def test_dateline_with_date_and_agency() -> None:
     assert dateline("WASHINGTON, Sept. 11 (Reuters) - The deal was signed.") == ("WASHINGTON", "Sept. 11")
     assert dateline("The US said on Friday.") is None
+    assert dateline("BRASILIA, MARCH 31 - Brazil suspended payments.") == ("BRASILIA", "MARCH 31")  # a wire in capitals
 
 
 PAGE = """<html><head><title>Harbour reopens after storm | Coast Daily</title>

