@@ -1306,3 +1306,15 @@ def test_a_datelines_sentence_break_keeps_the_reports_first_words_together():
                          ("Plant to close\n\nBRUSSELS, March 28 - NATO defence ministers met on Friday. They agreed.",
                           ["Plant", "BRUSSELS", "NATO", "They"])]:
         assert [t.text for t in parse(text) if t.is_sent_start] == starts
+
+
+def test_a_dated_dateline_gives_the_leads_deed_the_day_of_the_news():
+    """'WASHINGTON, March 2 - The department approved the merger': the lead's deed happened on the
+    dateline's day (as the narrative's time); not a report, not a planned deed, not an older dateline."""
+    text = ("AIRLINE MERGER APPROVED\n\nWASHINGTON, March 2 - The Transportation Department approved the merger "
+            "of two airlines. It said the deal would close in April.")
+    by = {e.trigger: (e.date.value if e.date else None, e.date_from) for e in _dated(text, "1987-03-02")}
+    assert by["approved"] == ("1987-03-02", "narrative")
+    assert by["said"] == ("1987-03-02", "publication") and by["close"] == ("1987-04", "sentence")
+    old = {e.trigger: e.date for e in _dated(text, "1987-03-20")}  # a dateline 18 days before the report
+    assert old["approved"] is None
