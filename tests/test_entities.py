@@ -131,3 +131,16 @@ def test_coref_keys_the_surname_of_another_sex_apart_from_the_full_name():
     michelle = next(e for e in r.persons if e.text == "Michelle Obama")
     assert r._person_key(obama) == "obama" and r._person_key(michelle) == "michelle obama"
     assert r.sex(obama) == "M" and r.sex(michelle) == "F"
+
+
+def test_a_name_cut_after_a_function_word_is_made_whole_and_a_time_word_before_it_dropped():
+    # the tagger's "Group of" + "Seven", "U.S. Agency for" + "International Development": one name
+    assert [e.text for e in _ents("Markets were quiet ahead of tomorrow's Group of Seven finance ministers' meeting.")] \
+        == ["Group of Seven"]
+    assert [e.text for e in _ents("The U.S. Agency for International Development said it would help.")] == [
+        "U.S. Agency for International Development"]
+    # "next" is no part of OPEC's name; a numbered street and a prefixed people keep theirs
+    assert [e.text for e in _ents("Prices may rise until June, when the next Organization of Petroleum "
+                                  "Exporting Countries meeting is scheduled.")] == ["Organization of Petroleum Exporting Countries"]
+    assert [e.text for e in _ents("They walked down 6th Avenue in Fort Worth.")] == ["6th Avenue", "Fort Worth"]
+    assert [e.text for e in _ents("The tough anti-Hamas measures are working.")] == ["anti-Hamas"]

@@ -536,6 +536,28 @@ def test_a_gatherings_host_or_misread_place_is_not_its_doer():
     assert next(e for e in events if e.trigger == "attack").actors == ["Taliban"]
 
 
+def test_the_body_that_holds_a_meeting_is_its_doer_and_a_time_never_is():
+    # the "of" phrase of a meeting names who meet, even after a possessive time ("next week's")
+    events, _ = _events("Dealers said the dollar was steady ahead of next week's semi-annual meetings of "
+                           "the World Bank and the International Monetary Fund in Washington.")
+    meetings = next(e for e in events if e.trigger == "meetings")
+    assert (meetings.actors, meetings.targets) == (["World Bank", "International Monetary Fund"], [])
+    # a body's acronym or full name before a meeting holds it; its members in the plural act for it
+    events, _ = _events("Prices may rise until June, when the next Organization of Petroleum Exporting "
+                           "Countries meeting is scheduled.")
+    assert next(e for e in events if e.trigger == "meeting").actors == ["Organization of Petroleum Exporting Countries"]
+    events, _ = _events("Markets were quiet ahead of tomorrow's meeting of OPEC ministers.")
+    assert next(e for e in events if e.trigger == "meeting").actors == ["OPEC"]
+    # a name the tagger cut after "of" is made whole ("Group of" + "Seven")
+    text = "Markets were quiet ahead of tomorrow's Group of Seven finance ministers' meeting."
+    assert [e.text for e in extract_entities(parse(text))] == ["Group of Seven"]
+    events, _ = _events(text)
+    assert next(e for e in events if e.trigger == "meeting").actors == ["Group of Seven"]
+    # one person's aide is not the person
+    events, _ = _events("A Clinton aide said the campaign would respond.")
+    assert next(e for e in events if e.trigger == "said").actors == []
+
+
 def test_they_after_a_coordinated_subject_is_the_pair():
     events, _ = _events("Microsoft and Intel signed a deal in May. They announced it on Friday.")
     assert next(e for e in events if e.trigger == "announced").actors == ["Microsoft", "Intel"]
@@ -1318,3 +1340,18 @@ def test_a_dated_dateline_gives_the_leads_deed_the_day_of_the_news():
     assert by["said"] == ("1987-03-02", "publication") and by["close"] == ("1987-04", "sentence")
     old = {e.trigger: e.date for e in _dated(text, "1987-03-20")}  # a dateline 18 days before the report
     assert old["approved"] is None
+
+
+def test_a_plans_bare_weekday_or_month_lies_ahead_of_the_report():
+    # "would meet ... on Thursday" told in a Wednesday report: the next day, not the Thursday before
+    ev = next(e for e in _dated("Officials said that on Thursday Deputy Trade Representative Michael Smith would "
+                                "meet with MITI vice president Makoto Kuroda.", "1987-04-01") if e.trigger == "meet")
+    assert (ev.modality, ev.date.value) == ("planned", "1987-04-02")
+    # "the next meeting ... in June" in an April report: this June, a plan
+    ev = next(e for e in _dated("Analysts said at Opec's next meeting in Vienna in June, members will face "
+                                "the choice.", "1987-04-06") if e.trigger == "meeting")
+    assert (ev.modality, ev.date.value, ev.actors) == ("planned", "1987-06", ["Opec"])
+    # a complement's plan keeps its governor's time ("threatened to quit Thursday night": the threat's)
+    ev = next(e for e in _dated("The senator threatened to quit the race Thursday night.", "2016-01-29")
+              if e.trigger == "threatened")
+    assert ev.date.value == "2016-01-28TNI"

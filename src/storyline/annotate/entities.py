@@ -57,13 +57,32 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without leading determiners/punctuation and trailing possessives/punct."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    """Token bounds without leading determiners, punctuation or lowercase modifiers ("next
+    Organization of Petroleum Exporting Countries") and without trailing possessives or punctuation;
+    a name the tagger cut after a function word takes the capitalised word that follows ("Group of" +
+    "Seven"), or else loses the function word."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or (
+            doc[start].text in _TIME_MODIFIERS and end - start > 1)):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    if end > start + 1 and doc[end - 1].lower_ in _FUNCTION and doc[end - 1].is_lower:
+        if end < len(doc) and doc[end].is_alpha and doc[end].is_title and doc[end - 1].whitespace_:
+            end += 1  # "Group of" + "Seven", "U.S. Agency for" + "International Development"
+            while end < len(doc) and doc[end - 1].whitespace_ and doc[end].is_alpha and doc[end].is_title \
+                    and doc[end].ent_type_ in ("", doc[start].ent_type_):
+                end += 1
+        else:
+            while end > start and doc[end - 1].lower_ in _FUNCTION:
+                end -= 1
     return start, end
+
+
+# lowercase words of time or order the tagger sometimes takes into a name ("next Organization of
+# Petroleum Exporting Countries", "older MacBook Pro")
+_TIME_MODIFIERS = {"next", "last", "past", "previous", "former", "older", "earlier", "newer", "later", "latest",
+                   "upcoming", "coming", "new", "current", "then", "recent", "this", "that", "these", "those"}
 
 
 def normal_form(text: str) -> str:
@@ -238,6 +257,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             s, t = _clean_span(doc, a, b)
             if s < t and e.label_ in ("ORG", "PERSON", "NORP") and is_dateline(text, doc[s].idx, doc[t - 1].idx + len(doc[t - 1])):
                 continue  # a dateline's place the tagger took for a name ("CLEVELAND - ..." as an organisation)
+            if s < t and raw and s < raw[-1][1]:
+                continue  # inside a name made whole before it ("U.S. Agency for" + "International Development")
             if s < t:
                 raw.append((s, t, e.label_))
                 if parts != [(e.start, e.end)]:

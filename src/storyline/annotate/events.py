@@ -67,6 +67,7 @@ PLANNED_AUX = frozenset(_M["planned_aux"])
 POSSIBLE_AUX = frozenset(_M["possible_aux"])
 CONDITIONAL = frozenset(_M["conditional_marks"])
 OPEN_MARKS = frozenset(_M["open_marks"])
+PLANNED_MODIFIERS = frozenset(_M["planned_modifiers"]["words"])
 NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
 PLAN_GOV = frozenset(_M["planned_governors"]["lemmas"])
 POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
@@ -272,6 +273,8 @@ def _own_modality(tok: Token) -> str | None:
         return "possible"
     if aux & PLANNED_AUX:
         return "planned"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in tok.children):
+        return "planned"  # "the next meeting", "the upcoming talks"
     if any(c.dep_ == "advmod" and c.lower_ in REPORTED_ADV for c in kids):
         return "reported"
     if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in kids):
@@ -837,6 +840,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             if c.dep_ == "poss" and lemma in UNDERGOER_NOUNS and not of_object:
                 objs.append(c)  # "Henry's arrest", "his death": the one it happened to
                 undergone = True
+            elif c.dep_ == "poss" and _dated_word(c):
+                continue  # "tomorrow's meeting", "next week's talks": a time, never the doer
             elif c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") or c.dep_ == "poss" and actor is None:
                 actor = c
             elif c.dep_ == "prep" and c.lower_ == "by":
@@ -851,10 +856,12 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
-                    and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult"):
+                    and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult" and not (
+                        lemma in GATHERING_OF and _body_name(c))):
                 # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
-                # organisation hosts a gathering, or is its misread place: "the Fox News debate",
-                # "the Copenhagen summit")
+                # organisation hosts a debate or talks, or is a misread place: "the Fox News debate",
+                # "the Durban climate summit"; a body's acronym or full name holds a meeting of its
+                # own: "the OPEC meeting", "a NATO summit", "the World Bank meetings")
                 actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
@@ -888,6 +895,13 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _body_name(tok: Token) -> bool:
+    """Whether an organisation's name is an acronym ("OPEC") or of several words ("World Bank"): no
+    single capitalised word, which the tagger may have misread ("Durban" for a place)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return tok.is_upper and len(tok.text) > 1 or ent is not None and sum(w.is_alpha for w in ent) > 1
 
 
 def _group_named_after(name: Token, tok: Token) -> Token | None:
@@ -1701,6 +1715,23 @@ def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None
     return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
 
 
+def _ahead_by_plan(t: Timex, dct: str | None) -> Timex:
+    """A bare weekday or month of a plan its own words make (an auxiliary of the future, "the next
+    meeting"; not a complement's, whose time may be its governor's: "threatened to quit Thursday")
+    lies ahead of the report: "said he would meet Kuroda on Thursday" in a Wednesday report is the
+    next day, "at Opec's next meeting in June" in April this June, whatever tense the report is told in."""
+    if not dct:
+        return t
+    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value < dct[:7]:
+        return replace(t, value=f"{int(t.value[:4]) + 1:04d}{t.value[4:]}")
+    if not _WEEKDAY.match(t.text.strip()) or not _DAY.fullmatch(t.value[:10]) or t.value[:10] >= dct[:10]:
+        return t
+    from datetime import date as _date
+    from datetime import timedelta
+
+    return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7)).isoformat() + t.value[10:])
+
+
 def _told_by(tok: Token) -> Token:
     """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
     the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
@@ -1829,7 +1860,9 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
         return False
     # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
     # qualifies the role acts
-    kinds = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
+    # (an organisation's members in the plural act for it: "OPEC ministers met", "NATO leaders agreed")
+    kinds = (("PERSON", "GPE", "NORP", "LOC", "FAC") if head.tag_ in ("NNS", "NNPS") else (
+        "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")) if head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else (
         "GPE", "NORP", "LOC")
     mentions = [toks for toks, e in agents if e.key == key]
     if not mentions:
@@ -2167,7 +2200,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     resolver: Resolver | None = None
     classes = dict(found)
     told = {k: _told_by(doc[k]) for k in dated}
-    dated = {k: _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
+    dated = {k: _ahead_by_plan(v, dct) if _own_modality(doc[k]) == "planned" else
+             _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
