@@ -79,7 +79,6 @@ HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 TIME_ATTRIBUTES = frozenset(_D["time_attributes"]["adjectives"])
-AS_PREPS = frozenset(_D["time_attributes"]["as_preps"])
 BOUND_HEADS = frozenset(_D["time_boundaries"]["heads"])
 BOUND_SPANS = frozenset(_D["time_boundaries"]["spans"])
 PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
@@ -1065,7 +1064,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # counted from the primary or the deaths, not from the article's date
             continue
         if _attribute_time(root):
-            continue  # "a eurobond due April 2, 1991", "its report, as of April 1": which thing, or of what day
+            continue  # "a eurobond due April 2, 1991": which thing, not when
         if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
@@ -1156,12 +1155,10 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
 
 def _attribute_time(root: Token) -> bool:
     """Whether a time (its head ``root``) hangs from an adjective that makes it a thing's attribute
-    ("a eurobond due April 2, 1991", "the notes, due in 1992") or sits in
-    an "as of" phrase (the day a report or figure stands at), events.json ``time_attributes``."""
+    ("a eurobond due April 2, 1991", "the notes, due in 1992"), events.json ``time_attributes``. (An
+    "as of" phrase was tried too: the SemEval-2015 trial timelines and TBAQ train anchor events to it.)"""
     h = root.head
     if root.dep_ == "pobj" and h.dep_ == "prep":
-        if h.lower_ in AS_PREPS and h.head.lower_ == "as":
-            return True
         h = h.head
     elif root.dep_ not in ("npadvmod", "nmod", "compound", "nummod"):
         return False
