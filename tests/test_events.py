@@ -1365,3 +1365,15 @@ def test_a_time_that_is_a_things_attribute_dates_no_event():
     # the verb's own time still dates it
     evs = _dated("The notes, due in 1992, were priced at par on Monday.", "1987-04-07")
     assert next(e for e in evs if e.trigger == "priced").date.value == "1987-04-06"
+
+
+def test_a_member_is_not_the_body_and_meeting_a_target_is_no_meeting_and_talks_have_holders():
+    events, _ = _events("An influential member of Congress endorsed the proposal.")
+    endorsed = next(e for e in events if e.trigger == "endorsed")
+    assert (endorsed.actors, endorsed.summary) == ([], "member endorsed proposal")
+    events, _ = _events("The company cut prices to meet a forecast downtrend in demand.")
+    assert next(e for e in events if e.trigger == "meet").type == "other"
+    events, _ = _events("Shultz met with Shevardnadze on Monday.")
+    assert next(e for e in events if e.trigger == "met").type == "consult"
+    events, _ = _events("The informal talks of the Group of Five finance ministers began today.")
+    assert next(e for e in events if e.trigger == "talks").actors == ["Group of Five"]

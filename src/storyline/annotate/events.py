@@ -117,6 +117,8 @@ ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
+MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
+MEMBER_NOUNS = frozenset(_D["member_nouns"]["words"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
 INTENT = PLAN_GOV | NEG_GOV | IMPL_GOV | POSS_GOV
@@ -146,6 +148,8 @@ def _classify(tok: Token) -> tuple[str, str] | None:
         return None
     if lemma in QUANTITY_LEMMAS and _quantity_object(tok):
         return None
+    if lemma in MEETING_NEEDS_SOMEONE and any(c.dep_ == "dobj" and not _someone(c) for c in tok.children):
+        return None  # "to meet a forecast downtrend", "met the deadline": no meeting
     if lemma == "call":  # "called for", "called on X to"
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
             return "request", "called"
@@ -1915,6 +1919,9 @@ def _office_of(root: Token, head: Token) -> bool:
     government of Chad", stands for it and is no person noun)."""
     while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
         root = root.head  # "the foreign ministers of Cambodia, Laos and Burma"
+    if head.lemma_.lower() in MEMBER_NOUNS and head.tag_ == "NN" and root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.i == head.i:
+        return True  # "a member of Congress": one member acted, not the body (events.json member_nouns)
     return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") \
         and root.head.head.i == head.i and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
 
