@@ -1377,3 +1377,18 @@ def test_a_member_is_not_the_body_and_meeting_a_target_is_no_meeting_and_talks_h
     assert next(e for e in events if e.trigger == "met").type == "consult"
     events, _ = _events("The informal talks of the Group of Five finance ministers began today.")
     assert next(e for e in events if e.trigger == "talks").actors == ["Group of Five"]
+
+
+def test_relative_times_count_from_the_datelines_day_when_it_is_a_day_off_the_publication_date():
+    from storyline.annotate.pipeline import annotate
+    from storyline.model import CleanArticle
+
+    # a story dated April 7 by its desk, written in Singapore on April 8: "today" is April 8
+    (ann,) = annotate([CleanArticle("a", "a", "SINGAPORE, April 8 - Malaysia agreed today to cut rubber output, "
+                                              "officials said.", published="1987-04-07")])
+    assert [t.value for t in ann.timexes] == ["1987-04-08", "1987-04-08"]
+    assert next(e for e in ann.events if e.trigger == "agreed").date.value == "1987-04-08"
+    # a dateline days away from the publication date is no reference ("LIMA, April 3" in a story of April 7)
+    (ann,) = annotate([CleanArticle("b", "b", "LIMA, April 3 - Garcia criticised the bank today.",
+                                    published="1987-04-07")])
+    assert [t.value for t in ann.timexes] == ["1987-04-03", "1987-04-07"]

@@ -29,8 +29,11 @@ def _dating(article: CleanArticle, doc: Doc | None, ann: Annotations) -> list:
 
 
 def _published(article: CleanArticle, ann: Annotations) -> str | None:
-    """The date the article's relative expressions count from: its own, else its estimate's."""
-    return article.published or (ann.dating[0].value if ann.dating else None)
+    """The date the article's relative expressions count from: its own (its dateline's day when that
+    is within a day of it, ``clean.meta.report_day``), else its estimate's."""
+    from storyline.clean.meta import report_day
+
+    return report_day(article.text, article.published) or (ann.dating[0].value if ann.dating else None)
 
 
 def _timexes(article: CleanArticle, doc: Doc | None, ann: Annotations) -> list:
@@ -40,7 +43,7 @@ def _timexes(article: CleanArticle, doc: Doc | None, ann: Annotations) -> list:
         from .dating import follow
 
         return follow(article.text, ann.dating[0], tag(article.text, None))
-    return tag(article.text, article.published)
+    return tag(article.text, _published(article, ann))
 
 
 def _entities(article: CleanArticle, doc: Doc | None, ann: Annotations) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -170,6 +170,37 @@ def dateline_date(date_text: str, captured: str | None) -> str | None:
         if d and d.date() <= cap.date():
             return d.date().isoformat()
     return None
+
+
+def report_day(text: str, published: str | None) -> str | None:
+    """The day an article's relative times count from: the day of its dateline ("SINGAPORE, April 8 -
+    ", in its first paragraphs) when that lies within a day of the publication date, else the
+    publication date. A wire's date is often the desk's, a day off the dateline's local day, and
+    "today" in the story is the dateline's ("SINGAPORE, April 8 - ... agreed today" under a story dated
+    April 7 by a New York desk)."""
+    import dateparser
+
+    if not published:
+        return published
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    for _, m in paragraph_datelines(text, 400):
+        if m.group("date") is None:
+            return published
+        if re.search(r"\d{4}", m.group("date")):
+            day = parse_date(m.group("date"))
+            near = [date.fromisoformat(day)] if day else []
+        else:
+            near = []
+            for year in (pub.year - 1, pub.year, pub.year + 1):
+                d = dateparser.parse(f"{m.group('date')} {year}", settings={"DATE_ORDER": "MDY"}, languages=["en"])
+                if d is not None:
+                    near.append(d.date())
+        got = [d for d in near if abs((d - pub).days) <= 1]
+        return got[0].isoformat() if got and got[0] != pub else published
+    return published
 
 
 def reprint_of(line: str) -> str | None:
