@@ -1377,6 +1377,9 @@ def test_a_member_is_not_the_body_and_meeting_a_target_is_no_meeting_and_talks_h
     assert next(e for e in events if e.trigger == "met").type == "consult"
     events, _ = _events("The informal talks of the Group of Five finance ministers began today.")
     assert next(e for e in events if e.trigger == "talks").actors == ["Group of Five"]
+    # the parties "between" them are their doers, places too (a place "of" a gathering is where it is)
+    events, _ = _events("Officials were happy to hear that the talks between Israel and Hamas had collapsed.")
+    assert next(e for e in events if e.trigger == "talks").actors == ["Israel", "Hamas"]
 
 
 def test_relative_times_count_from_the_datelines_day_when_it_is_a_day_off_the_publication_date():

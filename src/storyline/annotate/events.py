@@ -854,7 +854,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ == "prep" and actor is None and (c.lower_ in PARTY_PREPS or c.lower_ == "of" and (
                     lemma in AGENT_OF_NOUNS or lemma in GATHERING_OF and not _held_as_object(tok))) \
                     and any(p.dep_ == "pobj" and _someone(p) and not (
-                        lemma in GATHERING_OF and p.ent_type_ in _PLACE_TYPES) for p in c.children):
+                        c.lower_ == "of" and lemma in GATHERING_OF and p.ent_type_ in _PLACE_TYPES) for p in c.children):
                 # "at the request of Mayor X" (who asked; not "approval of the shipment"), "a discussion
                 # among council members" (its parties)
                 actor = next(p for p in c.children if p.dep_ == "pobj")
