@@ -1395,3 +1395,11 @@ def test_relative_times_count_from_the_datelines_day_when_it_is_a_day_off_the_pu
     (ann,) = annotate([CleanArticle("b", "b", "LIMA, April 3 - Garcia criticised the bank today.",
                                     published="1987-04-07")])
     assert [t.value for t in ann.timexes] == ["1987-04-03", "1987-04-07"]
+
+
+def test_traders_and_producers_are_people_and_a_place_before_them_says_where():
+    events, _ = _events("Malaysian producers agreed to cut output.")
+    agreed = next(e for e in events if e.trigger == "agreed")
+    assert (agreed.actors, agreed.summary) == ([], "producers agreed")
+    events, _ = _events("Kenya's largest tea producer apologized for the delay.")
+    assert next(e for e in events if e.trigger == "apologized").actors == []

@@ -959,9 +959,11 @@ def _core(tok: Token) -> set[int]:
         return core  # (nor beside a body named in apposition: "Dubai's flagship carrier Emirates Airline")
     core |= {c.i for h in list(core) if tok.doc[h].dep_ != "appos" and tok.doc[h].lemma_.lower() not in RELATIONAL
              for c in tok.doc[h].children if c.dep_ == "poss" and not _owner_of_thing(c, {c.i})
-             and not (c.ent_type_ in _PLACE_TYPES and tok.doc[h].ent_type_ in _NAMED_DOERS)}
-    # (a place's possessive before a named body or person says where it is: "Germany's Federal Office
-    # for ...", "Japan's Nikkei fell", "Britain's Theresa May said")
+             and not (c.ent_type_ in _PLACE_TYPES and (tok.doc[h].ent_type_ in _NAMED_DOERS
+                                                      or tok.doc[h].lemma_.lower() in PEOPLE_NOUNS))}
+    # (a place's possessive before a named body or person, or before people, says where it is:
+    # "Germany's Federal Office for ...", "Japan's Nikkei fell", "Britain's Theresa May said", "Kenya's
+    # largest tea producer")
     return core
 
 
@@ -1908,6 +1910,8 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
         root = doc[max(toks)]
         if root.i in _np_tokens(head) and not (
                 root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
+                and not (root.dep_ == "poss" and root.ent_type_ in _PLACE_TYPES and root.head.i == head.i
+                         and head.lemma_.lower() in PEOPLE_NOUNS) \
                 and not _owner_of_thing(root, toks) and not _office_of(root, head) and not _home_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
