@@ -1403,3 +1403,13 @@ def test_traders_and_producers_are_people_and_a_place_before_them_says_where():
     assert (agreed.actors, agreed.summary) == ([], "producers agreed")
     events, _ = _events("Kenya's largest tea producer apologized for the delay.")
     assert next(e for e in events if e.trigger == "apologized").actors == []
+
+
+def test_a_verb_whose_object_is_none_did_nothing():
+    events, _ = _events("China has made no such official request, the company said.")
+    assert next(e for e in events if e.trigger == "made").modality == "negated"
+    events, _ = _events("No firefighters were injured fighting the fire.")
+    assert next(e for e in events if e.trigger == "injured").modality == "negated"
+    # a set phrase is a deed done ("pleaded no contest": a plea)
+    events, _ = _events("Janae McMahon pleaded no contest to the charge.")
+    assert next(e for e in events if e.trigger == "pleaded").modality == "asserted"

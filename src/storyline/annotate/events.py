@@ -119,6 +119,7 @@ ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
 MEMBER_NOUNS = frozenset(_D["member_nouns"]["words"])
+NO_IDIOMS = frozenset(_D["no_object_idioms"]["phrases"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
 INTENT = PLAN_GOV | NEG_GOV | IMPL_GOV | POSS_GOV
@@ -247,6 +248,13 @@ def _negated(tok: Token) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
                 return True
+            # "has made no such request", "no agreement was reached", "no one was hurt": a verb whose
+            # object or passive subject is none did nothing
+            if t.pos_ in ("VERB", "AUX") and c.dep_ in ("dobj", "nsubjpass") and any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children) \
+                    and not any(d.dep_ == "conj" for d in c.children) \
+                    and f"{t.lemma_.lower()} no {c.lemma_.lower()}" not in NO_IDIOMS:
+                return True  # (one of a list, "charged him with speeding, no insurance and fleeing", is not)
     return False
 
 
