@@ -1413,3 +1413,11 @@ def test_a_verb_whose_object_is_none_did_nothing():
     # a set phrase is a deed done ("pleaded no contest": a plea)
     events, _ = _events("Janae McMahon pleaded no contest to the charge.")
     assert next(e for e in events if e.trigger == "pleaded").modality == "asserted"
+
+
+def test_a_deed_told_as_done_is_not_dated_by_a_time_still_ahead():
+    ev = next(e for e in _dated("The Reagan administration has requested a total of 312 billion dlrs for defense "
+                                "in 1988.", "1987-04-07") if e.trigger == "requested")
+    assert (ev.date.value, ev.date_from) == ("1987-04-07", "publication")
+    ev = next(e for e in _dated("The company said it will sell the unit in 1988.", "1987-04-07") if e.trigger == "sell")
+    assert (ev.modality, ev.date.value) == ("planned", "1988")

@@ -1762,6 +1762,17 @@ def _ahead_by_plan(t: Timex, dct: str | None) -> Timex:
     return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7)).isoformat() + t.value[10:])
 
 
+def _done_before(t: Timex, trig: Token, tense: str, aspect: str, mood: str, dct: str | None) -> bool:
+    """Whether a deed told as done (past tense or present perfect, asserted) meets a time still ahead of
+    the report in its sentence: that time is another's ("has requested 312 billion dlrs for defense in
+    1988" in 1987: the spending's year), not the deed's."""
+    if not dct or mood not in ("asserted", "reported") or trig.pos_ not in ("VERB", "AUX"):
+        return False
+    if not (tense == "PAST" or (tense == "PRESENT" and aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"))):
+        return False
+    return _after_publication(t.value, dct)
+
+
 def _told_by(tok: Token) -> Token:
     """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
     the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
@@ -2359,7 +2370,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             # "In an operation on Nov. 16, police arrested four men and found two guns": the second of
             # two deeds of one subject shares the first's occasion
             related = _related_dated(trig.head, dated, dct)
-        if i in dated:
+        if i in dated and not _done_before(dated[i], trig, tense, aspect, mood, dct):
             date, date_from = dated[i], "sentence"
         elif related is not None:
             date, date_from = related, "related-event"
