@@ -910,7 +910,7 @@ def test_times_inside_nested_phrases_and_clauses_date_their_own_noun(text, trigg
     # who organizes or hosts a happening holds it (events.json light_verbs); who has the chance of doing
     # something does it (hypothetical_nouns); not who calls a thing something
     ("Ann Holt organized the meeting in the church hall.", "meeting", ["Ann Holt"], "Ann Holt meeting"),
-    ("Tom Price has a good chance of winning the contract.", "winning", ["Tom Price"], "Tom Price winning contract"),
+    ("Tom Price has a good chance of winning the contract.", "winning", ["Tom Price"], "Tom Price may win contract"),
     ("The mayor called the decision a mistake.", "decision", [], "decision"),
     # a perfect participle clause is done by its governor's subject
     ("Having recently sold its oldest ferry, Norway will buy two new ships.", "sold", ["Norway"],
@@ -1421,3 +1421,10 @@ def test_a_deed_told_as_done_is_not_dated_by_a_time_still_ahead():
     assert (ev.date.value, ev.date_from) == ("1987-04-07", "publication")
     ev = next(e for e in _dated("The company said it will sell the unit in 1988.", "1987-04-07") if e.trigger == "sell")
     assert (ev.modality, ev.date.value) == ("planned", "1988")
+
+
+def test_a_happening_asked_or_planned_for_is_not_done():
+    events, _ = _events("The union renewed its call for the release of the prisoners.")
+    assert next(e for e in events if e.trigger == "release").modality == "planned"
+    events, _ = _events("The Pentagon is secretly developing plans for an early deployment of the system.")
+    assert next(e for e in events if e.trigger == "deployment").modality == "planned"

@@ -76,6 +76,7 @@ REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
 REPORTED_ADV = frozenset(_M["reported_adverbs"])
 OBJECT_CONTROL = frozenset(_M["object_control"]["lemmas"])
 HYPO_NOUNS = frozenset(_M["hypothetical_nouns"])
+REQUEST_NOUNS = frozenset(_M["request_nouns"]["words"])
 TIME_BOUNDARIES = frozenset(_D["time_boundaries"]["words"])
 BOUND_MODS = frozenset(_D["time_boundaries"]["mods"])
 TIME_ATTRIBUTES = frozenset(_D["time_attributes"]["adjectives"])
@@ -311,6 +312,12 @@ def _modality(tok: Token, memo) -> str:
     if own is not None:
         return own
     head, dep = tok.head, tok.dep_
+    if dep in ("pobj", "pcomp") and head.lower_ in ("for", "of") and head.dep_ == "prep" \
+            and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in HYPO_NOUNS | REQUEST_NOUNS:
+        # "plans for an early deployment": planned; "a good chance of winning": possible; "a call for the release
+        # of the prisoners", "applications for the release of wheat": asked for (events.json
+        # hypothetical_nouns, request_nouns)
+        return "planned" if head.head.lemma_.lower() in REQUEST_NOUNS | {"plan", "proposal"} else "possible"
     if head is tok:
         return "asserted"
     glemma = head.lemma_.lower()
@@ -1763,13 +1770,13 @@ def _ahead_by_plan(t: Timex, dct: str | None) -> Timex:
 
 
 def _done_before(t: Timex, trig: Token, tense: str, aspect: str, mood: str, dct: str | None) -> bool:
-    """Whether a deed told as done (past tense or present perfect, asserted) meets a time still ahead of
+    """Whether a deed told as done by the present perfect (asserted) meets a time still ahead of
     the report in its sentence: that time is another's ("has requested 312 billion dlrs for defense in
     1988" in 1987: the spending's year), not the deed's."""
     if not dct or mood not in ("asserted", "reported") or trig.pos_ not in ("VERB", "AUX"):
         return False
-    if not (tense == "PAST" or (tense == "PRESENT" and aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"))):
-        return False
+    if not (tense == "PRESENT" and aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE")):
+        return False  # (a simple past under a publication date that precedes it is as often a misdated report)
     return _after_publication(t.value, dct)
 
 
