@@ -1428,3 +1428,10 @@ def test_a_happening_asked_or_planned_for_is_not_done():
     assert next(e for e in events if e.trigger == "release").modality == "planned"
     events, _ = _events("The Pentagon is secretly developing plans for an early deployment of the system.")
     assert next(e for e in events if e.trigger == "deployment").modality == "planned"
+
+
+def test_a_happening_that_ends_is_named_with_its_parties():
+    events, _ = _events("Talks between employers and unions in the engineering industry broke down last night.")
+    assert next(e for e in events if e.trigger == "broke").summary == "Talks between employers and unions broke down"
+    events, _ = _events("Union sources said talks with the state government broke down last night.")
+    assert next(e for e in events if e.trigger == "broke").summary == "talks with the state government broke down"

@@ -2271,6 +2271,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         actor_tok, target_toks = _arguments(trig)
         actors: list[str] = []
         shown: Token | None = None  # the common noun a pronoun doer stands for, when no name
+        party_phrase = ""  # a happening as subject, with its unnamed parties ("talks between employers and unions")
         subj_np: set[int] = set()
         if actor_tok is not None and actor_tok.head.i == trig.i and actor_tok.dep_ in ("nsubj", "nsubjpass") \
                 and trig.lemma_.lower() in ASPECTUAL and actor_tok.pos_ == "NOUN" and actor_tok.lemma_.lower() not in DOCUMENT_NOUNS and (
@@ -2283,6 +2284,16 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             if own is not None and own.head.i != actor_tok.i and own.head.head.i != actor_tok.i:
                 own = None  # (not who "announced the restoration" for "the restoration ... helps")
             actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
+            if actor_tok.i != trig.i:
+                # the line names the happening with its parties ("talks between employers and unions
+                # broke down", "talks with the state government broke down"; not "Ford broke down")
+                party = next((c for c in actor_tok.children if c.dep_ == "prep" and c.i > actor_tok.i
+                              and c.lower_ in PARTY_PREPS | {"with"}), None)
+                obj = next((c for c in party.children if c.dep_ == "pobj"), None) if party is not None else None
+                if obj is not None:  # the parties without what describes them ("... in the engineering industry")
+                    end = max([obj.i] + [c.i for c in obj.conjuncts])
+                    if end - actor_tok.i <= 8:
+                        party_phrase = doc[actor_tok.i: end + 1].text
         elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
@@ -2390,9 +2401,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
-        who = actors[0] if actors else made.text if made is not None else (
+        who = party_phrase or (actors[0] if actors else made.text if made is not None else (
             actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
-            "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else "")
+            "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
