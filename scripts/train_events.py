@@ -80,9 +80,12 @@ def main() -> None:
                     help="TempEval-3's silver training data (folders TE3-Silver-data-N of .tml files); see above")
     ap.add_argument("--silver-parts", default="0,1,2,3,4,5",
                     help="which TE3-Silver-data-N folders to learn from (comma-separated; empty: TBAQ only)")
+    ap.add_argument("--gold-weight", type=float, default=1.0,
+                    help="weight of each TBAQ (hand-annotated) example against a silver one")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     golds = [g for g in load(args.corpus) if g.split == "train"]
+    n_gold = len(golds)
     parts = [p for p in args.silver_parts.split(",") if p.strip()]
     for p in parts:
         folder = args.silver / f"TE3-Silver-data-{p.strip()}"
@@ -92,21 +95,22 @@ def main() -> None:
                              "project, give its folder with --silver, or train on TBAQ alone with --silver-parts ''")
         golds.extend(load(folder))  # every silver document is training data (none is scored here)
     docs = parsed(golds, args.cache)
-    rows, labels = [], []
+    rows, labels, weights_ = [], [], []
     lost = 0
-    for g, doc in zip(golds, docs):
+    for k, (g, doc) in enumerate(zip(golds, docs)):
         gold = gold_tokens(doc, g)
         lost += sum(1 for i in gold if not candidate(doc[i]))
         for t in doc:
             if candidate(t):
                 rows.append(features(t))
                 labels.append(gold.get(t.i, "O"))
+                weights_.append(args.gold_weight if k < n_gold else 1.0)
     counts = Counter(f for r in rows for f in set(r))
     keep = {f for f, n in counts.items() if n >= args.min_count}
     X = DictVectorizer(sort=True)
     M = X.fit_transform([{f: 1 for f in r if f in keep} for r in rows])
     clf = LogisticRegression(C=args.C, max_iter=2000, tol=1e-6)
-    clf.fit(M, labels)
+    clf.fit(M, labels, sample_weight=weights_ if args.gold_weight != 1.0 else None)
     names = X.get_feature_names_out()
     W = clf.coef_.T  # features x labels
     feats, weights = [], []

@@ -144,3 +144,8 @@ def test_a_name_cut_after_a_function_word_is_made_whole_and_a_time_word_before_i
                                   "Exporting Countries meeting is scheduled.")] == ["Organization of Petroleum Exporting Countries"]
     assert [e.text for e in _ents("They walked down 6th Avenue in Fort Worth.")] == ["6th Avenue", "Fort Worth"]
     assert [e.text for e in _ents("The tough anti-Hamas measures are working.")] == ["anti-Hamas"]
+
+
+def test_a_name_cut_at_a_bracket_loses_the_bracket():
+    assert [e.text for e in _ents("Dealers cited the Group of Seven (G-7) accord reached in Washington.")] == [
+        "Group of Seven", "Washington"]

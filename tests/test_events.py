@@ -1435,3 +1435,14 @@ def test_a_happening_that_ends_is_named_with_its_parties():
     assert next(e for e in events if e.trigger == "broke").summary == "Talks between employers and unions broke down"
     events, _ = _events("Union sources said talks with the state government broke down last night.")
     assert next(e for e in events if e.trigger == "broke").summary == "talks with the state government broke down"
+
+
+def test_a_place_before_a_summit_and_a_companys_legal_form_are_no_doers():
+    events, _ = _events("Japan will announce the package before the Venice summit of industrial democracies on June 8-10.")
+    assert next(e for e in events if e.trigger == "summit").actors == []
+    # "S.A." is Petroleos de Venezuela's legal form, not Saudi Arabia; the line names the company the
+    # tagger missed after the dateline
+    text = "CARACAS, April 8 - Petroleos de Venezuela, S.A. signed a letter of intent with Agip Carbone, PDVSA officials said."
+    assert "S.A." not in [e.text for e in extract_entities(parse(text))]
+    signed = next(e for e in _events(text)[0] if e.trigger == "signed")
+    assert (signed.actors, signed.summary) == ([], "Petroleos de Venezuela signed letter")

@@ -67,6 +67,12 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    # a name cut at a bracket: "Group of Seven (G-7" -> "Group of Seven", "EC) Commission" -> "Commission"
+    texts = [t.text for t in doc[start:end]]
+    if "(" in texts and ")" not in texts[texts.index("("):] and texts.index("(") > 0:
+        end = start + texts.index("(")
+    elif ")" in texts and "(" not in texts[:texts.index(")")]:
+        start = start + texts.index(")") + 1
     if end > start + 1 and doc[end - 1].lower_ in _FUNCTION and doc[end - 1].is_lower:
         if end < len(doc) and doc[end].is_alpha and doc[end].is_title and doc[end - 1].whitespace_:
             end += 1  # "Group of" + "Seven", "U.S. Agency for" + "International Development"
@@ -244,6 +250,13 @@ def _dash_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# a company's legal form written after its name ("Petroleos de Venezuela, S.A.", "Acme, Inc."): no
+# name of its own (the tagger reads "S.A." as a place, which then stands for Saudi Arabia)
+CORPORATE_FORMS = {"sa", "s.a.", "inc", "inc.", "ltd", "ltd.", "ag", "nv", "n.v.", "plc", "spa", "s.p.a.", "gmbh",
+                   "bv", "b.v.", "ab", "asa", "oy", "kk", "k.k.", "sarl", "s.a.r.l.", "llc", "lp", "l.p.", "co", "co.",
+                   "corp", "corp.", "sab", "s.a.b."}
+
+
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     """NER spans of the kept types, trimmed, with small-model repairs applied."""
     raw = []
@@ -257,6 +270,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             s, t = _clean_span(doc, a, b)
             if s < t and e.label_ in ("ORG", "PERSON", "NORP") and is_dateline(text, doc[s].idx, doc[t - 1].idx + len(doc[t - 1])):
                 continue  # a dateline's place the tagger took for a name ("CLEVELAND - ..." as an organisation)
+            if s < t and doc[s:t].text.lower() in CORPORATE_FORMS:
+                continue  # "Petroleos de Venezuela, S.A.": the legal form, not a place or a body
             if s < t and raw and s < raw[-1][1]:
                 continue  # inside a name made whole before it ("U.S. Agency for" + "International Development")
             if s < t:

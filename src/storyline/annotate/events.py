@@ -885,8 +885,11 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
-            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and of_object and actor is None:
-                actor = c  # "the US invasion of Iraq" (with no "of" it may be the target: "the Iraq invasion")
+            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and of_object and actor is None \
+                    and lemma not in GATHERINGS | GATHERING_OF:
+                # "the US invasion of Iraq" (with no "of" it may be the target: "the Iraq invasion"; a
+                # place before a gathering says where it is: "the Venice summit of industrial democracies")
+                actor = c
             elif c.dep_ in ("amod", "acl") and c.lemma_.lower() == "lead" and c.tag_ == "VBN" and actor is None:
                 # "the US-led invasion", "the invasion, led by the United States": who led it
                 by = [p for b in c.children if b.dep_ == "agent" for p in b.children if p.dep_ == "pobj"]
@@ -1780,6 +1783,29 @@ def _done_before(t: Timex, trig: Token, tense: str, aspect: str, mood: str, dct:
     return _after_publication(t.value, dct)
 
 
+_NAME_LINKS = frozenset({"de", "del", "da", "di", "do", "dos", "des", "la", "le", "of", "and", "&", "von", "van"})
+
+
+def _proper_phrase(tok: Token) -> str:
+    """The words of a name the tagger did not take, around its head: "Petroleos de Venezuela" (not
+    "Venezuela"); a common noun's own word otherwise."""
+    if tok.pos_ != "PROPN":
+        return tok.text
+    doc, a, b = tok.doc, tok.i, tok.i
+    sub = {t.i for t in tok.subtree}
+
+    def named(i: int) -> bool:
+        return i in sub and (doc[i].pos_ == "PROPN" or doc[i].lower_ in _NAME_LINKS and doc[i].is_lower)
+
+    while a - 1 >= 0 and named(a - 1):
+        a -= 1
+    while b + 1 < len(doc) and named(b + 1) and doc[b + 1].lower_ not in _NAME_LINKS | {"and"}:
+        b += 1
+    while doc[a].lower_ in _NAME_LINKS and a < tok.i:
+        a += 1
+    return doc[a: b + 1].text
+
+
 def _told_by(tok: Token) -> Token:
     """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
     the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
@@ -2402,7 +2428,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         who = party_phrase or (actors[0] if actors else made.text if made is not None else (
-            actor_tok.text if actor_tok is not None and actor_tok.pos_ in (
+            _proper_phrase(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
