@@ -1446,3 +1446,8 @@ def test_a_place_before_a_summit_and_a_companys_legal_form_are_no_doers():
     assert "S.A." not in [e.text for e in extract_entities(parse(text))]
     signed = next(e for e in _events(text)[0] if e.trigger == "signed")
     assert (signed.actors, signed.summary) == ([], "Petroleos de Venezuela signed letter")
+
+
+def test_a_companys_plural_name_is_one_company_for_its_it():
+    events, _ = _events("Shamrock Holdings of California Inc, a Disney family company, said it submitted the bid on April 8.")
+    assert next(e for e in events if e.trigger == "submitted").actors == ["Shamrock Holdings"]

@@ -2118,7 +2118,8 @@ def _reporter_of(pron: Token) -> Token | None:
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON" or _time_word(subj) \
             or not subj.i < say.i < pron.i or _credit(subj) or is_dateline(subj.doc.text, subj.idx, subj.idx + len(subj)):
         return None  # (not "'It's untrue,' Hightower said": the quotation's "it" is not its speaker)
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    # (a company's name in the plural is one company: "Shamrock Holdings said it submitted", "Delta Air Lines")
+    plural = subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ != "ORG" or any(c.dep_ == "conj" for c in subj.children)
     if low == "it" and (plural or subj.pos_ == "NOUN" and not _someone(subj)):
         return None  # ("the report says it ...": a document's "it" is the resolver's)
     if low == "they" and not ((plural or subj.lemma_.lower() in GROUP_NOUNS) and _someone(subj)
