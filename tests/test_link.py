@@ -348,3 +348,17 @@ def test_a_statistic_over_a_period_is_no_key_event_but_a_dated_deal_with_a_figur
 
     month, day, deal = run("rise", "other", "1987-01"), run("rise", "other", "1987-01-15"), run("sign", "agree", "1987-03")
     assert round(month * 2, 3) == day and deal > month
+    # a week is a period too ("averaged 361 mln dlrs a day in the week"), and "registered" a measure
+    assert run("average", "other", "1987-W15") == month and run("register", "other", "1986") == month
+
+
+def test_a_standing_quest_told_in_the_present_is_no_key_event():
+    """'SAPC is seeking 100 mln dlrs in damages' names a stance; 'SAPC sought' a deed."""
+    def run(tense, aspect):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "seeking", "request", "seeking", "s", actors=["SAPC"], lemma="seek",
+                         event_class="I_ACTION", tense=tense, aspect=aspect)])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "SAPC"): "e-SAPC"})
+        return ev.salience
+
+    assert round(run("PRESENT", "PROGRESSIVE") * 2, 3) == run("PAST", "NONE")
