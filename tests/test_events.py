@@ -1451,3 +1451,9 @@ def test_a_place_before_a_summit_and_a_companys_legal_form_are_no_doers():
 def test_a_companys_plural_name_is_one_company_for_its_it():
     events, _ = _events("Shamrock Holdings of California Inc, a Disney family company, said it submitted the bid on April 8.")
     assert next(e for e in events if e.trigger == "submitted").actors == ["Shamrock Holdings"]
+
+
+def test_the_it_of_a_second_reported_clause_is_the_reporter_too():
+    events, _ = _events("Acme Corp said that it filed a countersuit against Advanced Voice Technologies and that it "
+                        "denied all allegations.")
+    assert next(e for e in events if e.trigger == "denied").actors == ["Acme Corp"]

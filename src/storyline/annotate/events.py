@@ -2104,14 +2104,17 @@ def _reporter_of(pron: Token) -> Token | None:
     said they wanted to expand"), not a pronoun (the resolver's) nor a person ("he" and "she" are)."""
     low = pron.lower_
     h = pron.head
-    if low not in ("it", "they") or pron.dep_ not in ("nsubj", "nsubjpass") or h.dep_ != "ccomp":
+    top = h
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "said that it filed a countersuit ... and that it denied all allegations"
+    if low not in ("it", "they") or pron.dep_ not in ("nsubj", "nsubjpass") or top.dep_ != "ccomp":
         return None
     copula = h.lemma_.lower() == "be" or h.lower_ in ("'s", "\u2019s")
     if low == "it" and (h.lemma_.lower() in EXPLETIVE_HEADS | {"cost"} or copula) and (
             copula or h.lemma_.lower() in ("cost", "take") or any(
             c.dep_ in ("ccomp", "xcomp", "csubj", "acomp") for c in h.children)):
         return None  # (an expletive: "VW says that it's enough to give ...", "it will cost $58 million to clean")
-    say = pron.head.head
+    say = top.head
     if say.lemma_.lower() not in REPORTING or say.pos_ != "VERB":
         return None
     subj = max((c for c in say.children if c.dep_ == "nsubj"), key=lambda c: c.i, default=None)
