@@ -149,3 +149,8 @@ def test_a_name_cut_after_a_function_word_is_made_whole_and_a_time_word_before_i
 def test_a_name_cut_at_a_bracket_loses_the_bracket():
     assert [e.text for e in _ents("Dealers cited the Group of Seven (G-7) accord reached in Washington.")] == [
         "Group of Seven", "Washington"]
+
+
+def test_a_wires_markup_around_a_name_is_no_part_of_its_key():
+    assert [e.key for e in _ents("<Texcan Corp> said it reached an agreement in principle with its creditors.")] == [
+        "Texcan Corp"]

@@ -95,7 +95,7 @@ def normal_form(text: str) -> str:
     """A mention's surface without determiner, possessive, dots of acronyms or extra spaces."""
     t = " ".join(text.split())
     t = re.sub(r"^(?:the|The|THE)\s+", "", t)
-    t = _POSSESSIVE.sub("", t).strip(" .,;:-–—\"'“”‘’`´«»")  # (`` and '' : quotes of tokenised text)
+    t = _POSSESSIVE.sub("", t).strip(" .,;:-–—\"'“”‘’`´«»<>")  # (`` and '' : quotes of tokenised text; <Name>: a wire's markup)
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", t + ("" if t.endswith(".") else ".")):
         t = t.replace(".", "")  # U.S. -> US, U.S -> US
     # a shouted word (dateline "KABUL:") is not an acronym: acronyms are short
