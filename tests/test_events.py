@@ -1457,3 +1457,12 @@ def test_the_it_of_a_second_reported_clause_is_the_reporter_too():
     events, _ = _events("Acme Corp said that it filed a countersuit against Advanced Voice Technologies and that it "
                         "denied all allegations.")
     assert next(e for e in events if e.trigger == "denied").actors == ["Acme Corp"]
+
+
+def test_the_one_a_setback_befell_is_no_doer():
+    events, _ = _events("Prime Minister Yasuhiro Nakasone suffered a dent in his popularity.")
+    suffered = next(e for e in events if e.trigger == "suffered")
+    assert (suffered.actors, suffered.targets, suffered.summary) == ([], ["Yasuhiro Nakasone"], "Yasuhiro Nakasone suffered dent")
+    events, _ = _events("Goto said the impact of the sales tax on the LDP's setback was obvious.")
+    setback = next(e for e in events if e.trigger == "setback")
+    assert (setback.actors, setback.targets) == ([], ["LDP"])
