@@ -846,8 +846,6 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if patient is not None:
             objs.insert(0, patient)
-        if tok.lemma_.lower() in UNDERGOING_VERBS and actor is not None and patient is None:
-            return None, [actor]  # "Nakasone suffered a dent": the one it befell, no doer
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "for", "from"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
@@ -2374,8 +2372,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
                 if not actors and actor_tok.pos_ == "PRON":
                     shown = _unnamed_person_before(doc, actor_tok)  # "the 43-year-old man ... he visited"
-        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None \
-                and trig.lemma_.lower() not in UNDERGOING_VERBS:
+        elif trig.tag_ in ("VBD", "VBZ", "VBP") and trig.dep_ in _CLAUSE_HEADS and _headline_passive(trig) is None:
             # a finite verb with a mis-parsed subject: the name right before it, past dates and
             # adverbials ("..., the rebels on June 3 freed")
             k = trig.i - 1
@@ -2435,8 +2432,6 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
-        if not actors and targets and trig.lemma_.lower() in UNDERGOING_VERBS:
-            party_phrase = targets[0]  # the line keeps the one it befell first: "Nakasone suffered a dent"
         who = party_phrase or (actors[0] if actors else made.text if made is not None else (
             _proper_phrase(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
@@ -2459,6 +2454,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             what = ("with " if dtype == "consult" and not dobj else "") + (
                 _summary_object(doc, noun, figures) if noun is not None else targets[0])
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype)
+        if trig.lemma_.lower() in UNDERGOING_VERBS and trig.pos_ == "VERB":
+            # "Nakasone suffered a dent": the subject is the one it befell, no doer (the line keeps it first)
+            targets = actors + [k for k in targets if k not in actors]
+            actors = []
         out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text, type=dtype,
                                 trigger=trig.text, summary=summary, actors=actors, targets=targets,
                                 places=places, figures=fig_idx, date=date, date_from=date_from,
