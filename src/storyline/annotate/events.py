@@ -1730,47 +1730,44 @@ _MONTH = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(january|february|march|
                     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
 
 
-def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
-    """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
-    better than cue words near it: an asserted happening told in the past tense was on the last
-    such day up to the article's date ("blasted the plan on Wednesday" in a Monday report: two days
-    before, not after). Plans are left as the time expression reads them (a plan told after the fact
-    may lie before the article's date)."""
-    if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
-            mood not in ("asserted", "reported", "negated"):
-        return t
-    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value > dct[:7]:
-        # the same for a bare month: "made it clear in a June letter" in an August report is last June
-        return replace(t, value=f"{int(t.value[:4]) - 1:04d}{t.value[4:]}")
-    if not _WEEKDAY.match(t.text.strip()) or len(t.value) < 10:
-        return t
-    from datetime import date as _date
-    from datetime import timedelta
-
-    try:
-        day, ref = _date.fromisoformat(t.value[:10]), _date.fromisoformat(dct[:10])
-    except ValueError:
-        return t
-    if day <= ref:
-        return t
-    return replace(t, value=(day - timedelta(days=7)).isoformat() + t.value[10:])
-
-
 def _ahead_by_plan(t: Timex, dct: str | None) -> Timex:
     """A bare weekday or month of a plan its own words make (an auxiliary of the future, "the next
     meeting"; not a complement's, whose time may be its governor's: "threatened to quit Thursday")
     lies ahead of the report: "said he would meet Kuroda on Thursday" in a Wednesday report is the
     next day, "at Opec's next meeting in June" in April this June, whatever tense the report is told in."""
+    return _bare_on_side(t, dct, ahead=True)
+
+
+def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
+    """A bare month or weekday moved by a year or a week to the report's past side (``ahead`` False: a
+    deed done) or future side (True: a plan), when the tagger read it on the other side."""
     if not dct:
         return t
-    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value < dct[:7]:
-        return replace(t, value=f"{int(t.value[:4]) + 1:04d}{t.value[4:]}")
-    if not _WEEKDAY.match(t.text.strip()) or not _DAY.fullmatch(t.value[:10]) or t.value[:10] >= dct[:10]:
+    sign = 1 if ahead else -1
+    if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and (
+            t.value < dct[:7] if ahead else t.value > dct[:7]):
+        return replace(t, value=f"{int(t.value[:4]) + sign:04d}{t.value[4:]}")
+    if not _WEEKDAY.match(t.text.strip()) or not _DAY.fullmatch(t.value[:10]) or not _DAY.fullmatch(dct[:10]):
+        return t
+    if (t.value[:10] >= dct[:10]) if ahead else (t.value[:10] <= dct[:10]):
         return t
     from datetime import date as _date
     from datetime import timedelta
 
-    return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7)).isoformat() + t.value[10:])
+    return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7 * sign)).isoformat() + t.value[10:])
+
+
+def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
+    """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
+    better than cue words near it: an asserted happening told in the past tense was on the last
+    such day up to the article's date ("blasted the plan on Wednesday" in a Monday report: two days
+    before, not after); the same for a bare month ("made it clear in a June letter" in an August report
+    is last June). Plans are left as the time expression reads them (a plan told after the fact may lie
+    before the article's date)."""
+    if not dct or tense != "PAST" or cls in ("I_STATE", "I_ACTION", "STATE") or \
+            mood not in ("asserted", "reported", "negated"):
+        return t
+    return _bare_on_side(t, dct, ahead=False)
 
 
 def _done_before(t: Timex, trig: Token, tense: str, aspect: str, mood: str, dct: str | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -153,10 +154,16 @@ def dateline(text: str) -> tuple[str, str | None] | None:
     return place, m.group("date")
 
 
-def dateline_date(date_text: str, captured: str | None) -> str | None:
-    """A dateline's month and day, dated with its own year or the capture year (never after capture)."""
+def _month_day_in(date_text: str, year: int) -> date | None:
+    """A dateline's month and day ("April 8", "Oct. 5") in the given year."""
     import dateparser
 
+    d = dateparser.parse(f"{date_text} {year}", settings={"DATE_ORDER": "MDY"}, languages=["en"])
+    return d.date() if d else None
+
+
+def dateline_date(date_text: str, captured: str | None) -> str | None:
+    """A dateline's month and day, dated with its own year or the capture year (never after capture)."""
     if re.search(r"\d{4}", date_text):
         return parse_date(date_text)
     if not captured:
@@ -166,20 +173,19 @@ def dateline_date(date_text: str, captured: str | None) -> str | None:
     except ValueError:
         return None
     for year in (cap.year, cap.year - 1):
-        d = dateparser.parse(f"{date_text} {year}", settings={"DATE_ORDER": "MDY"}, languages=["en"])
-        if d and d.date() <= cap.date():
-            return d.date().isoformat()
+        d = _month_day_in(date_text, year)
+        if d and d <= cap.date():
+            return d.isoformat()
     return None
 
 
+@lru_cache(maxsize=64)
 def report_day(text: str, published: str | None) -> str | None:
     """The day an article's relative times count from: the day of its dateline ("SINGAPORE, April 8 -
     ", in its first paragraphs) when that lies within a day of the publication date, else the
     publication date. A wire's date is often the desk's, a day off the dateline's local day, and
     "today" in the story is the dateline's ("SINGAPORE, April 8 - ... agreed today" under a story dated
     April 7 by a New York desk)."""
-    import dateparser
-
     if not published:
         return published
     try:
@@ -193,11 +199,8 @@ def report_day(text: str, published: str | None) -> str | None:
             day = parse_date(m.group("date"))
             near = [date.fromisoformat(day)] if day else []
         else:
-            near = []
-            for year in (pub.year - 1, pub.year, pub.year + 1):
-                d = dateparser.parse(f"{m.group('date')} {year}", settings={"DATE_ORDER": "MDY"}, languages=["en"])
-                if d is not None:
-                    near.append(d.date())
+            near = [d for year in (pub.year - 1, pub.year, pub.year + 1)
+                    if (d := _month_day_in(m.group("date"), year)) is not None]
         got = [d for d in near if abs((d - pub).days) <= 1]
         return got[0].isoformat() if got and got[0] != pub else published
     return published
