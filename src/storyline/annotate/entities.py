@@ -57,10 +57,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without leading determiners, punctuation or lowercase modifiers ("next
-    Organization of Petroleum Exporting Countries") and without trailing possessives or punctuation;
-    a name the tagger cut after a function word takes the capitalised word that follows ("Group of" +
-    "Seven"), or else loses the function word."""
+    """Token bounds without leading determiners, punctuation or words of time (``_TIME_MODIFIERS``:
+    "next Organization of Petroleum Exporting Countries") and without trailing possessives or
+    punctuation; a name cut at a bracket loses it ("Group of Seven (G-7"); a name the tagger cut after
+    a function word takes the capitalised words that follow ("Group of" + "Seven"), or else loses the
+    function word."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or (
             doc[start].text in _TIME_MODIFIERS and end - start > 1)):
         start += 1

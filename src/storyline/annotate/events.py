@@ -1730,14 +1730,6 @@ _MONTH = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(january|february|march|
                     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
 
 
-def _ahead_by_plan(t: Timex, dct: str | None) -> Timex:
-    """A bare weekday or month of a plan its own words make (an auxiliary of the future, "the next
-    meeting"; not a complement's, whose time may be its governor's: "threatened to quit Thursday")
-    lies ahead of the report: "said he would meet Kuroda on Thursday" in a Wednesday report is the
-    next day, "at Opec's next meeting in June" in April this June, whatever tense the report is told in."""
-    return _bare_on_side(t, dct, ahead=True)
-
-
 def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
     """A bare month or weekday moved by a year or a week to the report's past side (``ahead`` False: a
     deed done) or future side (True: a plan), when the tagger read it on the other side."""
@@ -1797,7 +1789,7 @@ def _proper_phrase(tok: Token) -> str:
 
     while a - 1 >= 0 and named(a - 1):
         a -= 1
-    while b + 1 < len(doc) and named(b + 1) and doc[b + 1].lower_ not in _NAME_LINKS | {"and"}:
+    while b + 1 < len(doc) and named(b + 1) and doc[b + 1].lower_ not in _NAME_LINKS:
         b += 1
     while doc[a].lower_ in _NAME_LINKS and a < tok.i:
         a += 1
@@ -2281,7 +2273,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     resolver: Resolver | None = None
     classes = dict(found)
     told = {k: _told_by(doc[k]) for k in dated}
-    dated = {k: _ahead_by_plan(v, dct) if _own_modality(doc[k]) == "planned" else
+    # a bare weekday or month of a plan its own words make ("would meet on Thursday", "the next meeting
+    # in June"; not a complement's, whose time may be its governor's: "threatened to quit Thursday")
+    # lies ahead of the report; a past deed's, behind it
+    dated = {k: _bare_on_side(v, dct, ahead=True) if _own_modality(doc[k]) == "planned" else
              _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}

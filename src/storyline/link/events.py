@@ -65,7 +65,7 @@ class _Cluster:
     lead: int = 10**6  # the earliest sentence index of any mention in its article
     dated_by: set[str] = field(default_factory=set)  # date_from of its mentions
     classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
-    stances: list[bool] = field(default_factory=list)  # of each mention: a standing quest told in the present
+    stance: bool = True  # every mention so far a standing quest told in the present
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -238,8 +238,8 @@ def merge_events(
             if m.date_from:
                 home.dated_by.add(m.date_from)
             home.classes.add(m.event_class or ("OCCURRENCE" if m.type != "other" else ""))
-            home.stances.append(m.tense == "PRESENT" and m.aspect in ("PROGRESSIVE", "NONE")
-                                and (m.lemma or "").lower() in stance_lemmas())
+            home.stance = home.stance and m.tense == "PRESENT" and m.aspect in ("PROGRESSIVE", "NONE") \
+                and (m.lemma or "").lower() in stance_lemmas()
     gone = _fulfil_plans(blocks)
     clusters = [c for c in clusters if id(c) not in gone]
     main = _main_participants(docs, per_doc, entity_index)
@@ -326,7 +326,7 @@ def _fulfil_plans(blocks: dict[tuple, list[_Cluster]]) -> set[int]:
             c.documents |= p.documents
             c.dated_by |= p.dated_by
             c.classes |= p.classes
-            c.stances += p.stances
+            c.stance = c.stance and p.stance
             c.members += p.members
             c.lead = min(c.lead, p.lead)
             gone.add(id(p))
@@ -446,7 +446,7 @@ def salience(c: _Cluster, main: set[str]) -> float:
         score /= 2  # saying and being are the frame of the news, not its events
     elif _tally(c):
         score /= 2  # a statistic over a week, a month, a quarter or a year: a point of a figure series
-    elif c.stances and all(c.stances):
+    elif c.stance:
         score /= 2  # "is seeking 100 mln dlrs in damages", "is demanding a pay rise": a standing quest
     return round(min(1.0, score), 3)
 
