@@ -362,3 +362,19 @@ def test_a_standing_quest_told_in_the_present_is_no_key_event():
         return ev.salience
 
     assert round(run("PRESENT", "PROGRESSIVE") * 2, 3) == run("PAST", "NONE")
+
+
+def test_a_participle_that_describes_a_thing_is_no_key_event():
+    """'shelled peanuts', 'the rocket blamed for the loss': a bare participle with no time of its own
+    keeps half its salience; the same participle dated by its sentence ('a notice released today'), or
+    a past tense, keeps it all."""
+    def run(tense, date_from):
+        date = Timex(0, 1, "today", "DATE", "1987-04-13") if date_from else None
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "blamed", "accuse", "blamed", "s", actors=["NASA"], lemma="blame",
+                         event_class="OCCURRENCE", tense=tense, aspect="NONE", date=date, date_from=date_from)])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "NASA"): "e-NASA"})
+        return ev.salience
+
+    assert round(run("PASTPART", None) * 2, 3) == run("PAST", None)
+    assert run("PASTPART", "sentence") == run("PAST", "sentence") > run("PASTPART", None)

@@ -84,6 +84,17 @@ def test_tense_direction_of_weekday():
     assert one("The Taliban released prisoners Sunday.", "2020-04-15").value == "2020-04-12"
 
 
+def test_what_a_reporting_verb_says_has_its_own_tense():
+    # 2020-03-03 is a Tuesday: a weekday before "said" takes the saying's tense, not the said clause's
+    assert one("In a report released by the IMF on Monday, economists said growth would slow.",
+               "2020-03-03").value == "2020-03-02"
+    assert one("At a news conference on Monday the minister said the plan would be delayed.",
+               "2020-03-03").value == "2020-03-02"
+    # a parenthetical "officials said," leaves the clause's own future
+    assert one("The meeting on Monday, officials said, will decide the budget.", "2020-03-03").value == "2020-03-09"
+    assert one("The summit on Thursday is expected to be tense, diplomats said.", "2020-03-03").value == "2020-03-05"
+
+
 def test_tense_direction_of_month():
     assert one("The deal was signed in September.", "2020-04-13").value == "2019-09"
     assert one("Elections will be held in September.", "2020-04-13").value == "2020-09"

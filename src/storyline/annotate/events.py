@@ -397,6 +397,10 @@ def _clause_tokens(trig: Token) -> set[int]:
         out |= {t.i for t in c.subtree}
     return out
 
+# prepositions a line keeps before an event's place ("arrived from Paris"); others read "in"
+PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "through", "toward", "towards"})
+
+
 def _placed_by(tok: Token, trig: Token) -> bool:
     """Whether a place name says where ``trig`` happened: it hangs from the trigger through a
     preposition ("released ... in Kandahar", "talks in Doha"), not through another verb ("accusing
@@ -443,11 +447,30 @@ def _authored(v: Token) -> tuple[Token | None, Token] | None:
     if h.dep_ == "pobj" and h.head.lower_ in ("by", "from") and h.head.head.lemma_.lower() in AUTHORED_NOUNS \
             and author(h):
         return h, h.head.head
+    sayer = _says_in(h)
+    if sayer is not None:
+        return sayer, h
     if h.lemma_.lower() not in AUTHORED_NOUNS:
         return None
     by = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < v.i
           for p in c.children if p.dep_ == "pobj" and author(p)]
     return (by[0] if by else None), h
+
+
+def _says_in(doc_noun: Token) -> Token | None:
+    """Who speaks in a document a participle says was issued, when the document frames what they say
+    ("In an official notice released today, the Bank said", "in a statement issued on Tuesday, Siemens
+    said"): the speaker issued it. Only a document noun (``coref.DOCUMENT_NOUNS``) with no author of
+    its own, in an "in" or "through" phrase of a reporting verb with a subject that can act."""
+    from .coref import DOCUMENT_NOUNS
+
+    prep = doc_noun.head
+    if doc_noun.lemma_.lower() not in DOCUMENT_NOUNS or doc_noun.dep_ != "pobj" or prep.dep_ != "prep" \
+            or prep.lower_ not in ("in", "through") or prep.head.lemma_.lower() not in REPORTING or any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in doc_noun.children):
+        return None
+    sayer = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return sayer if sayer is not None and _someone(sayer) and sayer.lower_ not in _RELPRON else None
 
 
 def _headline_passive(v: Token) -> Token | None:
@@ -674,6 +697,12 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # who the passive is said of does the act (not who asked or expects)
             return undergoer, None
         return doer, None
+    if v.dep_ == "conj" and v.tag_ == "VBD" and v.head.dep_ == "ccomp" and v.head.tag_ == "VB" and any(
+            c.tag_ == "MD" for c in v.head.children) and v.head.head.pos_ in ("VERB", "AUX"):
+        # a past tense cannot share the modal of the verb the parser joined it to, so it is joined to
+        # the verb that governs that clause: "The company said Pearson will succeed Barnes but also
+        # appointed a search committee" (the company appointed it)
+        return _subject_of(v.head.head)
     if v.dep_ == "conj" or (v.dep_ == "advcl" and (v.tag_ in ("VBG", "VB") or v.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "having" for c in v.children) and not any(c.dep_ == "mark" for c in v.children))):
         # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
@@ -949,7 +978,7 @@ def _participant(tok: Token) -> Token | None:
         # Jordan for talks with King Abdullah", "flew to Beijing for talks")
         doer = _subject_of(h.head)[0]
         return doer if doer is not None and _someone(doer) else None
-    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
+    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during", "into"):
         return None
     g = h.head
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
@@ -961,6 +990,8 @@ def _participant(tok: Token) -> Token | None:
         # gathering, "in a media conference" or "at a tense meeting Thursday, the board approved", held it)
         return None
     subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+    if subj is None and g.dep_ == "conj" and g.lemma_.lower() in PARTICIPATE:
+        subj = _subject_of(g)[0]  # "arrived from Helsinki and went straight into a meeting with X"
     if subj is not None and tok.lemma_.lower() in GATHERINGS and not _someone(subj) and not (
             g.lemma_.lower() in PARTICIPATE | REPORTING or g.lemma_ == "be"):
         return None  # ("a resolution began a discussion at their meeting": no one who met)
@@ -1854,7 +1885,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
 
 
 # ------------------------------------------------------------------ extraction
-def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, dtype: str) -> str:
+def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, dtype: str,
+             place_prep: str = "") -> str:
     lemma = trig.lemma_.lower()
     if trig.pos_ in ("VERB", "AUX"):
         past = PAST.get(lemma) or trig.text
@@ -1870,7 +1902,8 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
         verb = ("no " if mood == "negated" else "") + trig.text
     parts = [who, verb, what]
     if place:
-        parts.append(("to " if dtype == "consult" and lemma in (
+        # the place's own preposition ("arrived from Paris", "arrived in Kabul"), else where a trip goes
+        parts.append((place_prep + " " if place_prep else "to " if dtype == "consult" and lemma in (
             "travel", "fly", "depart", "arrive", "embark", "trip", "visit") else "in ") + place)
     return " ".join(p for p in parts if p)
 
@@ -2391,6 +2424,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     targets.append(k)
         clause = _clause_tokens(trig)
         places: list[str] = []
+        place_prep = ""  # the first place's own preposition ("from Paris", "in Kabul"), for the line
         for toks, e in ents:
             if e.type in _PLACE_TYPES and toks & clause and not toks & subj_np and \
                     e.key not in actors and e.key not in targets and e.key not in places:
@@ -2399,6 +2433,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     continue
                 if root is not None and not _placed_by(root, trig):
                     continue
+                if not places and root is not None and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+                    place_prep = root.head.lower_
                 places.append(e.key)
         fig_idx = [j for t, j in fig_tok if t is not None and t in clause and t != trig.i]
         # time
@@ -2445,7 +2481,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 {c.i for c in o.children if c.dep_ in ("amod", "compound")}, ents, _ACTOR_TYPES)), None)
             what = ("with " if dtype == "consult" and not dobj else "") + (
                 _summary_object(doc, noun, figures) if noun is not None else targets[0])
-        summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype)
+        summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype, place_prep)
         if trig.lemma_.lower() in UNDERGOING_VERBS and trig.pos_ == "VERB":
             # "Nakasone suffered a dent": the subject is the one it befell, no doer (the line keeps it first)
             targets = actors + [k for k in targets if k not in actors]

@@ -66,6 +66,7 @@ class _Cluster:
     dated_by: set[str] = field(default_factory=set)  # date_from of its mentions
     classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
     stance: bool = True  # every mention so far a standing quest told in the present
+    modifier: bool = True  # every mention so far a bare participle its own sentence does not date
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -240,6 +241,9 @@ def merge_events(
             home.classes.add(m.event_class or ("OCCURRENCE" if m.type != "other" else ""))
             home.stance = home.stance and m.tense == "PRESENT" and m.aspect in ("PROGRESSIVE", "NONE") \
                 and (m.lemma or "").lower() in stance_lemmas()
+            # "shelled peanuts", "the booster rocket blamed for the loss": a participle that only
+            # describes a thing (no auxiliary, no time of its own) is seldom a happening of the story
+            home.modifier = home.modifier and m.tense == "PASTPART" and m.date_from not in ("sentence", "relative")
     gone = _fulfil_plans(blocks)
     clusters = [c for c in clusters if id(c) not in gone]
     main = _main_participants(docs, per_doc, entity_index)
@@ -327,6 +331,7 @@ def _fulfil_plans(blocks: dict[tuple, list[_Cluster]]) -> set[int]:
             c.dated_by |= p.dated_by
             c.classes |= p.classes
             c.stance = c.stance and p.stance
+            c.modifier = c.modifier and p.modifier
             c.members += p.members
             c.lead = min(c.lead, p.lead)
             gone.add(id(p))
@@ -448,6 +453,8 @@ def salience(c: _Cluster, main: set[str]) -> float:
         score /= 2  # a statistic over a week, a month, a quarter or a year: a point of a figure series
     elif c.stance:
         score /= 2  # "is seeking 100 mln dlrs in damages", "is demanding a pay rise": a standing quest
+    elif c.modifier:
+        score /= 2  # "shelled peanuts", "a rocket blamed for the loss": a participle that describes a thing
     return round(min(1.0, score), 3)
 
 

@@ -193,7 +193,14 @@ class _Doc:
         if m:
             after = after[: m.start()]
         bw = [w.lower() for w in _WORD.findall(before)][::-1]
-        aw = [w.lower() for w in _WORD.findall(after)]
+        aw = []
+        for w in _WORD.finditer(after):
+            aw.append(w.group().lower())
+            if aw[-1] in REPORT_CUES and not after[w.end():].lstrip(" ").startswith(","):
+                # what follows a reporting verb is what was said, with a tense of its own: "In a report
+                # released on Monday, economists said growth would slow" (Monday is past); not a
+                # parenthetical "the meeting on Monday, officials said, will decide"
+                break
         if bw and bw[0] in REPORT_CUES:  # "said Thursday": the report's own day, past
             return -2
         if len(bw) > 1 and bw[0] in ("on", "late", "early") and bw[1] in REPORT_CUES:
