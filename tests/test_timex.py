@@ -93,6 +93,8 @@ def test_what_a_reporting_verb_says_has_its_own_tense():
     # a parenthetical "officials said," leaves the clause's own future
     assert one("The meeting on Monday, officials said, will decide the budget.", "2020-03-03").value == "2020-03-09"
     assert one("The summit on Thursday is expected to be tense, diplomats said.", "2020-03-03").value == "2020-03-05"
+    # the point of "a.m." ends no sentence: "will leave" still sets the tense (2000-04-05 is a Wednesday)
+    assert one("This father will leave at 4 a.m. EDT Thursday, Castro said.", "2000-04-05").value == "2000-04-06T04:00"
 
 
 def test_tense_direction_of_month():

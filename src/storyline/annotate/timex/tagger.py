@@ -67,7 +67,8 @@ _WORD = re.compile(r"[A-Za-z']+")
 _DEADLINE = re.compile(
     r"\b(?:until|till|by)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+"
     r"|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s+(?:[A-Z]{1,4}T\s+)?)?$", re.I)
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
+# (not the point of "a.m.", "p.m." or a title: "4 a.m. EDT Thursday", "Mr. Castro")
+_SENT_END = re.compile(r"(?<![ap]\.m)(?<![AP]\.M)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n")
 _INF_VERBS = {"be", "meet", "hold", "vote", "begin", "start", "visit", "travel", "return", "resume",
               "sign", "take", "open", "close", "end", "announce", "release", "decide"}
 _DEFER = {"postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "recessed"}
