@@ -114,6 +114,7 @@ PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "ab
 PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
+ENTER_INTO = frozenset(_D["participation"]["verbs_into"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
@@ -698,7 +699,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             return undergoer, None
         return doer, None
     if v.dep_ == "conj" and v.tag_ == "VBD" and v.head.dep_ == "ccomp" and v.head.tag_ == "VB" and any(
-            c.tag_ == "MD" for c in v.head.children) and v.head.head.pos_ in ("VERB", "AUX"):
+            c.tag_ == "MD" for c in v.head.children) and v.head.head.pos_ in ("VERB", "AUX") and \
+            v.head.lemma_ != "be" and any(c.dep_ == "dobj" for c in v.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        # (an active past with an object of its own and no subject: "must be exempt and registered
+        # with the state" is a participle the tagger read as a past)
         # a past tense cannot share the modal of the verb the parser joined it to, so it is joined to
         # the verb that governs that clause: "The company said Pearson will succeed Barnes but also
         # appointed a search committee" (the company appointed it)
@@ -978,7 +983,12 @@ def _participant(tok: Token) -> Token | None:
         # Jordan for talks with King Abdullah", "flew to Beijing for talks")
         doer = _subject_of(h.head)[0]
         return doer if doer is not None and _someone(doer) else None
-    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during", "into"):
+    if tok.dep_ == "pobj" and h.lower_ == "into" and h.head.lemma_.lower() in ENTER_INTO | PARTICIPATE:
+        # "went straight into a closed-door meeting with X", also as a verb joined to another
+        # ("arrived from Helsinki and went straight into ...")
+        doer = _subject_of(h.head)[0]
+        return doer if doer is not None and _someone(doer) else None
+    if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
         return None
     g = h.head
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
@@ -991,7 +1001,7 @@ def _participant(tok: Token) -> Token | None:
         return None
     subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
     if subj is None and g.dep_ == "conj" and g.lemma_.lower() in PARTICIPATE:
-        subj = _subject_of(g)[0]  # "arrived from Helsinki and went straight into a meeting with X"
+        subj = _subject_of(g)[0]  # "was not aware of it or knowingly took part in an effort to"
     if subj is not None and tok.lemma_.lower() in GATHERINGS and not _someone(subj) and not (
             g.lemma_.lower() in PARTICIPATE | REPORTING or g.lemma_ == "be"):
         return None  # ("a resolution began a discussion at their meeting": no one who met)
