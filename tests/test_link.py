@@ -350,6 +350,10 @@ def test_a_statistic_over_a_period_is_no_key_event_but_a_dated_deal_with_a_figur
     assert round(month * 2, 3) == day and deal > month
     # a week is a period too ("averaged 361 mln dlrs a day in the week"), and "registered" a measure
     assert run("average", "other", "1987-W15") == month and run("register", "other", "1986") == month
+    # any happening of no domain type told with a figure over a quarter or a year is a total ("bought
+    # 162,500 tonnes of raw sugar in 1986"); over a month only a measure verb is; a deal keeps its salience
+    assert run("buy", "other", "1986") == run("buy", "other", "1987-Q3") == month
+    assert run("buy", "other", "1987-01") == day and run("sign", "agree", "1986") > month
 
 
 def test_a_standing_quest_told_in_the_present_is_no_key_event():
