@@ -1505,3 +1505,17 @@ def test_who_speaks_in_a_document_issued_it(text, trigger, actors, summary):
 def test_clause_joins_participation_and_the_place_of_a_line(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "2020-03-03") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # a named speaker who reports talks with someone is one side of them
+    ("Apex said talks with other possible buyers were continuing.", "talks", ["Apex"]),
+    ("Apex said talks with other possible buyers were continuing.", "continuing", ["Apex"]),
+    ("The United Auto Workers said talks with Ford broke down on Sunday.", "broke", ["United Auto Workers"]),
+    # not a common noun, and not talks whose parties are named
+    ("Analysts said talks with Iran were unlikely to succeed.", "talks", []),
+    ("Israel said talks between Egypt and Hamas had stalled.", "talks", ["Egypt", "Hamas"]),
+])
+def test_who_reports_talks_with_someone_is_a_party(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-04-13") if e.trigger == trigger)
+    assert ev.actors == actors

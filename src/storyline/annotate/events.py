@@ -948,11 +948,29 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = next((t for t in [_subject_of(tok.head)[0]] if t is not None and _someone(t)), None)
         if actor is None:
             actor = _participant(tok)
+        if actor is None and lemma in GATHERINGS:
+            actor = _reporting_party(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+def _reporting_party(tok: Token) -> Token | None:
+    """The named speaker who reports talks with someone as the subject of what they say ("Apex said
+    talks with other possible buyers were continuing", "the union said talks with management broke
+    down"): one side of them. Not a common noun ("analysts said talks with Iran ...")."""
+    if tok.dep_ != "nsubj" or not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return None
+    verb = tok.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
+        return None
+    sayer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if sayer is None or sayer.lower_ in _RELPRON or not (
+            sayer.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or sayer.pos_ in ("PROPN", "PRON")):
+        return None
+    return sayer
 
 
 def _body_name(tok: Token) -> bool:
@@ -2347,8 +2365,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             # talks by X"), no name beside it (a message noun, "the release said", stands for its issuer)
             subj_np = {t.i for t in actor_tok.subtree}
             own = _arguments(actor_tok)[0]
-            if own is not None and own.head.i != actor_tok.i and own.head.head.i != actor_tok.i:
-                own = None  # (not who "announced the restoration" for "the restoration ... helps")
+            if own is not None and own.head.i != actor_tok.i and own.head.head.i != actor_tok.i and not (
+                    (rp := _reporting_party(actor_tok)) is not None and rp.i == own.i):
+                own = None  # (not who "announced the restoration" for "the restoration ... helps"; but
+                # "the union said talks with Ford broke down": the union)
             actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
             if actor_tok.i != trig.i:
                 # the line names the happening with its parties ("talks between employers and unions
