@@ -1519,3 +1519,16 @@ def test_clause_joins_participation_and_the_place_of_a_line(text, trigger, actor
 def test_who_reports_talks_with_someone_is_a_party(text, trigger, actors):
     ev = next(e for e in _dated(text, "1987-04-13") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors,date", [
+    # a span or count of talks stands for them as the object of the verb that holds them
+    ("George Shultz was holding several hours of talks with Eduard Shevardnadze today.", "talks",
+     ["George Shultz"], "1987-04-13"),
+    ("The two sides held two rounds of talks in Geneva last week.", "talks", [], "1987-W15"),
+    # not a span that only measures how long ago ("after months of talks")
+    ("The deal came after months of talks with Ford.", "talks", [], None),
+])
+def test_a_span_of_talks_stands_for_them(text, trigger, actors, date):
+    ev = next(e for e in _dated(text, "1987-04-13") if e.trigger == trigger)
+    assert (ev.actors, ev.date.value if ev.date else None) == (actors, date)

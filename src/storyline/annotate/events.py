@@ -115,6 +115,7 @@ PARTICIPATE = frozenset(_D["participation"]["verbs"])
 OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ENTER_INTO = frozenset(_D["participation"]["verbs_into"])
+SPAN_NOUNS = frozenset(_D["span_nouns"]["words"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
@@ -168,7 +169,11 @@ def _classify(tok: Token) -> tuple[str, str] | None:
         return None
     if lemma in LIGHT_VERBS:
         for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SPAN_NOUNS:
+                # "held two rounds of talks": the talks
+                c = next((n for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for n in p.children if n.dep_ == "pobj"), c)
+            if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lemma_.lower() in EVENT_NOUNS:
                 return EVENT_NOUNS[c.lemma_.lower()], LIGHT_VERBS[lemma]
         # the passive participle after its noun: "the agreement reached in February"
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in EVENT_NOUNS:
@@ -783,6 +788,15 @@ def _held_by(tok: Token) -> Token | None:
     return None
 
 
+def _in_slot(tok: Token) -> Token:
+    """The word that stands in the verb's slot for an event noun: the noun, or the span or count
+    whose "of" phrase it is ("held two rounds of talks": rounds; events.json ``span_nouns``)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep" \
+            and tok.head.head.lemma_.lower() in SPAN_NOUNS and tok.head.head.pos_ == "NOUN":
+        return tok.head.head
+    return tok
+
+
 def _held_as_object(tok: Token) -> bool:
     """Whether a gathering is the object of a verb whose subject holds it ("Bush convened a meeting of his
     advisers", events.json ``light_verbs``): that subject, not the members its "of" phrase names."""
@@ -939,8 +953,9 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
         if undergone:  # ("his death was announced by his agent": not the agent's death)
             return actor, objs
-        if actor is None and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in LIGHT_VERBS:
-            actor = _subject_of(tok.head)[0]  # "the union and the company signed a deal"
+        slot = _in_slot(tok)
+        if actor is None and slot.dep_ in ("dobj", "nsubjpass") and slot.head.lemma_.lower() in LIGHT_VERBS:
+            actor = _subject_of(slot.head)[0]  # "the union and the company signed a deal", "held two rounds of talks"
         elif actor is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
                 tok.head.lemma_.lower() in ASPECTUAL - ENDED_BY_OTHERS:
             # "prosecutors have dropped an investigation", "decided to reopen the investigation": who
@@ -1717,7 +1732,7 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                         continue
                 if got is not None:
                     return got
-    t = trig
+    t = _in_slot(trig)  # ("was holding several hours of talks today": the hours)
     planned = False
     for _ in range(3):
         if (t.dep_ not in _RELATED_DEPS and not _gerund_object(t)) or t.head.i == t.i:
