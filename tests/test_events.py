@@ -1532,3 +1532,12 @@ def test_who_reports_talks_with_someone_is_a_party(text, trigger, actors):
 def test_a_span_of_talks_stands_for_them(text, trigger, actors, date):
     ev = next(e for e in _dated(text, "1987-04-13") if e.trigger == trigger)
     assert (ev.actors, ev.date.value if ev.date else None) == (actors, date)
+
+
+def test_a_reporting_verb_that_frames_what_is_said_is_reporting():
+    """'"...," he added' and 'O'Neill added that ...' frame what is said (REPORTING, whatever class the
+    detector gave); 'The company added 300 jobs' is an occurrence."""
+    text = ('"The market has not approached the old price limits," he added. O\'Neill added that the '
+            'elimination of daily limits would add caution to trading. The company added 300 jobs.')
+    got = [(e.trigger, e.event_class) for e in _dated(text, "1987-06-01") if e.trigger == "added"]
+    assert got == [("added", "REPORTING"), ("added", "REPORTING"), ("added", "OCCURRENCE")]

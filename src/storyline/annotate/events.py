@@ -1914,6 +1914,16 @@ def _weekday_by_order(tok: Token, t: Timex, dated: dict[int, Timex]) -> Timex:
     return replace(t, value=day.isoformat() + t.value[10:])
 
 
+def _reporting_class(tok: Token, cls: str) -> str:
+    """REPORTING for a verb of the reporting lexicon that the detector called an occurrence while it
+    frames what is said ("'...,' he added", "O'Neill added that ..."): the frame of the news, not
+    its event. States of mind ("I think", events.json ``reporting_states``) keep their class."""
+    if cls == "OCCURRENCE" and tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES and any(
+            c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return "REPORTING"
+    return cls
+
+
 def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
     """What the report tells as current: present perfect or progressive ("has departed", "are
     holding talks"), a present-tense report ("the ministry says")."""
@@ -2535,7 +2545,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 trigger=trig.text, summary=summary, actors=actors, targets=targets,
                                 places=places, figures=fig_idx, date=date, date_from=date_from,
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
-                                event_class=cls, tense=tense, aspect=aspect, polarity=polarity(trig),
-                                lemma=trig.lemma_.lower()))
+                                event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
+                                polarity=polarity(trig), lemma=trig.lemma_.lower()))
     return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok), char2tok,
                             _dateline_time(text, timexes))
