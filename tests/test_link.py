@@ -382,3 +382,18 @@ def test_a_participle_that_describes_a_thing_is_no_key_event():
 
     assert round(run("PASTPART", None) * 2, 3) == run("PAST", None)
     assert run("PASTPART", "sentence") == run("PAST", "sentence") > run("PASTPART", None)
+
+
+def test_the_line_names_a_doer_the_vote_kept():
+    """Three reports of one event: two name TransCanada as its doer, the fullest line names another
+    company whose mention no vote backs; the line comes from a mention of the kept doer."""
+    def men(start, summary, actors):
+        return EventMention(start, start + 10, "x", "consult", "talks", summary, actors=actors, lemma="talks",
+                            event_class="OCCURRENCE")
+
+    per = {"d1": Annotations("d1", events=[men(0, "TransCanada talks with Dome", ["TransCanada"])]),
+           "d2": Annotations("d2", events=[men(0, "TransCanada talks", ["TransCanada"])]),
+           "d3": Annotations("d3", events=[men(0, "Amoco Corp talks with Dome over its sale", [])])}
+    index = {("d1", "TransCanada"): "e-TC", ("d2", "TransCanada"): "e-TC"}
+    (ev,) = merge_events([_doc(1), _doc(2), _doc(3)], per, index)
+    assert (ev.actor_ids, ev.summary) == (["e-TC"], "TransCanada talks with Dome")

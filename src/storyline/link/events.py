@@ -81,6 +81,7 @@ class _Member:
     places: frozenset[str]
     told: tuple[date, date] | None  # a date the sentence states (not borrowed from the article)
     date: Timex | None = None  # the mention's own date, however found
+    summary: str = ""  # the mention's one-line account
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +199,7 @@ def merge_events(
             pub = _day(doc.article.published)
             me = _Member(doc.id, m.start, frozenset(actors), frozenset(targets), frozenset(places),
                          span if m.date and m.date.text and m.date_from != "publication" else None,
-                         m.date if span is not None else None)
+                         m.date if span is not None else None, m.summary)
             fits = [c for c in block if not _article_clash(c, me)]
             home = _find(fits, m, span, actors, targets, values, partial, doc.story_id, fam, pub, doc.id)
             if home is None and partial is None:
@@ -249,6 +250,7 @@ def merge_events(
     main = _main_participants(docs, per_doc, entity_index)
     for c in clusters:
         c.event.actor_ids = sorted(_voted_actors(c))
+        c.event.summary = _voted_summary(c, set(c.event.actor_ids))
         c.event.date = _voted_date(c) or c.event.date
         c.event.target_ids = sorted(c.targets)
         c.event.salience = salience(c, main.get(c.event.story_id or "", set()))
@@ -273,6 +275,18 @@ def _voted_actors(c: _Cluster) -> set[str]:
         if o.actors & leaders:
             out |= o.actors
     return out
+
+
+def _voted_summary(c: _Cluster, voted: set[str]) -> str:
+    """The event's line, from a mention that names a doer the vote kept: the fullest such line, when
+    the fullest of all names another ("Amoco Corp talks with Dome" for talks the vote gives to
+    TransCanada); the line stands as it is otherwise."""
+    if not voted or any(o.summary == c.event.summary and o.actors & voted for o in c.members):
+        return c.event.summary
+    fitting = [o.summary for o in c.members if o.actors & voted and o.summary]
+    if not fitting:
+        return c.event.summary
+    return max(fitting, key=lambda s: len(s.split()))
 
 
 def _voted_date(c: _Cluster) -> Timex | None:
