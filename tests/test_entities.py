@@ -154,3 +154,14 @@ def test_a_name_cut_at_a_bracket_loses_the_bracket():
 def test_a_wires_markup_around_a_name_is_no_part_of_its_key():
     assert [e.key for e in _ents("<Texcan Corp> said it reached an agreement in principle with its creditors.")] == [
         "Texcan Corp"]
+
+
+def test_a_name_keeps_its_kind_where_the_tagger_missed_it():
+    """The dateline kept the tagger from 'Fiji' in the lead; the article's later 'Fiji' (a place) makes
+    the lead's one a place too. A proper noun that only starts another name ('Fiji Times') is not."""
+    from storyline.annotate.nlp import parse
+
+    text = ("SUVA, June 2 - Fiji today welcomed the ending of a trade ban imposed by Australian labor unions.\n\n"
+            "The ban had cut Fiji's exports, officials in Fiji said.")
+    got = [(e.text, e.type) for e in extract_entities(parse(text))]
+    assert got == [("Fiji", "GPE"), ("Australian", "NORP"), ("Fiji", "GPE"), ("Fiji", "GPE")]

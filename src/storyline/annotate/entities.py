@@ -326,7 +326,40 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             if lab == "ORG" and span.root.lower_ in TITLE_NOUNS and span.root.i == t - 1:
                 continue
         out.append((s, t, lab))
-    return out
+    return _same_name_elsewhere(doc, out)
+
+
+def _same_name_elsewhere(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagger's spans plus each other place where the article writes one of its names in proper
+    nouns the tagger left untagged: a name keeps its kind through the article ("SUVA, June 2 - Fiji
+    today welcomed", where the dateline kept the tagger from Fiji, which it tagged further on)."""
+    if not spans:
+        return spans
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    kind: dict[tuple[str, ...], str] = {}
+    for s, t, lab in spans:
+        words = tuple(w.text for w in doc[s:t])
+        if len("".join(words)) >= 3 and all(w.pos_ == "PROPN" for w in doc[s:t]):
+            by_first.setdefault(words[0], set()).add(words)
+            kind.setdefault(words, lab)
+    covered = {i for s, t, _ in spans for i in range(s, t)}
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        names = by_first.get(doc[i].text)
+        if i in covered or not names:
+            i += 1
+            continue
+        for words in sorted(names, key=lambda w: (-len(w), w)):  # the longest name first
+            j = i + len(words)
+            if j <= len(doc) and tuple(w.text for w in doc[i:j]) == words and all(
+                    w.pos_ == "PROPN" and not w.ent_type_ and k not in covered for k, w in zip(range(i, j), doc[i:j])) \
+                    and not (j < len(doc) and doc[j].pos_ == "PROPN") and not (i > 0 and doc[i - 1].pos_ == "PROPN"):
+                found.append((i, j, kind[words]))
+                i = j - 1
+                break
+        i += 1
+    return sorted(spans + found) if found else spans
 
 
 def extract_entities(doc: Doc) -> list[EntityMention]:
