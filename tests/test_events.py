@@ -1541,3 +1541,15 @@ def test_a_reporting_verb_that_frames_what_is_said_is_reporting():
             'elimination of daily limits would add caution to trading. The company added 300 jobs.')
     got = [(e.trigger, e.event_class) for e in _dated(text, "1987-06-01") if e.trigger == "added"]
     assert got == [("added", "REPORTING"), ("added", "REPORTING"), ("added", "OCCURRENCE")]
+
+
+@pytest.mark.parametrize("text,actors", [
+    # who is not present at a meeting or does not attend it takes no part in it
+    ("Spectra-Physics said the two Ciba-Geigy designees to its board were not present at yesterday's special meeting.", []),
+    ("The two Ciba-Geigy designees were present at yesterday's special meeting.", ["Ciba-Geigy"]),
+    ("Ciba-Geigy did not attend the meeting.", []),
+    ("Ciba-Geigy attended the meeting.", ["Ciba-Geigy"]),
+])
+def test_who_is_absent_takes_no_part(text, actors):
+    ev = next(e for e in _dated(text, "1987-06-01") if e.trigger == "meeting")
+    assert ev.actors == actors

@@ -1008,7 +1008,7 @@ def _participant(tok: Token) -> Token | None:
     the talks", "X was present at a meeting with Y", "X said during a discussion"."""
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in PARTICIPATE:
-        return _subject_of(h)[0]
+        return None if _negated(h) else _subject_of(h)[0]
     if tok.dep_ == "pobj" and h.lower_ == "for" and tok.lemma_.lower() in GATHERINGS and h.head.pos_ == "VERB" and (
             domain_type(h.head) == "consult" or any(
                 c.dep_ == "dobj" and domain_type(c) == "consult" for c in h.head.children)):
@@ -1024,6 +1024,8 @@ def _participant(tok: Token) -> Token | None:
     if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
         return None
     g = h.head
+    if (g.lemma_.lower() in PRESENT_ADJ or g.lemma_.lower() in PARTICIPATE) and _negated(g):
+        return None  # "the two designees were not present at the meeting", "did not attend": no part in it
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
         g = g.head
     elif not (g.lemma_.lower() in PARTICIPATE or (g.lemma_ == "be" and g.pos_ in ("AUX", "VERB"))
