@@ -97,6 +97,14 @@ def test_what_a_reporting_verb_says_has_its_own_tense():
     assert one("This father will leave at 4 a.m. EDT Thursday, Castro said.", "2000-04-05").value == "2000-04-06T04:00"
 
 
+def test_midnight_of_a_past_deed_is_the_one_that_began_the_report_day():
+    assert one("Parliament passed the budget shortly before midnight local time, officials said.",
+               "1987-04-24").value == "1987-04-23T24:00"
+    assert one("Police arrived shortly after midnight.", "1987-04-24").value == "1987-04-23T24:00"
+    assert one("The strike will begin at midnight.", "1987-04-24").value == "1987-04-24T24:00"
+    assert one("The deadline expires at midnight.", "1987-04-24").value == "1987-04-24T24:00"
+
+
 def test_tense_direction_of_month():
     assert one("The deal was signed in September.", "2020-04-13").value == "2019-09"
     assert one("Elections will be held in September.", "2020-04-13").value == "2020-09"

@@ -893,6 +893,23 @@ def _h_qnote(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{y:04d}-Q{q}", None
 
 
+def _past_verb_before(text: str, start: int) -> bool:
+    """Whether one of the six words before ``start`` (in its sentence) is a past-tense verb, with no
+    modal or future cue nearer ("passed the budget shortly before midnight"; not "will begin at midnight")."""
+    before = text[max(0, start - 60): start]
+    cut = None
+    for cut in _SENT_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    for w in [w.lower() for w in _WORD.findall(before)][::-1][:6]:
+        if w in FUTURE_CUES or w in _MODALS or w in ("to", "is", "are", "be"):
+            return False
+        if (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST:
+            return True
+    return False
+
+
 def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
     g = m.groupdict()
     if g["midpod"]:  # "mid-afternoon": the part of the day of the day in focus
@@ -926,6 +943,9 @@ def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
     if h > 24:
         return None
     d = doc.ref or doc.anchor.date
+    if h == 24 and d is not None and d == doc.anchor.date and _past_verb_before(doc.text, m.start()):
+        # a past deed "shortly before midnight" on the report's own day: the midnight that began it
+        d = d - timedelta(days=1)
     day = cal.fmt_day(d) if d else "XXXX-XX-XX"
     return "TIME", f"{day}T{h:02d}:{mi:02d}", None
 
