@@ -1553,3 +1553,13 @@ def test_a_reporting_verb_that_frames_what_is_said_is_reporting():
 def test_who_is_absent_takes_no_part(text, actors):
     ev = next(e for e in _dated(text, "1987-06-01") if e.trigger == "meeting")
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,date", [
+    # "less than a year after" bounds the offset: no month to count to
+    ("The protests have blown up less than a year after he won a resounding election victory.", None),
+    ("The protests have blown up a year after he won a resounding election victory.", "1986-04"),
+])
+def test_a_bounded_offset_dates_nothing(text, date):
+    ev = next(e for e in _dated(text, "1987-04-29") if e.trigger == "won")
+    assert (ev.date.value if ev.date else None) == date

@@ -1435,6 +1435,8 @@ def _offset_date(trig: Token, timexes: list[Timex], dct: str | None,
     if not dct or got is None:
         return None
     mark, dur, host = got
+    if dur.mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
+        return None  # "less than a year after he won": no day, month or year to count to
     own = (dated or {}).get(host.i) if host.i != trig.i else None
     if own is None and host.i != trig.i and dated:
         own = _related_dated(host, dated, dct)  # "a blaze Monday that damaged a home 14 months after ..."
