@@ -1563,3 +1563,15 @@ def test_who_is_absent_takes_no_part(text, actors):
 def test_a_bounded_offset_dates_nothing(text, date):
     ev = next(e for e in _dated(text, "1987-04-29") if e.trigger == "won")
     assert (ev.date.value if ev.date else None) == date
+
+
+@pytest.mark.parametrize("text,actors", [
+    # officials "from" a body, like officials "of" it, act for it in the plural
+    ("Officials from the World Bank met in Vienna on Monday.", ["World Bank"]),
+    ("Officials of OPEC met in Vienna on Monday.", ["OPEC"]),
+    # not people who only come from a place
+    ("Refugees from Syria met in Vienna on Monday.", []),
+])
+def test_officials_from_a_body_act_for_it(text, actors):
+    ev = next(e for e in _dated(text, "1987-06-01") if e.trigger == "met")
+    assert ev.actors == actors

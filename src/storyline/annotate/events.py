@@ -379,8 +379,10 @@ def _agent_subject(trig: Token) -> bool:
 def _np_tokens(head: Token) -> set[int]:
     """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
     out = {head.i}
+    # ("officials from the World Bank", like "officials of OPEC": members in the plural act for their body)
+    preps = ("of", "from") if head.tag_ == "NNS" and head.lemma_.lower() in ROLE_NOUNS else ("of",)
     for c in head.children:
-        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",)) and not (
+        if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in preps) and not (
                 c.dep_ == "prep" and head.dep_ == "appos"):
             # ("Bandar, the nephew of King Salman": the king is named to describe Bandar, not as him)
             out |= _np_tokens(c)
