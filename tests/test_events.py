@@ -1575,3 +1575,15 @@ def test_a_bounded_offset_dates_nothing(text, date):
 def test_officials_from_a_body_act_for_it(text, actors):
     ev = next(e for e in _dated(text, "1987-06-01") if e.trigger == "met")
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # the "from" phrase of an offer or a request names who made it
+    ("Borg-Warner rejected an offer from GAF Corp.", "offer", ["GAF Corp"]),
+    ("The company received a request from the Treasury for more data.", "request", ["Treasury"]),
+    # not the place a withdrawal leaves
+    ("Troops began their withdrawal from Kabul on Monday.", "withdrawal", []),
+])
+def test_the_from_phrase_of_an_offer_names_who_made_it(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-04-29") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -116,6 +116,7 @@ OCCASION_VERBS = PARTICIPATE | frozenset(_D["occasion_verbs"]["verbs"])
 PRESENT_ADJ = frozenset(_D["participation"]["adjectives"])
 ENTER_INTO = frozenset(_D["participation"]["verbs_into"])
 SPAN_NOUNS = frozenset(_D["span_nouns"]["words"])
+SOURCE_NOUNS = frozenset(_D["source_nouns"]["words"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
@@ -949,6 +950,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = named[0] if named else actor
         if actor is not None and actor.dep_ == "poss":
             actor = _fronted_owner(tok, actor) or actor
+        if actor is None and (lemma in SOURCE_NOUNS or tok.lower_ in SOURCE_NOUNS):
+            # "an offer from GAF Corp", "criticism of the ADB from member nations" (events.json source_nouns)
+            actor = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for p in c.children if p.dep_ == "pobj" and _someone(p)), None)
         if actor is None and lemma in GATHERINGS:
             actor = _held_by(tok)
         if actor is None:
