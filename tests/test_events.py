@@ -1587,3 +1587,15 @@ def test_officials_from_a_body_act_for_it(text, actors):
 def test_the_from_phrase_of_an_offer_names_who_made_it(text, trigger, actors):
     ev = next(e for e in _dated(text, "1987-04-29") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,date", [
+    # a dated dateline dates its lead's deed; a time still ahead in the sentence is no deed's of the past
+    ("FRANKFURT, April 27 - The Bundesbank urged the government not to relax efforts to rein in spending "
+     "when taxes are cut in a 1990 fiscal reform package.", "1987-04-27"),
+    # a past time in the sentence may be the deed's own, misparsed: no narrative time
+    ("FRANKFURT, April 27 - The Bundesbank urged the government to cut spending in 1985.", None),
+])
+def test_a_later_time_in_the_lead_leaves_the_datelines_day(text, date):
+    ev = next(e for e in _dated(text, "1987-04-27") if e.trigger == "urged")
+    assert (ev.date.value if ev.date else None) == date

@@ -2269,9 +2269,11 @@ def _recent(t: Timex, dct: str | None) -> bool:
         return False
 
 
-def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[int]:
+def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], dct: str | None = None) -> set[int]:
     """Tokens with a time of their own, dated or not: those a time expression of any kind hangs from
-    ("for years"), every token of a sentence with a date or time in it, what an adverb of another
+    ("for years"), every token of a sentence with a date or time in it (not one still ahead of the
+    report, which no past deed can have: "urged the government not to relax efforts ... in a 1990
+    fiscal reform package"), what an adverb of another
     time qualifies ("which earlier won", events.json ``other_time_adverbs``), and relative clauses
     (a participant's background: "Zhang, who was accused of ...", "the 2001 attacks, which killed five")."""
     out = set()
@@ -2281,7 +2283,8 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> set[i
             head = doc[i].head
             if head.i not in toks:
                 out.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
-        if toks and t.type in ("DATE", "TIME"):  # a sentence with a time of its own: the parse gave it to
+        if toks and t.type in ("DATE", "TIME") and not _after_publication(t.value, dct):
+            # a sentence with a time of its own: the parse gave it to
             sent = doc[min(toks)].sent  # another phrase of it ("blocked protesters from the plaza on Sunday")
             out.update(range(sent.start, sent.end))
     for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
@@ -2558,5 +2561,5 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower()))
-    return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok), char2tok,
+    return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
                             _dateline_time(text, timexes))
