@@ -1593,9 +1593,17 @@ def test_the_from_phrase_of_an_offer_names_who_made_it(text, trigger, actors):
     # a dated dateline dates its lead's deed; a time still ahead in the sentence is no deed's of the past
     ("FRANKFURT, April 27 - The Bundesbank urged the government not to relax efforts to rein in spending "
      "when taxes are cut in a 1990 fiscal reform package.", "1987-04-27"),
-    # a past time in the sentence may be the deed's own, misparsed: no narrative time
-    ("FRANKFURT, April 27 - The Bundesbank urged the government to cut spending in 1985.", None),
+    # a time a verb of its own holds is that verb's ("to cut spending in 1985"), not the urging's
+    ("FRANKFURT, April 27 - The Bundesbank urged the government to cut spending in 1985.", "1987-04-27"),
 ])
 def test_a_later_time_in_the_lead_leaves_the_datelines_day(text, date):
     ev = next(e for e in _dated(text, "1987-04-27") if e.trigger == "urged")
     assert (ev.date.value if ev.date else None) == date
+
+
+def test_a_time_a_noun_holds_keeps_the_narrative_from_its_sentence():
+    """'blocked protesters from the plaza in 1985': the parse hung the year on the plaza, and it may be
+    the blocking's own time, so the dateline's day does not date the blocking."""
+    evs = _dated("FRANKFURT, April 27 - Police blocked protesters from the plaza in 1985.", "1987-04-27")
+    ev = next(e for e in evs if e.trigger == "blocked")
+    assert ev.date_from != "narrative"

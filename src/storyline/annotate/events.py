@@ -2279,13 +2279,18 @@ def _own_time(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], dct: str
     out = set()
     for t in timexes:
         toks = {char2tok[k] for k in range(t.start, t.end) if k in char2tok}
+        govs = set()
         for i in toks:
             head = doc[i].head
             if head.i not in toks:
-                out.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
-        if toks and t.type in ("DATE", "TIME") and not _after_publication(t.value, dct):
-            # a sentence with a time of its own: the parse gave it to
-            sent = doc[min(toks)].sent  # another phrase of it ("blocked protesters from the plaza on Sunday")
+                govs.add(head.head.i if head.pos_ == "ADP" else head.i)  # "for years": the verb "for" hangs from
+        out |= govs
+        if toks and t.type in ("DATE", "TIME") and not _after_publication(t.value, dct) and not (
+                govs and all(doc[g].pos_ in ("VERB", "AUX") and g not in toks for g in govs)):
+            # a sentence with a time of its own: the parse gave it to another phrase of it ("blocked
+            # protesters from the plaza on Sunday"), not when a verb of its own holds it ("said the
+            # country made striking gains in 1986, but warned": the gains' year, not the warning's)
+            sent = doc[min(toks)].sent
             out.update(range(sent.start, sent.end))
     for tok in doc:  # "which earlier won", "had once led", "then moved": a time other than the narrative's
         if tok.dep_ == "advmod" and tok.lower_ in OTHER_TIME_ADVERBS:
