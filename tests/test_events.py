@@ -1607,3 +1607,16 @@ def test_a_time_a_noun_holds_keeps_the_narrative_from_its_sentence():
     evs = _dated("FRANKFURT, April 27 - Police blocked protesters from the plaza in 1985.", "1987-04-27")
     ev = next(e for e in evs if e.trigger == "blocked")
     assert ev.date_from != "narrative"
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # the "between" phrase of a verb with no doer of its own names its parties
+    ("The accord was signed between Israel and Jordan in 1994.", "signed", ["Israel", "Jordan"]),
+    ("Rates will be kept stable as agreed between the Group of Seven countries in February.", "agreed",
+     ["Group of Seven"]),
+    # a doer of its own stays
+    ("Egypt mediated between Israel and Jordan in 1994.", "mediated", ["Egypt"]),
+])
+def test_the_between_phrase_of_a_verb_names_its_parties(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1995-01-10") if e.trigger == trigger)
+    assert ev.actors == actors
