@@ -120,6 +120,16 @@ def test_dateline_with_date_and_agency() -> None:
     assert dateline("BRASILIA, MARCH 31 - Brazil suspended payments.") == ("BRASILIA", "MARCH 31")  # a wire in capitals
 
 
+def test_a_dateline_in_title_case_needs_its_date() -> None:
+    assert dateline("Halifax, Newfoundland, June 15 - The premiers urged development.") == (
+        "Halifax, Newfoundland", "June 15")
+    assert dateline("Toronto, April 21 - TransCanada denied reports.") == ("Toronto", "April 21")
+    # without a date a title-case opening is a sentence, and a weekday or "The" is no place
+    assert dateline("Microsoft, IBM - Big Blue said it would.") is None
+    assert dateline("Monday, June 15 - The talks began.") is None
+    assert dateline("The Hague, May 4 - The court ruled.") is None
+
+
 PAGE = """<html><head><title>Harbour reopens after storm | Coast Daily</title>
 <meta property="og:site_name" content="Coast Daily">
 <meta name="author" content="Rui Costa">

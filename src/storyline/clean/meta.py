@@ -31,7 +31,7 @@ BYLINE_RE = re.compile(
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b")
 
 DATELINE_RE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
+    rf"^(?P<place>(?:[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}|(?!(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
     rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
 
 _PUB = r"(?P<pub>[A-Z0-9“\"][^.;()]*?(?:\.(?:com|org|net|co\.uk))?)"
@@ -139,7 +139,7 @@ def paragraph_datelines(text: str, within: int | None = None) -> Iterator[tuple[
     head = text if within is None else text[:within]
     for start in [0, *(m.end() for m in _PARAGRAPH.finditer(head))]:
         m = DATELINE_RE.match(text[start:start + 160])
-        if m is not None and re.search(r"[A-Z]{3}", m.group("place")):
+        if m is not None and _dateline_place(m):
             yield start, m
 
 
@@ -149,9 +149,16 @@ def dateline(text: str) -> tuple[str, str | None] | None:
     if not m:
         return None
     place = m.group("place").strip()
-    if not re.search(r"[A-Z]{3}", place):
+    if not _dateline_place(m):
         return None
     return place, m.group("date")
+
+
+def _dateline_place(m: re.Match[str]) -> bool:
+    """Whether a dateline match names its place as wire datelines do: in capitals ("KABUL:"), or in
+    title case before a month and day ("Halifax, Newfoundland, June 15 -", "Toronto, April 21 -")."""
+    caps = re.match(r"[A-Z][A-Z.'’-]{2,}(?:[ -,]|$)", m.group("place"))
+    return bool((caps and re.search(r"[A-Z]{3}", m.group("place"))) or m.group("date"))
 
 
 def _month_day_in(date_text: str, year: int) -> date | None:
