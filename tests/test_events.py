@@ -1620,3 +1620,13 @@ def test_a_time_a_noun_holds_keeps_the_narrative_from_its_sentence():
 def test_the_between_phrase_of_a_verb_names_its_parties(text, trigger, actors):
     ev = next(e for e in _dated(text, "1995-01-10") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # not the "between" or "among" of other verbs, which says where or among whom
+    ("Plague is transmitted between animals and humans.", "transmitted"),
+    ("His name was not listed among the party's arrested activists.", "listed"),
+])
+def test_the_between_phrase_of_other_verbs_names_no_doer(text, trigger):
+    ev = next(e for e in _dated(text, "2020-01-01") if e.trigger == trigger)
+    assert ev.actors == []

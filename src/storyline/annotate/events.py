@@ -894,10 +894,12 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and _someone(tok.head):
             return tok.head, []  # "the visiting Spanish Prime Minister": the one who visits
         actor, patient = _subject_of(tok)
-        if actor is None:
+        if actor is None and domain_type(tok) in ("agree", "consult"):
             # "as agreed between the Group of Seven countries", "the accord was signed between Israel and
-            # Jordan": the "between" or "among" phrase of a verb with no doer of its own names its parties
-            actor = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
+            # Jordan": the "between" phrase of a verb of agreeing or conferring with no doer of its own
+            # names its parties (not of other verbs: "transmitted between animals", "held between
+            # Suriname and French Guiana")
+            actor = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                           for p in c.children if p.dep_ == "pobj" and (_someone(p) or p.tag_ == "NNS")), None)
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if patient is not None:
