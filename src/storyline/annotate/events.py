@@ -1936,8 +1936,7 @@ def _reporting_class(tok: Token, cls: str) -> str:
     """REPORTING for a verb of the reporting lexicon that the detector called an occurrence while it
     frames what is said ("'...,' he added", "O'Neill added that ..."): the frame of the news, not
     its event. States of mind ("I think", events.json ``reporting_states``) keep their class."""
-    if cls == "OCCURRENCE" and tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES and any(
-            c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+    if cls == "OCCURRENCE" and _reports(tok) and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return "REPORTING"
     return cls
 
@@ -1952,7 +1951,12 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
     # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day); a
     # verb of the reporting lexicon is one whatever class the detector gave it ("he added")
     return tense in ("PRESENT", "PAST") and aspect == "NONE" and (
-        cls == "REPORTING" or (tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES))
+        cls == "REPORTING" or _reports(tok))
+
+
+def _reports(tok: Token) -> bool:
+    """Whether a verb is one of the reporting lexicon that tells a report, not a state of mind."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES
 
 
 # ------------------------------------------------------------------ extraction

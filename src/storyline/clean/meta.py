@@ -28,10 +28,12 @@ _DATE_WORDS = re.compile(
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|den|al|bin|ibn|el|la|le|du|dos|di))*"
 BYLINE_RE = re.compile(
     rf"^(?:(?i:by|written by|words by|reporting by|story by|report by))\s+(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)(?P<rest>.*)$")
-_NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b")
+# words that open a line but name no one and no place: months, weekdays, "The", "Today" ...
+_NOT_A_NAME = rf"(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b"
+_NOT_NAME = re.compile(rf"^{_NOT_A_NAME}")
 
 DATELINE_RE = re.compile(
-    rf"^(?P<place>(?:[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}|(?!(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This|That|Then|Now|Today|Yesterday|Tomorrow)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
+    rf"^(?P<place>(?:[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}|(?!{_NOT_A_NAME})[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
     rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
 
 _PUB = r"(?P<pub>[A-Z0-9“\"][^.;()]*?(?:\.(?:com|org|net|co\.uk))?)"

@@ -182,18 +182,11 @@ class _Doc:
         """As ``direction``, but ±2 when a tense cue decided it and -1 when only a reporting verb,
         a bare -ed word or the news default (the past) did."""
         text = self.text
-        lo = max(0, start - 90)
-        before = text[lo:start]
-        cut = None
-        for cut in _SENT_END.finditer(before):
-            pass
-        if cut is not None:
-            before = before[cut.end():]
         after = text[end:end + 70]
         m = _SENT_END.search(after)
         if m:
             after = after[: m.start()]
-        bw = [w.lower() for w in _WORD.findall(before)][::-1]
+        bw = _words_back(text, start, 90)
         aw = []
         for w in _WORD.finditer(after):
             aw.append(w.group().lower())
@@ -215,14 +208,12 @@ class _Doc:
                 return 2
         if len(bw) > 1 and bw[0] in ("until", "till") and bw[1] in _DEFER:
             return 2  # "postponed until Tuesday"
-        if aw and ((len(aw[0]) > 4 and aw[0].endswith("ed") and aw[0] not in _NOT_ED) or aw[0] in _IRREGULAR_PAST) \
-                and bw and bw[0] in ("on", "since"):
+        if aw and _past_form(aw[0]) and bw and bw[0] in ("on", "since"):
             return -2  # the verb right after: "the mayor on June 3 asked both unions to ..."
         for j, w in enumerate(bw[:4]):  # a past-tense verb just before: "issued a statement Friday"
             if w in FUTURE_CUES or w in _MODALS or w in ("to", "be", "is", "are"):
                 break  # "the reduced dividend is payable Jan. 2": the -ed word is no verb of the date
-            if ((len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST) and not (
-                    j + 1 < len(bw) and bw[j + 1] in ("be", "been", "is", "are", "will", "would", "to")):
+            if _past_form(w) and not (j + 1 < len(bw) and bw[j + 1] in ("be", "been", "is", "are", "will", "would", "to")):
                 return -2  # also irregular pasts: "the talks, which began on Saturday, will ..."
         weak = 0  # reporting verbs and -ed words: used only when no stronger cue is near
         for i in range(max(len(bw), len(aw))):
@@ -893,19 +884,29 @@ def _h_qnote(doc: _Doc, m: re.Match) -> tuple | None:
     return "DATE", f"{y:04d}-Q{q}", None
 
 
-def _past_verb_before(text: str, start: int) -> bool:
-    """Whether one of the six words before ``start`` (in its sentence) is a past-tense verb, with no
-    modal or future cue nearer ("passed the budget shortly before midnight"; not "will begin at midnight")."""
-    before = text[max(0, start - 60): start]
+def _words_back(text: str, start: int, width: int) -> list[str]:
+    """The words of the ``width`` characters before ``start`` in its sentence, lower-cased, nearest first."""
+    before = text[max(0, start - width): start]
     cut = None
     for cut in _SENT_END.finditer(before):
         pass
     if cut is not None:
         before = before[cut.end():]
-    for w in [w.lower() for w in _WORD.findall(before)][::-1][:6]:
+    return [w.lower() for w in _WORD.findall(before)][::-1]
+
+
+def _past_form(w: str) -> bool:
+    """Whether a lower-cased word reads as a past tense: a regular -ed form or an irregular past."""
+    return (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST
+
+
+def _past_verb_before(text: str, start: int) -> bool:
+    """Whether one of the six words before ``start`` (in its sentence) is a past-tense verb, with no
+    modal or future cue nearer ("passed the budget shortly before midnight"; not "will begin at midnight")."""
+    for w in _words_back(text, start, 60)[:6]:
         if w in FUTURE_CUES or w in _MODALS or w in ("to", "is", "are", "be"):
             return False
-        if (len(w) > 4 and w.endswith("ed") and w not in _NOT_ED) or w in _IRREGULAR_PAST:
+        if _past_form(w):
             return True
     return False
 
