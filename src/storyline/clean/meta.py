@@ -159,7 +159,7 @@ def dateline(text: str) -> tuple[str, str | None] | None:
 def _dateline_place(m: re.Match[str]) -> bool:
     """Whether a dateline match names its place as wire datelines do: in capitals ("KABUL:"), or in
     title case before a month and day ("Halifax, Newfoundland, June 15 -", "Toronto, April 21 -")."""
-    caps = re.match(r"[A-Z][A-Z.'’-]{2,}(?:[ -,]|$)", m.group("place"))
+    caps = re.match(r"[A-Z][A-Z.'’-]{2,}(?:[ ,-]|$)", m.group("place"))
     return bool((caps and re.search(r"[A-Z]{3}", m.group("place"))) or m.group("date"))
 
 
