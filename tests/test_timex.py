@@ -105,6 +105,14 @@ def test_midnight_of_a_past_deed_is_the_one_that_began_the_report_day():
     assert one("The deadline expires at midnight.", "1987-04-24").value == "1987-04-24T24:00"
 
 
+def test_a_month_at_most_three_ahead_with_no_tense_cue_is_this_years():
+    # only the news default says past: a month up to three ahead is the coming one
+    assert one("The outlook for quotas at the September coffee meeting is hard to predict.", "1987-06-19").value == "1987-09"
+    # a tense cue still decides, and a month further ahead is last year's
+    assert one("The deal was signed in September.", "1987-06-19").value == "1986-09"
+    assert one("The outlook for quotas at the December coffee meeting is hard to predict.", "1987-06-19").value == "1986-12"
+
+
 def test_tense_direction_of_month():
     assert one("The deal was signed in September.", "2020-04-13").value == "2019-09"
     assert one("Elections will be held in September.", "2020-04-13").value == "2020-09"

@@ -298,8 +298,11 @@ def _resolve_month(doc: _Doc, mo: int, start: int, end: int, rel: str | None = N
         return cal.fmt_month(y if mo > a.month else y + 1, mo)
     if rel == "this":
         return cal.fmt_month(y, mo)
-    direction = doc.direction(start, end)
-    if direction < 0 and mo > a.month and not doc.deadline(start):
+    cue = doc.cue_direction(start, end)
+    direction = 1 if cue > 0 else -1
+    if direction < 0 and mo > a.month and not doc.deadline(start) and not (cue == -1 and mo - a.month <= 3):
+        # (only the news default says past, and the month is at most three ahead: "the outlook ... at
+        # the September meeting is hard to predict" in June is this September's)
         y -= 1
     elif direction > 0 and mo < a.month:
         y += 1
