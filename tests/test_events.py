@@ -1630,3 +1630,11 @@ def test_the_between_phrase_of_a_verb_names_its_parties(text, trigger, actors):
 def test_the_between_phrase_of_other_verbs_names_no_doer(text, trigger):
     ev = next(e for e in _dated(text, "2020-01-01") if e.trigger == trigger)
     assert ev.actors == []
+
+
+def test_the_start_of_a_dated_meeting_is_its_holders_on_its_day():
+    """'the start of the OPEC meeting last Thursday': OPEC starts it, on Thursday, and the line names
+    OPEC once."""
+    evs = _dated("Spot crude prices are now higher than at the start of the OPEC meeting last Thursday.", "1987-06-29")
+    ev = next(e for e in evs if e.trigger == "start")
+    assert (ev.actors, ev.date.value if ev.date else None, ev.summary) == (["OPEC"], "1987-06-25", "start OPEC meeting")

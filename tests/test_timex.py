@@ -113,6 +113,13 @@ def test_a_month_at_most_three_ahead_with_no_tense_cue_is_this_years():
     assert one("The outlook for quotas at the December coffee meeting is hard to predict.", "1987-06-19").value == "1986-12"
 
 
+def test_this_weekend_of_a_past_deed_early_in_the_week_is_the_one_just_past():
+    # 1987-06-29 is a Monday
+    assert one("OPEC agreed this weekend in Vienna on a ceiling.", "1987-06-29").value == "1987-W26-WE"
+    assert one("OPEC will meet this weekend in Vienna.", "1987-06-29").value == "1987-W27-WE"
+    assert one("OPEC agreed this weekend in Vienna.", "1987-07-03").value == "1987-W27-WE"
+
+
 def test_tense_direction_of_month():
     assert one("The deal was signed in September.", "2020-04-13").value == "2019-09"
     assert one("Elections will be held in September.", "2020-04-13").value == "2020-09"

@@ -957,6 +957,14 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = named[0] if named else actor
         if actor is not None and actor.dep_ == "poss":
             actor = _fronted_owner(tok, actor) or actor
+        if actor is None and lemma in ASPECTUAL:
+            # "the start of the OPEC meeting": who holds the happening starts or ends it
+            event = next((n for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS), None)
+            if event is not None:
+                held = _arguments(event)[0]
+                if held is not None and held.i != tok.i:
+                    return held, [o for o in objs if o.i != held.i]
         if actor is None and (lemma in SOURCE_NOUNS or tok.lower_ in SOURCE_NOUNS):
             # "an offer from GAF Corp", "criticism of the ADB from member nations" (events.json source_nouns)
             actor = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1681,6 +1689,12 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         return got  # "the shooting, which happened on March 1"
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in ASPECTUAL:
+        # "the start of the OPEC meeting last Thursday": the start of a dated happening is on its day
+        got = next((dated[n.i] for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for n in c.children if n.dep_ == "pobj" and n.i in dated), None)
+        if got is not None:
+            return got
     if trig.pos_ == "NOUN":  # "elections slated for December 14", "the summit scheduled for next week"
         got = next((dated[c.i] for c in trig.children if c.dep_ == "acl" and c.i in dated and c.tag_ == "VBN"
                     and c.lower_ in PLANNED_OCCASIONS | {"set"} and any(p.lower_ == "for" for p in c.children)), None)
@@ -1975,6 +1989,8 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
             verb = f"{verb} {particle[0]}"
     else:
         verb = ("no " if mood == "negated" else "") + trig.text
+    if who and what and trig.pos_ not in ("VERB", "AUX") and f" {who} " in f" {what} ":
+        who = ""  # "start OPEC meeting", not "OPEC start OPEC meeting": the name once ("EU imposed EU sanctions" stays)
     parts = [who, verb, what]
     if place:
         # the place's own preposition ("arrived from Paris", "arrived in Kabul"), else where a trip goes

@@ -636,6 +636,9 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
         if rel == "the" or (step == 0 and rel != "this"):
             # "the weekend": the one just past early in the week, else this week's
             step = -1 if base.isoweekday() <= 4 and doc.direction(m.start(), m.end()) < 0 else 0
+        elif rel == "this" and step == 0 and base.isoweekday() <= 2 and doc.cue_direction(m.start(), m.end()) == -2:
+            # "OPEC agreed this weekend" in a Monday report: a past deed's weekend is the one just past
+            step = -1
         d = base + timedelta(weeks=step)
         return "DATE", cal.fmt_week(d) + "-WE", mod
     if unit == "week" and not from_ref and rel_full == "this past" and base.isoweekday() >= 3:
