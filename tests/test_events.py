@@ -1638,3 +1638,14 @@ def test_the_start_of_a_dated_meeting_is_its_holders_on_its_day():
     evs = _dated("Spot crude prices are now higher than at the start of the OPEC meeting last Thursday.", "1987-06-29")
     ev = next(e for e in evs if e.trigger == "start")
     assert (ev.actors, ev.date.value if ev.date else None, ev.summary) == (["OPEC"], "1987-06-25", "start OPEC meeting")
+
+
+@pytest.mark.parametrize("text,dct,date", [
+    # a relative clause that says when a happening began dates it by its first day
+    ("Lukman left on Sunday for the conference, which starts June 25.", "1987-06-19", "1987-06-25"),
+    ("Ali said the conference, which began Thursday and ended Saturday evening, was a success.", "1987-06-29",
+     "1987-06-25"),
+])
+def test_a_happening_is_dated_by_the_day_it_began(text, dct, date):
+    ev = next(e for e in _dated(text, dct) if e.trigger == "conference")
+    assert (ev.date.value if ev.date else None) == date
