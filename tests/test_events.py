@@ -1649,3 +1649,16 @@ def test_the_start_of_a_dated_meeting_is_its_holders_on_its_day():
 def test_a_happening_is_dated_by_the_day_it_began(text, dct, date):
     ev = next(e for e in _dated(text, dct) if e.trigger == "conference")
     assert (ev.date.value if ev.date else None) == date
+
+
+@pytest.mark.parametrize("text,dates", [
+    # a time opening the sentence before "a day after ..." is the main clause's, and the offset counts from it
+    ("On Sept 25, a day after Allied disclosed the offer, Allied began negotiating the sale, the SEC said.",
+     {"disclosed": "1986-09-24", "began": "1986-09-25"}),
+    # a time inside the after-clause is that clause's
+    ("A day after Allied disclosed the offer on Sept 25, its shares fell.",
+     {"disclosed": "1986-09-25", "fell": "1986-09-26"}),
+])
+def test_a_time_opening_the_sentence_before_an_offset_is_the_main_clauses(text, dates):
+    got = {e.trigger: e.date.value for e in _dated(text, "1987-06-29") if e.trigger in dates and e.date}
+    assert got == dates

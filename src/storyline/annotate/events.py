@@ -1225,6 +1225,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
             root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
         h = _deed_of(root, events) or root.head
+        if root.dep_ == "pobj" and h.dep_ == "prep" and h.head.dep_ == "advcl" and h.head.head.pos_ in ("VERB", "AUX"):
+            # "On Sept 25, a day after Allied disclosed ..., Allied began": a time that opens the sentence
+            # before an after/before clause the parser hung it on is the main clause's
+            mark = next((c for c in h.head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+            if mark is not None and h.i < mark.i and h.i < h.head.head.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.i < h.i for c in h.head.children):
+                h = h.head.head
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
         for steps in range(8):
