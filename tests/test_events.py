@@ -1662,3 +1662,11 @@ def test_a_happening_is_dated_by_the_day_it_began(text, dct, date):
 def test_a_time_opening_the_sentence_before_an_offset_is_the_main_clauses(text, dates):
     got = {e.trigger: e.date.value for e in _dated(text, "1987-06-29") if e.trigger in dates and e.date}
     assert got == dates
+
+
+def test_a_day_a_clause_sets_dates_no_verb_above_it():
+    """'sign a bill setting December 1, 1990, as the trigger date': the day the bill sets, not the signing's."""
+    evs = _dated("Governor James Thompson will likely sign a bill setting December 1, 1990, as the trigger date.",
+                 "1987-06-19")
+    ev = next(e for e in evs if e.trigger == "sign")
+    assert ev.date is None

@@ -1188,6 +1188,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue
         if _attribute_time(root):
             continue  # "a eurobond due April 2, 1991": which thing, not when
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.i not in events \
+                and root.head.dep_ in ("acl", "relcl"):
+            continue  # "sign a bill setting December 1, 1990, as the trigger date": the day the bill sets
         if root.dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod", "poss") and root.head.i not in events \
                 and (root.head.lemma_.lower() in PERSON_NOUNS or root.head.ent_type_ == "PERSON"):
             continue  # "the 2016 contender", "2012 nominee Mitt Romney": the time describes a person
