@@ -165,3 +165,11 @@ def test_a_name_keeps_its_kind_where_the_tagger_missed_it():
             "The ban had cut Fiji's exports, officials in Fiji said.")
     got = [(e.text, e.type) for e in extract_entities(parse(text))]
     assert got == [("Fiji", "GPE"), ("Australian", "NORP"), ("Fiji", "GPE"), ("Fiji", "GPE")]
+
+
+def test_an_acronym_is_no_short_form_of_a_name_that_holds_it_as_a_word():
+    """'EC' abbreviates 'European Community', never 'EC Commission' (its initials are EC only because
+    the acronym stands in it as a word)."""
+    text = "EC farm ministers met in Luxembourg. The EC Commission proposed cuts. The EC ministers rejected the plan."
+    keys = {(e.text, e.key) for e in extract_entities(parse(text))}
+    assert ("EC", "EC Commission") not in keys and ("EC Commission", "EC Commission") in keys

@@ -393,7 +393,10 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
                          len(f.split()) >= 2}, key=rank)
     by_initials: dict[str, str] = {}
     for n in long_names:
-        by_initials.setdefault(initials(n), n)
+        ini = initials(n)
+        if ini in n.split():
+            continue  # "EC Commission" is no expansion of "EC", which it names as a word of its own
+        by_initials.setdefault(ini, n)
 
     # Case-insensitive identity: "KABUL" and "Kabul" are one key, written as most often seen.
     spelled: dict[str, Counter] = defaultdict(Counter)
