@@ -187,12 +187,16 @@ def _classify(tok: Token) -> tuple[str, str] | None:
 _ASPECTUAL_ARGS = ("nsubj", "nsubjpass", "dobj", "xcomp")
 
 
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of a word's "of" phrases ("the start of the talks": talks)."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def domain_type(tok: Token, cls: str = "") -> str:
     """The trigger's domain type; an aspectual event (start, resume, end) takes the type of the
     event it is the start or end of ("the start of the talks", "talks began")."""
     if cls == "ASPECTUAL" or tok.lemma_.lower() in ASPECTUAL:
-        args = [c for c in tok.children if c.dep_ in _ASPECTUAL_ARGS] + [
-            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        args = [c for c in tok.children if c.dep_ in _ASPECTUAL_ARGS] + _of_objects(tok)
         for a in args:
             got = domain_type(a)
             if got != "other":
@@ -959,8 +963,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _fronted_owner(tok, actor) or actor
         if actor is None and lemma in ASPECTUAL:
             # "the start of the OPEC meeting": who holds the happening starts or ends it
-            event = next((n for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in EVENT_NOUNS), None)
+            event = next((n for n in _of_objects(tok) if n.lemma_.lower() in EVENT_NOUNS), None)
             if event is not None:
                 held = _arguments(event)[0]
                 if held is not None and held.i != tok.i:
@@ -1691,8 +1694,7 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         if got is not None:
             return got
     # (or on the noun of its "of" phrase, where the parser hangs it: "the fifth session of the council held on Friday")
-    owners = [trig] + [n for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" and trig.pos_ == "NOUN"
-                       for n in c.children if n.dep_ == "pobj" and n.i not in dated]
+    owners = [trig] + ([n for n in _of_objects(trig) if n.i not in dated] if trig.pos_ == "NOUN" else [])
     got = next((dated[c.i] for o in owners for c in o.children if c.dep_ in ("relcl", "acl") and c.i in dated
                 and c.lemma_.lower() in _HAPPEN), None)
     if got is not None:
@@ -1701,8 +1703,7 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in ASPECTUAL:
         # "the start of the OPEC meeting last Thursday": the start of a dated happening is on its day
-        got = next((dated[n.i] for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for n in c.children if n.dep_ == "pobj" and n.i in dated), None)
+        got = next((dated[n.i] for n in _of_objects(trig) if n.i in dated), None)
         if got is not None:
             return got
     if trig.pos_ == "NOUN":  # "elections slated for December 14", "the summit scheduled for next week"
