@@ -2350,7 +2350,7 @@ def _dateline_time(text: str, timexes: list[Timex]) -> Timex | None:
 
 def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | None,
                      own_time: set[int], char2tok: dict[int, int],
-                     dateline: Timex | None = None) -> list[EventMention]:
+                     dateline: Timex | None = None, reported: frozenset[int] = frozenset()) -> list[EventMention]:
     """The reference time a narrative carries (Reichenbach's R): once a sentence dates a deed it
     tells in the simple past ("Yesterday, Jobs unveiled iPhone 4"), the deeds later sentences tell
     in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
@@ -2379,7 +2379,10 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             # is background, and no later deed takes it
             ref = (m.date, m.start) if _recent(m.date, dct) or m.date.value.startswith("XXXX-WXX") else None
         elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and \
-                m.date is None and m.event_class != "REPORTING" and m.lemma not in REPORTING:
+                m.date is None and m.event_class != "REPORTING" and m.lemma not in REPORTING and not (
+                    ref[1] == -1 and char2tok.get(pos) in reported):
+            # (a dateline's day is the report's, not the day of a deed told in someone's words: "LONDON,
+            # April 13 - The company said it reached an agreement" leaves the reaching's day open)
             m = replace(m, date=ref[0], date_from="narrative")
         res.append(m)
     return res
@@ -2604,5 +2607,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower()))
+    # what a reporting verb's clause tells ("said it reached an agreement"): in someone's words
+    reported = frozenset(t.i for v in doc if v.dep_ != "ccomp" and _reports(v)
+                         for c in v.children if c.dep_ == "ccomp" for t in c.subtree)
     return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
-                            _dateline_time(text, timexes))
+                            _dateline_time(text, timexes), reported)
