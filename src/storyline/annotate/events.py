@@ -2607,8 +2607,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower()))
-    # what a reporting verb's clause tells ("said it reached an agreement"): in someone's words
+    dateline = _dateline_time(text, timexes)
+    # what a reporting verb's clause tells ("said it reached an agreement"): in someone's words, which
+    # a dateline's day does not date (read only where a dated dateline opens the report)
     reported = frozenset(t.i for v in doc if v.dep_ != "ccomp" and _reports(v)
-                         for c in v.children if c.dep_ == "ccomp" for t in c.subtree)
+                         for c in v.children if c.dep_ == "ccomp" for t in c.subtree) if dateline else frozenset()
     return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
-                            _dateline_time(text, timexes), reported)
+                            dateline, reported)
