@@ -173,3 +173,17 @@ def test_an_acronym_is_no_short_form_of_a_name_that_holds_it_as_a_word():
     text = "EC farm ministers met in Luxembourg. The EC Commission proposed cuts. The EC ministers rejected the plan."
     keys = {(e.text, e.key) for e in extract_entities(parse(text))}
     assert ("EC", "EC Commission") not in keys and ("EC Commission", "EC Commission") in keys
+
+
+@pytest.mark.parametrize("text,added", [
+    # a name in capitals that acts, as a subject or a passive's "by" phrase, is an organisation
+    ("The proposal was criticised by CAOBISCO, the association of chocolate makers.", [("CAOBISCO", "ORG")]),
+    ("CAOBISCO said the levy would raise costs.", [("CAOBISCO", "ORG")]),
+    # not in a headline in capitals, where every word is, nor a month
+    ("GROUP SAYS CAOBISCO HOLDERS REJECT LEVY", []),
+    ("The levy was criticised by CAOBISCO in MAY.", [("CAOBISCO", "ORG")]),
+])
+def test_an_untagged_name_in_capitals_that_acts_is_an_organisation(text, added):
+    doc = parse(text)
+    tagged = {e.text for e in doc.ents}
+    assert [(e.text, e.type) for e in extract_entities(doc) if e.text not in tagged] == added

@@ -277,7 +277,8 @@ def _dated(text, dct):
     # who speaks during an occasion takes part in it
     ("Angela Merkel said during a discussion with aides.", "discussion", ["Angela Merkel"]),
     # the reason for blame: the object did it
-    ("Angela Merkel called Greek officials foolish for supporting Putin.", "supporting", []),
+    # (a people's officials act for it: state_agent_nouns)
+    ("Angela Merkel called Greek officials foolish for supporting Putin.", "supporting", ["Greek"]),
     ("Angela Merkel praised Greece for supporting the plan.", "supporting", ["Greece"]),
     # an event noun tagged as a present-tense verb ("the Paris attacks compel"): no actor from the word before it
     ("Voters may change their minds if the Paris attacks compel them to look again.", "attacks", []),
@@ -1579,6 +1580,37 @@ def test_a_bounded_offset_dates_nothing(text, date):
 def test_officials_from_a_body_act_for_it(text, actors):
     ev = next(e for e in _dated(text, "1987-06-01") if e.trigger == "met")
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a country's, people's or body's officials, forces or ministers act for it; the line keeps them
+    ("U.S. forces attacked two Iranian oil platforms on Monday.", "attacked", ["US"],
+     "U.S. forces attacked two Iranian oil platforms"),
+    ("American forces launched a retaliatory strike against Iran late Sunday.", "launched", ["American"],
+     "American forces launched retaliatory strike in Iran"),
+    ("European Community officials welcomed the move on Monday.", "welcomed", ["European Community"],
+     "European Community officials welcomed move"),
+    # other plural people a place names stay the place's people only
+    ("Danbury residents protested on Monday.", "protested", [], "residents protested"),
+    # one official is no country
+    ("A U.S. official said on Monday the talks had ended.", "said", [], "official said"),
+])
+def test_a_states_agents_act_for_it(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "1987-10-19") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # "it" subject of a relative on the object: the named country or body that is the verb's subject
+    ("The United States lifted the sanctions it imposed on Japan last month.", "imposed", ["United States"],
+     "United States imposed sanctions"),
+    ("Acme Corp sold the shares it bought in April.", "bought", ["Acme Corp"], "Acme Corp bought shares"),
+    # not a person's, whom "it" never stands for
+    ("Reagan lifted the sanctions it imposed on Japan last month.", "imposed", [], "imposed sanctions"),
+])
+def test_it_in_a_relative_on_the_object_is_the_subject(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "1987-04-08") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
 
 
 @pytest.mark.parametrize("text,trigger,actors", [

@@ -211,6 +211,18 @@ class Resolver:
         cands = [c for c in (subj, spk) if c is not None]
         return max(cands, key=lambda e: e.end_char) if cands else None
 
+    def _subject_of_governor(self, tok: Token) -> Span | None:
+        """The named country or body that is the subject of the verb whose object a relative clause
+        with ``tok`` ("it") as subject describes: "The United States lifted the sanctions it imposed",
+        "the company sold the shares it bought" (who lifted or sold is what "it" stands for)."""
+        v = tok.head
+        if tok.dep_ != "nsubj" or v.dep_ != "relcl" or v.head.dep_ != "dobj":
+            return None
+        gov = v.head.head
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        ent = self.ent_at.get(subj.i) if subj is not None else None
+        return ent if ent is not None and ent.label_ in ("ORG", "GPE") and ent.end_char <= tok.idx else None
+
     def nearest(self, before: int, labels: set[str]) -> Span | None:
         cands = [e for e in self.ents if e.end_char <= before and e.label_ in labels]
         return cands[-1] if cands else None
@@ -387,8 +399,9 @@ class Resolver:
                 h = tok.head
                 if h.lemma_.lower() in EXPLETIVE_HEADS or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in h.children):
                     return None, None, local
-                ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
-                if ante is None or ante.label_ != "ORG":
+                ante = self._subject_of_governor(tok) or self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
+                if ante is None or ante.label_ not in ("ORG", "GPE") or (
+                        ante.label_ == "GPE" and ante is not self._subject_of_governor(tok)):
                     return None, None, local
             elif low in GROUP_PRONOUNS:
                 ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})

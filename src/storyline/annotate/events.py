@@ -94,6 +94,7 @@ ACCUSED_PREPS = frozenset(_D["accused_governors"]["preps"])
 AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
+STATE_AGENT_NOUNS = frozenset(_D["state_agent_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -2057,6 +2058,8 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
     organisation or prize either where the noun names a person by a role."""
     if head.pos_ not in ("NOUN", "PROPN"):  # (a name the tagger missed: "RC2, a U.S. toy company")
         return False
+    if _acts_through(doc, key, agents, head) is not None:
+        return False  # "U.S. officials said", "American forces attacked": the country acts through them
     # of a person named by a role ("the Heisman Trophy winner", "a Clinton aide") no name that
     # qualifies the role acts
     # (an organisation's members in the plural act for it: "OPEC ministers met", "NATO leaders agreed")
@@ -2092,6 +2095,24 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
                 and not _owner_of_thing(root, toks) and not _office_of(root, head) and not _home_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _acts_through(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> Span | None:
+    """The phrase of a country, people or body and the plural noun of those who act for it that it
+    qualifies ("U.S. officials", "American forces", "European Community ministers"; events.json
+    ``state_agent_nouns``), where ``key`` is that name; None otherwise."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in STATE_AGENT_NOUNS:
+        return None
+    for toks, e in agents:
+        root = doc[max(toks)]
+        if e.key == key and e.type in ("GPE", "NORP", "ORG") and root.head.i == head.i and head.i not in toks \
+                and root.dep_ in ("compound", "amod", "nmod") and root.i < head.i:
+            return doc[min(toks): head.i + 1]
+    return None
+
+
+# nouns a relative clause with a subject of its own is seldom about as its object ("the way it works")
+_NOT_OBJECT_HEADS = frozenset({"way", "reason", "extent", "place", "point", "moment", "manner", "degree"})
 
 
 def _office_of(root: Token, head: Token) -> bool:
@@ -2575,7 +2596,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             elif dct and _publication_tense(trig, cls, tense, aspect, mood):
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
-        who = party_phrase or (actors[0] if actors else made.text if made is not None else (
+        through = _acts_through(doc, actors[0], agents, actor_tok) if actors and actor_tok is not None else None
+        who = party_phrase or (through.text if through is not None else actors[0] if actors else made.text if made is not None else (
             _proper_phrase(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
@@ -2586,6 +2608,12 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
             # (a relative hung on the place that says where its noun is: _relative_head)
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
+        elif not dobj and trig.pos_ == "VERB" and trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" \
+                and trig.head.dep_ == "dobj" and trig.head.i < trig.i and not _time_word(trig.head) \
+                and trig.head.lemma_.lower() not in _NOT_OBJECT_HEADS and any(
+                c.dep_ == "nsubj" and c.i > trig.head.i for c in trig.children) \
+                and not any(c.dep_ in ("prep", "advmod") and c.i < trig.i and c.i > trig.head.i for c in trig.children):
+            dobj = [trig.head]  # an object relative: "lifted the sanctions it imposed" (imposed sanctions)
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
             dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
