@@ -182,6 +182,8 @@ def test_an_acronym_is_no_short_form_of_a_name_that_holds_it_as_a_word():
     # not in a headline in capitals, where every word is, nor a month
     ("GROUP SAYS CAOBISCO HOLDERS REJECT LEVY", []),
     ("The levy was criticised by CAOBISCO in MAY.", [("CAOBISCO", "ORG")]),
+    # nor a title or another abbreviation of a thing (names.json)
+    ("The CEO said the levy would raise costs.", []),
 ])
 def test_an_untagged_name_in_capitals_that_acts_is_an_organisation(text, added):
     doc = parse(text)

@@ -1706,3 +1706,15 @@ def test_a_day_a_clause_sets_dates_no_verb_above_it():
                  "1987-06-19")
     ev = next(e for e in evs if e.trigger == "sign")
     assert ev.date is None
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    # a verb whose object and time follow the verb joined right after it shares that verb's time
+    ("U.S. warships attacked and destroyed an Iranian oil platform on Monday.", "attacked", "1987-10-19"),
+    ("Police arrested and charged two men on Friday.", "arrested", "1987-10-16"),
+    # not a verb with a time or an object of its own
+    ("Police arrested two men last week and charged them on Friday.", "arrested", "1987-W42"),
+])
+def test_a_verb_joined_before_its_shared_object_shares_its_time(text, trigger, date):
+    ev = next(e for e in _dated(text, "1987-10-19") if e.trigger == trigger)
+    assert ev.date is not None and ev.date.value == date

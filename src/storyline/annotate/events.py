@@ -2112,7 +2112,8 @@ def _acts_through(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention
 
 
 # nouns a relative clause with a subject of its own is seldom about as its object ("the way it works")
-_NOT_OBJECT_HEADS = frozenset({"way", "reason", "extent", "place", "point", "moment", "manner", "degree"})
+_NOT_OBJECT_HEADS = frozenset({"way", "reason", "extent", "place", "point", "moment", "manner", "degree", "time", "day",
+                               "night", "morning", "week", "month", "year", "hour", "minute", "season", "era"})
 
 
 def _office_of(root: Token, head: Token) -> bool:
@@ -2583,6 +2584,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             # "In an operation on Nov. 16, police arrested four men and found two guns": the second of
             # two deeds of one subject shares the first's occasion
             related = _related_dated(trig.head, dated, dct)
+        if related is None and i not in dated and trig.pos_ == "VERB" and not any(
+                c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for c in trig.children if c.i > trig.i):
+            # "U.S. warships attacked and destroyed an oil platform on Monday": a verb whose object and
+            # time follow the verb joined right after it shares that verb's time
+            nxt = next((c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in dated
+                        and all(doc[k].pos_ in ("CCONJ", "ADV", "PUNCT") for k in range(i + 1, c.i))), None)
+            if nxt is not None and tense == tense_aspect(nxt)[0]:
+                related = dated[nxt.i]
         if i in dated and not _done_before(dated[i], trig, tense, aspect, mood, dct):
             date, date_from = dated[i], "sentence"
         elif related is not None:
@@ -2611,7 +2620,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif not dobj and trig.pos_ == "VERB" and trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" \
                 and trig.head.dep_ == "dobj" and trig.head.i < trig.i and not _time_word(trig.head) \
                 and trig.head.lemma_.lower() not in _NOT_OBJECT_HEADS and any(
-                c.dep_ == "nsubj" and c.i > trig.head.i for c in trig.children) \
+                c.dep_ == "nsubj" and c.i > trig.head.i and c.lower_ not in _RELPRON for c in trig.children) \
+                and not any(c.lower_ in _RELPRON and c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) \
                 and not any(c.dep_ in ("prep", "advmod") and c.i < trig.i and c.i > trig.head.i for c in trig.children):
             dobj = [trig.head]  # an object relative: "lifted the sanctions it imposed" (imposed sanctions)
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
