@@ -1605,6 +1605,8 @@ def test_a_states_agents_act_for_it(text, trigger, actors, summary):
     ("The United States lifted the sanctions it imposed on Japan last month.", "imposed", ["United States"],
      "United States imposed sanctions"),
     ("Acme Corp sold the shares it bought in April.", "bought", ["Acme Corp"], "Acme Corp bought shares"),
+    # a relative whose gap is in a reported or infinitive clause names no object of its verb
+    ("Acme Corp rejected the offers it said were too low.", "said", ["Acme Corp"], "Acme Corp said"),
     # not a person's, whom "it" never stands for
     ("Reagan lifted the sanctions it imposed on Japan last month.", "imposed", [], "imposed sanctions"),
 ])

@@ -29,6 +29,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate.coref import is_dateline, other_sex, sexes
+from storyline.clean.meta import dateline
 from storyline.model import EntityMention
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -337,9 +338,10 @@ _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", 
 
 
 def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The spans plus each name in capitals that the tagger left untagged where it acts, as a clause's
-    subject or a passive's "by" phrase: an organisation known by its initials ("The proposal was
-    criticised by CAOBISCO", "IATA said"). The small model misses most such acronyms it never saw."""
+    """The spans plus the names the tagger left untagged: each name in capitals where it acts, as a
+    clause's subject or a passive's "by" phrase, an organisation known by its initials ("The proposal
+    was criticised by CAOBISCO", "IATA said"; the small model misses most acronyms it never saw); and
+    the dateline's place written again in the report, a place."""
     covered = {i for s, t, _ in spans for i in range(s, t)}
     text = doc.text
     found: list[tuple[int, int, str]] = []
@@ -355,6 +357,8 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
             continue
         if not all(w.is_upper and w.is_alpha and len(w.text) >= 2 for w in words):
             continue  # only names in capitals (not "Boeing", "Reuter" headline words in title case)
+        if words[0].idx == 0 or text[:words[0].idx].rstrip(" \t").endswith("\n"):
+            continue  # a paragraph's first words in capitals: a dateline or a kicker ("SALINA A storm ...")
         letters = [w for w in tok.sent if w.is_alpha]
         if sum(w.is_upper for w in letters) * 2 > len(letters):
             continue  # a headline in capitals, where every word is ("ZIMCO SHAREHOLDERS REJECT PLAN")
@@ -363,6 +367,19 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
                 is_dateline(text, words[0].idx, words[-1].idx + len(words[-1])):
             continue
         found.append((a, tok.i + 1, "ORG"))
+        covered.update(range(a, tok.i + 1))
+    # the dateline's place names a place, and so does the same name written in the report ("KUWAIT,
+    # June 2 - Kuwait today rejected", where the tagger took neither)
+    line = dateline(text[:160])
+    words = line[0].lower().split() if line else []
+    for i in range(len(doc) - len(words) + 1) if words and doc[0].is_upper else ():
+        span = doc[i: i + len(words)]
+        if [w.lower_ for w in span] == words and not span.text.isupper() and all(
+                w.pos_ == "PROPN" and not w.ent_type_ and w.i not in covered for w in span) \
+                and not (i + len(words) < len(doc) and doc[i + len(words)].pos_ == "PROPN") \
+                and not (i > 0 and doc[i - 1].pos_ == "PROPN"):
+            found.append((i, i + len(words), "GPE"))
+            covered.update(range(i, i + len(words)))
     return sorted(spans + found) if found else spans
 
 

@@ -2621,7 +2621,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 and trig.head.dep_ == "dobj" and trig.head.i < trig.i and not _time_word(trig.head) \
                 and trig.head.lemma_.lower() not in _NOT_OBJECT_HEADS and any(
                 c.dep_ == "nsubj" and c.i > trig.head.i and c.lower_ not in _RELPRON for c in trig.children) \
-                and not any(c.lower_ in _RELPRON and c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) \
+                and not any(c.lower_ in _RELPRON and c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in ("ccomp", "xcomp")
+                            for c in trig.children) and not _reports(trig) \
                 and not any(c.dep_ in ("prep", "advmod") and c.i < trig.i and c.i > trig.head.i for c in trig.children):
             dobj = [trig.head]  # an object relative: "lifted the sanctions it imposed" (imposed sanctions)
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
