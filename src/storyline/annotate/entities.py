@@ -344,6 +344,7 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
     the dateline's place written again in the report, a place."""
     covered = {i for s, t, _ in spans for i in range(s, t)}
     text = doc.text
+    spelled_out = {initials(doc[s:t].text) for s, t, _ in spans if t - s >= 2}
     found: list[tuple[int, int, str]] = []
     for tok in doc:
         doer = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
@@ -357,8 +358,9 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
             continue
         if not all(w.is_upper and w.is_alpha and len(w.text) >= 2 for w in words):
             continue  # only names in capitals (not "Boeing", "Reuter" headline words in title case)
-        if words[0].idx == 0 or text[:words[0].idx].rstrip(" \t").endswith("\n"):
-            continue  # a paragraph's first words in capitals: a dateline or a kicker ("SALINA A storm ...")
+        if (words[0].idx == 0 or text[:words[0].idx].rstrip(" \t").endswith("\n")) and words.text not in spelled_out:
+            continue  # a paragraph's first words in capitals: a dateline or a kicker ("SALINA A storm ..."),
+            # unless the initials of a name the article writes in full ("HCSD arrested")
         letters = [w for w in tok.sent if w.is_alpha]
         if sum(w.is_upper for w in letters) * 2 > len(letters):
             continue  # a headline in capitals, where every word is ("ZIMCO SHAREHOLDERS REJECT PLAN")
