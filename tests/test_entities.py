@@ -201,3 +201,10 @@ def test_the_datelines_place_written_again_in_the_report_is_a_place():
     got = [(e.text, e.type) for e in extract_entities(parse("KUWAIT, June 2 - Kuwait today rejected charges "
                                                             "that it had helped Iran."))]
     assert got == [("Kuwait", "GPE"), ("Iran", "GPE")]
+
+
+def test_a_product_that_says_something_is_an_organisation():
+    got = [(e.text, e.type) for e in extract_entities(parse(
+        "In a filing with the Securities and Exchange Commission, Atlantis said it has informally discussed "
+        "a business combination with Charter-Crellin management."))]
+    assert ("Atlantis", "ORG") in got

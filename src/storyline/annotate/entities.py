@@ -267,6 +267,10 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     split_off: set[tuple[int, int]] = set()
     text = doc.text
     for e in doc.ents:
+        if e.label_ == "PRODUCT" and e.root.dep_ == "nsubj" and e.root.head.pos_ == "VERB" and any(
+                c.dep_ == "ccomp" for c in e.root.head.children):
+            e = Span(doc, e.start, e.end, label="ORG")  # a "product" that says what its clause tells speaks for
+            # a company ("Atlantis said it has discussed ...")
         if e.label_ not in TYPES:
             continue
         parts = _dash_parts(doc, e.start, e.end)

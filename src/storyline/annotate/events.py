@@ -610,7 +610,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     subs = [c for c in subs if c is not None]
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
-        s = named[0] if len(subs) > 1 and named else subs[0]
+        # of two subjects, a name, else the one nearest the verb (the other is a fronted clause's: "X's
+        # remarks ... do not herald a lower range, other officials agreed")
+        s = named[0] if len(subs) > 1 and named else min(subs, key=lambda c: abs(v.i - c.i))
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
             return _antecedent(_relative_head(v.head, s)), None  # "the man who killed"
         s = _unjoined_last(s)
@@ -928,7 +930,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 continue  # "tomorrow's meeting", "next week's talks": a time, never the doer
             elif c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") or c.dep_ == "poss" and actor is None:
                 actor = c
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and c.lower_ == "by" and not (
+                    actor is not None and actor.dep_ in ("compound", "amod", "nmod") and actor.ent_type_):
+                # (not over a name before the noun: "confirmation of a U.S. Navy attack on a platform by
+                # the Defence Secretary", where the parser hangs the confirmer's "by" on the attack)
                 actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
             elif c.dep_ == "prep" and actor is None and (c.lower_ in PARTY_PREPS or c.lower_ == "of" and (
                     lemma in AGENT_OF_NOUNS or lemma in GATHERING_OF and not _held_as_object(tok))) \
