@@ -1728,3 +1728,17 @@ def test_a_day_a_clause_sets_dates_no_verb_above_it():
 def test_a_verb_joined_before_its_shared_object_shares_its_time(text, trigger, date):
     ev = next(e for e in _dated(text, "1987-10-19") if e.trigger == trigger)
     assert ev.date is not None and ev.date.value == date
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # "the two men" after a meeting of two named persons: both sides
+    ("Argentine President Raul Alfonsin met for more than an hour with IMF Managing Director Michel Camdessus, "
+     "and economy minister Juan Sourrouille said the two men discussed Argentina's economy.", "discussed",
+     ["Raul Alfonsin", "Michel Camdessus"]),
+    # a resolution that urges speaks for the body that passed it
+    ("The House of Representatives passed a resolution urging President Reagan to negotiate a treaty.", "urging",
+     ["House of Representatives"]),
+])
+def test_pairs_after_a_meeting_and_a_bodys_resolution(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-06-19") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -2211,8 +2211,9 @@ def _not_a_happening(tok: Token) -> bool:
 
 def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]]) -> list[str]:
     """The two names "the two countries" or "both companies" stand for (events.json ``pair_nouns``):
-    the last two of that kind coordinated before it, in its sentence or the one before ("agreements
-    signed between Lebanon and Syria ... as the two countries embark": Lebanon and Syria)."""
+    the last two of that kind coordinated before it, or the subject and the "with" side of a meeting,
+    in its sentence or the one before ("agreements signed between Lebanon and Syria ... as the two
+    countries embark": Lebanon and Syria)."""
     kind = PAIR_NOUNS.get(tok.lower_)
     if kind is None or not (any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children) and any(
             c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children) or any(
@@ -2222,6 +2223,12 @@ def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]])
     start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
     for t in reversed(doc[start: tok.i]):
         other = [c for c in t.children if c.dep_ == "conj" and c.ent_type_ == kind and c.i < tok.i]
+        if t.ent_type_ == kind and not other and t.dep_ == "nsubj":
+            # or the two sides of a meeting: "Alfonsin met for an hour with Camdessus, and X said the two
+            # men discussed ..."
+            other = [p for c in t.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < tok.i
+                     for p in c.children if p.dep_ == "pobj" and p.ent_type_ == kind] \
+                if t.head.pos_ == "VERB" and domain_type(t.head) == "consult" else []
         if t.ent_type_ == kind and other:
             keys = _keys_in({t.i}, agents) + _keys_in({other[0].i}, agents)
             if len(set(keys)) == 2:
