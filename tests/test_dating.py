@@ -377,3 +377,13 @@ def test_a_reports_weight_falls_at_its_own_pace_before_and_after_its_day():
     assert np.allclose(got, [math.exp(-1), math.exp(-0.5), 1.0, math.exp(-1), math.exp(-2)])
     # the same pace both ways: the symmetric kernel exp(-|d| / 14)
     assert np.array_equal(_kernel(np.array([-3.0, 3.0]), 14.0, 14.0), np.exp(-np.abs(np.array([-3.0, 3.0])) / 14.0))
+
+
+def test_a_texts_phrases_are_its_runs_of_content_words():
+    from storyline.annotate.dating import phrases
+
+    got = phrases("De Blasio said the Chelsea explosion was a basket of deplorables' work. Police, firefighters")
+    assert {"chelsea explosion", "basket of deplorable", "deplorable work"} <= got
+    # no run across punctuation, none that begins or ends with a stop word
+    assert "police firefighter" not in got and "work police" not in got and "the chelsea" not in got
+    assert "said the chelsea" not in got and "explosion was basket" not in got  # ("a" is a word)

@@ -132,14 +132,45 @@ def _fitting_years(month: int, day: int, weekday: int) -> tuple[int, ...]:
                  if date(y, month, day).isoweekday() == weekday)
 
 
+def _word_form(w: str) -> str:
+    """A word as the dating keys read it: in lower case, without its possessive."""
+    w = w.lower()
+    return w.rstrip("'’s") if w.endswith(("'s", "’s")) else w.rstrip("'’")
+
+
+def _stem(w: str) -> str:
+    return w[:-1] if w.endswith("s") and len(w) > 4 else w
+
+
 def _words(s: str) -> set[str]:
+    """The content words of a text: no stop word (``dating_cues.json``), four letters or more, no plural s."""
     stop = _stop_words()
     out = set()
     for w in _WORD.findall(s):
-        w = w.lower().rstrip("'’s") if w.lower().endswith(("'s", "’s")) else w.lower()
+        w = _word_form(w)
         if w in stop or len(w) < 4:
             continue
-        out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+        out.add(_stem(w))
+    return out
+
+
+_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[.,;:!?()\[\]\"“”]")
+
+
+def phrases(s: str) -> set[str]:
+    """The runs of two and three words in a row of a text (no punctuation between) that begin and end
+    with a content word of three letters or more: "chelsea explosion", "basket of deplorable". A
+    phrase names a thing of its time more narrowly than its words alone do."""
+    stop = _stop_words()
+    toks = [_word_form(t) if t[0].isalpha() else "" for t in _RUN.findall(s)]
+    content = [bool(t) and t not in stop and len(t) >= 3 for t in toks]
+    forms = [_stem(t) for t in toks]
+    out = set()
+    for i in range(len(toks) - 1):
+        if content[i] and content[i + 1]:
+            out.add(f"{forms[i]} {forms[i + 1]}")
+        if i + 2 < len(toks) and content[i] and toks[i + 1] and content[i + 2]:
+            out.add(f"{forms[i]} {forms[i + 1]} {forms[i + 2]}")
     return out
 
 
