@@ -1220,8 +1220,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
             owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" and \
-                owner.head.lower_ in ("after", "before") and _offset_of(owner.head, timexes) is not None:
-            continue  # "three days after the March 2 robbery": the day the offset counts from (_after_dated)
+                owner.head.lower_ in ("after", "before", "since"):
+            # "three days after the March 2 robbery": the day the offset counts from (_after_dated);
+            # "welcomed the suspension after Monday's record fall": the day of a happening the verb
+            # followed, which the detector did not take; it dates nothing above it
+            continue
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" \
                 and owner.head.dep_ == "prep" and _names_matter(owner.head.head, events) \
                 and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)
