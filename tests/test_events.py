@@ -1749,4 +1749,4 @@ def test_the_day_of_a_happening_a_verb_followed_does_not_date_the_verb():
     welcome came after it."""
     ev = next(e for e in _dated("Stockbrokers and legislators welcomed the suspension of trading on the local market "
                                 "after Monday's record fall.", "1987-10-20") if e.trigger == "welcomed")
-    assert ev.date is None or ev.date.value != "1987-10-19"
+    assert ev.date is None
