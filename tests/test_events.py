@@ -1599,6 +1599,9 @@ def test_officials_from_a_body_act_for_it(text, actors):
      "not herald a lower range for the dollar, other senior officials from the Bank of Japan and Finance "
      "Ministry agreed in interviews.", "agreed", ["Bank of Japan and Finance Ministry"],
      "Bank of Japan and Finance Ministry agreed"),
+    # not a place set off by a comma that the parser took for a second subject
+    ("At least two children in Baghdad, Iraq have died after eating cake poisoned with thallium.", "died", [],
+     "children died"),
     # a name before an event noun is its doer, over a "by" phrase the parser hangs on it
     ("Prices fell after confirmation of a U.S. Navy attack on an oil platform by the Defence Secretary Caspar "
      "Weinburger.", "attack", ["U.S. Navy"], "U.S. Navy attack"),

@@ -22,7 +22,7 @@ GROUP_PRONOUNS = {"it", "they", "them"}
 # written or spoken message (whose speaker is its issuer) and nouns naming a person by office.
 DOCUMENT_NOUNS = {
     "statement", "announcement", "declaration", "report", "release", "message", "tweet", "letter",
-    "memo", "post", "communique", "notice", "readout", "transcript", "email", "press", "resolution",
+    "memo", "post", "communique", "notice", "readout", "transcript", "email", "press",
 }
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "president",

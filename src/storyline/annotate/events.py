@@ -612,7 +612,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         # of two subjects, a name, else the one nearest the verb (the other is a fronted clause's: "X's
         # remarks ... do not herald a lower range, other officials agreed")
-        s = named[0] if len(subs) > 1 and named else min(subs, key=lambda c: abs(v.i - c.i))
+        s = named[0] if len(subs) > 1 and named else _fronted_past(subs, v)
         if s.lower_ in _RELPRON and v.dep_ == "relcl":
             return _antecedent(_relative_head(v.head, s)), None  # "the man who killed"
         s = _unjoined_last(s)
@@ -639,9 +639,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         from .coref import DOCUMENT_NOUNS
 
         h = v.head
-        if h.lemma_.lower() in DOCUMENT_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
-            # "issued a statement condemning the attack", "sent an email inviting them": who
-            # issued or sent it does what it does
+        if h.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement condemning the attack", "sent an email inviting them", "passed a
+            # resolution urging" (events.json authored_nouns): who issued, sent or passed it does what it does
             return _subject_of(h.head)[0], None
         if h.lemma_.lower() in SPENT_NOUNS and h.dep_ in ("dobj", "attr") and h.head.pos_ in ("VERB", "AUX"):
             # "did an excellent job pressing him", "spent the day touring" (events.json spent_nouns):
@@ -758,6 +758,20 @@ def _maker_named(v: Token) -> list[Token]:
         return []
     return [c for c in n.children if c.i < n.i and c.dep_ in ("compound", "nmod", "amod")
             and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
+
+
+def _fronted_past(subs: list[Token], v: Token) -> Token:
+    """Of the subjects the parser gave a verb, the first; but the one nearest the verb when a clause of
+    the first's own, with a verb and a comma, stands between ("X's remarks ... do not herald a lower
+    range, other officials agreed"; not "children in Baghdad, Iraq have died")."""
+    first = subs[0]
+    near = min(subs, key=lambda c: abs(v.i - c.i))
+    if near.i == first.i or near.i < first.i:
+        return first
+    between = v.doc[first.i + 1: near.i]
+    if any(t.text == "," for t in between) and any(t.pos_ in ("VERB", "AUX") for t in between):
+        return near
+    return first
 
 
 def _joined_bare(v: Token) -> bool | None:
