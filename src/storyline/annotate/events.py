@@ -1234,7 +1234,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
             owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" and \
-                owner.head.lower_ in ("after", "before", "since"):
+                owner.head.lower_ in ("after", "before"):
             # "three days after the March 2 robbery": the day the offset counts from (_after_dated);
             # "welcomed the suspension after Monday's record fall": the day of a happening the verb
             # followed, which the detector did not take; it dates nothing above it
