@@ -639,7 +639,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         from .coref import DOCUMENT_NOUNS
 
         h = v.head
-        if h.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS and h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX"):
+        if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX") and (h.lemma_.lower() in DOCUMENT_NOUNS or (
+                h.lemma_.lower() in AUTHORED_NOUNS and h.head.lemma_.lower() in _ISSUING)):
             # "issued a statement condemning the attack", "sent an email inviting them", "passed a
             # resolution urging" (events.json authored_nouns): who issued, sent or passed it does what it does
             return _subject_of(h.head)[0], None
@@ -758,6 +759,12 @@ def _maker_named(v: Token) -> list[Token]:
         return []
     return [c for c in n.children if c.i < n.i and c.dep_ in ("compound", "nmod", "amod")
             and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
+
+
+# verbs by which a body or person makes a document its own: who passes a resolution urging X urges X
+# (not who receives "documents certifying" a status)
+_ISSUING = frozenset({"pass", "adopt", "issue", "release", "publish", "send", "file", "introduce", "unveil",
+                      "write", "post", "approve", "sign", "submit", "draft"})
 
 
 def _fronted_past(subs: list[Token], v: Token) -> Token:
