@@ -106,7 +106,7 @@ for _layer in (
     Layer("dating", _dating, files=("dating.py", "dating_cues.json", "dating_model.json", "timex"),
           needs_parse=False),
     Layer("timexes", _timexes, requires=("dating",), files=("timex", "dating.py"), needs_parse=False),
-    Layer("entities", _entities, files=("entities.py", "names.json", "places", "coref.py")),
+    Layer("entities", _entities, files=("entities.py", "names.json", "places", "coref.py", "timex")),
     Layer("figures", _figures, requires=("timexes", "dating"), files=("figures.py",)),
     Layer("quotes", _quotes, files=("quotes.py", "quote_cues.json", "coref.py")),
     Layer("events", _events, requires=("entities", "timexes", "figures", "dating", "quotes"), files=("events.py", "events.json", "event_detect.py", "event_model.json", "senses.json", "coref.py", "dating.py")),

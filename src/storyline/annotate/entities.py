@@ -29,6 +29,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate.coref import is_dateline, other_sex, sexes
+from storyline.annotate.timex.lexicon import MONTHS, WEEKDAYS
 from storyline.clean.meta import dateline
 from storyline.model import EntityMention
 
@@ -337,8 +338,6 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _NOT_NAMES = frozenset(json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))["not_names_in_capitals"])
-_MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -368,7 +367,7 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
         letters = [w for w in tok.sent if w.is_alpha]
         if sum(w.is_upper for w in letters) * 2 > len(letters):
             continue  # a headline in capitals, where every word is ("ZIMCO SHAREHOLDERS REJECT PLAN")
-        if any(w.lower_ in _MONTHS_DAYS or w.lower_ in CORPORATE_FORMS or w.text in _NOT_NAMES for w in words) or (
+        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in CORPORATE_FORMS or w.text in _NOT_NAMES for w in words) or (
                 a > 0 and doc[a - 1].like_num) or \
                 is_dateline(text, words[0].idx, words[-1].idx + len(words[-1])):
             continue

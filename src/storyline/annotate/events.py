@@ -95,6 +95,8 @@ AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 STATE_AGENT_NOUNS = frozenset(_D["state_agent_nouns"]["words"])
+_ISSUING = frozenset(_D["issuing_verbs"]["verbs"])
+_NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -759,12 +761,6 @@ def _maker_named(v: Token) -> list[Token]:
         return []
     return [c for c in n.children if c.i < n.i and c.dep_ in ("compound", "nmod", "amod")
             and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
-
-
-# verbs by which a body or person makes a document its own: who passes a resolution urging X urges X
-# (not who receives "documents certifying" a status)
-_ISSUING = frozenset({"pass", "adopt", "issue", "release", "publish", "send", "file", "introduce", "unveil",
-                      "write", "post", "approve", "sign", "submit", "draft"})
 
 
 def _fronted_past(subs: list[Token], v: Token) -> Token:
@@ -2138,11 +2134,6 @@ def _acts_through(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention
                 and root.dep_ in ("compound", "amod", "nmod") and root.i < head.i:
             return doc[min(toks): head.i + 1]
     return None
-
-
-# nouns a relative clause with a subject of its own is seldom about as its object ("the way it works")
-_NOT_OBJECT_HEADS = frozenset({"way", "reason", "extent", "place", "point", "moment", "manner", "degree", "time", "day",
-                               "night", "morning", "week", "month", "year", "hour", "minute", "season", "era"})
 
 
 def _office_of(root: Token, head: Token) -> bool:
