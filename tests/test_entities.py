@@ -208,3 +208,13 @@ def test_a_product_that_says_something_is_an_organisation():
         "In a filing with the Securities and Exchange Commission, Atlantis said it has informally discussed "
         "a business combination with Charter-Crellin management."))]
     assert ("Atlantis", "ORG") in got
+
+
+def test_a_name_in_full_whose_initials_are_an_acronym_of_the_article_is_that_organisation():
+    """The dateline keeps the tagger from 'The International Monetary Fund' in the lead; the headline's
+    'IMF' names it."""
+    text = ("IMF APPROVES 125.9 MLN SDR'S FOR JAMAICA\n\nWASHINGTON, March 3 - The International Monetary Fund said "
+            "it approved 125.9 mln SDR's to assist development in Jamaica.")
+    got = [(e.text, e.type, e.key) for e in extract_entities(parse(text))]
+    assert ("International Monetary Fund", "ORG", "International Monetary Fund") in got
+    assert ("IMF", "ORG", "International Monetary Fund") in got

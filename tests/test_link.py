@@ -354,6 +354,8 @@ def test_a_statistic_over_a_period_is_no_key_event_but_a_dated_deal_with_a_figur
     # 162,500 tonnes of raw sugar in 1986"); over a month only a measure verb is; a deal keeps its salience
     assert run("buy", "other", "1986") == run("buy", "other", "1987-Q3") == month
     assert run("buy", "other", "1987-01") == day and run("sign", "agree", "1986") > month
+    # a deficit that narrowed or sales that rose over a month are measures too
+    assert run("narrow", "other", "1987-01") == run("sale", "other", "1987-02") == month
 
 
 def test_a_standing_quest_told_in_the_present_is_no_key_event():

@@ -373,6 +373,25 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
             continue
         found.append((a, tok.i + 1, "ORG"))
         covered.update(range(a, tok.i + 1))
+    # a name written in full whose initials are an organisation's acronym the article names ("IMF APPROVES
+    # ... - The International Monetary Fund said", where the dateline kept the tagger from the full name)
+    acronyms = {doc[s:t].text for s, t, lab in spans if lab == "ORG" and t - s == 1 and doc[s].is_upper
+                and doc[s].is_alpha and 2 <= len(doc[s].text) <= 6}
+    i = 0
+    while acronyms and i < len(doc):
+        j = i
+        while j < len(doc) and j not in covered and not doc[j].ent_type_ and (
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].is_upper
+                or (j > i and doc[j].lower_ in _FUNCTION and doc[j].is_lower)):
+            j += 1
+        while j > i and doc[j - 1].lower_ in _FUNCTION:
+            j -= 1
+        if j - i >= 2 and initials(doc[i:j].text) in acronyms:
+            found.append((i, j, "ORG"))
+            covered.update(range(i, j))
+            i = j
+        else:
+            i = max(j, i + 1)
     # the dateline's place names a place, and so does the same name written in the report ("KUWAIT,
     # June 2 - Kuwait today rejected", where the tagger took neither)
     line = dateline(text[:160])
