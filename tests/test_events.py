@@ -1343,8 +1343,13 @@ def test_a_dated_dateline_gives_the_leads_deed_the_day_of_the_news():
     assert old["approved"] is None
     # a deed told in someone's words keeps its day open: the dateline's day is the telling's
     for told, trigger in (("WASHINGTON, March 2 - The company said it reached an agreement to sell its unit.", "reached"),
-                          ("WASHINGTON, March 2 - The exchange approved the rule, officials said.", "approved")):
+                          ("WASHINGTON, March 2 - The exchange approved the rule, officials said.", "approved"),
+                          ("WASHINGTON, March 2 - CTS Corp and Dynamics Corp reached an agreement resolving all "
+                           "differences, according to a joint statement.", "reached")):
         assert next(e for e in _dated(told, "1987-03-02") if e.trigger == trigger).date is None
+    # (the same lead in the company's own words takes the dateline's day)
+    lead = "WASHINGTON, March 2 - CTS Corp and Dynamics Corp reached an agreement resolving all differences."
+    assert next(e for e in _dated(lead, "1987-03-02") if e.trigger == "reached").date.value == "1987-03-02"
 
 
 def test_a_plans_bare_weekday_or_month_lies_ahead_of_the_report():

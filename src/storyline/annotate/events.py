@@ -2674,9 +2674,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower()))
     dateline = _dateline_time(text, timexes)
-    # what a reporting verb's clause tells ("said it reached an agreement"): in someone's words, which
-    # a dateline's day does not date (read only where a dated dateline opens the report)
-    reported = frozenset(t.i for v in doc if v.dep_ != "ccomp" and _reports(v)
-                         for c in v.children if c.dep_ == "ccomp" for t in c.subtree) if dateline else frozenset()
+    # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
+    # someone: in someone's words, which a dateline's day does not date (read only where a dated
+    # dateline opens the report)
+    reported = frozenset(
+        [t.i for v in doc if v.dep_ != "ccomp" and _reports(v) for c in v.children if c.dep_ == "ccomp"
+         for t in c.subtree]
+        + [t.i for v in doc if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "according"
+                                                               for c in v.children) for t in v.subtree]
+    ) if dateline else frozenset()
     return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
                             dateline, reported)
