@@ -1758,3 +1758,17 @@ def test_the_day_of_a_happening_a_verb_followed_does_not_date_the_verb():
     ev = next(e for e in _dated("Stockbrokers and legislators welcomed the suspension of trading on the local market "
                                 "after Monday's record fall.", "1987-10-20") if e.trigger == "welcomed")
     assert ev.date is None
+
+
+def test_a_participle_going_on_from_a_plan_is_planned_and_its_weekday_ahead():
+    events = _dated("Funaro and Gros last week visited Washington. They have now decided to extend their tour, flying "
+                    "on Sunday to Tokyo to talk to government officials.", "1987-03-05")
+    fly = next(e for e in events if e.trigger == "flying")
+    assert (fly.modality, fly.date.value) == ("planned", "1987-03-08")
+
+
+def test_a_time_naming_what_is_compared_dates_nothing_and_according_is_no_event():
+    events = _dated("Renewed confidence helped U.S. energy futures settle above yesterday's closing prices, "
+                    "according to analysts.", "1987-03-05")
+    assert next(e for e in events if e.trigger == "settle").date is None
+    assert not any(e.trigger == "according" for e in events)

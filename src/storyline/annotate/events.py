@@ -97,6 +97,7 @@ PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 STATE_AGENT_NOUNS = frozenset(_D["state_agent_nouns"]["words"])
 _ISSUING = frozenset(_D["issuing_verbs"]["verbs"])
 _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
+_COMPARED = frozenset(_D["compared_preps"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -361,6 +362,12 @@ def _modality(tok: Token, memo) -> str:
         return "planned" if "to" in aux or gmod == "asserted" else gmod
     if dep == "conj" and not aux and v.tag_ not in ("VBD", "VBZ", "VBP"):
         return modality(head, memo)  # "will bypass ... and fly to Sydney"
+    if dep == "advcl" and tok.tag_ == "VBG" and not aux and head.pos_ in ("VERB", "AUX") and head.i < tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+        # a participle that goes on from its verb's deed: "will extend his tour, flying to Japan on Sunday"
+        # (planned as the extending is; "said ..., adding" asserted as the saying is)
+        gmod = modality(head, memo)
+        return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
     if tok.tag_ == "VBG" and dep in ("pcomp", "pobj"):  # "aimed at ending"
         return "planned" if head.head.lemma_.lower() in PLAN_GOV | {"aim"} else "asserted"
     if dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and glemma in IMPL_GOV | {"take", "happen", "occur", "end"}:
@@ -1236,6 +1243,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             c.dep_ == "case" for c in [*root.children, *first.children]) else None
         while owner is not None and owner.dep_ == "conj" and owner.head.i != owner.i and owner.i not in events:
             owner = owner.head  # "of 1984's Purple Rain and 1986's Parade": Parade -> Rain
+        if owner is not None and owner.i not in events and owner.dep_ == "pobj" and \
+                owner.head.lower_ in _COMPARED and first.dep_ in ("poss", "compound", "amod", "nmod"):
+            continue  # "settle above yesterday's closing prices": the time names which prices are compared
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" and \
                 owner.head.lower_ in ("after", "before"):
             # "three days after the March 2 robbery": the day the offset counts from (_after_dated);
@@ -2206,7 +2216,10 @@ def _dated_word(tok: Token) -> bool:
 def _not_a_happening(tok: Token) -> bool:
     """A detected trigger that tells no happening: an imperative ("Read the latest updates", "Click
     here": a request to the reader or listener, nothing done), or an event noun naming the body that
-    runs the event ("the Cruz campaign said", "the campaign's manager", "a spokesman for the campaign")."""
+    runs the event ("the Cruz campaign said", "the campaign's manager", "a spokesman for the campaign"), or
+    the "according" of "according to" (a source named, nothing done)."""
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
     if tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children):
         first = next((t for t in tok.sent if not t.is_punct and t.lower_ != "please"), None)
@@ -2471,7 +2484,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     # a bare weekday or month of a plan its own words make ("would meet on Thursday", "the next meeting
     # in June"; not a complement's, whose time may be its governor's: "threatened to quit Thursday")
     # lies ahead of the report; a past deed's, behind it
-    dated = {k: _bare_on_side(v, dct, ahead=True) if _own_modality(doc[k]) == "planned" else
+    dated = {k: _bare_on_side(v, dct, ahead=True) if _own_modality(doc[k]) == "planned" or (
+                 doc[k].dep_ == "advcl" and doc[k].tag_ == "VBG" and modality(doc[k], memo) == "planned") else
              _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
