@@ -118,6 +118,10 @@ def test_dateline_with_date_and_agency() -> None:
     assert dateline("WASHINGTON, Sept. 11 (Reuters) - The deal was signed.") == ("WASHINGTON", "Sept. 11")
     assert dateline("The US said on Friday.") is None
     assert dateline("BRASILIA, MARCH 31 - Brazil suspended payments.") == ("BRASILIA", "MARCH 31")  # a wire in capitals
+    # a place whose first word has two letters ("ST HELIER", "EL PASO"), with its region
+    assert dateline("ST HELIER, Jersey, March 12 - Guinness Plc has challenged a payment.") == (
+        "ST HELIER, Jersey", "March 12")
+    assert dateline("LA PAZ - Bolivia said.") is None  # (two letters and no date: no dateline)
 
 
 def test_a_dateline_in_title_case_needs_its_date() -> None:

@@ -1772,3 +1772,10 @@ def test_a_time_naming_what_is_compared_dates_nothing_and_according_is_no_event(
                     "according to analysts.", "1987-03-05")
     assert next(e for e in events if e.trigger == "settle").date is None
     assert not any(e.trigger == "according" for e in events)
+
+
+def test_the_datelines_region_is_no_doer():
+    ev = next(e for e in _dated("ST HELIER, Jersey, March 12 - Guinness Plc <GUIN.L> , the brewing group, has challenged "
+                                "a 5.2 mln stg payment to a U.S. Lawyer who says he organised its controversial takeover.",
+                                "1987-03-12") if e.trigger == "challenged")
+    assert ev.actors == ["Guinness Plc"]

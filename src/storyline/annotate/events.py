@@ -2055,6 +2055,11 @@ def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
     span = doc[min(toks): max(toks) + 1]
     if is_dateline(text, span.start_char, span.end_char):
         return False  # "MEXICO CITY — Trump ...": where the report was written
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if span.start_char - line_start < 60 and any(
+            line_start + m.start("place") <= span.start_char and span.end_char <= line_start + m.end()
+            for off, m in paragraph_datelines(text[line_start: line_start + 160])):
+        return False  # the dateline's region: "ST HELIER, Jersey, March 12 - Guinness Plc ..."
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
     if span.start > 0 and _byline_by(doc[span.start - 1]):

@@ -33,7 +33,7 @@ _NOT_A_NAME = rf"(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|This
 _NOT_NAME = re.compile(rf"^{_NOT_A_NAME}")
 
 DATELINE_RE = re.compile(
-    rf"^(?P<place>(?:[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}|(?!{_NOT_A_NAME})[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
+    rf"^(?P<place>(?:[A-Z][A-Z.'’-]{{2,}}(?:[ -][A-Z][A-Z.'’-]+){{0,3}}|[A-Z]{{2}}(?:[ -][A-Z][A-Z.'’-]{{2,}}){{1,3}}|(?!{_NOT_A_NAME})[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?!(?i:{_MONTH})\s+\d)[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+)?)?)"
     rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*(?::|—|–|--|-)\s+\S")
 
 _PUB = r"(?P<pub>[A-Z0-9“\"][^.;()]*?(?:\.(?:com|org|net|co\.uk))?)"
