@@ -726,7 +726,7 @@ def test_a_byline_run_into_the_first_sentence_is_no_doer():
     text = ("Valley students dig into family trees. BY K.T. BROWNE Advocate Reporter March 30, 2009 NEWARK -- "
             "The Licking Valley students in library media specialist Tracy Boehmer's class sat around the table.")
     doc = parse(text)
-    names = {text[e.start:e.end]: _is_name(doc, {t.i for t in doc.char_span(e.start, e.end)}, text)
+    names = {text[e.start:e.end]: _is_name(doc, {t.i for t in doc.char_span(e.start, e.end)}, text, [])
              for e in extract_entities(doc)}
     assert names["K.T. BROWNE Advocate"] is False  # who wrote the report
     assert names["Tracy Boehmer"] is True

@@ -334,18 +334,27 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             if lab == "ORG" and span.root.lower_ in TITLE_NOUNS and span.root.i == t - 1:
                 continue
         out.append((s, t, lab))
-    return _untagged_doers(doc, _same_name_elsewhere(doc, out))
+    return _untagged_names(doc, _same_name_elsewhere(doc, out))
 
 
 _NOT_NAMES = frozenset(json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))["not_names_in_capitals"])
 
 
-def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The spans plus the names the tagger left untagged: each name in capitals where it acts, as a
-    clause's subject or a passive's "by" phrase, an organisation known by its initials ("The proposal
-    was criticised by CAOBISCO", "IATA said"; the small model misses most acronyms it never saw); and
-    the dateline's place written again in the report, a place."""
-    covered = {i for s, t, _ in spans for i in range(s, t)}
+def _untagged_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans plus the names the tagger left untagged (the small model misses most acronyms it never
+    saw, and a dateline run into the lead keeps it from the lead's names): acronyms that act, names in
+    full of the article's acronyms, the dateline's place written again."""
+    return _dateline_namesakes(doc, _spelled_acronyms(doc, _capital_doers(doc, spans)))
+
+
+def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
+    return {i for s, t, _ in spans for i in range(s, t)}
+
+
+def _capital_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each name in capitals where it acts, as a clause's subject or a passive's "by" phrase: an
+    organisation known by its initials ("The proposal was criticised by CAOBISCO", "IATA said")."""
+    covered = _covered(spans)
     text = doc.text
     spelled_out = {initials(doc[s:t].text) for s, t, _ in spans if t - s >= 2}
     found: list[tuple[int, int, str]] = []
@@ -367,16 +376,22 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
         letters = [w for w in tok.sent if w.is_alpha]
         if sum(w.is_upper for w in letters) * 2 > len(letters):
             continue  # a headline in capitals, where every word is ("ZIMCO SHAREHOLDERS REJECT PLAN")
-        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in CORPORATE_FORMS or w.text in _NOT_NAMES for w in words) or (
-                a > 0 and doc[a - 1].like_num) or \
+        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in CORPORATE_FORMS or w.text in _NOT_NAMES
+               for w in words) or (a > 0 and doc[a - 1].like_num) or \
                 is_dateline(text, words[0].idx, words[-1].idx + len(words[-1])):
             continue
         found.append((a, tok.i + 1, "ORG"))
         covered.update(range(a, tok.i + 1))
-    # a name written in full whose initials are an organisation's acronym the article names ("IMF APPROVES
-    # ... - The International Monetary Fund said", where the dateline kept the tagger from the full name)
+    return sorted(spans + found) if found else spans
+
+
+def _spelled_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each name written in full whose initials are an organisation's acronym the article names ("IMF
+    APPROVES ... - The International Monetary Fund said", where the dateline kept the tagger from it)."""
     acronyms = {doc[s:t].text for s, t, lab in spans if lab == "ORG" and t - s == 1 and doc[s].is_upper
                 and doc[s].is_alpha and 2 <= len(doc[s].text) <= 6}
+    covered = _covered(spans)
+    found: list[tuple[int, int, str]] = []
     i = 0
     while acronyms and i < len(doc):
         j = i
@@ -388,15 +403,20 @@ def _untagged_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
             j -= 1
         if j - i >= 2 and initials(doc[i:j].text) in acronyms:
             found.append((i, j, "ORG"))
-            covered.update(range(i, j))
             i = j
         else:
             i = max(j, i + 1)
-    # the dateline's place names a place, and so does the same name written in the report ("KUWAIT,
-    # June 2 - Kuwait today rejected", where the tagger took neither)
-    line = dateline(text[:160])
-    words = line[0].lower().split() if line else []
-    for i in range(len(doc) - len(words) + 1) if words and doc[0].is_upper else ():
+    return sorted(spans + found) if found else spans
+
+
+def _dateline_namesakes(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The dateline's place written again in the report, a place ("KUWAIT, June 2 - Kuwait today
+    rejected", where the tagger took neither)."""
+    line = dateline(doc.text[:160])
+    words = line[0].lower().split() if line and doc[0].is_upper else []
+    covered = _covered(spans)
+    found: list[tuple[int, int, str]] = []
+    for i in range(len(doc) - len(words) + 1) if words else ():
         span = doc[i: i + len(words)]
         if [w.lower_ for w in span] == words and not span.text.isupper() and all(
                 w.pos_ == "PROPN" and not w.ent_type_ and w.i not in covered for w in span) \

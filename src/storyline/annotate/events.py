@@ -2046,19 +2046,17 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
     return " ".join(p for p in parts if p)
 
 
-def _is_name(doc: Doc, toks: set[int], text: str) -> bool:
+def _is_name(doc: Doc, toks: set[int], text: str, datelines: list[tuple[int, int]]) -> bool:
     """Whether an entity mention reads as a name that can act: not a dateline run into the first
-    words ("BRUSSELS - European"), not a span that starts with a verb or a preposition ("Following
-    Gigante"). ``text``: ``doc.text`` (read once by the caller: spaCy rebuilds it on each access)."""
+    words ("BRUSSELS - European") nor a name inside one (``datelines``: their character spans), not a
+    span that starts with a verb or a preposition ("Following Gigante"). ``text``: ``doc.text`` (read
+    once by the caller: spaCy rebuilds it on each access)."""
     if not toks:
         return False
     span = doc[min(toks): max(toks) + 1]
     if is_dateline(text, span.start_char, span.end_char):
         return False  # "MEXICO CITY — Trump ...": where the report was written
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if span.start_char - line_start < 60 and any(
-            line_start + m.start("place") <= span.start_char and span.end_char <= line_start + m.end()
-            for off, m in paragraph_datelines(text[line_start: line_start + 160])):
+    if any(a <= span.start_char and span.end_char <= b for a, b in datelines):
         return False  # the dateline's region: "ST HELIER, Jersey, March 12 - Guinness Plc ..."
     if span[0].pos_ in ("VERB", "ADP", "SCONJ", "AUX", "PART") or span[0].tag_ in ("VBG", "VBN", "VBD"):
         return False
@@ -2477,7 +2475,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         return []
     names = [(e.start, e.end, e.type) for e in entities]
     text = doc.text
-    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text)]
+    datelines = [(off + m.start("place"), off + m.end()) for off, m in paragraph_datelines(text)]
+    agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text, datelines)]
     event_toks = {i for i, _ in found}
     kinds = {e.key: e.type for _, e in ents}
     memo: dict[int, str] = {}
