@@ -397,12 +397,12 @@ class Resolver:
                 # "it appeared that", "it's going to take": no one; else only an organisation
                 # ("Norton ... it declined"), never a place ("it drove inflation" after "Zimbabwe")
                 h = tok.head
-                ante = self._subject_of_governor(tok)  # (no expletive: "the offers it said were too low")
-                if ante is None and (h.lemma_.lower() in EXPLETIVE_HEADS or any(
+                governor = self._subject_of_governor(tok)  # (no expletive: "the offers it said were too low")
+                if governor is None and (h.lemma_.lower() in EXPLETIVE_HEADS or any(
                         c.dep_ in ("ccomp", "xcomp", "csubj") for c in h.children)):
                     return None, None, local
-                ante = ante or self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
-                if ante is None or ante.label_ != "ORG" and ante is not self._subject_of_governor(tok):
+                ante = governor or self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
+                if ante is None or ante.label_ != "ORG" and ante is not governor:
                     return None, None, local
             elif low in GROUP_PRONOUNS:
                 ante = self.nearest(tok.idx, {"ORG", "GPE", "NORP"})
