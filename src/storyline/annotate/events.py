@@ -770,13 +770,26 @@ def _maker_named(v: Token) -> list[Token]:
             and c.ent_type_ in ("GPE", "NORP", "ORG")][:1]
 
 
+def _object_relative(v: Token) -> bool:
+    """Whether a relative clause with a subject of its own is about its noun as the verb's object ("lifted
+    the sanctions it imposed"): no relative pronoun as subject, no reported or infinitive clause that
+    would hold the gap ("the offers it said were too low"), no preposition before the verb ("the house in
+    which ..."), and a noun that is no time or way (events.json ``not_object_heads``)."""
+    h = v.head
+    return v.pos_ == "VERB" and v.dep_ == "relcl" and h.pos_ == "NOUN" and h.dep_ == "dobj" and h.i < v.i \
+        and not _time_word(h) and h.lemma_.lower() not in _NOT_OBJECT_HEADS and not _reports(v) \
+        and any(c.dep_ == "nsubj" and c.i > h.i and c.lower_ not in _RELPRON for c in v.children) \
+        and not any(c.lower_ in _RELPRON and c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in ("ccomp", "xcomp")
+                    or c.dep_ in ("prep", "advmod") and h.i < c.i < v.i for c in v.children)
+
+
 def _fronted_past(subs: list[Token], v: Token) -> Token:
     """Of the subjects the parser gave a verb, the first; but the one nearest the verb when a clause of
     the first's own, with a verb and a comma, stands between ("X's remarks ... do not herald a lower
     range, other officials agreed"; not "children in Baghdad, Iraq have died")."""
     first = subs[0]
     near = min(subs, key=lambda c: abs(v.i - c.i))
-    if near.i == first.i or near.i < first.i:
+    if near.i <= first.i:
         return first
     between = v.doc[first.i + 1: near.i]
     if any(t.text == "," for t in between) and any(t.pos_ in ("VERB", "AUX") for t in between):
@@ -2662,13 +2675,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
             # (a relative hung on the place that says where its noun is: _relative_head)
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
-        elif not dobj and trig.pos_ == "VERB" and trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" \
-                and trig.head.dep_ == "dobj" and trig.head.i < trig.i and not _time_word(trig.head) \
-                and trig.head.lemma_.lower() not in _NOT_OBJECT_HEADS and any(
-                c.dep_ == "nsubj" and c.i > trig.head.i and c.lower_ not in _RELPRON for c in trig.children) \
-                and not any(c.lower_ in _RELPRON and c.dep_ in ("nsubj", "nsubjpass") or c.dep_ in ("ccomp", "xcomp")
-                            for c in trig.children) and not _reports(trig) \
-                and not any(c.dep_ in ("prep", "advmod") and c.i < trig.i and c.i > trig.head.i for c in trig.children):
+        elif not dobj and _object_relative(trig):
             dobj = [trig.head]  # an object relative: "lifted the sanctions it imposed" (imposed sanctions)
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
             dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
