@@ -2488,7 +2488,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         return []
     names = [(e.start, e.end, e.type) for e in entities]
     text = doc.text
-    datelines = [(off + m.start("place"), off + m.end()) for off, m in paragraph_datelines(text)]
+    # the datelines' spans (each match ends on the report's first letter)
+    datelines = [(off + m.start("place"), off + m.end() - 1) for off, m in paragraph_datelines(text)]
     agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text, datelines)]
     event_toks = {i for i, _ in found}
     kinds = {e.key: e.type for _, e in ents}
