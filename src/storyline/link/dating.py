@@ -295,7 +295,7 @@ def article_keys(ann: Annotations) -> dict[str, int]:
 
 def profile_keys(ann: Annotations, text: str) -> dict[str, int]:
     """``article_keys`` and the phrases of the text (``annotate.dating.phrases``: ``b:`` two words in
-    a row, ``c:`` three; once each). Phrases, not single words: on train articles they date 3.8 points
+    a row, ``c:`` three; once each). Phrases, not single words: on train articles they date 3.4 points
     more within 31 days (mean of leave-one-out and past only; ``scripts/train_collection_dating.py``)."""
     from ..annotate.dating import phrases  # the one reader of a text's words
 
