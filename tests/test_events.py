@@ -848,6 +848,9 @@ def test_an_outlet_credit_opening_the_report_is_a_dateline(text, name, credit):
      "2019-11-20TMO", "related-event"),
     ("Hundreds of nurses marched on Monday to demand better pay.", "demand", "2019-11-18", "related-event"),
     ("Ministers flew to Doha on Saturday to attend the signing.", "signing", "2019-11-16", "related-event"),
+    # ... but what a going somewhere is for comes after the going
+    ("The envoy arrived in Caracas last night to discuss an aid plan.", "discuss", None, None),
+    ("The envoy arrived in Caracas last night to discuss an aid plan.", "arrived", "2019-11-19TNI", "sentence"),
     # who asks another to do a dated thing did not ask then
     ("The mayor invited residents to attend a planting ceremony earlier this month.", "invited", None, None),
     ("The mayor invited residents to attend a planting ceremony earlier this month.", "attend", "2019-11",
@@ -1772,6 +1775,12 @@ def test_a_time_naming_what_is_compared_dates_nothing_and_according_is_no_event(
                     "according to analysts.", "1987-03-05")
     assert next(e for e in events if e.trigger == "settle").date is None
     assert not any(e.trigger == "according" for e in events)
+
+
+def test_a_headline_in_capitals_tells_no_event():
+    events = _dated("U.K. GILT MARKET TURNOVER EASES IN FEBRUARY\n\nTurnover in the gilt market fell in February, "
+                    "the Bank of England said. IBM SAID it would attend.", "1987-03-12")
+    assert [e.trigger for e in events] == ["fell", "said", "SAID", "attend"]
 
 
 def test_the_datelines_region_is_no_doer():

@@ -1,4 +1,6 @@
 """Across articles: events merged by type, date and participants; figure series and conflicts."""
+from datetime import date
+
 from storyline.link.events import merge_events
 from storyline.link.series import build_series, subject_key
 from storyline.link.timespan import value_span
@@ -358,6 +360,37 @@ def test_a_statistic_over_a_period_is_no_key_event_but_a_dated_deal_with_a_figur
     assert run("narrow", "other", "1987-01") == run("sale", "other", "1987-02") == month
 
 
+def test_a_measure_named_by_a_noun_is_a_statistic_without_a_figure():
+    """'its previously-reported fourth quarter loss', 'M-1 growth for calendar 1986': a measure noun
+    dated by a period is a statistic with or without a figure; a measure verb with no figure ("fell
+    sharply") and a noun dated by a day are not."""
+    def run(lemma, tense, date):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, lemma, "other", lemma, "s", actors=["Dreyer"], lemma=lemma, event_class="OCCURRENCE",
+                         tense=tense, aspect="NONE", date=Timex(0, 1, "x", "DATE", date), date_from="sentence")])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "Dreyer"): "e-Dreyer"})
+        return ev.salience
+
+    quarter = run("loss", "NONE", "1986-Q4")
+    assert quarter == run("growth", "NONE", "1986") == run("earning", "NONE", "1987-W10")
+    assert round(quarter * 2, 3) == run("loss", "NONE", "1987-03-04") == run("fall", "PAST", "1986")
+
+
+def test_what_did_not_or_may_not_happen_is_no_key_event():
+    """'Moscow would buy U.S. wheat if it were competitively priced', 'did not veto': half the salience
+    of the same happening asserted; a plan ("to discuss an aid plan") keeps it."""
+    def run(modality):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "buy", "other", "buy", "s", actors=["Moscow"], lemma="buy", event_class="OCCURRENCE",
+                         tense="PAST", aspect="NONE", modality=modality)])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "Moscow"): "e-Moscow"})
+        return ev.salience
+
+    asserted = run("asserted")
+    assert run("possible") == run("negated") == run("hypothetical") == round((asserted - 0.05) / 2, 3)
+    assert run("planned") == round(asserted - 0.05, 3) > run("possible")
+
+
 def test_a_standing_quest_told_in_the_present_is_no_key_event():
     """'SAPC is seeking 100 mln dlrs in damages' names a stance; 'SAPC sought' a deed."""
     def run(tense, aspect):
@@ -368,6 +401,19 @@ def test_a_standing_quest_told_in_the_present_is_no_key_event():
         return ev.salience
 
     assert round(run("PRESENT", "PROGRESSIVE") * 2, 3) == run("PAST", "NONE")
+
+
+def test_a_position_held_told_in_the_present_is_no_key_event():
+    """'GTE said it supports the recommendations but rejects the proposal': a position held; 'the
+    union rejected the proposal' a deed."""
+    def run(lemma, tense):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, lemma, "reject", lemma, "s", actors=["GTE"], lemma=lemma,
+                         event_class="I_ACTION", tense=tense, aspect="NONE")])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "GTE"): "e-GTE"})
+        return ev.salience
+
+    assert round(run("reject", "PRESENT") * 2, 3) == run("reject", "PAST") == round(run("support", "PRESENT") * 2, 3)
 
 
 def test_a_participle_that_describes_a_thing_is_no_key_event():
@@ -399,3 +445,22 @@ def test_the_line_names_a_doer_the_vote_kept():
     index = {("d1", "TransCanada"): "e-TC", ("d2", "TransCanada"): "e-TC"}
     (ev,) = merge_events([_doc(1), _doc(2), _doc(3)], per, index)
     assert (ev.actor_ids, ev.summary) == (["e-TC"], "TransCanada talks with Dome")
+
+
+def test_a_happening_two_reports_date_by_their_own_days_took_place_by_the_first():
+    """'Petrobras cancelled a crude purchase' (published on the 12th) and 'Petrobras has cancelled ...'
+    (on the 13th), joined as one cancellation: dated by the earlier report, whichever comes first; a
+    date the text states still wins."""
+    from storyline.link.events import _Cluster, _Member, _voted_date
+
+    def member(doc, day, told=False):
+        t = Timex(0, 9 if told else 0, "on Monday" if told else "", "DATE", day)
+        span = (date.fromisoformat(day),) * 2
+        return _Member(doc, 0, frozenset(), frozenset(), frozenset(), span if told else None, t)
+
+    for members in ([member("d1", "1987-03-13"), member("d2", "1987-03-12")],
+                    [member("d2", "1987-03-12"), member("d1", "1987-03-13")]):
+        c = _Cluster(event=None, span=None, members=members)
+        assert _voted_date(c).value == "1987-03-12"
+    c = _Cluster(event=None, span=None, members=[member("d2", "1987-03-12"), member("d1", "1987-03-09", told=True)])
+    assert _voted_date(c).value == "1987-03-09"

@@ -421,6 +421,14 @@ def test_week_of_a_date():
         ("the weekend of June 12, 2021", "DATE", "2021-W23-WE", None)]
 
 
+def test_week_a_weekly_statistic_closes_on():
+    # wire shorthand for a week's figures: the week, not its last day
+    assert _all("M-1 rose 592 mln dlrs in week ended March 4, the bank said.", "1987-03-13") == [
+        ("week ended March 4", "DATE", "1987-W10", None)]
+    assert _all("Borrowings averaged 361 mln dlrs in the week to Wednesday, April 8.", "1987-04-10") == [
+        ("the week to Wednesday, April 8", "DATE", "1987-W15", None)]
+
+
 def test_day_range_is_two_dates():
     got = [(t.text, t.value) for t in tag("The summit would still be held on April 24 and 25.", "2019-02-10")]
     assert got == [("April 24", "2019-04-24"), ("25", "2019-04-25")]

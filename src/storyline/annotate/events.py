@@ -98,6 +98,7 @@ STATE_AGENT_NOUNS = frozenset(_D["state_agent_nouns"]["words"])
 _ISSUING = frozenset(_D["issuing_verbs"]["verbs"])
 _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 _COMPARED = frozenset(_D["compared_preps"]["words"])
+MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -1688,8 +1689,9 @@ def _planned_from(t: Token, trig: Token) -> bool:
     # "met Tuesday to discuss how to replace the president"); the purpose act itself and what is
     # coordinated with it keep the time ("surrounded the Statehouse on Tuesday to call for better
     # pay and respect", "will appear on TV this week to help promote the record"), as does an occasion
-    # the purpose verb takes part in ("to attend the signing")
-    return (active and glemma in REPORTING) or not _own_act(trig, t)
+    # the purpose verb takes part in ("to attend the signing"); but a purpose of going somewhere is
+    # done after the going ("arrived in Caracas last night to discuss an aid plan")
+    return glemma in MOTION_VERBS or (active and glemma in REPORTING) or not _own_act(trig, t)
 
 
 def _after_publication(value: str, dct: str | None) -> bool:
@@ -2233,7 +2235,11 @@ def _not_a_happening(tok: Token) -> bool:
     """A detected trigger that tells no happening: an imperative ("Read the latest updates", "Click
     here": a request to the reader or listener, nothing done), or an event noun naming the body that
     runs the event ("the Cruz campaign said", "the campaign's manager", "a spokesman for the campaign"), or
-    the "according" of "according to" (a source named, nothing done)."""
+    the "according" of "according to" (a source named, nothing done), or a word of a wire headline in
+    capitals ("U.K. GILT MARKET TURNOVER EASES IN FEBRUARY"), which the parser reads as nouns and names
+    and whose news the lead tells again."""
+    if _shouted(tok):
+        return True
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
     if tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
@@ -2251,6 +2257,18 @@ def _not_a_happening(tok: Token) -> bool:
                 h.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS):
             return True
     return False
+
+
+def _shouted(tok: Token) -> bool:
+    """Whether a word stands in a run of capitals: it and the two words on either side of it in its
+    sentence (those that have them) are written in capitals only."""
+    sent = tok.sent
+    words = [t for t in sent if any(ch.isalpha() for ch in t.text)]
+    at = next((k for k, t in enumerate(words) if t.i == tok.i), None)
+    if at is None:
+        return False
+    near = words[max(0, at - 2): at + 3]
+    return len(near) >= 3 and all(sum(ch.isalpha() for ch in t.text) >= 2 and t.text.isupper() for t in near)
 
 
 def _pair_named_before(tok: Token, agents: list[tuple[set[int], EntityMention]]) -> list[str]:

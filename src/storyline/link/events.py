@@ -67,6 +67,7 @@ class _Cluster:
     classes: set[str] = field(default_factory=set)  # TimeML classes of its mentions
     stance: bool = True  # every mention so far a standing quest told in the present
     modifier: bool = True  # every mention so far a bare participle its own sentence does not date
+    nominal: bool = True  # every mention so far named by a noun (TimeML tense NONE)
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -244,6 +245,7 @@ def merge_events(
                 and (m.lemma or "").lower() in stance_lemmas()
             # "shelled peanuts", "the booster rocket blamed for the loss": a participle that only
             # describes a thing (no auxiliary, no time of its own) is seldom a happening of the story
+            home.nominal = home.nominal and m.tense == "NONE"
             home.modifier = home.modifier and m.tense == "PASTPART" and m.date_from not in ("sentence", "relative")
     gone = _fulfil_plans(blocks)
     clusters = [c for c in clusters if id(c) not in gone]
@@ -293,14 +295,15 @@ def _voted_date(c: _Cluster) -> Timex | None:
     """The event's date by a vote of its mentions: a date the text states (a time expression
     governing the mention, an offset, a dated related event) over one borrowed from the article;
     then the date most of the mentions' dates agree with (the same span, or one inside the other);
-    then the finer; then the earlier mention."""
+    then the finer; of dates borrowed from the articles, the earliest (a happening one report tells
+    on the 12th and a later one on the 13th took place by the 12th); then the earlier mention."""
     best, best_key = None, None
     spans = [(o, value_span(o.date.value)) for o in c.members if o.date is not None]
     spans = [(o, sp) for o, sp in spans if sp is not None]
     for k, (o, sp) in enumerate(spans):
         support = sum(1 for _, other in spans if (sp[0] <= other[0] and other[1] <= sp[1]) or (
             other[0] <= sp[0] and sp[1] <= other[1]))
-        key = (o.told is not None, support, -_granularity(sp), -k)
+        key = (o.told is not None, support, -_granularity(sp), 0 if o.told is not None else -sp[0].toordinal(), -k)
         if best_key is None or key > best_key:
             best, best_key = o.date, key
     return best
@@ -452,7 +455,8 @@ def _corroborating(c: _Cluster) -> int:
 def salience(c: _Cluster, main: set[str]) -> float:
     """How central an event is to its story, 0-1: independent sources (near-duplicates not
     counted), an early sentence, the story's main participants, a date the text gives, a class
-    other than REPORTING/STATE/I_STATE, a domain type, and that it happened."""
+    other than REPORTING/STATE/I_STATE, a domain type, and that it happened (what did not or may not
+    happen keeps half)."""
     n = _corroborating(c)
     score = 0.25 * min(1.0, (n - 1) / 2) if n else 0.0
     score += 0.15 if c.lead <= 2 else 0.08 if c.lead <= 5 else 0.0
@@ -469,6 +473,8 @@ def salience(c: _Cluster, main: set[str]) -> float:
         score /= 2  # "is seeking 100 mln dlrs in damages", "is demanding a pay rise": a standing quest
     elif c.modifier:
         score /= 2  # "shelled peanuts", "a rocket blamed for the loss": a participle that describes a thing
+    elif c.event.modality in ("negated", "possible", "hypothetical"):
+        score /= 2  # "did not veto", "Moscow would buy U.S. wheat if ...": what did not or may not happen
     return round(min(1.0, score), 3)
 
 
@@ -481,13 +487,16 @@ def stance_lemmas() -> frozenset[str]:
 
 def _tally(c: _Cluster) -> bool:
     """Whether an event tells an amount or its change over a period (event_families.json
-    ``tallies``, with a figure, dated by a week or longer; or any verb of no domain type with a figure,
-    dated by a quarter or longer): "money supply rose 2.7 pct in January",
+    ``tallies``, with a figure, dated by a week or longer, or named by a noun with or without one; or any
+    verb of no domain type with a figure, dated by a quarter or longer): "money supply rose 2.7 pct in January",
     "borrowings averaged 361 mln dlrs a day in the week to Wednesday", "registered a cereal production
     increase of 3.6 pct in 1986"."""
-    if not c.values or c.span is None:
+    if c.span is None:
         return False
     days = (c.span[1] - c.span[0]).days
+    if not c.values:
+        # a measure named by a noun needs no figure: "its fourth quarter loss", "March sales"
+        return c.nominal and days >= 6 and bool(c.families) and c.families <= tally_families()
     # a measure verb over a week or longer; any happening of no domain type told with a figure over a
     # quarter or a year ("posted a net profit of 997 mln dlrs in the third quarter", "Indonesia bought
     # 162,500 tonnes of raw sugar in late 1986", "harvested 192,000 ha last year"): a total, not one deed

@@ -198,9 +198,12 @@ CENTURY = re.compile(
 # 17. The end of the year in business shorthand: "by year-end", "around year end", "by year's end".
 YEAREND = re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)(?![\w-])", F)
 
-# 18. The week holding a date: "the week of March 6", "the weekend of June 12, 2021".
+# 18. The week holding a date: "the week of March 6", "the weekend of June 12, 2021"; and the week
+#     a weekly statistic closes on, in wire shorthand ("in the week ended March 4", "week ending
+#     Wednesday, April 8", "the week to March 6"): the ISO week of that day.
 WEEKOF = re.compile(
-    rf"\bthe\s+(?P<we>week(?:end)?)\s+of\s+(?P<m>{MON})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?",
+    rf"\b(?:the\s+(?P<we>week(?:end)?)\s+of|(?:the\s+)?(?P<wk>week)\s+(?:ended|ending|to|through|up\s+to))"
+    rf"\s+(?:{WD},?\s+)?(?P<m>{MON})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR4}))?",
     F,
 )
 

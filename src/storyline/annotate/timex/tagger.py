@@ -1112,7 +1112,8 @@ def _h_dayrange(doc: _Doc, m: re.Match) -> list | None:
 
 
 def _h_weekof(doc: _Doc, m: re.Match) -> tuple | None:
-    """"the week of March 6": the ISO week holding that day (its weekend for "the weekend of")."""
+    """"the week of March 6", "the week ended March 4": the ISO week holding that day (its weekend for
+    "the weekend of")."""
     mo, d = _month(m.group("m")), int(re.match(r"\d+", m.group("d")).group())
     if m.group("y"):
         if not cal.valid_day(int(m.group("y")), mo, d):
@@ -1120,10 +1121,11 @@ def _h_weekof(doc: _Doc, m: re.Match) -> tuple | None:
         v = doc.day_value(date(int(m.group("y")), mo, d))
     else:
         v = _resolve_month_day(doc, mo, d, m.start(), m.end())
+    weekend = (m.group("we") or "").lower() == "weekend"
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", v):
-        return "DATE", "XXXX-WXX" + ("-WE" if m.group("we").lower() == "weekend" else ""), None
+        return "DATE", "XXXX-WXX" + ("-WE" if weekend else ""), None
     w = cal.fmt_week(date(int(v[:4]), int(v[5:7]), int(v[8:])))
-    return "DATE", w + ("-WE" if m.group("we").lower() == "weekend" else ""), None
+    return "DATE", w + ("-WE" if weekend else ""), None
 
 
 _HANDLERS = {
