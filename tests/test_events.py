@@ -1788,3 +1788,17 @@ def test_the_datelines_region_is_no_doer():
                                 "a 5.2 mln stg payment to a U.S. Lawyer who says he organised its controversial takeover.",
                                 "1987-03-12") if e.trigger == "challenged")
     assert ev.actors == ["Guinness Plc"]
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # the owner of what an "of" phrase names is not the phrase's head
+    ("The steering committee of Bolivia's creditor banks had agreed to consider the offer.", "agreed", []),
+    ("The head of Iran's central bank resigned on Monday.", "resigned", []),
+    ("The government of Iran said it would attend.", "said", ["Iran"]),
+    # a day the parser took for the subject of a verb after a participle: who says it acts
+    ("Texas Railroad Commissioner James Nugent, saying that the ailing oilpatch cannot wait for Congress to act, "
+     "today urged Texas state lawmakers to pass a bill.", "urged", ["James Nugent"]),
+])
+def test_owners_inside_an_of_phrase_and_a_day_taken_for_the_subject(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-03-04") if e.trigger == trigger)
+    assert ev.actors == actors

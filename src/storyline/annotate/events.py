@@ -392,16 +392,20 @@ def _agent_subject(trig: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in (
         "he", "she", "they", "we", "i", "it")) for c in trig.children)
 
-def _np_tokens(head: Token) -> set[int]:
-    """The head of a noun phrase with its name-bearing modifiers (not clauses)."""
+def _np_tokens(head: Token, of_object: bool = False) -> set[int]:
+    """The head of a noun phrase with its name-bearing modifiers (not clauses). The owner of what an
+    "of" phrase names is not the phrase's head: "the steering committee of Bolivia's creditor banks"
+    is no committee of Bolivia (``of_object``: ``head`` is such a phrase's noun)."""
     out = {head.i}
     # ("officials from the World Bank", like "officials of OPEC": members in the plural act for their body)
     preps = ("of", "from") if head.tag_ == "NNS" and head.lemma_.lower() in ROLE_NOUNS else ("of",)
     for c in head.children:
+        if of_object and c.dep_ == "poss":
+            continue
         if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in preps) and not (
                 c.dep_ == "prep" and head.dep_ == "appos"):
             # ("Bandar, the nephew of King Salman": the king is named to describe Bandar, not as him)
-            out |= _np_tokens(c)
+            out |= _np_tokens(c, of_object or head.dep_ == "prep")
     return out
 
 def _keys_in(tokens: set[int], ents: list[tuple[set[int], EntityMention]],
@@ -618,6 +622,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
     subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
     subs = [c for c in subs if c is not None]
+    if subs and all(c.ent_type_ in ("DATE", "TIME") and not any(True for _ in c.children) for c in subs) \
+            and v.dep_ in ("ccomp", "conj") and v.head.tag_ == "VBG" and v.head.i < v.i:
+        # "Nugent, saying that the oilpatch cannot wait, today urged lawmakers": the parser took the
+        # day for the subject and the participle for the main verb; who says it, urges
+        return _subject_of(v.head)
     if subs:
         named = sorted((c for c in subs if c.ent_type_ in ("PERSON", "ORG")), key=lambda c: c.ent_type_ != "PERSON")
         # of two subjects, a name, else the one nearest the verb (the other is a fronted clause's: "X's
