@@ -155,6 +155,11 @@ def test_passive_agent_is_actor():
     ("The Taliban refused to meet the demands.", "refused", "asserted", "Taliban refused"),
     ("The Taliban refused to meet the demands.", "meet", "negated", "Taliban did not meet demands"),
     ("He will bypass Jakarta and fly to Sydney.", "fly", "planned", "to fly to Sydney"),
+    # a time clause in the present under what lies ahead or may be lies ahead too
+    ("It could be months before major assistance is provided for Ecuador.", "provided", "possible",
+     "may provide major assistance"),
+    ("The company will sign the contract when the board approves it.", "approves", "planned", "board to approve it"),
+    ("The company signed the contract when the board approved it.", "approved", "asserted", "board approved it"),
 ])
 def test_events_say_whether_they_happened(sentence, trigger, mood, summary):
     doc = parse(sentence)

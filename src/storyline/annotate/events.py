@@ -99,6 +99,7 @@ _ISSUING = frozenset(_D["issuing_verbs"]["verbs"])
 _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 _COMPARED = frozenset(_D["compared_preps"]["words"])
 MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
+TIME_CLAUSE_MARKS = frozenset(_M["time_clause_marks"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -367,6 +368,14 @@ def _modality(tok: Token, memo) -> str:
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
         # a participle that goes on from its verb's deed: "will extend his tour, flying to Japan on Sunday"
         # (planned as the extending is; "said ..., adding" asserted as the saying is)
+        gmod = modality(head, memo)
+        return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
+    if dep in ("advcl", "acomp") and head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKS and c.i < tok.i for c in tok.children) and (
+            tok.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                             for c in v.children)):
+        # a time clause in the present under what lies ahead or may be lies ahead too: "it could be
+        # months before major assistance is provided", "will sign when the board approves it"
         gmod = modality(head, memo)
         return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
     if tok.tag_ == "VBG" and dep in ("pcomp", "pobj"):  # "aimed at ending"
