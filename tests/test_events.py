@@ -8,6 +8,7 @@ from storyline.annotate.entities import extract_entities
 from storyline.annotate.events import extract_events
 from storyline.annotate.figures import extract_figures
 from storyline.annotate.nlp import parse
+from storyline.annotate.quotes import extract_quotes
 from storyline.model import Timex
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "afghan-talks"
@@ -1807,3 +1808,29 @@ def test_the_datelines_region_is_no_doer():
 def test_owners_inside_an_of_phrase_and_a_day_taken_for_the_subject(text, trigger, actors):
     ev = next(e for e in _dated(text, "1987-03-04") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # a document's named owner put it out
+    ("The figure was in line with CSO projections released on Friday.", "released", ["CSO"],
+     "CSO released CSO projections"),
+    # who tells of an arrest with no "by" phrase made it; others do not
+    ("Police said King was arrested on February 21.", "arrested", [], "Police arrested King"),
+    ("His lawyer said King was arrested on February 21.", "arrested", [], "arrested King"),
+    ("Police said King was promoted on February 21.", "promoted", [], "promoted King"),
+])
+def test_who_put_out_a_document_and_who_tells_of_an_arrest(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "1987-03-06") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)
+
+
+def test_a_partial_quotation_leaves_the_reporters_words_to_the_reporter():
+    """'he held "frank" discussions': only "frank" is in the speaker's own words; "he" outside the
+    marks is the speaker named before, and the line drops the marks."""
+    text = 'Prime Minister Brian Mulroney said he held "frank" discussions with the province premiers.'
+    doc = parse(text)
+    ents = extract_entities(doc)
+    quotes = extract_quotes(doc)
+    assert [q.direct for q in quotes] == [True]
+    ev = next(e for e in extract_events(doc, ents, [], [], "1987-03-12", quotes) if e.trigger == "held")
+    assert (ev.actors, ev.summary) == (["Brian Mulroney"], "Brian Mulroney held frank discussions")

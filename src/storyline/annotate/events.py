@@ -100,12 +100,14 @@ _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 _COMPARED = frozenset(_D["compared_preps"]["words"])
 MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
 TIME_CLAUSE_MARKS = frozenset(_M["time_clause_marks"])
+_COERCE = frozenset(_D["types"]["coerce"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
 INSTRUMENT_PASSIVES = frozenset(_D["instrument_passives"]["verbs"])
 ACTIVE_AFTER_PASSIVE = frozenset(_D["active_after_passive"]["verbs"])
 MAKER_NAMED = frozenset(_D["maker_named"]["verbs"])
+REPORTING_MAKERS = frozenset(_D["reporting_makers"]["words"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
@@ -458,11 +460,16 @@ def _placed_by(tok: Token, trig: Token) -> bool:
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     left = min([t.i for t in obj.lefts if t.dep_ in ("nummod", "amod", "compound", "quantmod",
                                                      "nmod", "poss")] + [obj.i])
-    span = doc[left: obj.i + 1]
-    text = span.text
     if doc[left].lower_ in ("the", "a", "an"):
-        text = doc[left + 1: obj.i + 1].text
-    return text
+        left += 1
+    # (without quotation marks: 'held "frank" discussions' -> "held frank discussions")
+    out = ""
+    for t in doc[left: obj.i + 1]:
+        if t.is_quote:
+            out += t.whitespace_ if out and not out.endswith(" ") else ""
+        else:
+            out += t.text_with_ws
+    return out.strip()
 
 
 # ------------------------------------------------------------------ participants
@@ -626,6 +633,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
         if not agents and v.dep_ == "acl" and patient is not None and patient.i == v.head.i:
             agents = _maker_named(v)
+        if not agents and v.dep_ == "ccomp" and v.lemma_.lower() in _COERCE and v.head.lemma_.lower() in REPORTING:
+            # "Police said King was arrested": who tells of the arrest made it (events.json reporting_makers)
+            agents = [c for c in v.head.children if c.dep_ == "nsubj" and c.lower_ in REPORTING_MAKERS][:1]
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
@@ -2502,14 +2512,27 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
     return res
 
 
+_QUOTE_MARKS = re.compile(r'["\u201c\u201d]')
+
+
+def _quoted_words(q: Quote) -> list[tuple[int, int]]:
+    """The spans a quotation gives in its speaker's own words: all of it, or of a partial quotation
+    ('he held "frank" discussions') only what its marks enclose (the rest is the reporter's)."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(q.text)]
+    if not marks:
+        return [(q.start, q.end)]
+    return [(q.start + a + 1, q.start + b) for a, b in zip(marks[::2], marks[1::2])]
+
+
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
                    figures: list[Figure], dct: str | None, quotes: list[Quote] | None = None) -> list[EventMention]:
     """Every event mention of ``doc`` (TimeML sense), in text order. ``quotes`` (the quote layer's):
     a pronoun inside a direct quotation resolves knowing its speaker ("I" is the speaker, "she" not)."""
     from .coref import Resolver
 
-    quoted = sorted((q.start, q.end, q.speaker_start, q.speaker_end) for q in quotes or ()
-                    if q.direct and q.speaker_start is not None and q.speaker_end is not None)
+    quoted = sorted((a, b, q.speaker_start, q.speaker_end) for q in quotes or ()
+                    if q.direct and q.speaker_start is not None and q.speaker_end is not None
+                    for a, b in _quoted_words(q))
 
     char2tok: dict[int, int] = {}
     for t in doc:
