@@ -1834,3 +1834,15 @@ def test_a_partial_quotation_leaves_the_reporters_words_to_the_reporter():
     assert [q.direct for q in quotes] == [True]
     ev = next(e for e in extract_events(doc, ents, [], [], "1987-03-12", quotes) if e.trigger == "held")
     assert (ev.actors, ev.summary) == (["Brian Mulroney"], "Brian Mulroney held frank discussions")
+
+
+def test_a_deed_a_report_goes_on_to_tell_keeps_its_day_open_after_the_narratives_time():
+    """After "Yesterday the bank raised its rate.", a deed in someone's words told after the report
+    ("It also said the Norrell unit agreed ...") takes no narrative time; one credited after it
+    ("Crews shut the road, Swink said") and one the text tells itself do."""
+    text = ("Yesterday the central bank raised its key rate. It also said the Norrell unit agreed to sell "
+            "its shares. Dealers sold the dollar. Crews shut the road, Swink said.")
+    by = {e.trigger: (e.date.value if e.date else None, e.date_from) for e in _dated(text, "1987-03-05")}
+    assert by["raised"] == ("1987-03-04", "sentence")
+    assert by["agreed"] == (None, None)
+    assert by["sold"] == by["shut"] == ("1987-03-04", "narrative")

@@ -457,6 +457,10 @@ def _placed_by(tok: Token, trig: Token) -> bool:
         via_prep = via_prep or t.pos_ == "ADP"
     return via_prep
 
+
+_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # (not "'", also a possessive's mark)
+
+
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     left = min([t.i for t in obj.lefts if t.dep_ in ("nummod", "amod", "compound", "quantmod",
                                                      "nmod", "poss")] + [obj.i])
@@ -465,7 +469,7 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     # (without quotation marks: 'held "frank" discussions' -> "held frank discussions")
     out = ""
     for t in doc[left: obj.i + 1]:
-        if t.is_quote:
+        if t.text in _DOUBLE_QUOTES:
             out += t.whitespace_ if out and not out.endswith(" ") else ""
         else:
             out += t.text_with_ws
@@ -2474,7 +2478,8 @@ def _dateline_time(text: str, timexes: list[Timex]) -> Timex | None:
 
 def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | None,
                      own_time: set[int], char2tok: dict[int, int],
-                     dateline: Timex | None = None, reported: frozenset[int] = frozenset()) -> list[EventMention]:
+                     dateline: Timex | None = None, reported: frozenset[int] = frozenset(),
+                     told_after: frozenset[int] = frozenset()) -> list[EventMention]:
     """The reference time a narrative carries (Reichenbach's R): once a sentence dates a deed it
     tells in the simple past ("Yesterday, Jobs unveiled iPhone 4"), the deeds later sentences tell
     in the simple past with no time of their own ("He demoed the gyroscope") happened then, until
@@ -2503,10 +2508,14 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             # is background, and no later deed takes it
             ref = (m.date, m.start) if _recent(m.date, dct) or m.date.value.startswith("XXXX-WXX") else None
         elif simple_past and ref is not None and ref[1] != m.start and char2tok.get(pos) not in own_time and \
-                m.date is None and m.event_class != "REPORTING" and m.lemma not in REPORTING and not (
-                    ref[1] == -1 and char2tok.get(pos) in reported):
-            # (a dateline's day is the report's, not the day of a deed told in someone's words: "LONDON,
-            # April 13 - The company said it reached an agreement" leaves the reaching's day open)
+                m.date is None and m.event_class != "REPORTING" and m.lemma not in REPORTING and \
+                char2tok.get(pos) not in (reported if ref[1] == -1 else told_after):
+            # (the news's day is not the day of a deed told in someone's words: "LONDON, April 13 -
+            # The company said it reached an agreement", "The exchange approved the rule, officials
+            # said" leave it open; after a sentence's time, so does a report before its clause,
+            # "Yesterday the bank raised its rate. It also said Norrell agreed not to buy shares",
+            # while a clause before its report is the narrative's deed, credited: "Crews shut the
+            # road, Swink said")
             m = replace(m, date=ref[0], date_from="narrative")
         res.append(m)
     return res
@@ -2515,13 +2524,16 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
 _QUOTE_MARKS = re.compile(r'["\u201c\u201d]')
 
 
-def _quoted_words(q: Quote) -> list[tuple[int, int]]:
-    """The spans a quotation gives in its speaker's own words: all of it, or of a partial quotation
-    ('he held "frank" discussions') only what its marks enclose (the rest is the reporter's)."""
+def _quoted_words(q: Quote, text: str) -> list[tuple[int, int]]:
+    """The spans a quotation gives in its speaker's own words: all of a quotation its marks open, or
+    of a partial quotation ('he held "frank" discussions') only what its marks enclose (the rest is
+    the reporter's; a mark left open runs to the quotation's end)."""
+    before = text[:q.start].rstrip()
     marks = [m.start() for m in _QUOTE_MARKS.finditer(q.text)]
-    if not marks:
+    if not marks or (before and _QUOTE_MARKS.match(before[-1])):
         return [(q.start, q.end)]
-    return [(q.start + a + 1, q.start + b) for a, b in zip(marks[::2], marks[1::2])]
+    ends = marks[1::2] + ([len(q.text)] if len(marks) % 2 else [])
+    return [(q.start + a + 1, q.start + b) for a, b in zip(marks[::2], ends)]
 
 
 def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex],
@@ -2532,7 +2544,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
 
     quoted = sorted((a, b, q.speaker_start, q.speaker_end) for q in quotes or ()
                     if q.direct and q.speaker_start is not None and q.speaker_end is not None
-                    for a, b in _quoted_words(q))
+                    for a, b in _quoted_words(q, doc.text))
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -2760,13 +2772,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 polarity=polarity(trig), lemma=trig.lemma_.lower()))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
-    # someone: in someone's words, which a dateline's day does not date (read only where a dated
-    # dateline opens the report)
+    # someone: in someone's words, which the narrative's day does not date (``told_after``: a report
+    # before its clause)
+    clauses = [(v, c) for v in doc if v.dep_ != "ccomp" and _reports(v) for c in v.children if c.dep_ == "ccomp"]
+    told_after = frozenset(t.i for v, c in clauses if c.i > v.i for t in c.subtree)
     reported = frozenset(
-        [t.i for v in doc if v.dep_ != "ccomp" and _reports(v) for c in v.children if c.dep_ == "ccomp"
-         for t in c.subtree]
+        [t.i for _v, c in clauses for t in c.subtree]
         + [t.i for v in doc if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "according"
                                                                for c in v.children) for t in v.subtree]
-    ) if dateline else frozenset()
+    )
     return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
-                            dateline, reported)
+                            dateline, reported, told_after)
