@@ -1846,3 +1846,17 @@ def test_a_deed_a_report_goes_on_to_tell_keeps_its_day_open_after_the_narratives
     assert by["raised"] == ("1987-03-04", "sentence")
     assert by["agreed"] == (None, None)
     assert by["sold"] == by["shut"] == ("1987-03-04", "narrative")
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # a name inside the name of what qualifies a person's role does not act: the judge does
+    ("NEC Electronics Inc said a U.S. District Court judge denied the motion.", "denied", []),
+    ("The U.S. District Court ruled on Monday.", "ruled", ["U.S. District Court"]),
+    # delegates from a body act for it, as its officials do; one delegate from a state does not
+    ("Delegates from the National Pork Producers Council, NPPC, yesterday approved programs.", "approved",
+     ["National Pork Producers Council"]),
+    ("A delegate from Iowa said the vote was close.", "said", []),
+])
+def test_names_that_qualify_a_role_and_delegates_of_a_body(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-03-06") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -30,7 +30,7 @@ ROLE_NOUNS = {
     "chief", "leader", "director", "chairman", "chairwoman", "commander", "general", "diplomat",
     "negotiator", "mayor", "congressman", "congresswoman", "lawmaker", "aide", "adviser",
     "advisor", "manager", "premier", "chancellor", "king", "prince", "judge", "prosecutor",
-    "businessman", "businesswoman", "billionaire", "legislator", "pollster", "contender", "hopeful",
+    "businessman", "businesswoman", "billionaire", "legislator", "pollster", "contender", "hopeful", "delegate",
 }
 
 

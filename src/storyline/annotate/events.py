@@ -2173,13 +2173,23 @@ def _qualifies_noun(doc: Doc, key: str, agents: list[tuple[set[int], EntityMenti
             return False
     for toks in mentions:
         root = doc[max(toks)]
+        above = _noun_above(root)  # ("a U.S. District Court judge": the judge, past the court's name)
         if root.i in _np_tokens(head) and not (
-                root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i not in toks) \
+                root.dep_ in ("compound", "amod", "nmod") and above.pos_ == "NOUN" and above.i not in toks) \
                 and not (root.dep_ == "poss" and root.ent_type_ in _PLACE_TYPES and root.head.i == head.i
                          and head.lemma_.lower() in PEOPLE_NOUNS) \
                 and not _owner_of_thing(root, toks) and not _office_of(root, head) and not _home_of(root, head):
             return False  # named as the doer itself somewhere in the phrase ("Republicans in Congress")
     return True
+
+
+def _noun_above(tok: Token) -> Token:
+    """The word a name modifies, past the names it is part of: "U.S." in "a U.S. District Court
+    judge" modifies the judge."""
+    h = tok.head
+    while h.dep_ == "compound" and h.pos_ == "PROPN" and h.head.i != h.i:
+        h = h.head
+    return h
 
 
 def _acts_through(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> Span | None:
