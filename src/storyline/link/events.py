@@ -558,9 +558,6 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
             continue
         if (by_article or c.by_article) and not actors & c.actors:
             continue  # a date borrowed from the article is weak: the same actor must be named
-        if span != c.span and not (actors | targets | set(m.places)) and not (c.actors | c.targets | c.places):
-            continue  # no one named on either side: the word and one date inside another do not tell one
-            # happening ("negotiations resumed in early March" and "a brief meeting ... today")
         exact_day = span == c.span and span[0] == span[1]
         if values and c.values and not values & c.values and not exact_day:
             continue  # other numbers on a vaguer date: another happening ("100 released" vs "5,000 to release")
