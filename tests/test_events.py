@@ -1860,3 +1860,9 @@ def test_a_deed_a_report_goes_on_to_tell_keeps_its_day_open_after_the_narratives
 def test_names_that_qualify_a_role_and_delegates_of_a_body(text, trigger, actors):
     ev = next(e for e in _dated(text, "1987-03-06") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+def test_a_mention_names_the_common_noun_it_was_done_to():
+    by = {e.trigger: e.object_lemma for e in _dated(
+        "The central bank raised the reserve requirements and Iran attacked Iraq.", "1987-03-05")}
+    assert by == {"raised": "requirement", "attacked": ""}

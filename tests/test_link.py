@@ -464,3 +464,18 @@ def test_a_happening_two_reports_date_by_their_own_days_took_place_by_the_first(
         assert _voted_date(c).value == "1987-03-12"
     c = _Cluster(event=None, span=None, members=[member("d2", "1987-03-12"), member("d1", "1987-03-09", told=True)])
     assert _voted_date(c).value == "1987-03-09"
+
+
+def test_one_article_telling_the_same_word_done_to_other_things_tells_two_happenings():
+    """'The Bank of Spain yesterday raised its overnight rate' and 'the central bank last night raised
+    the reserve requirement': two raisings; the same rate named twice is one."""
+    def men(start, obj, date):
+        return EventMention(start, start + 50, "raised", "other", "raised", f"Bank of Spain raised {obj}",
+                            actors=["Bank of Spain"], lemma="raise", event_class="OCCURRENCE", tense="PAST",
+                            object_lemma=obj, date=Timex(0, 9, "yesterday", "DATE", date), date_from="sentence")
+
+    index = {("d1", "Bank of Spain"): "e-BoS"}
+    per = {"d1": Annotations("d1", events=[men(0, "rate", "1987-03-04"), men(60, "requirement", "1987-03-04TNI")])}
+    assert len(merge_events([_doc(1)], per, index)) == 2
+    per = {"d1": Annotations("d1", events=[men(0, "rate", "1987-03-04"), men(60, "rate", "1987-03-04TNI")])}
+    assert len(merge_events([_doc(1)], per, index)) == 1

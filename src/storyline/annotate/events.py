@@ -2779,7 +2779,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 places=places, figures=fig_idx, date=date, date_from=date_from,
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
-                                polarity=polarity(trig), lemma=trig.lemma_.lower()))
+                                polarity=polarity(trig), lemma=trig.lemma_.lower(),
+                                object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" else ""))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report

@@ -83,6 +83,7 @@ class _Member:
     told: tuple[date, date] | None  # a date the sentence states (not borrowed from the article)
     date: Timex | None = None  # the mention's own date, however found
     summary: str = ""  # the mention's one-line account
+    obj: str = ""  # the common noun it was done to (EventMention.object_lemma)
 
 
 @lru_cache(maxsize=1)
@@ -103,14 +104,15 @@ def _differ(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _article_clash(c: _Cluster, me: _Member) -> bool:
     """Within one article, two sentences that tell of the same word with other targets, other
-    places or other stated dates tell of two happenings: one report does not name its one attack
-    twice with different victims or places (chained across reports, such mentions glued unrelated
-    attacks into one event). Other doers alone do not count: a headline's "British diplomat" and
-    the body's "Westmacott" are one doer the entity index does not join."""
+    things done to, other places or other stated dates tell of two happenings: one report does not
+    name its one attack twice with different victims or places ("raised its overnight rate" and
+    "raised the reserve requirement"; chained across reports, such mentions glued unrelated attacks
+    into one event). Other doers alone do not count: a headline's "British diplomat" and the body's
+    "Westmacott" are one doer the entity index does not join."""
     for o in c.members:
         if o.doc != me.doc or o.sentence == me.sentence:
             continue
-        if _differ(o.targets, me.targets) or _differ(o.places, me.places):
+        if _differ(o.targets, me.targets) or _differ(o.places, me.places) or (o.obj and me.obj and o.obj != me.obj):
             return True
         if o.told and me.told and not _compatible_dates(o.told, me.told):
             return True
@@ -200,7 +202,7 @@ def merge_events(
             pub = _day(doc.article.published)
             me = _Member(doc.id, m.start, frozenset(actors), frozenset(targets), frozenset(places),
                          span if m.date and m.date.text and m.date_from != "publication" else None,
-                         m.date if span is not None else None, m.summary)
+                         m.date if span is not None else None, m.summary, m.object_lemma)
             fits = [c for c in block if not _article_clash(c, me)]
             home = _find(fits, m, span, actors, targets, values, partial, doc.story_id, fam, pub, doc.id)
             if home is None and partial is None:
