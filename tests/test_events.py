@@ -1864,5 +1864,17 @@ def test_names_that_qualify_a_role_and_delegates_of_a_body(text, trigger, actors
 
 def test_a_mention_names_the_common_noun_it_was_done_to():
     by = {e.trigger: e.object_lemma for e in _dated(
-        "The central bank raised the reserve requirements and Iran attacked Iraq.", "1987-03-05")}
-    assert by == {"raised": "requirement", "attacked": ""}
+        "The central bank raised the reserve requirements and Iran attacked Iraq. Police arrested the suspect.",
+        "1987-03-05")}
+    assert by == {"raised": "requirement", "attacked": "", "arrested": ""}  # (a person is no thing done to)
+
+
+def test_a_participle_done_in_the_report_takes_the_reports_day():
+    """'Crandall, denying industry speculation, said ...': the denial is made in the report, dated as
+    the report is; a report still ahead ('will say ..., adding') dates neither."""
+    by = {e.trigger: (e.date.value if e.date else None, e.date_from) for e in _dated(
+        "AMR Corp chairman Robert Crandall, denying industry speculation, said the company is not interested "
+        "in acquiring shuttle routes. The minister will say the talks failed, adding that he would resign.",
+        "1987-03-03")}
+    assert by["denying"] == by["said"] == ("1987-03-03", "publication")
+    assert by["adding"] == (None, None)

@@ -204,7 +204,8 @@ class EventMention:
     aspect: str | None = None  # TimeML aspect: PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE
     polarity: str = "POS"  # POS | NEG
     lemma: str = ""  # the trigger's lemma (lower case)
-    object_lemma: str = ""  # the lemma of the common noun the line names as what was done ("rate" of "raised its rate")
+    # the lemma of the common noun, not a person's, the line names as what was done to ("rate" of "raised its rate")
+    object_lemma: str = ""
 
 
 @dataclass

@@ -2056,6 +2056,14 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         return False
     if tense == "PRESENT" and aspect in ("PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE"):
         return True
+    report = tok.head if tok.dep_ == "advcl" else tok.head.head if (
+        tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.i > 0 and tok.doc[tok.i - 1].text == ",") else None
+    if tok.tag_ == "VBG" and report is not None and _reports(report) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children) and \
+            _publication_tense(report, "REPORTING", *tense_aspect(report), mood):
+        # done in the report, as it is told: "Crandall, denying industry speculation, said ...", "said
+        # the talks failed, adding that ..."
+        return True
     # the report itself: "the ministry says", "Jobs announced" (news reports what was said that day); a
     # verb of the reporting lexicon is one whatever class the detector gave it ("he added")
     return tense in ("PRESENT", "PAST") and aspect == "NONE" and (
@@ -2780,7 +2788,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 modality=mood, trigger_start=trig.idx, trigger_end=trig.idx + len(trig.text),
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower(),
-                                object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" else ""))
+                                object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" and not (
+                                    _someone(dobj[0]) or _person_noun(dobj[0])) else ""))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report
