@@ -477,5 +477,6 @@ def test_one_article_telling_the_same_word_done_to_other_things_tells_two_happen
     index = {("d1", "Bank of Spain"): "e-BoS"}
     per = {"d1": Annotations("d1", events=[men(0, "rate", "1987-03-04"), men(60, "requirement", "1987-03-04TNI")])}
     assert len(merge_events([_doc(1)], per, index)) == 2
-    per = {"d1": Annotations("d1", events=[men(0, "rate", "1987-03-04"), men(60, "rate", "1987-03-04TNI")])}
-    assert len(merge_events([_doc(1)], per, index)) == 1
+    for same in (("rate", "rate"), ("deal", "agreement")):  # (one thing, or one family: "signed a deal", "the agreement")
+        per = {"d1": Annotations("d1", events=[men(0, same[0], "1987-03-04"), men(60, same[1], "1987-03-04TNI")])}
+        assert len(merge_events([_doc(1)], per, index)) == 1

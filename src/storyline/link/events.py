@@ -112,8 +112,9 @@ def _article_clash(c: _Cluster, me: _Member) -> bool:
     for o in c.members:
         if o.doc != me.doc or o.sentence == me.sentence:
             continue
-        if _differ(o.targets, me.targets) or _differ(o.places, me.places) or (o.obj and me.obj and o.obj != me.obj):
-            return True
+        if _differ(o.targets, me.targets) or _differ(o.places, me.places) or (
+                o.obj and me.obj and families().get(o.obj, o.obj) != families().get(me.obj, me.obj)):
+            return True  # (things of one family are one: "signed a deal" and "signed the agreement")
         if o.told and me.told and not _compatible_dates(o.told, me.told):
             return True
     return False
