@@ -1878,3 +1878,19 @@ def test_a_participle_done_in_the_report_takes_the_reports_day():
         "1987-03-03")}
     assert by["denying"] == by["said"] == ("1987-03-03", "publication")
     assert by["adding"] == (None, None)
+
+
+@pytest.mark.parametrize("text,dct,trigger,value", [
+    # a bare month or weekday naming which occasion a noun is: the nearer reading
+    ("Shareholders will receive shares after a previously announced April one Fleet stock split.", "1987-03-18",
+     "split", "1987-04"),
+    ("Ongpin said he was optimistic, as he prepared for the third week of talks starting Monday.", "1987-03-15",
+     "starting", "1987-03-16"),
+    ("Police said the March 1 attack killed two men.", "1987-03-18", "attack", "1987-03-01"),
+    # a past deed's month stays behind, and so does a happening a past deed tells of
+    ("The summit was held in April.", "1987-03-18", "held", "1986-04"),
+    ("Saturday's explosion came a week after a fire broke out.", "2019-02-20", "explosion", "2019-02-16"),
+])
+def test_a_time_naming_an_occasion_is_read_nearer_the_report(text, dct, trigger, value):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert ev.date.value == value

@@ -1949,6 +1949,62 @@ def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
     return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7 * sign)).isoformat() + t.value[10:])
 
 
+def _names_occasion(tok: Token, t: Timex, char2tok: dict[int, int]) -> bool:
+    """Whether a time names which occasion an event noun is: it stands in the noun's own phrase ("an
+    April 5-6 summit meeting") or a participle on it ("talks starting Monday"), with no verb of
+    its own tense between."""
+    if tok.pos_ != "NOUN" and not (tok.tag_ == "VBG" and tok.dep_ in ("acl", "prep")):
+        return False  # (the parser may read "starting Monday" as a preposition)
+    if tok.pos_ == "NOUN" and _under_past_verb(tok):
+        return False  # a happening a past deed tells of has happened: "Saturday's explosion came", "said at
+        # Tuesday's news conference"
+    last = char2tok.get(max(t.start, t.end - 1))
+    if last is None:
+        return False
+    x = tok.doc[last]
+    for _ in range(6):
+        if x.i == tok.i:
+            return True
+        if x.head.i == x.i or (x.pos_ in ("VERB", "AUX") and not (x.tag_ == "VBG" and x.dep_ == "acl")):
+            return False
+        x = x.head
+    return False
+
+
+def _under_past_verb(tok: Token) -> bool:
+    """Whether the first verb above a noun tells a past deed ("came", "was held"; not a state, "was
+    related to", nor a participle, "after giving effect to")."""
+    x = tok
+    for _ in range(5):
+        h = x.head
+        if h.i == x.i:
+            return False
+        if h.pos_ in ("VERB", "AUX"):
+            return h.tag_ == "VBD" or (h.tag_ == "VBN" and h.dep_ not in ("acomp", "amod") and any(
+                c.dep_ in ("aux", "auxpass") for c in h.children))
+        x = h
+    return False
+
+
+def _bare_nearest(t: Timex, dct: str | None) -> Timex:
+    """A bare month or weekday read on the side of the report nearer to it: "April" told on 18 March
+    1987 is April 1987, "Monday" told on Sunday the 15th is the 16th, "March 1" told on the 18th ..."""
+    if not dct or not _DAY.fullmatch(dct[:10]):
+        return t
+    ahead, behind = _bare_on_side(t, dct, ahead=True), _bare_on_side(t, dct, ahead=False)
+    if ahead.value == behind.value:
+        return t
+    from datetime import date as _date
+
+    ref = _date.fromisoformat(dct[:10])
+
+    def gap(v: str) -> int:
+        day = _date.fromisoformat(v[:10] if _DAY.fullmatch(v[:10]) else v[:7] + "-15")
+        return abs((day - ref).days)
+
+    return ahead if gap(ahead.value) < gap(behind.value) else behind
+
+
 def _weekday_by_tense(t: Timex, tense: str, cls: str, mood: str, dct: str | None) -> Timex:
     """A bare weekday ("Friday", "Sunday night") read by the event's own tense, which the parse knows
     better than cue words near it: an asserted happening told in the past tense was on the last
@@ -2596,6 +2652,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
              _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
+    # a bare month or weekday that names which occasion a noun is ("an April 5-6 summit meeting", "the
+    # third week of talks starting Monday") has no tense of its own: the nearer of its two readings
+    dated = {k: _bare_nearest(v, dct) if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
     current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
     out: list[EventMention] = []
