@@ -1894,3 +1894,20 @@ def test_a_participle_done_in_the_report_takes_the_reports_day():
 def test_a_time_naming_an_occasion_is_read_nearer_the_report(text, dct, trigger, value):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert ev.date.value == value
+
+
+@pytest.mark.parametrize("text,trigger,measure", [
+    # an amount: a measure noun as the trigger, the noun a participle describes, the subject, or what a
+    # posting verb posts; data that show an amount
+    ("Cathay's passenger-kilometres flown last year rose six pct.", "flown", True),
+    ("Japan's January industrial production index was revised upwards to 122.3.", "revised", True),
+    ("It recognized revenues of 820,000 dlrs for the quarter.", "recognized", True),
+    ("Central Statistical Board data showed that industrial output was up 0.8 pct.", "showed", True),
+    ("Royal Dutch/Shell Group earnings for 1986 fell sharply.", "fell", True),
+    # a deed done to an amount is none
+    ("OPEC agreed to cut output in the first half of 1987.", "cut", False),
+    ("The company raised prices by five pct in March.", "raised", False),
+])
+def test_a_mention_says_whether_it_tells_an_amount(text, trigger, measure):
+    ev = next(e for e in _dated(text, "1987-03-16") if e.trigger == trigger)
+    assert ev.measure is measure

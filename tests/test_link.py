@@ -480,3 +480,17 @@ def test_one_article_telling_the_same_word_done_to_other_things_tells_two_happen
     for same in (("rate", "rate"), ("deal", "agreement")):  # (one thing, or one family: "signed a deal", "the agreement")
         per = {"d1": Annotations("d1", events=[men(0, same[0], "1987-03-04"), men(60, same[1], "1987-03-04TNI")])}
         assert len(merge_events([_doc(1)], per, index)) == 1
+
+
+def test_an_amount_told_over_a_period_is_a_statistic():
+    """'the January industrial production index was revised upwards' (a measure, EventMention.measure)
+    dated by a month is a statistic with or without a figure; the same dated by a day is not."""
+    def run(measure, date):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "revised", "other", "revised", "s", actors=["MITI"], lemma="revise",
+                         event_class="OCCURRENCE", tense="PAST", aspect="NONE", measure=measure,
+                         date=Timex(0, 1, "x", "DATE", date), date_from="sentence")])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "MITI"): "e-MITI"})
+        return ev.salience
+
+    assert round(run(True, "1987-01") * 2, 3) == run(False, "1987-01") == run(True, "1987-03-04")

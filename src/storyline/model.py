@@ -206,6 +206,7 @@ class EventMention:
     lemma: str = ""  # the trigger's lemma (lower case)
     # the lemma of the common noun, not a person's, the line names as what was done to ("rate" of "raised its rate")
     object_lemma: str = ""
+    measure: bool = False  # it tells an amount (events.json measures): "M-1 rose", "posted a loss", "data showed"
 
 
 @dataclass

@@ -101,6 +101,9 @@ _COMPARED = frozenset(_D["compared_preps"]["words"])
 MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
 TIME_CLAUSE_MARKS = frozenset(_M["time_clause_marks"])
 _COERCE = frozenset(_D["types"]["coerce"])
+MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
+POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
+DATA_NOUNS = frozenset(_D["measures"]["data_nouns"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -1949,6 +1952,26 @@ def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
     return replace(t, value=(_date.fromisoformat(t.value[:10]) + timedelta(days=7 * sign)).isoformat() + t.value[10:])
 
 
+def _tells_amount(tok: Token) -> bool:
+    """Whether a mention tells an amount (events.json ``measures``): a measure noun is the trigger, what
+    a participle trigger describes ("passenger-kilometres flown"), its subject ("money supply rose"),
+    or the object of a posting verb ("recognized revenues"); or data that show one are its subject."""
+    def measure(n: Token | None) -> bool:
+        return n is not None and n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() in MEASURE_NOUNS
+
+    if measure(tok) or (tok.dep_ == "acl" and measure(tok.head)):
+        return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(measure(c) for c in subjects):
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in POSTING_VERBS and any(measure(c) for c in tok.children if c.dep_ == "dobj"):
+        return True
+    return lemma in POSTING_VERBS and any(c.lemma_.lower() in DATA_NOUNS for c in subjects)
+
+
 def _names_occasion(tok: Token, t: Timex, char2tok: dict[int, int]) -> bool:
     """Whether a time names which occasion an event noun is: it stands in the noun's own phrase ("an
     April 5-6 summit meeting") or a participle on it ("talks starting Monday"), with no verb of
@@ -2848,7 +2871,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 event_class=_reporting_class(trig, cls), tense=tense, aspect=aspect,
                                 polarity=polarity(trig), lemma=trig.lemma_.lower(),
                                 object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" and not (
-                                    _someone(dobj[0]) or _person_noun(dobj[0])) else ""))
+                                    _someone(dobj[0]) or _person_noun(dobj[0])) else "",
+                                measure=_tells_amount(trig)))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report

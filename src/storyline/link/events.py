@@ -68,6 +68,7 @@ class _Cluster:
     stance: bool = True  # every mention so far a standing quest told in the present
     modifier: bool = True  # every mention so far a bare participle its own sentence does not date
     nominal: bool = True  # every mention so far named by a noun (TimeML tense NONE)
+    measure: bool = True  # every mention so far tells an amount (EventMention.measure)
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -249,6 +250,7 @@ def merge_events(
             # "shelled peanuts", "the booster rocket blamed for the loss": a participle that only
             # describes a thing (no auxiliary, no time of its own) is seldom a happening of the story
             home.nominal = home.nominal and m.tense == "NONE"
+            home.measure = home.measure and m.measure
             home.modifier = home.modifier and m.tense == "PASTPART" and m.date_from not in ("sentence", "relative")
     gone = _fulfil_plans(blocks)
     clusters = [c for c in clusters if id(c) not in gone]
@@ -497,6 +499,8 @@ def _tally(c: _Cluster) -> bool:
     if c.span is None:
         return False
     days = (c.span[1] - c.span[0]).days
+    if c.measure and days >= 6:
+        return True  # an amount told over a period: "M-1 growth for 1986", "the January index was revised"
     if not c.values:
         # a measure named by a noun needs no figure: "its fourth quarter loss", "March sales"
         return c.nominal and days >= 6 and bool(c.families) and c.families <= tally_families()
