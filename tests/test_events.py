@@ -152,6 +152,8 @@ def test_passive_agent_is_actor():
     ("Pakistan would release the prisoners if the talks resumed.", "release", "possible", "Pakistan may release prisoners"),
     ("Pakistan would release the prisoners if the talks resumed.", "resumed", "hypothetical", "talks may resume"),
     ("The Taliban did not attack the convoy.", "attack", "negated", "Taliban did not attack convoy"),
+    ('NV KLM Royal Dutch Airlines is "absolutely not" negotiating a takeover of U.S. Regional carrier Air Atlanta, '
+     'a KLM spokeswoman said.', "negotiating", "negated", "NV KLM Royal Dutch Airlines did not negotiate takeover"),
     # control: the refusal happened, the meeting did not; coordination inherits the plan
     ("The Taliban refused to meet the demands.", "refused", "asserted", "Taliban refused"),
     ("The Taliban refused to meet the demands.", "meet", "negated", "Taliban did not meet demands"),

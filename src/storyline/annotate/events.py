@@ -279,6 +279,10 @@ def _negated(tok: Token) -> bool:
                     and not any(d.dep_ == "conj" for d in c.children) \
                     and f"{t.lemma_.lower()} no {c.lemma_.lower()}" not in NO_IDIOMS:
                 return True  # (one of a list, "charged him with speeding, no insurance and fleeing", is not)
+    h = tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and h.lemma_ == "be" and h.i < tok.i and not any(
+            c.dep_ in ("attr", "acomp") for c in h.children) and any(c.dep_ == "neg" for c in h.children):
+        return True  # 'is "absolutely not" negotiating': the parser took the auxiliary for the verb
     return False
 
 
