@@ -1913,3 +1913,20 @@ def test_a_time_naming_an_occasion_is_read_nearer_the_report(text, dct, trigger,
 def test_a_mention_says_whether_it_tells_an_amount(text, trigger, measure):
     ev = next(e for e in _dated(text, "1987-03-16") if e.trigger == trigger)
     assert ev.measure is measure
+
+
+@pytest.mark.parametrize("text,trigger,actors,summary", [
+    # who speaks in, during or after a meeting, interview or visit took part in it (not its "with" partner)
+    ("Nazer, in an interview with Reuters and Visnews, said Saudi Arabia was producing oil.", "interview",
+     ["Nazer"], "Nazer interview Reuters"),
+    ("Speaking to reporters after a meeting with Brazilian Finance Minister Dilson Funaro, the Canadian banker "
+     "said he suggested the conversion.", "meeting", [], "banker meeting with Dilson Funaro"),
+    ("Shares fell after a meeting with analysts.", "meeting", [], "meeting"),
+    # a country's or people's body acts for it
+    ("The Canadian government welcomed President Reagan's announcement.", "welcomed", ["Canadian"],
+     "Canadian government welcomed Reagan's announcement"),
+    ("The government welcomed the move.", "welcomed", [], "government welcomed move"),
+])
+def test_a_speaker_at_a_gathering_and_a_countrys_body(text, trigger, actors, summary):
+    ev = next(e for e in _dated(text, "1987-03-18") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, summary)

@@ -95,6 +95,7 @@ AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
 STATE_AGENT_NOUNS = frozenset(_D["state_agent_nouns"]["words"])
+STATE_BODIES = frozenset(_D["state_agent_nouns"]["bodies"])
 _ISSUING = frozenset(_D["issuing_verbs"]["verbs"])
 _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 _COMPARED = frozenset(_D["compared_preps"]["words"])
@@ -104,6 +105,7 @@ _COERCE = frozenset(_D["types"]["coerce"])
 MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
 POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
 DATA_NOUNS = frozenset(_D["measures"]["data_nouns"])
+SPEAKING_OCCASIONS = frozenset(_D["speaking_occasions"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -1073,11 +1075,37 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _participant(tok)
         if actor is None and lemma in GATHERINGS:
             actor = _reporting_party(tok)
+        if actor is None and (lemma in GATHERINGS | SPEAKING_OCCASIONS or domain_type(tok) == "consult"):
+            actor = _speaker_at(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
         return (subs[0] if subs else None), []
     return None, []
+
+
+_ADJUNCT_PREPS = frozenset({"after", "at", "during", "following", "in"})  # (not "before": "will announce it before the summit")
+
+
+def _speaker_at(tok: Token) -> Token | None:
+    """Who speaks at, during or after a gathering or visit named in an adjunct of the speaking took
+    part in it: "the president said during a visit to the quake zone", "Speaking to reporters after a
+    meeting with Finance Minister Funaro, the Canadian banker said" (not one named in its "with"
+    phrase: he met Funaro)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in _ADJUNCT_PREPS:
+        return None
+    gov = tok.head.head
+    if gov.dep_ == "nsubj" and gov.head.pos_ in ("VERB", "AUX") and _reports(gov.head) and _someone(gov):
+        return gov  # "Nazer, in an interview with Reuters, said"
+    if gov.dep_ == "advcl" and gov.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in gov.children):
+        gov = gov.head  # "Speaking to reporters after a meeting ..., the banker said"
+    if gov.pos_ not in ("VERB", "AUX") or not _reports(gov) or _passive(gov):
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    partners = {p.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                for p in c.subtree}
+    # (whoever says something is someone: "the Canadian banker said")
+    return subj if subj is not None and subj.i not in partners and subj.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _reporting_party(tok: Token) -> Token | None:
@@ -2286,12 +2314,15 @@ def _noun_above(tok: Token) -> Token:
 def _acts_through(doc: Doc, key: str, agents: list[tuple[set[int], EntityMention]], head: Token) -> Span | None:
     """The phrase of a country, people or body and the plural noun of those who act for it that it
     qualifies ("U.S. officials", "American forces", "European Community ministers"; events.json
-    ``state_agent_nouns``), where ``key`` is that name; None otherwise."""
-    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in STATE_AGENT_NOUNS:
+    ``state_agent_nouns``), or a country's or people's body ("the Canadian government"), where ``key``
+    is that name; None otherwise."""
+    body = head.tag_ == "NN" and head.lemma_.lower() in STATE_BODIES  # "the Canadian government welcomed"
+    if not body and (head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in STATE_AGENT_NOUNS):
         return None
     for toks, e in agents:
         root = doc[max(toks)]
-        if e.key == key and e.type in ("GPE", "NORP", "ORG") and root.head.i == head.i and head.i not in toks \
+        if e.key == key and e.type in (("GPE", "NORP") if body else ("GPE", "NORP", "ORG")) \
+                and root.head.i == head.i and head.i not in toks \
                 and root.dep_ in ("compound", "amod", "nmod") and root.i < head.i:
             return doc[min(toks): head.i + 1]
     return None
