@@ -1888,6 +1888,9 @@ def test_a_participle_done_in_the_report_takes_the_reports_day():
      "split", "1987-04"),
     ("Ongpin said he was optimistic, as he prepared for the third week of talks starting Monday.", "1987-03-15",
      "starting", "1987-03-16"),
+    ("Philippines finance minister Jaime Ongpin said he was cautiously optimistic an accord on debt rescheduling "
+     "would be reached with commercial bank creditors, as he prepared for the third week of talks starting Monday.",
+     "1987-03-15", "starting", "1987-03-16"),
     ("Police said the March 1 attack killed two men.", "1987-03-18", "attack", "1987-03-01"),
     # a past deed's month stays behind, and so does a happening a past deed tells of
     ("The summit was held in April.", "1987-03-18", "held", "1986-04"),

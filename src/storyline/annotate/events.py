@@ -2008,8 +2008,9 @@ def _names_occasion(tok: Token, t: Timex, char2tok: dict[int, int]) -> bool:
     """Whether a time names which occasion an event noun is: it stands in the noun's own phrase ("an
     April 5-6 summit meeting") or a participle on it ("talks starting Monday"), with no verb of
     its own tense between."""
-    if tok.pos_ != "NOUN" and not (tok.tag_ == "VBG" and tok.dep_ in ("acl", "prep")):
-        return False  # (the parser may read "starting Monday" as a preposition)
+    if tok.pos_ != "NOUN" and not (tok.tag_ == "VBG" and (tok.dep_ in ("acl", "prep") or (
+            tok.dep_ == "advcl" and tok.lemma_.lower() in ASPECTUAL and not any(c.dep_ == "nsubj" for c in tok.children)))):
+        return False  # (the parser may read "starting Monday" as a preposition or a clause of the verb before)
     if tok.pos_ == "NOUN" and _under_past_verb(tok):
         return False  # a happening a past deed tells of has happened: "Saturday's explosion came", "said at
         # Tuesday's news conference"
