@@ -414,6 +414,7 @@ def test_a_position_held_told_in_the_present_is_no_key_event():
         return ev.salience
 
     assert round(run("reject", "PRESENT") * 2, 3) == run("reject", "PAST") == round(run("support", "PRESENT") * 2, 3)
+    assert round(run("allege", "PRESENT") * 2, 3) == run("allege", "PAST")  # "NEC alleges it infringes copyrights"
 
 
 def test_a_participle_that_describes_a_thing_is_no_key_event():
