@@ -1947,3 +1947,14 @@ def test_a_mention_says_whether_it_tells_an_amount(text, trigger, measure):
 def test_a_speaker_at_a_gathering_and_a_countrys_body(text, trigger, actors, summary):
     ev = next(e for e in _dated(text, "1987-03-18") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, summary)
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # a former officer no longer acts for the body; a union's leader not for the country owning it
+    ("A former vice president of Painewebber Inc pleaded guilty in Manhattan Federal Court.", "pleaded", []),
+    ("Bolivia's top union leader today joined a hunger strike by miners.", "joined", []),
+    ("Iran's president said the war would go on.", "said", ["Iran"]),
+])
+def test_a_former_officer_and_a_unions_leader_act_for_no_body(text, trigger, actors):
+    ev = next(e for e in _dated(text, "1987-03-19") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -2351,9 +2351,19 @@ def _office_of(root: Token, head: Token) -> bool:
     government of Chad", stands for it and is no person noun)."""
     while root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ in _PLACE_TYPES:
         root = root.head  # "the foreign ministers of Cambodia, Laos and Burma"
-    if head.lemma_.lower() in MEMBER_NOUNS and head.tag_ == "NN" and root.dep_ == "pobj" and root.head.lower_ == "of" \
-            and root.head.head.i == head.i:
-        return True  # "a member of Congress": one member acted, not the body (events.json member_nouns)
+    of_head = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == head.i
+    if head.lemma_.lower() in MEMBER_NOUNS and of_head and (head.tag_ == "NN" or any(
+            c.dep_ in ("amod", "nummod") for c in head.children)):
+        # "a member of Congress", "Republican members of the House Budget Committee": some members acted,
+        # not the body (events.json member_nouns)
+        return True
+    if of_head and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS and any(
+            c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in head.children):
+        return True  # "a former vice president of Painewebber Inc pleaded guilty": no longer its officer
+    if root.dep_ == "poss" and root.head.i == head.i and root.ent_type_ in _PLACE_TYPES and \
+            head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        return True  # "Bolivia's top union leader": the union's leader, not the country's
     return root.ent_type_ in _PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in ("of", "for") \
         and root.head.head.i == head.i and head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
 
