@@ -106,7 +106,6 @@ MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
 POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
 DATA_NOUNS = frozenset(_D["measures"]["data_nouns"])
 SPEAKING_OCCASIONS = frozenset(_D["speaking_occasions"]["words"])
-PREVENTING = frozenset(_M["preventing_governors"]["lemmas"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -297,9 +296,8 @@ def polarity(tok: Token) -> str:
 def _own_modality(tok: Token) -> str | None:
     v = _verb_of(tok)
     kids = list(v.children) + (list(tok.children) if v is not tok else [])
-    if _negated(tok) or any(c.dep_ in ("nsubj", "nsubjpass") and any(
-            d.lower_ == "neither" and d.dep_ in ("preconj", "det") for d in c.children) for c in kids):
-        return "negated"  # (and "neither he nor the company ever sought ...")
+    if _negated(tok):
+        return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in kids):
         return "hypothetical"  # "if they sign"
     if v.dep_ == "ROOT" and v.sent.text.rstrip().rstrip('"\'”’ ').endswith("?") and any(
@@ -372,8 +370,6 @@ def _modality(tok: Token, memo) -> str:
             return "possible"
         if glemma in IMPL_GOV:
             return gmod
-        if nominal and gmod == "negated" and glemma in LIGHT_VERBS and dep == "dobj":
-            return "negated"  # "is not holding discussions with anyone"
         if nominal:
             return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
         return "planned" if "to" in aux or gmod == "asserted" else gmod
@@ -392,19 +388,7 @@ def _modality(tok: Token, memo) -> str:
         # a time clause in the present under what lies ahead or may be lies ahead too: "it could be
         # months before major assistance is provided", "will sign when the board approves it"
         gmod = modality(head, memo)
-        if gmod in ("planned", "possible", "hypothetical"):
-            return gmod
-        # under a main clause in the present, what a present time clause tells lies ahead: "the payment
-        # is due 30 days after the products are approved"
-        return "planned" if head.tag_ in ("VBZ", "VBP") and gmod == "asserted" else "asserted"
-    if tok.tag_ == "VBG" and dep == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in PREVENTING:
-        # "fears of terrorism dissuaded Americans from traveling": kept from it (events.json preventing_governors);
-        # "did not prevent Solana from visiting": he visited
-        gmod = modality(head.head, memo)
-        return "negated" if gmod in ("asserted", "reported") else "asserted" if gmod == "negated" else gmod
-    if tok.tag_ == "VBG" and dep == "pcomp" and head.lower_ == "by" and head.head.pos_ in ("VERB", "AUX"):
-        gmod = modality(head.head, memo)  # the means shares its deed's reality: "will not follow Brazil by
-        return gmod if gmod != "reported" else "asserted"  # suspending repayments"
+        return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
     if tok.tag_ == "VBG" and dep in ("pcomp", "pobj"):  # "aimed at ending"
         return "planned" if head.head.lemma_.lower() in PLAN_GOV | {"aim"} else "asserted"
     if dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and glemma in IMPL_GOV | {"take", "happen", "occur", "end"}:
@@ -2890,9 +2874,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             date, date_from = related, "related-event"
         else:
             offset = _offset_date(trig, timexes, dct, dated, current) or _after_dated(trig, timexes, dated)
-            if offset and mood == "planned" and dct and _DAY.fullmatch(offset.value[:10]) and offset.value[:10] < dct[:10]:
-                pass  # a plan counted from a day before the report: "due 30 days after the products are approved"
-            elif offset:
+            if offset:
                 date, date_from = offset, "relative"
             elif _offset_host(trig, timexes) is not None:
                 pass  # counted from a happening the sentence does not date: no date (not the report's)
