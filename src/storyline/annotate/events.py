@@ -654,7 +654,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
     subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
     subs = [c for c in subs if c is not None]
-    if subs and all(c.ent_type_ in ("DATE", "TIME") and not any(True for _ in c.children) for c in subs) \
+    if subs and all(c.ent_type_ in ("DATE", "TIME") and c.n_lefts + c.n_rights == 0 for c in subs) \
             and v.dep_ in ("ccomp", "conj") and v.head.tag_ == "VBG" and v.head.i < v.i:
         # "Nugent, saying that the oilpatch cannot wait, today urged lawmakers": the parser took the
         # day for the subject and the participle for the main verb; who says it, urges
@@ -2437,8 +2437,9 @@ def _not_a_happening(tok: Token) -> bool:
 def _shouted(tok: Token) -> bool:
     """Whether a word stands in a run of capitals: it and the two words on either side of it in its
     sentence (those that have them) are written in capitals only."""
-    sent = tok.sent
-    words = [t for t in sent if any(ch.isalpha() for ch in t.text)]
+    if not tok.text.isupper():
+        return False  # (most words: no need to read the sentence)
+    words = [t for t in tok.sent if any(ch.isalpha() for ch in t.text)]
     at = next((k for k, t in enumerate(words) if t.i == tok.i), None)
     if at is None:
         return False
