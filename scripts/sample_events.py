@@ -234,6 +234,33 @@ def reuters_articles(path: Path, min_chars: int = 800) -> list[dict]:
     return out
 
 
+_ISOT_DAY = re.compile(r"([A-Z][a-z]+)\.? (\d{1,2}), (\d{4})")
+
+
+def isot_articles(path: Path, n: int, skip: int = 0) -> list[dict]:
+    """Rows ``skip + 1`` to ``n`` of a CSV of Reuters news of 2017 (columns ``title``, ``text``, ``subject``,
+    ``date``; the ``True.csv`` of the ISOT fake-news data, public for research, as copied in GitHub
+    Vatshayan/Fake-News-Prediction, sha1 d70539f6): title and text as given (the text is one paragraph,
+    opening with its dateline), dated by the row's ``date`` ("December 31, 2017"). Rows with no such
+    date or under 800 characters of text are left out."""
+    import csv
+
+    months = {m: i for i, m in enumerate(("January February March April May June July August September "
+                                          "October November December").split(), 1)}
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh), 1):
+            if i <= skip or (n and i > n):
+                continue
+            m = _ISOT_DAY.fullmatch(row["date"].strip())
+            text = row["text"].strip()
+            if not m or m[1] not in months or len(text) < 800:
+                continue
+            out.append({"id": f"isot-{i}", "text": f"{row['title'].strip()}\n\n{text}", "outlet": "Reuters",
+                        "published": date(int(m[3]), months[m[1]], int(m[2])).isoformat()})
+    return out
+
+
 def silver_articles(root: Path, n: int, skip: int = 0) -> list[dict]:
     """The first ``n`` (0: all) documents (by file name), less the first ``skip``, of a TempEval-3 silver-data folder (Gigaword wire news
     with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
@@ -340,7 +367,8 @@ def argv_line(a: argparse.Namespace) -> str:
 
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
-                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h", "reuters")
+                "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h", "reuters",
+                "isot", "isot_n", "isot_skip")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -366,6 +394,9 @@ def pools(a: argparse.Namespace) -> str:
         out.append(f"the dated Giveme5W1H articles ({a.giveme5w1h.name})")
     if a.reuters:
         out.append(f"the Reuters-21578 stories of at least 800 characters in {a.reuters.name}")
+    if a.isot:
+        out.append(f"rows {a.isot_skip + 1}-{a.isot_n or 'last'} of the Reuters news of 2017 in {a.isot.name} "
+                   "(ISOT), at least 800 characters")
     if a.te3_silver:
         out.append(f"documents {a.te3_silver_skip + 1}-{a.te3_silver_n or 'last'} (by file name) of TempEval-3 silver data "
                    f"{a.te3_silver.name}" if a.te3_silver_skip else
@@ -450,6 +481,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reuters", type=Path, default=None,
                     help="also the stories of at least 800 characters of a Reuters-21578 file (reut2-000.sgm: "
                          "business wire of 1987, never used here before)")
+    ap.add_argument("--isot", type=Path, default=None,
+                    help="also Reuters news of 2017 from the ISOT data's True.csv (never used here before)")
+    ap.add_argument("--isot-n", type=int, default=0, help="with --isot: rows up to N (0: all)")
+    ap.add_argument("--isot-skip", type=int, default=0, help="with --isot: leave out the first K rows")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -473,6 +508,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += giveme5w1h_articles(a.giveme5w1h)
     if a.reuters:
         feed += reuters_articles(a.reuters)
+    if a.isot:
+        feed += isot_articles(a.isot, a.isot_n, a.isot_skip)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
