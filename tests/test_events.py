@@ -1944,3 +1944,14 @@ def test_a_speaker_at_a_gathering_and_a_countrys_body(text, trigger, actors, sum
 def test_a_former_officer_and_a_unions_leader_act_for_no_body(text, trigger, actors):
     ev = next(e for e in _dated(text, "1987-03-19") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # one named by a relation to another is not that other: the possessor does not act
+    ("U.S. President Donald Trump's eldest son met with the Senate Intelligence Committee on Wednesday.", "met", []),
+    ("Liz Bramhall's father bought her ticket for $300.", "bought", []),
+    ("Trump's campaign hired Alexander Nix in June 2016.", "hired", ["Trump"]),
+])
+def test_one_named_by_a_relation_is_not_the_one_related_to(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2017-12-13") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -2779,7 +2779,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             else:
                 one_person = False
             if not one_person and not actors:
-                actors = [k for k in _keys_in(_np_tokens(actor_tok), agents, _AGENT_TYPES)
+                # (not the one a relation names the doer by: "Trump's eldest son met", "a rival of Smith")
+                related_to = {t.i for c in actor_tok.children if c.dep_ in ("poss", "prep")
+                              for t in c.subtree} if actor_tok.lemma_.lower() in RELATIONAL else set()
+                actors = [k for k in _keys_in(_np_tokens(actor_tok) - related_to, agents, _AGENT_TYPES)
                           if not _qualifies_noun(doc, k, agents, actor_tok)]
             if not actors and actor_tok.lower_ in ("two", "both", "pair", "duo") and (actor_tok.lower_ == "both" or any(
                     c.dep_ == "det" and c.lower_ == "the" for c in actor_tok.children)):
