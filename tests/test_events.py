@@ -1955,3 +1955,39 @@ def test_a_former_officer_and_a_unions_leader_act_for_no_body(text, trigger, act
 def test_one_named_by_a_relation_is_not_the_one_related_to(text, trigger, actors):
     ev = next(e for e in _dated(text, "2017-12-13") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,series", [
+    # told as done again and again or all through a month or longer: a series, not one happening
+    ("For months, McConnell urged the president to lock his phone in a drawer.", "urged", True),
+    ("Some allies have in recent weeks accused the team of being biased.", "accused", True),
+    ("Public funds have been used to settle nearly a dozen cases over the last decade.", "settle", True),
+    ("The ministers meet every week in Brussels.", "meet", True),
+    ("He was detained for two days in Cairo.", "detained", False),
+    ("The rebels will arrive in two weeks.", "arrive", False),
+    ("The rebels arrived in Cairo on Monday.", "arrived", False),
+])
+def test_a_happening_told_over_a_long_stretch_is_a_series(text, trigger, series):
+    ev = next(e for e in _dated(text, "2017-12-22") if e.trigger == trigger)
+    assert ev.series is series
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    # a plan inside what is only asked about or may be is no more than that
+    ("Investigators asked whether he helped organize a meeting with the Russians.", "organize", "hypothetical"),
+    ("The deal could help reduce costs.", "reduce", "possible"),
+    ("The company helped organize a meeting with the Russians.", "organize", "asserted"),
+])
+def test_a_plan_inside_a_question_or_a_possibility(text, trigger, modality):
+    ev = next(e for e in _dated(text, "2017-12-27") if e.trigger == trigger)
+    assert ev.modality == modality
+
+
+def test_during_tells_when_the_verb_was_done_and_he_below_an_unnamed_subject_is_that_person():
+    evs = _dated("French Defence Minister Andre Giraud had agreed in principle on the plan during talks in Bonn on "
+                 "Friday, officials said.", "1987-03-22")
+    assert next(e for e in evs if e.trigger == "talks").actors == ["Andre Giraud"]
+    by = {e.summary: e.actors for e in _dated("The driver who hit Smith was arrested after he fled the scene. The driver "
+                                               "said Smith was arrested after he fled the scene.", "2009-05-02")
+          if e.trigger == "fled"}
+    assert by == {"driver fled scene": [], "Smith fled scene": ["Smith"]}

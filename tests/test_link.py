@@ -417,6 +417,19 @@ def test_a_position_held_told_in_the_present_is_no_key_event():
     assert round(run("allege", "PRESENT") * 2, 3) == run("allege", "PAST")  # "NEC alleges it infringes copyrights"
 
 
+def test_a_series_over_a_long_stretch_is_no_key_event():
+    """'For months, McConnell urged the president ...': told as done again and again, half the salience
+    of the same urging told once; an event with one such mention and one told once keeps it all."""
+    def run(*series):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "urged", "request", "urged", "s", actors=["McConnell"], lemma="urge",
+                         event_class="I_ACTION", tense="PAST", aspect="NONE", series=one) for one in series])}
+        (ev,) = merge_events([_doc(1)], per, {("d1", "McConnell"): "e-McConnell"})
+        return ev.salience
+
+    assert round(run(True) * 2, 3) == run(False) == run(True, False)
+
+
 def test_a_participle_that_describes_a_thing_is_no_key_event():
     """'shelled peanuts', 'the rocket blamed for the loss': a bare participle with no time of its own
     keeps half its salience; the same participle dated by its sentence ('a notice released today'), or

@@ -207,6 +207,9 @@ class EventMention:
     # the lemma of the common noun, not a person's, the line names as what was done to ("rate" of "raised its rate")
     object_lemma: str = ""
     measure: bool = False  # it tells an amount (events.json measures): "M-1 rose", "posted a loss", "data showed"
+    # told as done again and again or all through a month or longer: "For months, McConnell urged", "have
+    # in recent weeks accused", "settled a dozen cases over the last decade", "meets every week"
+    series: bool = False
 
 
 @dataclass

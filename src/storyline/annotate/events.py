@@ -365,7 +365,9 @@ def _modality(tok: Token, memo) -> str:
         if glemma in NEG_GOV and (not nominal or glemma in NOMINAL_NEG_GOV):
             return "negated" if gmod in ("asserted", "reported", "planned") else "possible"
         if glemma in PLAN_GOV or glemma in OBJECT_CONTROL:
-            return "planned" if gmod != "negated" else "negated"
+            # (a plan inside what may be or is only asked about is no more than that: "whether he
+            # helped organize a meeting", "might try to call")
+            return gmod if gmod in ("negated", "possible", "hypothetical") else "planned"
         if glemma in POSS_GOV:
             return "possible"
         if glemma in IMPL_GOV:
@@ -1160,6 +1162,11 @@ def _participant(tok: Token) -> Token | None:
     if tok.dep_ != "pobj" or h.lower_ not in ("at", "in", "during"):
         return None
     g = h.head
+    while h.lower_ == "during" and g.pos_ == "NOUN" and g.lemma_.lower() not in EVENT_NOUNS and \
+            g.dep_ in ("pobj", "dobj") and g.head.pos_ in ("ADP", "VERB"):
+        # "during" tells when a deed was done, not which thing: "had agreed on the plan during talks in
+        # Bonn" (the parser hangs it on "plan"): the verb the thing's phrase hangs on
+        g = g.head.head if g.dep_ == "pobj" else g.head
     if (g.lemma_.lower() in PRESENT_ADJ or g.lemma_.lower() in PARTICIPATE) and _negated(g):
         return None  # "the two designees were not present at the meeting", "did not attend": no part in it
     if g.pos_ == "ADJ" and g.lemma_.lower() in PRESENT_ADJ and g.dep_ == "acomp":
@@ -2004,6 +2011,51 @@ def _tells_amount(tok: Token) -> bool:
     return lemma in POSTING_VERBS and any(c.lemma_.lower() in DATA_NOUNS for c in subjects)
 
 
+_PERIOD_UNITS = re.compile(r"P(X|\d+)(W|M|Y|DE|CE)|PX[WMY]")  # a week (of no stated count), a month or longer
+_RECENT = frozenset({"recent", "past", "last"})
+
+
+def _periods(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> dict[int, Timex]:
+    """head token -> a time expression that tells repetition or a long stretch, by its head word: a SET
+    ("every week", "weekly"), or a DURATION of a month or more, or of weeks with no count ("for months",
+    "in recent weeks", "over the past two years"; not "for two days", a single happening's length)."""
+    out: dict[int, Timex] = {}
+    for t in timexes:
+        if t.type == "SET" or (t.type == "DURATION" and (
+                _PERIOD_UNITS.fullmatch(t.value) and not re.fullmatch(r"P\d+W", t.value))):
+            toks = [char2tok[k] for k in range(t.start, t.end) if k in char2tok]
+            if toks:
+                inside = set(toks)
+                root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+                out[root.i] = t
+        elif t.type == "DATE" and t.text:
+            # "over the last decade", "throughout the past year": all through a stretch of time
+            toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
+            root = next((doc[i] for i in toks if doc[i].head.i not in set(toks)), None) if toks else None
+            if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("over", "throughout") and \
+                    re.fullmatch(r"\d{3,4}", t.value) and any(doc[i].lower_ in _RECENT for i in toks):
+                out[root.i] = t
+    return out
+
+
+def _over_period(trig: Token, periods: dict[int, Timex]) -> bool:
+    """Whether a happening is told as done again and again or all through a month or longer: a
+    period expression ``_periods`` found hangs on its word, by "for", "over", "throughout", "during" or
+    "in" with "recent", "past" or "last" ("For months, McConnell urged", "have in recent weeks
+    accused"; not "will arrive in two weeks"), or as a bare adverbial or modifier ("met every week",
+    "weekly meetings")."""
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "throughout", "during", "in"):
+            for p in c.children:
+                t = periods.get(p.i)
+                if p.dep_ == "pobj" and t is not None and (c.lower_ != "in" or any(
+                        w in _RECENT for w in t.text.lower().split())):
+                    return True
+        elif c.dep_ in ("npadvmod", "advmod", "amod") and (t := periods.get(c.i)) is not None and t.type == "SET":
+            return True
+    return False
+
+
 def _names_occasion(tok: Token, t: Timex, char2tok: dict[int, int]) -> bool:
     """Whether a time names which occasion an event noun is: it stands in the noun's own phrase ("an
     April 5-6 summit meeting") or a participle on it ("talks starting Monday"), with no verb of
@@ -2495,6 +2547,29 @@ def _unnamed_person_between(doc: Doc, after: int, pron: Token) -> bool:
                and t.lemma_.lower() in UNNAMED_PERSONS - other for t in doc[start:pron.i])
 
 
+def _unnamed_subject_above(pron: Token) -> Token | None:
+    """The person named only by a common noun (events.json ``unnamed_person_nouns``, of the pronoun's
+    sex) who is the subject of a verb above a he/she in its sentence, the first subject met climbing
+    up: the pronoun stands for that person, not for a name met inside the subject's own phrase ("A
+    businessman who met Trump in 2013 has been questioned about whether he helped organize a
+    meeting"). A named or other subject met first ends the search; a reporting verb's own subject
+    is more likely named elsewhere."""
+    if pron.lower_ not in ("he", "she") or pron.head.lemma_.lower() in REPORTING:
+        return None
+    other = UNNAMED_FEMALE if pron.lower_ == "he" else UNNAMED_MALE
+    v = pron.head
+    while v.head.i != v.i:
+        v = v.head
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or v.pos_ not in ("VERB", "AUX"):
+            continue
+        if subj.tag_ == "NN" and not subj.ent_type_ and subj.lemma_.lower() in UNNAMED_PERSONS - other and \
+                not any(t.ent_type_ == "PERSON" for t in subj.subtree if t.dep_ in ("appos", "compound")):
+            return subj
+        return None
+    return None
+
+
 def _reporter_of(pron: Token) -> Token | None:
     """Who an "it" or "they" subject of what a report says stands for: the reporting verb's own subject,
     a noun or name of the same number ("The U.K. also reports that it has stockpiled", "the companies
@@ -2710,6 +2785,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     kinds = {e.key: e.type for _, e in ents}
     memo: dict[int, str] = {}
     dated = _timex_events(doc, timexes, char2tok, event_toks, memo, dct)
+    periods = _periods(doc, timexes, char2tok)
     fig_tok = [(char2tok.get(f.start), i) for i, f in enumerate(figures)]
     resolver: Resolver | None = None
     classes = dict(found)
@@ -2780,7 +2856,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 one_person = False
             if not one_person and not actors:
                 # (not the one a relation names the doer by: "Trump's eldest son met", "a rival of Smith")
-                related_to = {t.i for c in actor_tok.children if c.dep_ in ("poss", "prep")
+                related_to = {t.i for c in actor_tok.children if c.dep_ in ("poss", "prep", "compound")
                               for t in c.subtree} if actor_tok.lemma_.lower() in RELATIONAL else set()
                 actors = [k for k in _keys_in(_np_tokens(actor_tok) - related_to, agents, _AGENT_TYPES)
                           if not _qualifies_noun(doc, k, agents, actor_tok)]
@@ -2810,6 +2886,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     last = max([e.end for _, e in ents if e.key in got and e.end <= actor_tok.idx] + [span[1]])
                     if _unnamed_person_between(doc, last, actor_tok):
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
+                    elif _unnamed_subject_above(actor_tok) is not None:
+                        span = None  # "A businessman who met Trump was asked whether he helped": the businessman
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
                 if not actors and actor_tok.pos_ == "PRON":
@@ -2922,7 +3000,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 polarity=polarity(trig), lemma=trig.lemma_.lower(),
                                 object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" and not (
                                     _someone(dobj[0]) or _person_noun(dobj[0])) else "",
-                                measure=_tells_amount(trig)))
+                                measure=_tells_amount(trig), series=_over_period(trig, periods)))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report

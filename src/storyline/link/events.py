@@ -69,6 +69,7 @@ class _Cluster:
     modifier: bool = True  # every mention so far a bare participle its own sentence does not date
     nominal: bool = True  # every mention so far named by a noun (TimeML tense NONE)
     measure: bool = True  # every mention so far tells an amount (EventMention.measure)
+    series: bool = True  # every mention so far told as done again and again or over a month or more
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -251,6 +252,7 @@ def merge_events(
             # describes a thing (no auxiliary, no time of its own) is seldom a happening of the story
             home.nominal = home.nominal and m.tense == "NONE"
             home.measure = home.measure and m.measure
+            home.series = home.series and m.series
             home.modifier = home.modifier and m.tense == "PASTPART" and m.date_from not in ("sentence", "relative")
     gone = _fulfil_plans(blocks)
     clusters = [c for c in clusters if id(c) not in gone]
@@ -474,6 +476,8 @@ def salience(c: _Cluster, main: set[str]) -> float:
         score /= 2  # saying and being are the frame of the news, not its events
     elif _tally(c):
         score /= 2  # a statistic over a week, a month, a quarter or a year: a point of a figure series
+    elif c.series:
+        score /= 2  # "For months, McConnell urged", "have in recent weeks accused": a series, not one happening
     elif c.stance:
         score /= 2  # "is seeking 100 mln dlrs in damages", "is demanding a pay rise": a standing quest
     elif c.modifier:
