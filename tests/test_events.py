@@ -1991,3 +1991,22 @@ def test_during_tells_when_the_verb_was_done_and_he_below_an_unnamed_subject_is_
                                                "said Smith was arrested after he fled the scene.", "2009-05-02")
           if e.trigger == "fled"}
     assert by == {"driver fled scene": [], "Smith fled scene": ["Smith"]}
+
+
+def test_a_deed_joined_to_one_dated_before_the_report_does_not_take_a_later_time():
+    evs = _dated("WASHINGTON (Reuters) - The head of a conservative Republican faction called himself a fiscal "
+                 "conservative on Sunday and urged budget restraint in 2018.", "2017-12-31")
+    ev = next(e for e in evs if e.trigger == "urged")
+    assert (ev.date.value, ev.date_from) == ("2017-12-31", "related-event")
+
+
+@pytest.mark.parametrize("text,trigger,value,date_from", [
+    # a time between "said" and its clause's subject is the saying's when the clause is in the past perfect
+    ("The Ethics Committee said on Friday it had begun an investigation into the reports.", "begun", None, None),
+    ("The Ethics Committee said on Friday it had begun an investigation into the reports.", "said", "2017-12-15",
+     "sentence"),
+    ("Police said on Friday they arrested two men.", "arrested", "2017-12-15", "sentence"),
+])
+def test_a_time_before_a_past_perfect_clause_is_the_sayings(text, trigger, value, date_from):
+    ev = next(e for e in _dated(text, "2017-12-15") if e.trigger == trigger)
+    assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)

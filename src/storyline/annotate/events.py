@@ -1362,6 +1362,15 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if mark is not None and h.i < mark.i and h.i < h.head.head.i and not any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.i < h.i for c in h.head.children):
                 h = h.head.head
+        pv = h.head if root.dep_ == "pobj" and h.dep_ == "prep" else h if root.dep_ == "npadvmod" else None
+        if pv is not None and pv.dep_ == "ccomp" and pv.pos_ in ("VERB", "AUX") and _reports(pv.head) \
+                and pv.head.i < toks[0] and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > toks[-1] for c in pv.children) \
+                and not any(c.dep_ == "mark" and c.i < toks[0] for c in pv.children) \
+                and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pv.children):
+            # "said on Friday it had begun an investigation": a time between the reporting verb and its
+            # clause's subject, which the parser hung on a clause in the past perfect (done before the
+            # saying), is the saying's
+            h = pv.head
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
         for steps in range(8):
@@ -2950,7 +2959,14 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         and all(doc[k].pos_ in ("CCONJ", "ADV", "PUNCT") for k in range(i + 1, c.i))), None)
             if nxt is not None and tense == tense_aspect(nxt)[0]:
                 related = dated[nxt.i]
-        if i in dated and not _done_before(dated[i], trig, tense, aspect, mood, dct):
+        head_day = dated.get(trig.head.i) if trig.dep_ == "conj" and trig.head.i != i else None
+        if i in dated and head_day is not None and tense == "PAST" and mood == "asserted" and \
+                _after_publication(dated[i].value, dct) and not _after_publication(head_day.value, dct):
+            # "called himself a fiscal conservative on Sunday and urged budget restraint in 2018": a
+            # deed told as done, joined to one dated by the report's time, shares its day; the later
+            # time is what was urged for
+            date, date_from = head_day, "related-event"
+        elif i in dated and not _done_before(dated[i], trig, tense, aspect, mood, dct):
             date, date_from = dated[i], "sentence"
         elif related is not None:
             date, date_from = related, "related-event"
