@@ -2010,3 +2010,39 @@ def test_a_deed_joined_to_one_dated_before_the_report_does_not_take_a_later_time
 def test_a_time_before_a_past_perfect_clause_is_the_sayings(text, trigger, value, date_from):
     ev = next(e for e in _dated(text, "2017-12-15") if e.trigger == trigger)
     assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from)
+
+
+@pytest.mark.parametrize("text,trigger,modality", [
+    # what a negating noun's "of" phrase names did not happen; a phrase of its own joined to it did
+    ("Putin said on Saturday the lack of a bilateral meeting with Trump was due to schedules.", "meeting", "negated"),
+    ("The outbreak was quickened by the lack of proper sanitation and the collapse of water systems.", "collapse",
+     "asserted"),
+    # a gathering or speech a verb was done in or at took place, whatever the verb's own modality
+    ("Trump, in a speech in Seoul, had invited the North Koreans to come to the table.", "speech", "asserted"),
+    ("After the election, the new mayor refused to join United Russia.", "election", "asserted"),
+])
+def test_negating_nouns_and_the_occasion_a_verb_was_done_in(text, trigger, modality):
+    ev = next(e for e in _dated(text, "2017-11-12") if e.trigger == trigger)
+    assert ev.modality == modality
+
+
+@pytest.mark.parametrize("text,trigger,actors", [
+    # whoever does anything in a speech, address or letter gave it (events.json messages)
+    ("Tillerson pointed out that Trump, in a speech in Seoul, had invited the North Koreans to talks.", "speech",
+     ["Trump"]),
+    ("Last Thursday, Zimbabwean president Robert Mugabe announced in a televised address that the outbreak had been "
+     "halted.", "address", ["Robert Mugabe"]),
+])
+def test_who_acts_in_a_speech_gave_it(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2017-11-09") if e.trigger == trigger)
+    assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text,trigger,series", [
+    ("The mandate, long opposed by Republicans, requires Americans to have health insurance.", "opposed", True),
+    ("The company has repeatedly denied the allegations.", "denied", True),
+    ("The company denied the allegations on Monday.", "denied", False),
+])
+def test_adverbs_of_a_series(text, trigger, series):
+    ev = next(e for e in _dated(text, "2017-11-16") if e.trigger == trigger)
+    assert ev.series is series

@@ -106,6 +106,9 @@ MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
 POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
 DATA_NOUNS = frozenset(_D["measures"]["data_nouns"])
 SPEAKING_OCCASIONS = frozenset(_D["speaking_occasions"]["words"])
+MESSAGES = frozenset(_D["messages"]["words"])
+NEGATING_NOUNS = frozenset(_D["negating_nouns"]["words"])
+SERIES_ADVERBS = frozenset(_D["series_adverbs"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -341,6 +344,12 @@ def _modality(tok: Token, memo) -> str:
     if own is not None:
         return own
     head, dep = tok.head, tok.dep_
+    if dep == "pobj" and head.lower_ == "of" and head.dep_ == "prep" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in NEGATING_NOUNS:
+        return "negated"  # "the lack of a bilateral meeting", "the cancellation of the summit" (events.json negating_nouns)
+    if dep == "conj" and tok.pos_ == "NOUN" and any(c.dep_ == "det" for c in tok.children) and \
+            head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in NEGATING_NOUNS:
+        return "asserted"  # a phrase of its own: "the lack of proper sanitation and the collapse of water systems"
     if dep in ("pobj", "pcomp") and head.lower_ in ("for", "of") and head.dep_ == "prep" \
             and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in HYPO_NOUNS | REQUEST_NOUNS:
         # "plans for an early deployment": planned; "a good chance of winning": possible; "a call for the release
@@ -357,6 +366,10 @@ def _modality(tok: Token, memo) -> str:
         gov = head.head if dep == "pobj" and head.dep_ == "prep" else head
         glemma = gov.lemma_.lower()
         gmod = modality(gov, memo)
+        if dep == "pobj" and head.lower_ in _ADJUNCT_PREPS:
+            # where or when the verb was done, not what it is about: "in a speech in Seoul, had invited
+            # the North Koreans to come" (the speech was given), "agreed at a meeting to cut output"
+            return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
         nominal = dep != "xcomp" and not (dep == "ccomp" and "to" in aux)
         if nominal and dep == "ccomp":
             if glemma in REPORTED_GOV and gmod == "asserted":
@@ -1077,7 +1090,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _participant(tok)
         if actor is None and lemma in GATHERINGS:
             actor = _reporting_party(tok)
-        if actor is None and (lemma in GATHERINGS | SPEAKING_OCCASIONS or domain_type(tok) == "consult"):
+        if actor is None and (lemma in GATHERINGS | SPEAKING_OCCASIONS | MESSAGES or domain_type(tok) == "consult"):
             actor = _speaker_at(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
@@ -1101,8 +1114,8 @@ def _speaker_at(tok: Token) -> Token | None:
         return gov  # "Nazer, in an interview with Reuters, said"
     if gov.dep_ == "advcl" and gov.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in gov.children):
         gov = gov.head  # "Speaking to reporters after a meeting ..., the banker said"
-    if gov.pos_ not in ("VERB", "AUX") or not _reports(gov) or _passive(gov):
-        return None
+    if gov.pos_ not in ("VERB", "AUX") or not (_reports(gov) or tok.lemma_.lower() in MESSAGES) or _passive(gov):
+        return None  # (whoever does anything in a speech or letter gave it: "Trump, in a speech in Seoul, had invited")
     subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     partners = {p.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for p in c.subtree}
@@ -2062,6 +2075,8 @@ def _over_period(trig: Token, periods: dict[int, Timex]) -> bool:
                     return True
         elif c.dep_ in ("npadvmod", "advmod", "amod") and (t := periods.get(c.i)) is not None and t.type == "SET":
             return True
+        elif c.dep_ == "advmod" and c.lower_ in SERIES_ADVERBS:
+            return True  # "has long opposed", "repeatedly denied" (events.json series_adverbs)
     return False
 
 
