@@ -2046,3 +2046,12 @@ def test_who_acts_in_a_speech_gave_it(text, trigger, actors):
 def test_adverbs_of_a_series(text, trigger, series):
     ev = next(e for e in _dated(text, "2017-11-16") if e.trigger == trigger)
     assert ev.series is series
+
+
+def test_a_noun_with_an_indefinite_article_is_brought_in_as_new_and_a_negated_blame_names_no_doer():
+    evs = _dated("Asked about a meeting in which aide George Papadopoulos suggested arranging it, Trump said the "
+                 "meeting was unimportant.", "2017-11-03")
+    assert [e.indefinite for e in evs if e.trigger == "meeting"] == [True, False]
+    evs = _dated("Sanders said later that Trump does not blame Schumer for the attack. Trump blamed Schumer for "
+                 "the attack.", "2017-11-01")
+    assert [e.actors for e in evs if e.trigger == "attack"] == [[], ["Schumer"]]

@@ -508,3 +508,20 @@ def test_an_amount_told_over_a_period_is_a_statistic():
         return ev.salience
 
     assert round(run(True, "1987-01") * 2, 3) == run(False, "1987-01") == run(True, "1987-03-04")
+
+
+def test_a_meeting_brought_in_with_an_indefinite_article_joins_on_more_than_the_word():
+    """'a meeting in which aide Papadopoulos suggested ...' is a new happening: it does not join 'the
+    meetings' of the story on the word alone, but does join one it shares a participant with."""
+    def run(indefinite, targets):
+        per = {"d1": Annotations("d1", events=[
+            EventMention(0, 10, "meetings", "consult", "meetings", "s", targets=["Putin"], lemma="meeting",
+                         event_class="OCCURRENCE", tense="NONE", aspect="NONE"),
+            EventMention(20, 40, "meeting", "consult", "meeting", "s", targets=targets, lemma="meeting",
+                         event_class="OCCURRENCE", tense="NONE", aspect="NONE", indefinite=indefinite)])}
+        ids = {("d1", "Putin"): "e-Putin", ("d1", "Page"): "e-Page"}
+        return len(merge_events([_doc(1)], per, ids))
+
+    assert run(False, []) == 1
+    assert run(True, []) == 2
+    assert run(True, ["Putin"]) == 1

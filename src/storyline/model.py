@@ -210,6 +210,9 @@ class EventMention:
     # told as done again and again or all through a month or longer: "For months, McConnell urged", "have
     # in recent weeks accused", "settled a dozen cases over the last decade", "meets every week"
     series: bool = False
+    # named by a noun with an indefinite article, a happening the text brings in as new ("a meeting in which
+    # he suggested", "another attack"): it joins another report's or sentence's event only on more than the word
+    indefinite: bool = False
 
 
 @dataclass

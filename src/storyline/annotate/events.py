@@ -973,6 +973,8 @@ def _charged_one(tok: Token) -> Token | None:
     lemma = g.lemma_.lower()
     if g.pos_ != "VERB" or lemma not in ACCUSED_GOV or (p.lower_ == "to" and lemma not in ACCUSED_SUBJECT):
         return None
+    if _negated(g):
+        return None  # "Trump does not blame Schumer for the attack": no one is held to have done it
     if lemma in ACCUSED_SUBJECT:
         # "admitted to stealing", "confessed to the killing" (and "was arrested and confessed to": the
         # one arrested, _subject_of)
@@ -3031,7 +3033,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 polarity=polarity(trig), lemma=trig.lemma_.lower(),
                                 object_lemma=dobj[0].lemma_.lower() if dobj and dobj[0].pos_ == "NOUN" and not (
                                     _someone(dobj[0]) or _person_noun(dobj[0])) else "",
-                                measure=_tells_amount(trig), series=_over_period(trig, periods)))
+                                measure=_tells_amount(trig), series=_over_period(trig, periods),
+                                indefinite=trig.pos_ == "NOUN" and any(
+                                    c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in trig.children)))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report
