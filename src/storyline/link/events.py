@@ -29,8 +29,8 @@ event_families.json's ``generic``) merge on the word alone only with a shared pa
 the word alone, other targets keep apart a mention and an event when one side's report is undated
 and the other's dated (nothing says the two are near in time); within one article a mention naming
 participants joins on the word alone only an event whose mentions there share one
-(:func:`_word_alone_ok`); a noun with an indefinite article ("a meeting in which ...") brings in a new
-happening and joins on the word alone only an event it shares a participant with. A merged event's doers and date are voted by its mentions
+(:func:`_word_alone_ok`); a gathering's noun with an indefinite article ("a meeting in which ...") brings
+in a new gathering and joins on the word alone only an event it shares a participant with. A merged event's doers and date are voted by its mentions
 (:func:`_voted_actors`, :func:`_voted_date`). Each event gets a salience (0-1, see
 :func:`salience`; only reports that corroborate one another count as sources): the timeline shows
 the key events and folds the rest.
@@ -489,6 +489,13 @@ def salience(c: _Cluster, main: set[str]) -> float:
 
 
 @lru_cache(maxsize=1)
+def new_when_indefinite() -> frozenset[str]:
+    """Families whose noun with an indefinite article brings in another happening (event_families.json
+    ``new_when_indefinite``: "a meeting in which he suggested ..." is not the story's other meetings)."""
+    return frozenset(families().get(w, w) for w in _family_data().get("new_when_indefinite", []))
+
+
+@lru_cache(maxsize=1)
 def stance_lemmas() -> frozenset[str]:
     """Verbs of a quest that, told in the present ("is seeking", "demands"), name a standing stance
     (event_families.json ``stances``)."""
@@ -554,7 +561,8 @@ def _find(clusters, m: EventMention, span, actors: set[str], targets: set[str], 
             # the same happening named by one lemma family in one story, nothing against it: no
             # other actor, no other figure ("the talks" ... "the negotiations")
             if fam and fam in c.families and c.event.story_id == story_id and _near_in_time(c, pub) and not (
-                    m.indefinite and not (actors | targets) & (c.actors | c.targets)) and not (
+                    m.indefinite and fam in new_when_indefinite()
+                    and not (actors | targets) & (c.actors | c.targets)) and not (
                     actors and c.actors and not actors & c.actors) and _word_alone_ok(c, actors, targets, doc_id) and not (
                     _other_targets(targets, c) and (pub is None) != (not c.published)) and not (
                     values and c.values and not values & c.values) and (
