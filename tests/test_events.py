@@ -2055,3 +2055,16 @@ def test_a_noun_with_an_indefinite_article_is_brought_in_as_new_and_a_negated_bl
     evs = _dated("Sanders said later that Trump does not blame Schumer for the attack. Trump blamed Schumer for "
                  "the attack.", "2017-11-01")
     assert [e.actors for e in evs if e.trigger == "attack"] == [[], ["Schumer"]]
+
+
+def test_a_pollsters_name_before_its_poll_released_it_and_a_relative_the_parser_missed_dates_nothing_above():
+    evs = _dated("Roy Moore led his Democratic opponent by six percentage points in a CBS News poll released on "
+                 "Sunday.", "2017-12-03")
+    assert next(e for e in evs if e.trigger == "released").actors == ["CBS News"]
+    evs = _dated('The "Marriage Protection Amendment" resolution introduced last month calls for a referendum.',
+                 "2009-11-03")
+    assert next(e for e in evs if e.trigger == "introduced").actors == []
+    evs = _dated("Trump and White House officials have denied the allegations, some of which date back to the 1980s.",
+                 "2017-12-11")
+    ev = next(e for e in evs if e.trigger == "denied")
+    assert (ev.date.value, ev.date_from) == ("2017-12-11", "publication")

@@ -109,6 +109,7 @@ SPEAKING_OCCASIONS = frozenset(_D["speaking_occasions"]["words"])
 MESSAGES = frozenset(_D["messages"]["words"])
 NEGATING_NOUNS = frozenset(_D["negating_nouns"]["words"])
 SERIES_ADVERBS = frozenset(_D["series_adverbs"]["words"])
+OWNER_NAMED = frozenset(_D["owner_named_nouns"]["words"])
 GATHERINGS = frozenset(_D["gatherings"]["words"])
 GATHERING_OF = frozenset(_D["gathering_holders"]["of_words"])
 HOLDING_VERBS = frozenset(_D["gathering_holders"]["verbs"])
@@ -528,6 +529,10 @@ def _authored(v: Token) -> tuple[Token | None, Token] | None:
         return None
     by = [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < v.i
           for p in c.children if p.dep_ == "pobj" and author(p)]
+    # else a body or person named before the thing as its owner: "a CBS News poll released on Sunday",
+    # "Gallup's survey released Tuesday" (not a place, which tells what it is about: "an Iowa poll")
+    by = by or [c for c in h.children if c.i < h.i and c.dep_ in ("compound", "nmod", "poss")
+                and c.ent_type_ in ("ORG", "PERSON") and h.lemma_.lower() in OWNER_NAMED][-1:]
     return (by[0] if by else None), h
 
 
@@ -1430,6 +1435,9 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.dep_ in _CLAUSE_LINKS and h.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                 break  # the time's own clause (with its own subject) ends here: it dates nothing beyond
+            if any(c.dep_ in ("nsubj", "nsubjpass") and any(
+                    t.lower_ in ("which", "whom", "whose") for t in c.subtree) for c in h.children):
+                break  # a relative clause the parser did not take for one: "the allegations, some of which date back to the 1980s"
             if not bound and h.i not in inside and (span_from is None or h.i != span_from.i) and (
                     (h.dep_ == "prep" and h.lower_ in BOUND_SPANS) or h.lower_ in BOUND_HEADS):
                 # "ahead of next Tuesday's primary", "between January and June 30": a bound (not
