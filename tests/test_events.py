@@ -2068,3 +2068,15 @@ def test_a_pollsters_name_before_its_poll_released_it_and_a_relative_the_parser_
                  "2017-12-11")
     ev = next(e for e in evs if e.trigger == "denied")
     assert (ev.date.value, ev.date_from) == ("2017-12-11", "publication")
+
+
+@pytest.mark.parametrize("text,actors", [
+    # who acts ahead of, for or at a gathering with someone is its other party
+    ("Republicans in the U.S. House of Representatives began staking out their positions on final tax legislation "
+     "on Tuesday, days ahead of talks with the Senate.", ["Republicans"]),
+    ("Abe flew to Washington for a meeting with Trump.", ["Abe"]),
+    ("The president criticized the talks with Iran.", []),
+])
+def test_the_other_party_of_a_gathering_with_someone(text, actors):
+    ev = next(e for e in _dated(text, "2017-12-06") if e.trigger in ("talks", "meeting"))
+    assert ev.actors == actors

@@ -1101,6 +1101,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _reporting_party(tok)
         if actor is None and (lemma in GATHERINGS | SPEAKING_OCCASIONS | MESSAGES or domain_type(tok) == "consult"):
             actor = _speaker_at(tok)
+        if actor is None and lemma in GATHERINGS:
+            actor = _other_party(tok)
         return actor, objs
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be":
         subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -1130,6 +1132,27 @@ def _speaker_at(tok: Token) -> Token | None:
                 for p in c.subtree}
     # (whoever says something is someone: "the Canadian banker said")
     return subj if subj is not None and subj.i not in partners and subj.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _other_party(tok: Token) -> Token | None:
+    """Who talks or meets with the one a gathering's "with" phrase names, when the gathering hangs on a
+    verb by a preposition: that verb's subject ("Senate Republicans agreed to talks with the House",
+    "began staking out positions days ahead of talks with the Senate", "flew to Tokyo for a meeting
+    with Abe"). Not a gathering the verb only speaks of as a thing ("criticized the talks with Iran")."""
+    partners = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    if not partners or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    p = tok.head
+    v = p.head
+    if p.lower_ == "of" and v.lower_ in ("ahead", "advance") and v.head.pos_ in ("VERB", "NOUN", "ADV"):
+        v = v.head.head if v.head.dep_ == "prep" else v.head  # "days ahead of talks", "in advance of talks"
+    while v.pos_ == "NOUN" and v.dep_ in ("npadvmod", "dobj") and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head  # ("days ahead of": the days hang on the verb)
+    if v.pos_ not in ("VERB", "AUX") or p.lower_ not in ("to", "for", "of", "ahead", "before", "after", "following",
+                                                         "during", "at", "in", "into"):
+        return None
+    doer = _subject_of(v)[0]
+    return doer if doer is not None and doer.i not in partners and _someone(doer) else None
 
 
 def _reporting_party(tok: Token) -> Token | None:
