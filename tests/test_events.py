@@ -2080,8 +2080,3 @@ def test_a_pollsters_name_before_its_poll_released_it_and_a_relative_the_parser_
 def test_the_other_party_of_a_gathering_with_someone(text, actors):
     ev = next(e for e in _dated(text, "2017-12-06") if e.trigger in ("talks", "meeting"))
     assert ev.actors == actors
-
-
-def test_supporters_and_accusers_do_not_act_for_the_one_they_are_named_by():
-    evs = _dated("Potepkin's supporters reacted by giggling and applauding his jokes.", "2009-05-02")
-    assert next(e for e in evs if e.trigger == "reacted").actors == []
