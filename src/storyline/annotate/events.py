@@ -1144,13 +1144,14 @@ def _other_party(tok: Token) -> Token | None:
         return None
     p = tok.head
     v = p.head
-    if p.lower_ == "of" and v.lower_ in ("ahead", "advance") and v.head.pos_ in ("VERB", "NOUN", "ADV"):
+    ahead = p.lower_ == "of" and v.lower_ in ("ahead", "advance")
+    if ahead:
         v = v.head.head if v.head.dep_ == "prep" else v.head  # "days ahead of talks", "in advance of talks"
-    while v.pos_ == "NOUN" and v.dep_ in ("npadvmod", "dobj") and v.head.pos_ in ("VERB", "AUX"):
-        v = v.head  # ("days ahead of": the days hang on the verb)
-    if v.pos_ not in ("VERB", "AUX") or p.lower_ not in ("to", "for", "of", "ahead", "before", "after", "following",
-                                                         "during", "at", "in", "into"):
-        return None
+        while v.pos_ == "NOUN" and v.dep_ in ("npadvmod", "dobj") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head  # ("days ahead of": the days hang on the verb)
+    if v.pos_ not in ("VERB", "AUX") or not (ahead or p.lower_ in (
+            "to", "for", "before", "after", "following", "during", "at", "in", "into")):
+        return None  # (not "the start of talks with Iran", whoever announced or criticized it)
     doer = _subject_of(v)[0]
     return doer if doer is not None and doer.i not in partners and _someone(doer) else None
 
@@ -1333,7 +1334,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         if not toks:
             continue
         inside = set(toks)
-        root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+        root = _head_word(doc, toks)
         # "from Nov. 12 to 19": a span's end bounds the event, and its start dates it when a day
         # (a many-day event is dated by its first day); a span of months or years only bounds it
         part = _span_part(root, time_toks) if t.type == "DATE" else ""
@@ -2072,26 +2073,29 @@ _PERIOD_UNITS = re.compile(r"P(X|\d+)(W|M|Y|DE|CE)|PX[WMY]")  # a week (of no st
 _RECENT = frozenset({"recent", "past", "last"})
 
 
+def _head_word(doc: Doc, toks: list[int]) -> Token:
+    """The word of a span (its sorted token indexes) that hangs outside it, or is the sentence's root."""
+    inside = set(toks)
+    return next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
+
+
 def _periods(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> dict[int, Timex]:
     """head token -> a time expression that tells repetition or a long stretch, by its head word: a SET
     ("every week", "weekly"), or a DURATION of a month or more, or of weeks with no count ("for months",
-    "in recent weeks", "over the past two years"; not "for two days", a single happening's length)."""
+    "in recent weeks", "over the past two years"; not "for two days", a single happening's length), or
+    a recent stretch all through which ("over the last decade", "throughout the past year")."""
     out: dict[int, Timex] = {}
     for t in timexes:
-        if t.type == "SET" or (t.type == "DURATION" and (
-                _PERIOD_UNITS.fullmatch(t.value) and not re.fullmatch(r"P\d+W", t.value))):
-            toks = [char2tok[k] for k in range(t.start, t.end) if k in char2tok]
-            if toks:
-                inside = set(toks)
-                root = next((doc[i] for i in toks if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
-                out[root.i] = t
-        elif t.type == "DATE" and t.text:
-            # "over the last decade", "throughout the past year": all through a stretch of time
-            toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
-            root = next((doc[i] for i in toks if doc[i].head.i not in set(toks)), None) if toks else None
-            if root is not None and root.dep_ == "pobj" and root.head.lower_ in ("over", "throughout") and \
-                    re.fullmatch(r"\d{3,4}", t.value) and any(doc[i].lower_ in _RECENT for i in toks):
-                out[root.i] = t
+        toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
+        if not toks:
+            continue
+        root = _head_word(doc, toks)
+        if t.type == "SET" or (t.type == "DURATION" and _PERIOD_UNITS.fullmatch(t.value)
+                               and not re.fullmatch(r"P\d+W", t.value)):
+            out[root.i] = t
+        elif t.type == "DATE" and root.dep_ == "pobj" and root.head.lower_ in ("over", "throughout") and \
+                re.fullmatch(r"\d{3,4}", t.value) and any(doc[i].lower_ in _RECENT for i in toks):
+            out[root.i] = t
     return out
 
 
