@@ -211,7 +211,7 @@ class EventMention:
     # in recent weeks accused", "settled a dozen cases over the last decade", "meets every week"
     series: bool = False
     # named by a noun with an indefinite article, a happening the text brings in as new ("a meeting in which
-    # he suggested", "another attack"): it joins another report's or sentence's event only on more than the word
+    # he suggested"): a gathering so named joins the story's event only on more than the word (link.events)
     indefinite: bool = False
 
 
