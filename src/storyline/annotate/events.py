@@ -2069,7 +2069,7 @@ def _tells_amount(tok: Token) -> bool:
     return lemma in POSTING_VERBS and any(c.lemma_.lower() in DATA_NOUNS for c in subjects)
 
 
-_PERIOD_UNITS = re.compile(r"P(X|\d+)(W|M|Y|DE|CE)|PX[WMY]")  # a week (of no stated count), a month or longer
+_PERIOD_UNITS = re.compile(r"P(?:X(?:W|M|Y|DE|CE)|\d+(?:M|Y|DE|CE))")  # weeks of no stated count, a month or longer
 _RECENT = frozenset({"recent", "past", "last"})
 
 
@@ -2090,8 +2090,7 @@ def _periods(doc: Doc, timexes: list[Timex], char2tok: dict[int, int]) -> dict[i
         if not toks:
             continue
         root = _head_word(doc, toks)
-        if t.type == "SET" or (t.type == "DURATION" and _PERIOD_UNITS.fullmatch(t.value)
-                               and not re.fullmatch(r"P\d+W", t.value)):
+        if t.type == "SET" or (t.type == "DURATION" and _PERIOD_UNITS.fullmatch(t.value)):
             out[root.i] = t
         elif t.type == "DATE" and root.dep_ == "pobj" and root.head.lower_ in ("over", "throughout") and \
                 re.fullmatch(r"\d{3,4}", t.value) and any(doc[i].lower_ in _RECENT for i in toks):
