@@ -261,6 +261,26 @@ def isot_articles(path: Path, n: int, skip: int = 0) -> list[dict]:
     return out
 
 
+def jsonl_articles(path: Path, n: int, skip: int = 0) -> list[dict]:
+    """Lines ``skip + 1`` to ``n`` of a JSON-lines file of dated news, one article a line with ``id``,
+    ``date`` (YYYY-MM-DD, its published day), ``title``, ``text`` and ``source`` (the outlet): title and
+    text as given. Lines with no such date or under 800 characters of text are left out. Such files
+    are kept outside the repository (copyright stays with the outlets), e.g. the SemEval-2018 Task 5
+    gun-violence news (``/work/extdata/gva_news``, its SOURCE.md says where from)."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, 1):
+            if i <= skip or (n and i > n):
+                continue
+            row = json.loads(line)
+            day, text = str(row.get("date") or ""), str(row.get("text") or "").strip()
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or len(text) < 800:
+                continue
+            out.append({"id": f"{path.parent.name}-{i}", "text": f"{str(row.get('title') or '').strip()}\n\n{text}",
+                        "outlet": str(row.get("source") or path.parent.name), "published": day})
+    return out
+
+
 def silver_articles(root: Path, n: int, skip: int = 0) -> list[dict]:
     """The first ``n`` (0: all) documents (by file name), less the first ``skip``, of a TempEval-3 silver-data folder (Gigaword wire news
     with machine TimeML tags, e.g. ``TE3-Silver-data-0``: AFP, April 1997; not in the bench): the text
@@ -368,7 +388,7 @@ def argv_line(a: argparse.Namespace) -> str:
 
 _POOL_COUNTS = ("polnear_train", "polnear_train_skip", "lgl", "lgl_skip", "geovirus", "extraction", "tbaq_held_out",
                 "semeval_test", "te3_silver", "te3_silver_n", "te3_silver_skip", "giveme5w1h", "reuters",
-                "isot", "isot_n", "isot_skip")
+                "isot", "isot_n", "isot_skip", "jsonl", "jsonl_n", "jsonl_skip")
 
 
 def pools(a: argparse.Namespace) -> str:
@@ -397,6 +417,9 @@ def pools(a: argparse.Namespace) -> str:
     if a.isot:
         out.append(f"rows {a.isot_skip + 1}-{a.isot_n or 'last'} of the Reuters news of 2017 in {a.isot.name} "
                    "(ISOT), at least 800 characters")
+    if a.jsonl:
+        out.append(f"lines {a.jsonl_skip + 1}-{a.jsonl_n or 'last'} of {a.jsonl.parent.name}/{a.jsonl.name}, "
+                   "at least 800 characters")
     if a.te3_silver:
         out.append(f"documents {a.te3_silver_skip + 1}-{a.te3_silver_n or 'last'} (by file name) of TempEval-3 silver data "
                    f"{a.te3_silver.name}" if a.te3_silver_skip else
@@ -485,6 +508,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="also Reuters news of 2017 from the ISOT data's True.csv (never used here before)")
     ap.add_argument("--isot-n", type=int, default=0, help="with --isot: rows up to N (0: all)")
     ap.add_argument("--isot-skip", type=int, default=0, help="with --isot: leave out the first K rows")
+    ap.add_argument("--jsonl", type=Path, default=None,
+                    help="also dated news from a JSON-lines file (id, date, title, text, source on each line)")
+    ap.add_argument("--jsonl-n", type=int, default=0, help="with --jsonl: lines up to N (0: all)")
+    ap.add_argument("--jsonl-skip", type=int, default=0, help="with --jsonl: leave out the first K lines")
     ap.add_argument("--new-articles", action="store_true",
                     help="with --exclude: draw no event told in any article of the excluded samples")
     a = ap.parse_args(argv)
@@ -510,6 +537,8 @@ def main(argv: list[str] | None = None) -> None:
         feed += reuters_articles(a.reuters)
     if a.isot:
         feed += isot_articles(a.isot, a.isot_n, a.isot_skip)
+    if a.jsonl:
+        feed += jsonl_articles(a.jsonl, a.jsonl_n, a.jsonl_skip)
     data = build(feed, a.db)
     exclude = _mention_keys([json.loads(x) for f in a.exclude for x in f.read_text(encoding="utf-8").splitlines()])
     old_docs = {k[0] for k in exclude} if a.new_articles else set()
