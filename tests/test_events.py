@@ -304,6 +304,13 @@ def _dated(text, dct):
     ("Real Madrid raised its offer to secure the signing of the midfielder.", "signing", ["Real Madrid"]),
     # an unnamed noun acts as itself: no name
     ("The senator met the lawyers who represented the company.", "represented", []),
+    # a she is no one whose given name is a man's, however much the subject he is (coref: given names)
+    ("President Donald Trump drew outrage on Thursday with a rebuke of Prime Minister Theresa May after "
+     "she criticized him.", "criticized", ["Theresa May"]),
+    ("Senator John Hardy thanked the governor, Mary Cole, after she signed the bill.", "signed", ["Mary Cole"]),
+    # "a spokeswoman for Baker" says nothing of Baker's sex
+    ("A spokeswoman for John Baker declined to comment. Baker bought the house that he then leased to the firm.",
+     "leased", ["John Baker"]),
 ])
 def test_an_actor_is_a_name_that_acts_or_none(text, trigger, actors):
     ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)
@@ -333,6 +340,13 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
     # an act done in a dated occasion
     ("Judge Maria Lopez dismissed the claim in a ruling issued on Tuesday.", "2016-09-22", "dismissed",
      ("2016-09-20", "related-event")),
+    # a when/while clause's own time dates the deed it hangs on, not an 'after' clause's
+    ("The police arrested the mayor when he returned to the city on Friday.", "2017-11-21", "arrested",
+     ("2017-11-17", "related-event")),
+    ("Smith was injured while he was working at the plant on Tuesday.", "2017-11-21", "injured",
+     ("2017-11-21", "related-event")),
+    ("The police arrested the mayor after he returned to the city on Friday.", "2017-11-21", "arrested",
+     (None, None)),
 ])
 def test_dates_from_bounds_starts_and_occasions(text, dct, trigger, expected):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)

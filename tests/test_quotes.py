@@ -347,3 +347,15 @@ def test_quoted_phrase_under_characterising_verb(nlp):
     assert (q.text, q.speaker, q.direct, q.cue) == ("the plan “reckless”", "Maria Lopez", True, "called")
     q2 = _find(quotes, "to fix")
     assert (q2.text, q2.speaker, q2.direct, q2.cue) == ("to fix the “broken” system", "Maria Lopez", True, "pledged")
+
+
+@pytest.mark.parametrize("name, sex", [
+    ("Theresa May", "F"), ("Donald Trump", "M"), ("Angela Merkel", "F"), ("Vladimir Putin", "M"),
+    # a given name of either sex, an initial, a surname alone, a name the dictionary does not know
+    ("Kim Jong Un", None), ("J. Smith", None), ("Merkel", None), ("Zalmay Khalilzad", None),
+])
+def test_a_given_name_of_one_sex_tells_the_sex(nlp, name, sex):
+    from storyline.annotate.coref import given_name_sex
+
+    doc = nlp(f"{name} spoke.")
+    assert given_name_sex(doc[: len(doc) - 2]) == sex

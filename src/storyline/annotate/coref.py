@@ -9,10 +9,12 @@ way; ``Resolver.speakers`` is filled by the quote finder as it goes.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
 
+from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
 
 SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -95,6 +97,8 @@ def sexes(persons: list[Span], key: Callable[[Span], str]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for p in persons:
         for t in near_words(p):
+            if t.i < p.start and any(x.pos_ == "ADP" for x in p.doc[t.i + 1: p.start]):
+                continue  # "a spokeswoman for Neumann", "the wife of Bill Clinton": someone else's word
             w = t.lower_
             if w in FEMALE_WORDS or w in MALE_WORDS:
                 seen.setdefault(key(p), set()).add("F" if w in FEMALE_WORDS else "M")
@@ -117,6 +121,25 @@ def sexes(persons: list[Span], key: Callable[[Span], str]) -> dict[str, str]:
         if k not in out and k not in seen and total >= 2 and n >= 0.8 * total:
             out[k] = top
     return out
+
+
+@functools.cache
+def _names() -> Detector:
+    # gender-guesser's dictionary of given names by country (about 40,000 names): loaded once, 0.4 s
+    return Detector()
+
+
+def given_name_sex(p: Span) -> str | None:
+    """"F" or "M" for a person's mention of two or more words whose first word is a given name of
+    one sex only (gender-guesser's "female"/"male", never "mostly_..." or "andy": "Theresa May" F,
+    "Donald Trump" M; "Kim Jong Un" and "Xi Jinping" not decided by the name), else None."""
+    if len(p) < 2:
+        return None
+    first = p[0].text
+    if not first.isalpha() or len(first) < 2:
+        return None  # an initial ("J. Smith") or no word
+    sex = _names().get_gender(first.capitalize())
+    return "F" if sex == "female" else "M" if sex == "male" else None
 
 
 def other_sex(by_form: dict[str, str], a: str, b: str) -> bool:
@@ -273,10 +296,19 @@ class Resolver:
         return self._by_form
 
     def sex(self, ent: Span) -> str | None:
-        """"F" or "M" where the article says so of this person (:func:`sexes`), else None."""
+        """"F" or "M" where the article says so of this person (:func:`sexes`), else where the given
+        name of its full name is one sex's (:func:`given_name_sex`: "Theresa May", "May" after her
+        full name), else None. (Only here, for he/she: whether a surname and a full name are one
+        person is read from the article's words alone, :func:`other_sex`.)"""
         if not hasattr(self, "_sex"):
             self._sex = sexes(self.persons, self._person_key)
-        return self._sex.get(self._person_key(ent))
+            self._full_span = {self._person_key(p): p for p in self.persons if len(p) >= 2}
+        key = self._person_key(ent)
+        got = self._sex.get(key)
+        if got is None:
+            full = ent if len(ent) >= 2 else self._full_span.get(key)
+            got = given_name_sex(full) if full is not None else None
+        return got
 
     def _person_for(self, tok: Token, co_args: bool = False) -> Span | None:
         """The person a he/she stands for: the topic person (:meth:`topic_person`) or the nearest

@@ -101,6 +101,8 @@ _NOT_OBJECT_HEADS = frozenset(_D["not_object_heads"]["words"])
 _COMPARED = frozenset(_D["compared_preps"]["words"])
 MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
 TIME_CLAUSE_MARKS = frozenset(_M["time_clause_marks"])
+# the marks of a time clause whose time is its main clause's too ("when", "while")
+WHILE_MARKS = frozenset(_M["simultaneous_clause_marks"])
 _COERCE = frozenset(_D["types"]["coerce"])
 MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
 POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
@@ -1958,6 +1960,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                         continue
                 if got is not None:
                     return got
+    got = next((dated[c.i] for c in trig.children if c.dep_ == "advcl" and c.i in dated and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in WHILE_MARKS and m.i < c.i for m in c.children)), None)
+    if got is not None and not (past and _after_publication(got.value, dct)) and got.mod not in BOUND_MODS:
+        # "arrested the mayor when he returned on Friday", "was injured while working at the plant on
+        # Tuesday": a when/while clause's own time is the time of the deed it hangs on (TimeML: the
+        # deed is included in it or simultaneous with it)
+        return got
     t = _in_slot(trig)  # ("was holding several hours of talks today": the hours)
     planned = False
     for _ in range(3):
