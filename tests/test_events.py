@@ -308,6 +308,9 @@ def _dated(text, dct):
     ("President Donald Trump drew outrage on Thursday with a rebuke of Prime Minister Theresa May after "
      "she criticized him.", "criticized", ["Theresa May"]),
     ("Senator John Hardy thanked the governor, Mary Cole, after she signed the bill.", "signed", ["Mary Cole"]),
+    # who takes the step of doing it does it; a band of people named by its 'of' phrase acts as them
+    ("Acme Corp has taken the unusual step of suing its founder.", "suing", ["Acme Corp"]),
+    ("A group of Acme Corp engineers took the step of suing the founder.", "took", ["Acme Corp"]),
     # "a spokeswoman for Baker" says nothing of Baker's sex
     ("A spokeswoman for John Baker declined to comment. Baker bought the house that he then leased to the firm.",
      "leased", ["John Baker"]),
@@ -2094,3 +2097,15 @@ def test_a_pollsters_name_before_its_poll_released_it_and_a_relative_the_parser_
 def test_the_other_party_of_a_gathering_with_someone(text, actors):
     ev = next(e for e in _dated(text, "2017-12-06") if e.trigger in ("talks", "meeting"))
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text, trigger, line", [
+    # a band of people named by its 'of' phrase is shown as those people (events.json band_nouns) ...
+    ("A group of Saudi clerics urged the minister to ban the show.", "urged", "clerics urged minister"),
+    ("Hundreds of demonstrators blocked roads on Monday.", "blocked", "demonstrators blocked roads"),
+    # ... but the count of things is not the things
+    ("The number of protesters rose to 97 on Thursday.", "rose", "number rose"),
+])
+def test_a_band_of_people_is_shown_as_its_members(text, trigger, line):
+    ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)
+    assert ev.summary == line

@@ -138,6 +138,8 @@ SPAN_NOUNS = frozenset(_D["span_nouns"]["words"])
 SOURCE_NOUNS = frozenset(_D["source_nouns"]["words"])
 ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
+DEED_NOUNS = frozenset(_D["deed_nouns"]["words"])
+BAND_NOUNS = frozenset(_D["band_nouns"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
@@ -737,9 +739,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
             return (obj if obj is not None else _subject_of(g)[0]), None
-    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in HYPO_NOUNS:
-        # "they have a good chance of developing a business", "his hope of finding work": who has the
-        # chance or hope (events.json hypothetical_nouns) does it
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in \
+            HYPO_NOUNS | DEED_NOUNS:
+        # "they have a good chance of developing a business", "his hope of finding work", "have taken
+        # the step of accusing": who has the chance or hope or takes the step (events.json
+        # hypothetical_nouns, deed_nouns) does it
         h = v.head.head
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
         if owner is None and h.dep_ in ("dobj", "attr", "nsubjpass") and h.head.pos_ in ("VERB", "AUX"):
@@ -1281,6 +1285,22 @@ def _made_thing(actor_tok: Token) -> Span | None:
     if any(doc[i].pos_ in ("VERB", "AUX", "ADP") for i in range(first, last + 1)):
         return None
     return doc[min(names): last + 1]
+
+
+def _members(tok: Token | None) -> Token | None:
+    """The people a band or number of them named by its "of" phrase stands for, who are its doers ("a
+    group of State Department officials have taken", "dozens of students marched"; events.json
+    ``band_nouns``): the noun of the "of" phrase when it names people (a plural, a name); else ``tok``."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in BAND_NOUNS and tok.lower_ not in BAND_NOUNS:
+        return tok
+    if tok.lemma_.lower() == "number" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                              for c in tok.children):
+        return tok  # "the number of cases rose": the count did, not the cases ("a number of lawmakers said")
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if members is None or not (members.tag_ in ("NNS", "NNPS") or members.ent_type_ in ("ORG", "NORP", "PERSON")):
+        return tok
+    return members
 
 
 def _described_name(tok: Token) -> set[int]:
@@ -2884,6 +2904,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         tense, aspect = tense_aspect(trig)
         mood = modality(trig, memo)
         actor_tok, target_toks = _arguments(trig)
+        actor_tok = _members(actor_tok)
         actors: list[str] = []
         shown: Token | None = None  # the common noun a pronoun doer stands for, when no name
         party_phrase = ""  # a happening as subject, with its unnamed parties ("talks between employers and unions")
