@@ -195,3 +195,18 @@ def test_compass_parts_and_plural_demonyms_fall_back_to_the_place():
     assert (cz.country_code, cz.feature) == ("CZ", "country")
     assert resolve_places(["South Carolina"])[0].name == "South Carolina"  # a listed name is not split
     assert resolve_places(["North Xqzzyville"]) == [None]
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    ("the Middle East", 29.0, 42.0), ("Central America", 12.8, -85.5), ("Balkans", 43.0, 21.0),
+    ("Mideast", 29.0, 42.0), ("Baltics", 56.5, 24.0),
+])
+def test_world_regions_are_where_they_are(name, lat, lon):
+    # (not a Baltimore neighbourhood, nor the United States, nor a Turkmen province: annotate/places/regions.json)
+    p = resolve_places([name], "Officials said the region faces turmoil.")[0]
+    assert (p.lat, p.lon, p.country_code) == (lat, lon, "")
+
+
+def test_a_neighbourhood_named_after_a_region_stays_in_its_city():
+    got = resolve_places(["Middle East", "Baltimore"], "Baltimore police said a shooting in Middle East left one dead.")
+    assert [p.country_code for p in got] == ["US", "US"]

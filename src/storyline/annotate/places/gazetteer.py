@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-CACHE_VERSION = 17
+CACHE_VERSION = 18
 
 _SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[.,'’`\"()]")
@@ -289,6 +289,13 @@ def build() -> Gazetteer:
             continue
         b.names(r, [cont["toponymName"], cont.get("asciiName", "")],
                 [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"])
+
+    # --- world regions no package lists ("the Middle East", "Central America"; regions.json), as
+    # continents are: large areas whose names news uses, ranked above towns of the same name
+    regions = json.loads(Path(__file__).with_name("regions.json").read_text(encoding="utf-8"))["regions"]
+    for reg in regions:
+        r = b.add(reg["lat"], reg["lon"], "", None, reg["name"], "continent", reg["population"])
+        b.names(r, [reg["name"]], reg["alts"])
 
     # --- first-level divisions
     us_gid = {norm(s["name"]): s["geonameid"] for s in gc.get_us_states().values()}
