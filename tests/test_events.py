@@ -163,6 +163,12 @@ def test_passive_agent_is_actor():
      "may provide major assistance"),
     ("The company will sign the contract when the board approves it.", "approves", "planned", "board to approve it"),
     ("The company signed the contract when the board approved it.", "approved", "asserted", "board approved it"),
+    # what one has yet to do is not done
+    ("Donald Trump has yet to sign the bill.", "sign", "negated", "Donald Trump did not sign bill"),
+    ("Donald Trump has to sign the bill.", "sign", "planned", "Donald Trump to sign bill"),
+    # what is threatened, considered or hoped for is an option, what is planned is meant
+    ("The United States threatened to impose sanctions.", "impose", "possible", "United States may impose sanctions"),
+    ("The United States plans to impose sanctions.", "impose", "planned", "United States to impose sanctions"),
 ])
 def test_events_say_whether_they_happened(sentence, trigger, mood, summary):
     doc = parse(sentence)
@@ -2109,3 +2115,28 @@ def test_the_other_party_of_a_gathering_with_someone(text, actors):
 def test_a_band_of_people_is_shown_as_its_members(text, trigger, line):
     ev = next(e for e in _dated(text, "2016-09-18") if e.trigger == trigger)
     assert ev.summary == line
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # the one arrested on suspicion of, or in connection with, a deed did it, as the one charged with it
+    ("Anthony Cudger, 25, was arrested June 14 on suspicion of killing Williams.", "killing", ["Anthony Cudger"]),
+    ("Police arrested John Smith in connection with the shooting of a Memphis man.", "shooting", ["John Smith"]),
+    # the gunman or suspect in a deed did it, and the name said to be that
+    ("Police arrested Alvin Bell, identified by witnesses as the gunman in the shooting.", "shooting", ["Alvin Bell"]),
+    ("John Smith, the suspect in the shooting, was arrested Monday.", "shooting", ["John Smith"]),
+    # verbs the parser joined across a 'when' clause go on from that clause ('someone' did them)
+    ("William Lewis was standing on the street when someone approached on foot, produced a weapon and shot him.",
+     "shot", []),
+    # who received a sentence for a deed did it (not the sentence); a venue's name is where, not who
+    ("Brady Osborne received 3 years' probation for accidentally shooting his best friend.", "shooting",
+     ["Brady Osborne"]),
+    ("Police are investigating the Club Camouflage shooting.", "shooting", []),
+    # ... but the main clause's list goes on where a she would shoot her; a conviction's owner did the deed
+    ("Ms. Sears told police a strange man appeared from the bushes as she left work, shot her in the leg, then fled.",
+     "shot", []),
+    ("A divided panel overturned Cameron Lee Earle's conviction for assaulting a woman.", "assaulting",
+     ["Cameron Lee Earle"]),
+])
+def test_who_did_a_crime_the_news_tells_of(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2014-06-20") if e.trigger == trigger)
+    assert ev.actors == actors

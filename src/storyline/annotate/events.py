@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -69,7 +69,10 @@ CONDITIONAL = frozenset(_M["conditional_marks"])
 OPEN_MARKS = frozenset(_M["open_marks"])
 PLANNED_MODIFIERS = frozenset(_M["planned_modifiers"]["words"])
 NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
-PLAN_GOV = frozenset(_M["planned_governors"]["lemmas"])
+# what is meant or decided (planned), and what is only wished or held out (possible); both govern a plan's time
+DECIDED_GOV = frozenset(_M["planned_governors"]["lemmas"])
+WISH_GOV = frozenset(_M["wished_governors"]["lemmas"])
+PLAN_GOV = DECIDED_GOV | WISH_GOV
 POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
 IMPL_GOV = frozenset(_M["implicative_governors"]["lemmas"])
 REPORTED_GOV = frozenset(_M["reported_governors"]["lemmas"])
@@ -140,6 +143,9 @@ ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 DEED_NOUNS = frozenset(_D["deed_nouns"]["words"])
 BAND_NOUNS = frozenset(_D["band_nouns"]["words"])
+PERPETRATOR_NOUNS = frozenset(_D["perpetrator_nouns"]["words"])
+VENUE_WORDS = frozenset(_D["venue_words"]["words"])
+DESERVING_VERBS = frozenset(_D["deserving_verbs"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
 QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
@@ -378,12 +384,20 @@ def _modality(tok: Token, memo) -> str:
             # every noun, ECB+ event merging fell: train CoNLL 0.6847 -> 0.6843)
             return gmod if gmod in ("planned", "possible", "hypothetical") else "asserted"
         nominal = dep != "xcomp" and not (dep == "ccomp" and "to" in aux)
+        if dep == "xcomp" and glemma in ("have", "be") and "to" in aux and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children):
+            # "have yet to pass major legislation", "is yet to announce": not done so far
+            return "negated" if gmod in ("asserted", "reported") else gmod
         if nominal and dep == "ccomp":
             if glemma in REPORTED_GOV and gmod == "asserted":
                 return "reported"
             return "asserted" if gmod in ("asserted", "reported") else gmod if gmod == "planned" else "possible"
         if glemma in NEG_GOV and (not nominal or glemma in NOMINAL_NEG_GOV):
             return "negated" if gmod in ("asserted", "reported", "planned") else "possible"
+        if glemma in WISH_GOV:
+            # "threatened to impose sanctions", "considered leaving": an option, not decided (events.json
+            # wished_governors); a plan inside what may be stays what that is
+            return gmod if gmod in ("negated", "possible", "hypothetical") else "possible"
         if glemma in PLAN_GOV or glemma in OBJECT_CONTROL:
             # (a plan inside what may be or is only asked about is no more than that: "whether he
             # helped organize a meeting", "might try to call")
@@ -738,6 +752,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             g = g.head
         if g.pos_ in ("VERB", "AUX"):
             obj = next((c for c in g.children if c.dep_ == "dobj"), None)
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None) if obj is not None else None
+            if owner is not None and (_someone(owner) or owner.pos_ == "PRON") and not _someone(obj):
+                return owner, None  # "overturned Earle's conviction for assaulting a woman": Earle
+            if obj is not None and not (_someone(obj) or obj.pos_ == "PRON" or obj.tag_ in ("NNS", "NNPS")):
+                # a thing got for the deed: "received 3 years' probation for shooting his friend" (who got
+                # it did it, events.json deserving_verbs); "provide money for maintaining the road": no one
+                return (_subject_of(g)[0] if g.lemma_.lower() in DESERVING_VERBS else None), None
             return (obj if obj is not None else _subject_of(g)[0]), None
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in \
             HYPO_NOUNS | DEED_NOUNS:
@@ -803,6 +824,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         # the verb that governs that clause: "The company said Pearson will succeed Barnes but also
         # appointed a search committee" (the company appointed it)
         return _subject_of(v.head.head)
+    if v.dep_ == "conj" and (w := _clause_before_conj(v)) is not None:
+        # "Lewis was standing on the street when someone approached on foot, produced a weapon and shot
+        # him": the parser joined the verbs after a clause with a subject of its own to the verb before
+        # that clause; they go on from the clause right before them, whose subject does them
+        return _subject_of(w)
     if v.dep_ == "conj" or (v.dep_ == "advcl" and (v.tag_ in ("VBG", "VB") or v.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "having" for c in v.children) and not any(c.dep_ == "mark" for c in v.children))):
         # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
@@ -826,6 +852,38 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     return (own[0] if own else doer), undergoer
             return doer or _surface_subject(v), None
     return None, None
+
+
+def _clause_before_conj(v: Token) -> Token | None:
+    """The verb of a time clause with a subject of its own ("when someone approached on foot") that
+    stands between a joined verb and the verb the parser joined it to, right before it and after a
+    comma with no "and" (a list going on): the verb the joined one goes on from. None otherwise."""
+    h = v.head
+    if h.i > v.i or h.pos_ not in ("VERB", "AUX") or v.pos_ != "VERB":
+        return None
+    doc = v.doc
+    k = v.left_edge.i - 1
+    if k <= h.i or not doc[k].is_punct:
+        return None  # (a list goes on after a comma with no "and": "... on foot, produced a weapon and shot
+        # him"; "He left when she arrived, and closed the door" goes back to the main clause)
+    while k > h.i and doc[k].is_punct:
+        k -= 1
+    if k <= h.i:
+        return None
+    w = doc[k]
+    while w.head.i != w.i and w.head.i > h.i and not (w.pos_ in ("VERB", "AUX") and w.dep_ in ("advcl", "relcl")):
+        w = w.head
+    if w.pos_ not in ("VERB", "AUX") or w.dep_ not in ("advcl", "relcl") or w.right_edge.i != k or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKS | {"while", "as", "since", "because"}
+            and c.i < w.i for c in w.children):
+        return None  # (only a time clause: "states where cannabis had been legalized ... and noted")
+    subj = next((c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _RELPRON or subj.tag_ == "WP":
+        return None
+    if subj.lower_ in PRONOUN_SEX and any(c.dep_ == "dobj" and PRONOUN_SEX.get(c.lower_) == PRONOUN_SEX[subj.lower_]
+                                          for c in v.children):
+        return None  # "a man appeared as she left work, shot her": she did not shoot her; the list is the man's
+    return w
 
 
 def _maker_named(v: Token) -> list[Token]:
@@ -971,6 +1029,15 @@ def _charged_one(tok: Token) -> Token | None:
     if tok.dep_ not in ("pcomp", "pobj") or p.dep_ != "prep" or p.lower_ not in ACCUSED_PREPS or p.i < p.head.i:
         return None  # (not "In issuing his order, the judge cited ...")
     g = p.head
+    for _ in range(2):
+        # the deed named through the charge's own noun: "arrested on suspicion of killing Williams", "in
+        # connection with the shooting", "charged with criminal homicide for the fatal shooting"
+        up = g.head
+        if g.pos_ == "NOUN" and g.dep_ == "pobj" and up.dep_ == "prep" and up.lower_ in ACCUSED_PREPS | {"on"} \
+                and up.head.pos_ == "VERB" and up.head.lemma_.lower() in ACCUSED_GOV and up.i > up.head.i:
+            p, g = up, up.head
+        else:
+            break
     if g.pos_ == "ADJ" and g.lemma_.lower() in ACCUSED_ADJ:
         own = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if own is not None:
@@ -1055,7 +1122,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
                     and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult" and not (
-                        lemma in GATHERING_OF and _body_name(c))):
+                        lemma in GATHERING_OF and _body_name(c))) \
+                    and not (domain_type(tok) in ("assault", "protest") and any(
+                        t.lower_ in VENUE_WORDS for t in c.subtree if t.i < tok.i)):
+                # (a venue's name says where: "the Club Camouflage shooting", events.json venue_words)
                 # "a Taliban attack" (a place name there says where: "a Florida meeting"; an
                 # organisation hosts a debate or talks, or is a misread place: "the Fox News debate",
                 # "the Durban climate summit"; a body's acronym or full name holds a meeting of its
@@ -1091,6 +1161,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             actor = _held_by(tok)
         if actor is None:
             actor = _charged_one(tok) or _approved_by(tok)  # "charged with the murder": the one charged
+        if actor is None:
+            actor = _perpetrator(tok)  # "the gunman in the shooting"
         if undergone:  # ("his death was announced by his agent": not the agent's death)
             return actor, objs
         slot = _in_slot(tok)
@@ -1285,6 +1357,32 @@ def _made_thing(actor_tok: Token) -> Span | None:
     if any(doc[i].pos_ in ("VERB", "AUX", "ADP") for i in range(first, last + 1)):
         return None
     return doc[min(names): last + 1]
+
+
+def _perpetrator(tok: Token) -> Token | None:
+    """Who did the deed an event noun names, as a noun of its doer with "in", "of" or "behind" says
+    (events.json ``perpetrator_nouns``): "the gunman in the shooting" (the gunman), "Smith, the suspect
+    in the killing", "Smith is a suspect in the killing", "Alvin Bell, identified as the gunman in the
+    shooting" (the name the noun is said of). None otherwise."""
+    p = tok.head
+    if tok.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in ("in", "of", "behind") or p.head.pos_ != "NOUN" \
+            or p.head.lemma_.lower() not in PERPETRATOR_NOUNS and p.head.lower_ not in PERPETRATOR_NOUNS:
+        return None
+    n = p.head
+    if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
+        return n.head
+    if n.dep_ == "attr" and n.head.pos_ in ("AUX", "VERB"):
+        return next((c for c in n.head.children if c.dep_ == "nsubj"), n)
+    if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB":
+        v = n.head.head  # "identified as", "named as", "described as"
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        patient = _subject_of(v)[1]
+        if patient is not None:
+            return patient
+        return v.head if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN") else None
+    return n
 
 
 def _members(tok: Token | None) -> Token | None:
