@@ -356,6 +356,11 @@ def test_a_time_that_bounds_an_event_does_not_date_it():
      ("2017-11-21", "related-event")),
     ("The police arrested the mayor after he returned to the city on Friday.", "2017-11-21", "arrested",
      (None, None)),
+    # a passive's second participle shares its auxiliary and its time: "was shot and killed early Sunday"
+    ("Ketron Nathan was shot and killed early Sunday in Arlington.", "2014-03-24", "shot",
+     ("2014-03-23", "related-event")),
+    ("Kenyond Brown was shot and killed Saturday, Jan. 21 in Hyde Park, according to coroner's records.",
+     "2017-01-27", "shot", ("2017-01-21", "related-event")),
 ])
 def test_dates_from_bounds_starts_and_occasions(text, dct, trigger, expected):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
@@ -2124,6 +2129,8 @@ def test_a_band_of_people_is_shown_as_its_members(text, trigger, line):
     # the gunman or suspect in a deed did it, and the name said to be that
     ("Police arrested Alvin Bell, identified by witnesses as the gunman in the shooting.", "shooting", ["Alvin Bell"]),
     ("John Smith, the suspect in the shooting, was arrested Monday.", "shooting", ["John Smith"]),
+    ("Police arrested Timothy David Shoffner, identified as a suspect in a shooting Tuesday night.", "shooting",
+     ["Timothy David Shoffner"]),
     # verbs the parser joined across a 'when' clause go on from that clause ('someone' did them)
     ("William Lewis was standing on the street when someone approached on foot, produced a weapon and shot him.",
      "shot", []),

@@ -525,3 +525,16 @@ def test_a_meeting_brought_in_with_an_indefinite_article_joins_on_more_than_the_
     assert run(False, []) == 1
     assert run(True, []) == 2
     assert run(True, ["Putin"]) == 1
+
+
+def test_an_event_is_named_by_a_line_that_shows_who_did_it():
+    # the fullest line names the event, but one that shows a doer (EventMention.doer) goes first
+    def ev(start, summary, doer):
+        return EventMention(start, start + 10, "x", "assault", "shot", summary, date=Timex(0, 1, "x", "DATE", "2015-01-27"),
+                            doer=doer)
+
+    per = {"d1": Annotations("d1", events=[ev(0, "shot her boyfriend in the head", "")]),
+           "d2": Annotations("d2", events=[ev(0, "girl shot her boyfriend", "girl")]),
+           "d3": Annotations("d3", events=[ev(0, "shot her boyfriend in the side of the head", "")])}
+    events = merge_events([_doc(1), _doc(2), _doc(3)], per, {})
+    assert [(e.summary, len(e.mentions)) for e in events] == [("girl shot her boyfriend", 3)]

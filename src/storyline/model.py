@@ -213,6 +213,8 @@ class EventMention:
     # named by a noun with an indefinite article, a happening the text brings in as new ("a meeting in which
     # he suggested"): a gathering so named joins the story's event only on more than the word (link.events)
     indefinite: bool = False
+    # who the line shows as the doer, a name or a common noun ("girl" of "girl shot her boyfriend"); "" for none
+    doer: str = ""
 
 
 @dataclass

@@ -1365,10 +1365,14 @@ def _perpetrator(tok: Token) -> Token | None:
     in the killing", "Smith is a suspect in the killing", "Alvin Bell, identified as the gunman in the
     shooting" (the name the noun is said of). None otherwise."""
     p = tok.head
-    if tok.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in ("in", "of", "behind") or p.head.pos_ != "NOUN" \
-            or p.head.lemma_.lower() not in PERPETRATOR_NOUNS and p.head.lower_ not in PERPETRATOR_NOUNS:
+    if tok.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in ("in", "of", "behind"):
         return None
     n = p.head
+    if n.pos_ == "VERB":  # "identified as a suspect in a shooting", the parser hanging "in" on the verb
+        n = next((x for c in n.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < p.i
+                  for x in c.children if x.dep_ == "pobj"), n)
+    if n.pos_ != "NOUN" or n.lemma_.lower() not in PERPETRATOR_NOUNS and n.lower_ not in PERPETRATOR_NOUNS:
+        return None
     if n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
         return n.head
     if n.dep_ == "attr" and n.head.pos_ in ("AUX", "VERB"):
@@ -3133,12 +3137,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             # two deeds of one subject shares the first's occasion
             related = _related_dated(trig.head, dated, dct)
         if related is None and i not in dated and trig.pos_ == "VERB" and not any(
-                c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for c in trig.children if c.i > trig.i):
+                c.dep_ in ("dobj", "prep", "npadvmod", "advmod") and c.lower_ != "according"
+                for c in trig.children if c.i > trig.i):  # (an "according to" source is no object or time)
             # "U.S. warships attacked and destroyed an oil platform on Monday": a verb whose object and
             # time follow the verb joined right after it shares that verb's time
             nxt = next((c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in dated
                         and all(doc[k].pos_ in ("CCONJ", "ADV", "PUNCT") for k in range(i + 1, c.i))), None)
-            if nxt is not None and tense == tense_aspect(nxt)[0]:
+            if nxt is not None and (tense == tense_aspect(nxt)[0] or nxt.tag_ == "VBN" and _passive(trig) and not any(
+                    c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in nxt.children)):
+                # (a passive's second participle shares its auxiliary: "was shot and killed early Sunday")
                 related = dated[nxt.i]
         head_day = dated.get(trig.head.i) if trig.dep_ == "conj" and trig.head.i != i else None
         if i in dated and head_day is not None and tense == "PAST" and mood == "asserted" and \
@@ -3199,7 +3206,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                     _someone(dobj[0]) or _person_noun(dobj[0])) else "",
                                 measure=_tells_amount(trig), series=_over_period(trig, periods),
                                 indefinite=trig.pos_ == "NOUN" and any(
-                                    c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in trig.children)))
+                                    c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in trig.children),
+                                doer=who if who and summary.startswith(who) else ""))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report

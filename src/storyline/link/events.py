@@ -71,6 +71,7 @@ class _Cluster:
     nominal: bool = True  # every mention so far named by a noun (TimeML tense NONE)
     measure: bool = True  # every mention so far tells an amount (EventMention.measure)
     series: bool = True  # every mention so far told as done again and again or over a month or more
+    shows_doer: bool = False  # its line shows who did it (EventMention.doer)
     members: list[_Member] = field(default_factory=list)  # what each mention names (:func:`_article_clash`)
 
 
@@ -227,8 +228,12 @@ def merge_events(
             elif span and (home.span is None or _granularity(span) < _granularity(home.span) or (
                     home.by_article and m.date.text and _granularity(span) == 0)):
                 home.event.date, home.span = m.date, span  # the most precise date wins; told beats borrowed
-            if home.event.mentions and len(m.summary.split()) > len(home.event.summary.split()):
-                home.event.summary = m.summary  # the fullest one-line account names the event
+            if not home.event.mentions:
+                home.shows_doer = bool(m.doer)
+            elif (bool(m.doer), len(m.summary.split())) > (home.shows_doer, len(home.event.summary.split())):
+                # the fullest one-line account that shows who did it names the event ("girl shot her
+                # boyfriend" over "shot her boyfriend", however long), else the fullest
+                home.event.summary, home.shows_doer = m.summary, bool(m.doer)
             home.event.mentions.append((doc.id, m.start, m.end))
             home.members.append(me)
             home.event.triggers.append((doc.id, m.trigger_start, m.trigger_end) if m.trigger_start is not None
