@@ -2147,3 +2147,16 @@ def test_a_band_of_people_is_shown_as_its_members(text, trigger, line):
 def test_who_did_a_crime_the_news_tells_of(text, trigger, actors):
     ev = next(e for e in _dated(text, "2014-06-20") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    # the line's first words name who did it: a name or a noun of someone ...
+    ("A 17-year-old girl accidentally shot and killed her boyfriend during an argument.", "killed", "girl"),
+    ("MESA, Ariz. — A gunman killed one person and wounded five others Wednesday.", "killed", "gunman"),
+    ("Antonio Clark, 26, of Detroit, pleaded guilty to attempted murder.", "pleaded", "Antonio Clark"),
+    # ... not the one a passive was done to, nor a place
+    ("Four people were wounded by gunfire on Dorchester Road.", "wounded", ""),
+])
+def test_a_mention_says_whether_its_line_shows_who_did_it(text, trigger, doer):
+    ev = next(e for e in _dated(text, "2016-04-20") if e.trigger == trigger)
+    assert ev.doer == doer

@@ -692,6 +692,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
+    if len(subs) > 1:  # the dateline the parser took for a second subject: "MESA, Ariz. — A gunman killed"
+        text = v.doc.text
+        subs = [c for c in subs if not is_dateline(text, c.idx, c.idx + len(c.text))] or subs
     subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
     subs = [c for c in subs if c is not None]
     if subs and all(c.ent_type_ in ("DATE", "TIME") and c.n_lefts + c.n_rights == 0 for c in subs) \
@@ -1387,6 +1390,19 @@ def _perpetrator(tok: Token) -> Token | None:
             return patient
         return v.head if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN") else None
     return n
+
+
+def _shows_doer(trig: Token, actor_tok: Token | None, actors: list[str], kinds: dict[str, str]) -> bool:
+    """Whether the line's first words name who did it (EventMention.doer): a name that is no place, or a
+    noun of someone ("girl", "gunman", "police"); not a place or thing put first ("MESA wounded", "club
+    shot"), nor the noun a participle describes ("a 4-year-old girl shot in the neighborhood")."""
+    if actor_tok is None or (trig.tag_ == "VBN" and actor_tok.dep_ != "pobj"):
+        return False  # (a passive's doer comes with "by": "was shot by a gunman")
+    if actor_tok.dep_ == "compound" and actor_tok.head.i == trig.i and not actors and actor_tok.lower_ not in AGENT_NOUNS:
+        return False  # "a club shooting": where (but "the police shooting": who)
+    if actors:
+        return any(kinds.get(k) not in _PLACE_TYPES for k in actors)
+    return actor_tok.ent_type_ not in _PLACE_TYPES and (_someone(actor_tok) or actor_tok.lemma_.lower() in UNNAMED_PERSONS)
 
 
 def _members(tok: Token | None) -> Token | None:
@@ -3207,7 +3223,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 measure=_tells_amount(trig), series=_over_period(trig, periods),
                                 indefinite=trig.pos_ == "NOUN" and any(
                                     c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in trig.children),
-                                doer=who if who and summary.startswith(who) else ""))
+                                doer=who if who and summary.startswith(who) and _shows_doer(trig, actor_tok, actors,
+                                                                                            kinds) else ""))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report
