@@ -353,6 +353,7 @@ def test_quoted_phrase_under_characterising_verb(nlp):
     ("Theresa May", "F"), ("Donald Trump", "M"), ("Angela Merkel", "F"), ("Vladimir Putin", "M"),
     # a given name of either sex, an initial, a surname alone, a name the dictionary does not know
     ("Kim Jong Un", None), ("J. Smith", None), ("Merkel", None), ("Zalmay Khalilzad", None),
+    ("Hillary Rodham Clinton", "F"),
 ])
 def test_a_given_name_of_one_sex_tells_the_sex(nlp, name, sex):
     from storyline.annotate.coref import given_name_sex
