@@ -106,6 +106,8 @@ MOTION_VERBS = frozenset(_D["motion_verbs"]["verbs"])
 TIME_CLAUSE_MARKS = frozenset(_M["time_clause_marks"])
 # the marks of a time clause whose time is its main clause's too ("when", "while")
 WHILE_MARKS = frozenset(_M["simultaneous_clause_marks"])
+# the marks of a clause of time, manner or reason that a list of verbs after it may go on from
+_SUBORDINATE_MARKS = TIME_CLAUSE_MARKS | WHILE_MARKS | {"as", "since", "because"}
 _COERCE = frozenset(_D["types"]["coerce"])
 MEASURE_NOUNS = frozenset(_D["measures"]["nouns"])
 POSTING_VERBS = frozenset(_D["measures"]["posting_verbs"])
@@ -877,8 +879,7 @@ def _clause_before_conj(v: Token) -> Token | None:
     while w.head.i != w.i and w.head.i > h.i and not (w.pos_ in ("VERB", "AUX") and w.dep_ in ("advcl", "relcl")):
         w = w.head
     if w.pos_ not in ("VERB", "AUX") or w.dep_ not in ("advcl", "relcl") or w.right_edge.i != k or not any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKS | {"while", "as", "since", "because"}
-            and c.i < w.i for c in w.children):
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATE_MARKS and c.i < w.i for c in w.children):
         return None  # (only a time clause: "states where cannabis had been legalized ... and noted")
     subj = next((c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in _RELPRON or subj.tag_ == "WP":
