@@ -35,6 +35,10 @@ ROLE_NOUNS = {
     "businessman", "businesswoman", "billionaire", "legislator", "pollster", "contender", "hopeful", "delegate",
 }
 
+# Nouns that describe a person by sex or age, with the sex they tell ("the Toledo man", "the teen").
+DESCRIBED_PERSONS: dict[str, str | None] = {
+    "man": "M", "woman": "F", "boy": "M", "girl": "F", "teen": None, "teenager": None, "youth": None,
+}
 
 # What may stand before a parenthesised credit on its line: nothing, or the place it was written in
 # ("Washington (CNN)", "NEW YORK, Nov 3 (Reuters)"; not "The United Nations (UN)").
@@ -140,6 +144,11 @@ def given_name_sex(p: Span) -> str | None:
         return None  # an initial ("J. Smith") or no word
     sex = _names().get_gender(first.capitalize())
     return "F" if sex == "female" else "M" if sex == "male" else None
+
+
+def known_name(word: str) -> bool:
+    """Whether gender-guesser's dictionary knows ``word`` as a given name (of either sex)."""
+    return word.isalpha() and _names().get_gender(word.capitalize()) != "unknown"
 
 
 def other_sex(by_form: dict[str, str], a: str, b: str) -> bool:
@@ -368,6 +377,31 @@ class Resolver:
             return ent.start_char < span[1] and span[0] < ent.end_char
         return self._person_key(ent) == self._person_key(other)
 
+    def _described_person(self, tok: Token, lemma: str, dets: list[str]) -> Span | None:
+        """The one person named in this sentence before ``tok``, for "the man", "the Toledo man", "the
+        26-year-old woman" (DESCRIBED_PERSONS), of the sex the noun says, who is neither a teller nor
+        another party of the noun's own clause: "Not only is Michael C. Reyes prohibited from having a gun, the Toledo man charged with
+        shooting his daughter is legally blind" (Reyes). Two people named there, a relative clause
+        ("the man who shot him": someone new) or a phrase of its own ("the man in the car") decide nothing."""
+        if tok.tag_ != "NN" or lemma not in DESCRIBED_PERSONS or dets[:1] != ["the"] or any(
+                c.dep_ in ("relcl", "prep", "poss", "appos") for c in tok.children):
+            return None
+        sent = tok.sent
+        near = [p for p in self.persons if sent.start_char <= p.start_char and p.end_char <= tok.idx]
+        if len({self._person_key(p) for p in near}) != 1:
+            return None
+        p = near[-1]
+        want = DESCRIBED_PERSONS[lemma]
+        if want is not None and self.sex(p) != want:
+            return None  # (a sex the article or the given name tells, and the noun's)
+        above = {a.i for a in tok.ancestors}
+        if p.root.head.i in above or any(
+                w.pos_ == "PRON" and w.dep_ in ("nsubj", "nsubjpass") and w.head.i in above for w in sent):
+            return None  # someone else acts on the man in his clause: "Dempsey ... he told the man to remove"
+        if any(span is not None and span[0] <= p.start_char < span[1] for _pos, _name, span, _l in self.speakers):
+            return None  # a teller is not who the story is about: "the woman described the man, Clark said"
+        return p
+
     def pair_before(self, tok: Token) -> Span | None:
         """The coordinated names ("Sens. Mike Crapo and Jim Risch", "Microsoft and Intel") that are a
         clause subject earlier in the sentence of "they" or in the one before: the span from the
@@ -467,6 +501,9 @@ class Resolver:
                 ante = self.nearest(tok.idx, {"PERSON"})
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
+        described = self._described_person(tok, lemma, dets)
+        if described is not None:
+            return self.full_name(described)[0], (described.start_char, described.end_char), local
         if tok.pos_ == "NOUN" and dets == ["the"] and not any(
             c.dep_ in ("compound", "amod", "prep", "poss") for c in tok.children
         ):

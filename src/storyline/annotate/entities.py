@@ -28,7 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate.coref import is_dateline, other_sex, sexes
+from storyline.annotate.coref import given_name_sex, is_dateline, known_name, other_sex, sexes
 from storyline.annotate.timex.lexicon import MONTHS, WEEKDAYS
 from storyline.clean.meta import dateline
 from storyline.model import EntityMention
@@ -344,7 +344,7 @@ def _untagged_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
     """The spans plus the names the tagger left untagged (the small model misses most acronyms it never
     saw, and a dateline run into the lead keeps it from the lead's names): acronyms that act, names in
     full of the article's acronyms, the dateline's place written again."""
-    return _dateline_namesakes(doc, _spelled_acronyms(doc, _capital_doers(doc, spans)))
+    return _given_name_people(doc, _dateline_namesakes(doc, _spelled_acronyms(doc, _capital_doers(doc, spans))))
 
 
 def _covered(spans: list[tuple[int, int, str]]) -> set[int]:
@@ -381,6 +381,45 @@ def _capital_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 is_dateline(text, words[0].idx, words[-1].idx + len(words[-1])):
             continue
         found.append((a, tok.i + 1, "ORG"))
+        covered.update(range(a, tok.i + 1))
+    return sorted(spans + found) if found else spans
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PLACE_WORDS = frozenset(json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))["place_name_words"]["words"])
+
+
+def _given_name_people(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each untagged full name that takes part in a clause (its subject, object or a preposition's
+    object) whose first word is a given name of one sex (coref.given_name_sex: gender-guesser's
+    dictionary) and whose other words are capitalised proper nouns: a person ("Odell Branch Sr., 77,
+    was settling in", which the small model left untagged)."""
+    covered = _covered(spans)
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") or tok.pos_ != "PROPN" \
+                or tok.ent_type_ or tok.i in covered:
+            continue
+        a = tok.i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == tok.i and doc[a - 1].pos_ == "PROPN":
+            a -= 1
+        words = doc[a: tok.i + 1]
+        if a > 0 and (doc[a - 1].text in ("-", "‐") or doc[a - 1].pos_ == "PROPN") and not doc[a - 1].whitespace_:
+            continue  # a cut name: "Eva-Marie Persson"
+        if len(words) < 2 or any(w.i in covered or w.ent_type_ for w in words) or not all(
+                w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words):
+            continue  # (two or more words in title case, none tagged: not a headline in capitals)
+        if any(w.lower_ in MONTHS or w.lower_ in WEEKDAYS or w.lower_ in ORG_WORDS or w.lower_ in MEDIA_WORDS
+               or w.lower_ in TITLE_NOUNS for w in words) or words[-1].lower_ in _SUFFIXES and len(words) < 3:
+            continue
+        if is_dateline(text, words[0].idx, words[-1].idx + len(words[-1])) or given_name_sex(words) is None \
+                or words[-1].lower_ in _PLACE_WORDS:
+            continue
+        surname = len(words) - (2 if words[-1].lower_ in _SUFFIXES else 1)
+        if any(not known_name(w.text) for w in words[1:surname]):
+            continue  # middle words are names too ("Mary Ann Smith"; not "Scott West Panthers", "Mile High Stadium")
+        found.append((a, tok.i + 1, "PERSON"))
         covered.update(range(a, tok.i + 1))
     return sorted(spans + found) if found else spans
 

@@ -124,6 +124,8 @@ INSTRUMENT_PASSIVES = frozenset(_D["instrument_passives"]["verbs"])
 ACTIVE_AFTER_PASSIVE = frozenset(_D["active_after_passive"]["verbs"])
 MAKER_NAMED = frozenset(_D["maker_named"]["verbs"])
 REPORTING_MAKERS = frozenset(_D["reporting_makers"]["words"])
+SPOKES_NOUNS = frozenset(_D["reporting_makers"]["spokes_nouns"])
+_TOLD_DEEDS = _COERCE | frozenset(_D["reporting_makers"]["verbs"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
@@ -132,6 +134,8 @@ APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
 APPROVAL_VERBS = frozenset(_D["approval_nouns"]["verbs"])
 RELATIONAL = frozenset(_D["relational_nouns"]["words"])
 HEADLINE_PASSIVE = frozenset(_D["headline_passive_verbs"]["verbs"])
+AIMED_PASSIVE = frozenset(_D["headline_passive_verbs"]["if_aimed"])
+AIM_WORDS = frozenset(_D["headline_passive_verbs"]["aim_words"])
 RESULT_GERUNDS = frozenset(_D["result_gerunds"]["verbs"])
 GERUND_PREPS = frozenset(_D["gerund_preps"]["words"])
 PAIR_NOUNS = {w: kind for kind, words in _D["pair_nouns"].items() if kind != "about" for w in words}
@@ -153,6 +157,8 @@ QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
 MEMBER_NOUNS = frozenset(_D["member_nouns"]["words"])
 UNDERGOING_VERBS = frozenset(_D["undergoing_verbs"]["lemmas"])
+PENALTY_NOUNS = frozenset(_D["penalty_nouns"]["words"])
+RECEIVING_VERBS = frozenset(_D["penalty_nouns"]["receiving_verbs"])
 NO_IDIOMS = frozenset(_D["no_object_idioms"]["phrases"])
 QUANTITY_ENTS = frozenset(_D["not_type_when_object"]["entity_types"])
 NOMINAL_NEG_GOV = frozenset({"refuse", "avoid", "prevent", "block", "ban", "forbid", "bar", "fail"})
@@ -509,8 +515,11 @@ _DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # (not "'", a
 
 
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
-    left = min([t.i for t in obj.lefts if t.dep_ in ("nummod", "amod", "compound", "quantmod",
-                                                     "nmod", "poss")] + [obj.i])
+    # (a modifier with its own words: "4-year-old girl", not "old girl")
+    left = min([t.left_edge.i if t.dep_ == "amod" and t.left_edge.ent_type_ == "DATE" or t.dep_ == "poss" and
+                t.left_edge.like_num or t.dep_ == "compound" and all(
+                    w.dep_ == "compound" for w in doc[t.left_edge.i: t.i]) else t.i for t in obj.lefts
+                if t.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "poss")] + [obj.i])
     if doc[left].lower_ in ("the", "a", "an"):
         left += 1
     # (without quotation marks: 'held "frank" discussions' -> "held frank discussions")
@@ -576,14 +585,58 @@ def _headline_passive(v: Token) -> Token | None:
     """The subject of a headline's passive without its "was", of a verb that takes an object when
     active (events.json ``headline_passive_verbs``): "Body of Winona man found behind residence", "Man
     killed in crash": who it was done to (not a pronoun, a relative's antecedent or a happening:
-    "fighting killed at least a dozen")."""
-    if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in HEADLINE_PASSIVE or v.dep_ == "relcl" or any(
+    "fighting killed at least a dozen"). Also a reduced relative the parser read as the main verb, the
+    sentence's own verb hung on it with no subject ("A 4-year-old girl shot in the Park DuValle
+    neighborhood was still in grave condition": the girl was shot). A verb that can go without an
+    object (events.json ``headline_passive_verbs.if_aimed``: "shoot") counts only with no phrase of
+    aim ("shot at the car") and a subject that is no one who shoots ("the gunman shot", "police shot")."""
+    lemma = v.lemma_.lower()
+    if v.tag_ not in ("VBD", "VBN") or lemma not in HEADLINE_PASSIVE | AIMED_PASSIVE or v.dep_ == "relcl" or any(
             c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "aux", "auxpass", "oprd", "acomp", "prt") for c in v.children):
         return None
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() in EVENT_NOUNS or subj.ent_type_:
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or (subj.pos_ == "NOUN" and subj.lemma_.lower() in EVENT_NOUNS):
+        return None  # (a name is no happening: "Malijha Grant")
+    if lemma in AIMED_PASSIVE and (any(c.lower_ in AIM_WORDS for c in v.children if c.dep_ in ("prep", "advmod", "prt"))
+                                   or subj.lemma_.lower() in PERPETRATOR_NOUNS | REPORTING_MAKERS | AGENT_NOUNS
+                                   or any(any(c.dep_ == "dobj" for c in j.children) for j in v.conjuncts)
+                                   or (v.i + 1 < len(v.doc) and v.doc[v.i + 1].pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"))):
+        return None  # ("the gunman shot", "shot at the car", "shot and killed him", "shot accomplice Vanessa Hankins")
+    reduced = any(c.dep_ in ("advcl", "conj", "ccomp") and c.i > v.i and c.tag_ in ("VBD", "VBZ", "VBP")
+                  and c.pos_ in ("AUX", "VERB") and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                  and not any(g.dep_ == "cc" for g in c.children) and c.doc[c.i - 1].dep_ != "cc"
+                  for c in v.children)
+    if subj.ent_type_ and not reduced and not (subj.ent_type_ in ("PERSON", "ORG") and lemma in AIMED_PASSIVE):
         return None
     return subj
+
+
+def _law_teller(tok: Token) -> Token | None:
+    """The police or court body a teller of an arrest or charge is or speaks for (events.json
+    ``reporting_makers``): "police", "the Jacksonville Police Department", "a Brevard County Sheriff's
+    spokesman" (the sheriff's office), "warrants from the Jacksonville Police Department"; else None."""
+    def body(t: Token) -> bool:
+        return t.lower_ in REPORTING_MAKERS or (t.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and c.lower_ in REPORTING_MAKERS for c in t.children))
+    if body(tok):
+        return tok
+    if tok.lemma_.lower() in SPOKES_NOUNS:
+        return next((c for c in tok.children if c.dep_ in ("poss", "compound") and body(c)), None)
+    if tok.pos_ == "NOUN":  # a body's papers: "warrants from the police"
+        return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                     for p in c.children if p.dep_ == "pobj" and body(p)), None)
+    return None
+
+
+def _compound_gerund(v: Token) -> bool:
+    """Whether a gerund the parser hung on the noun before it is that noun's compound, an event noun
+    of its own ("wounded in a club shooting on Dorchester Road", "a school shooting"): right after a
+    noun that names no one or a place where people gather (events.json venue_words), with no object or
+    subject of its own."""
+    h = v.head
+    return v.dep_ == "acl" and v.tag_ == "VBG" and v.lower_ in EVENT_NOUNS and v.i == h.i + 1 and \
+        h.pos_ == "NOUN" and (h.lower_ in VENUE_WORDS or not (_someone(h) or _person_noun(h))) and \
+        not any(c.dep_ in ("dobj", "nsubj", "prt", "dative") for c in v.children)
 
 
 def _surface_subject(v: Token) -> Token | None:
@@ -681,6 +734,12 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
+                agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
+                c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i < agents[0].i for c in v.children):
+            # "charged with unlawful carrying of a handgun by a person under 19": the charge's own
+            # words (who may carry it), not who charged him
+            agents = []
         subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
         patient = subjs[0] if subjs else None
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
@@ -688,9 +747,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
         if not agents and v.dep_ == "acl" and patient is not None and patient.i == v.head.i:
             agents = _maker_named(v)
-        if not agents and v.dep_ == "ccomp" and v.lemma_.lower() in _COERCE and v.head.lemma_.lower() in REPORTING:
+        if not agents and v.dep_ == "ccomp" and v.lemma_.lower() in _TOLD_DEEDS and v.head.lemma_.lower() in REPORTING:
             # "Police said King was arrested": who tells of the arrest made it (events.json reporting_makers)
-            agents = [c for c in v.head.children if c.dep_ == "nsubj" and c.lower_ in REPORTING_MAKERS][:1]
+            agents = [m for c in v.head.children if c.dep_ == "nsubj" and (m := _law_teller(c)) is not None][:1]
+        if not agents and v.lemma_.lower() in _TOLD_DEEDS:
+            # "was arrested Sunday night, according to warrants from the Jacksonville Police Department"
+            agents = [m for a in v.children if a.dep_ == "prep" and a.lower_ == "according" for t in a.children
+                      if t.lower_ == "to" for p in t.children if p.dep_ == "pobj" and (m := _law_teller(p)) is not None][:1]
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
@@ -744,8 +807,10 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # "did an excellent job pressing him", "spent the day touring" (events.json spent_nouns):
             # who did the job or spent the time does it
             return _subject_of(h.head)[0], None
+        if _compound_gerund(v):
+            return None, None  # "wounded in a club shooting": the noun says where, no one shoots
         return h, None  # "troops guarding the camp"
-    if v.dep_ == "pcomp" and v.tag_ == "VBG":
+    if v.dep_ in ("pcomp", "pobj") and v.tag_ == "VBG":  # (a gerund the parser left a verb: "a drive-by shooting")
         charged = _charged_one(v) or _approved_by(v)
         if charged is not None:  # "charged a teenager with killing Welch": the teenager killed
             return charged, None
@@ -1078,6 +1143,8 @@ def _charged_one(tok: Token) -> Token | None:
 def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
     """(actor token, target tokens) of an event trigger."""
     if tok.pos_ in ("VERB", "AUX"):
+        if _compound_gerund(tok):
+            return None, []  # "a club shooting on Dorchester Road": an event noun, the road where
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and _someone(tok.head):
             return tok.head, []  # "the visiting Spanish Prime Minister": the one who visits
         actor, patient = _subject_of(tok)
@@ -3122,7 +3189,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-            for k in _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES):
+            keys = _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES)
+            if o.pos_ == "NOUN" and o.tag_ == "NN" and _person_noun(o) and not any(
+                    e.type == "PERSON" for _, e in ents if e.key in keys):
+                # "charged the Toledo man": the person named so before (coref), never the place he is from
+                resolver = resolver or _resolver(doc, names, quoted)
+                _name, span, _local = resolver.resolve(o, strict=True)
+                keys = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, ents, ("PERSON",)) \
+                    if span is not None and span != _local else []
+            for k in keys:
                 e_types = {e.type for _, e in ents if e.key == k}
                 if via_prep and e_types <= set(_PLACE_TYPES):
                     continue  # a destination or origin is a place, not a target
@@ -3191,7 +3266,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
-                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE)) \
+                target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE | AIMED_PASSIVE)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")) \
                 or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
             # (a relative hung on the place that says where its noun is: _relative_head)
@@ -3209,8 +3284,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             what = ("with " if dtype == "consult" and not dobj else "") + (
                 _summary_object(doc, noun, figures) if noun is not None else targets[0])
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype, place_prep)
-        if trig.lemma_.lower() in UNDERGOING_VERBS and trig.pos_ == "VERB":
-            # "Nakasone suffered a dent": the subject is the one it befell, no doer (the line keeps it first)
+        if trig.pos_ == "VERB" and (trig.lemma_.lower() in UNDERGOING_VERBS or (
+                trig.lemma_.lower() in RECEIVING_VERBS and dobj and dobj[0].lemma_.lower() in PENALTY_NOUNS)):
+            # "Nakasone suffered a dent", "Kenser died", "Osborne received 3 years' probation": the subject is
+            # the one it befell, no doer (the line keeps it first)
             targets = actors + [k for k in targets if k not in actors]
             actors = []
         out.append(EventMention(start=sent.start_char, end=sent.end_char, text=sent.text, type=dtype,
