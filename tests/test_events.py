@@ -2204,3 +2204,22 @@ def test_who_underwent_a_deed_is_no_doer(text, trigger, line, actors, targets):
 def test_who_did_it_by_what_the_article_says_around_it(text, trigger, actors):
     ev = next(e for e in _dated(text, "2015-02-23") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+@pytest.mark.parametrize("text, trigger, line, targets", [
+    # the dateline the parser took for a second passive subject is not whom it was done to
+    ("ROCHESTER – A second suspect in a mass shooting was arrested last week at Buffalo Niagara International "
+     "Airport, Rochester police reported Tuesday.", "arrested",
+     "police arrested second suspect at Buffalo Niagara International Airport", []),
+    # a pronoun undergoer is shown as 'him', not 'He'
+    ("He was shot and killed in a drive-by in Cleveland.", "killed", "killed him in Cleveland", []),
+    # a relative is the target, not the one the relation names
+    ("Curry Bryson's 11-year-old son is accused of shooting 3-year-old Elijah Walker.", "accused",
+     "accused Bryson's 11-year-old son", []),
+    # a line never reaches over a line break ('More' of a page's link)
+    ("Police said a teen was hurt. More\n\nZaire Thomas was shot in the back Thursday night.", "shot",
+     "shot Zaire Thomas", ["Zaire Thomas"]),
+])
+def test_whom_a_line_shows_it_was_done_to(text, trigger, line, targets):
+    ev = next(e for e in _dated(text, "2015-10-06") if e.trigger == trigger)
+    assert (ev.summary, ev.targets) == (line, targets)

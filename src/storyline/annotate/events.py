@@ -514,6 +514,14 @@ def _placed_by(tok: Token, trig: Token) -> bool:
 _DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # (not "'", also a possessive's mark)
 
 
+_ACCUSATIVE = {"he": "him", "she": "her", "they": "them", "him": "him", "her": "her", "them": "them"}
+
+
+def ents_type(ents: list, key: str) -> str:
+    """The entity type of ``key`` among the sentence's (tokens, mention) pairs ("" when none)."""
+    return next((e.type for _, e in ents if e.key == key), "")
+
+
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     # (a modifier with its own words: "4-year-old girl", not "old girl")
     left = min([t.left_edge.i if t.dep_ == "amod" and t.left_edge.ent_type_ == "DATE" or t.dep_ == "poss" and
@@ -522,6 +530,7 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
                 if t.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "poss")] + [obj.i])
     if doc[left].lower_ in ("the", "a", "an"):
         left += 1
+    left = max([left] + [t.i + 1 for t in doc[left: obj.i] if "\n" in t.text_with_ws])  # (not a line before: "More\n\nZaire Thomas")
     # (without quotation marks: 'held "frank" discussions' -> "held frank discussions")
     out = ""
     for t in doc[left: obj.i + 1]:
@@ -741,6 +750,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # words (who may carry it), not who charged him
             agents = []
         subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if len(subjs) > 1:  # the dateline the parser took for a second subject: "ROCHESTER – A second suspect ... was arrested"
+            subjs = [c for c in subjs if not is_dateline(v.doc.text, c.idx, c.idx + len(c.text))] or subjs
         patient = subjs[0] if subjs else None
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
             # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
@@ -3189,7 +3200,12 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         targets: list[str] = []
         for o in target_toks:
             via_prep = o.dep_ == "pobj" and o.head.lower_ in ("to", "from", "in")
-            keys = _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES)
+            if o.lemma_.lower() in RELATIONAL and o.pos_ == "NOUN":
+                # "accused Bryson's 11-year-old son": the son, not Bryson (as for the doer: "Trump's son met")
+                related = {t.i for c in o.children if c.dep_ in ("poss", "prep", "compound") for t in c.subtree}
+                keys = _keys_in(_np_tokens(o) - related, ents, _ACTOR_TYPES)
+            else:
+                keys = _keys_in(_core(o), ents, _ACTOR_TYPES) or _keys_in(_np_tokens(o), ents, _ACTOR_TYPES)
             if o.pos_ == "NOUN" and o.tag_ == "NN" and _person_noun(o) and not any(
                     e.type == "PERSON" for _, e in ents if e.key in keys):
                 # "charged the Toledo man": the person named so before (coref), never the place he is from
@@ -3276,6 +3292,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         if dobj and _dated_word(dobj[0]):  # "carrying out the July 7, 2005 bombings": July, then its apposition
             dobj = [c for c in dobj[0].children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")][:1] + dobj
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
+        if dobj and dobj[0].pos_ == "PRON" and dobj[0].lower_ in _ACCUSATIVE:
+            # "He was shot and killed in a drive-by": the line names whom the pronoun stands for, or says "him"
+            what = targets[0] if targets and ents_type(ents, targets[0]) == "PERSON" else _ACCUSATIVE[dobj[0].lower_]
         if not what and targets:
             # a people or place word that only qualifies the target noun ("with Afghan leaders") is
             # shown with that noun, not alone ("with Afghan")
