@@ -218,3 +218,18 @@ def test_a_name_in_full_whose_initials_are_an_acronym_of_the_article_is_that_org
     got = [(e.text, e.type, e.key) for e in extract_entities(parse(text))]
     assert ("International Monetary Fund", "ORG", "International Monetary Fund") in got
     assert ("IMF", "ORG", "International Monetary Fund") in got
+
+
+def test_given_names_titles_and_untagged_full_names():
+    from storyline.annotate.nlp import parse
+    doc = parse("Police reported Ella Smith was injured around 8:45 p.m.\n\nElla, who was visiting Nashville with her "
+                "parents, began to feel some discomfort. \"It may be a day or two,\" says Sgt. Ben Beall. Odell Branch "
+                "Sr., 77, was settling in. Meadow Grove residents said.")
+    got = {(e.text, e.key, e.type) for e in extract_entities(doc)}
+    # the given name alone is the one full name that begins with it
+    assert ("Ella", "Ella Smith", "PERSON") in got
+    # an untagged full name whose first word is a given name is a person; a place name after one is not
+    assert ("Odell Branch Sr", "Odell Branch Sr", "PERSON") in got
+    assert not any(t == "Meadow Grove" and ty == "PERSON" for t, _k, ty in got)
+    # a title alone is no one
+    assert not any(t == "Sgt" for t, _k, _ty in got)

@@ -49,7 +49,11 @@ TITLE_NOUNS = {
     "dr.", "mr.", "mrs.", "ms.", "professor", "cleric", "mullah", "sheikh", "imam", "pope",
     "bishop", "owner", "manager", "agent", "aide", "staffer", "counsel", "envoys",
     "delegate", "militant", "commander-in-chief", "rapporteur", "mediator",
+    "detective", "trooper", "corporal", "constable", "sheriff",
 }
+# Rank abbreviations: a PERSON span of these alone is a title cut from its name ("Sgt" of "Sgt. Ben Beall").
+RANKS = {"sgt", "sgt.", "lt", "lt.", "det", "det.", "cpl", "cpl.", "capt", "capt.", "ofc", "ofc.", "cmdr", "cmdr."}
+TITLE_NOUNS |= RANKS
 # Words that mark a span as a medium, channel or platform rather than a person.
 MEDIA_WORDS = {
     "telegram", "channel", "twitter", "facebook", "youtube", "instagram", "whatsapp", "tiktok",
@@ -296,6 +300,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         words = [w.lower_ for w in span]
         if (s, t) in split_off and span.text in person_texts:
             lab = "PERSON"  # "CLEVELAND - Donald Trump" (ORG): the name the article gives a person
+        if lab == "PERSON" and all(w in RANKS for w in words):
+            continue  # a title alone, cut from its name ("Sgt" of "Sgt. Ben Beall"): no one
         if lab == "PERSON":
             if any(w in MEDIA_WORDS for w in words) or all(
                     w.is_upper and len(w.text) > 1 for w in span if w.is_alpha) or (
@@ -421,6 +427,17 @@ def _given_name_people(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tupl
             continue  # middle words are names too ("Mary Ann Smith"; not "Scott West Panthers", "Mile High Stadium")
         found.append((a, tok.i + 1, "PERSON"))
         covered.update(range(a, tok.i + 1))
+    # a person the article calls by the given name alone after the full name ("Ella Smith ... Ella, who was
+    # visiting Nashville"): the given name of one full name only, untagged, standing alone
+    firsts = Counter(doc[s].text for s, t, lab in spans + found if lab == "PERSON" and t - s >= 2
+                     and doc[s].is_alpha and known_name(doc[s].text))
+    seen = {doc[s].text: s for s, t, lab in sorted(spans + found) if lab == "PERSON" and t - s >= 2}
+    for tok in doc:
+        if firsts.get(tok.text) == 1 and tok.i not in covered and not tok.ent_type_ and tok.pos_ == "PROPN" \
+                and tok.i > seen[tok.text] and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN") \
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+            found.append((tok.i, tok.i + 1, "PERSON"))
+            covered.add(tok.i)
     return sorted(spans + found) if found else spans
 
 
@@ -549,6 +566,10 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
                         nt[-len(toks):] == toks or (len(toks) == 1 and toks[0] in nt[1:])) and \
                         not other_sex(by_form, f, n):
                     return n
+            # the given name alone of the one full name that begins with it ("Ella" after "Ella Smith")
+            given = [n for n in full_names if len(toks) == 1 and n.split()[0] == toks[0] and known_name(toks[0])]
+            if len(given) == 1 and not other_sex(by_form, f, given[0]):
+                return given[0]
         if lab != "PERSON" and f.isupper() and 2 <= len(f) <= 6 and f in by_initials:
             return by_initials[f]
         c = spelled[f.lower()]

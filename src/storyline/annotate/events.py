@@ -94,6 +94,10 @@ ACCUSED_GOV = frozenset(_D["accused_governors"]["verbs"])
 ACCUSED_SUBJECT = frozenset(_D["accused_governors"]["subject_verbs"])
 ACCUSED_ADJ = frozenset(_D["accused_governors"]["adjectives"])
 ACCUSED_PREPS = frozenset(_D["accused_governors"]["preps"])
+CHARGE_NOUNS = frozenset(_D["accused_governors"]["charge_nouns"])
+FACING_VERBS = frozenset(_D["accused_governors"]["facing_verbs"])
+SEEKING_VERBS = frozenset(_D["accused_governors"]["seeking_verbs"])
+STEMMING_VERBS = frozenset(_D["accused_governors"]["stemming_verbs"])
 AGENT_OF_NOUNS = frozenset(_D["agent_of_nouns"]["words"])
 PARTY_PREPS = frozenset(_D["party_preps"]["words"])
 PEOPLE_NOUNS = frozenset(_D["people_nouns"]["words"])
@@ -126,6 +130,8 @@ MAKER_NAMED = frozenset(_D["maker_named"]["verbs"])
 REPORTING_MAKERS = frozenset(_D["reporting_makers"]["words"])
 SPOKES_NOUNS = frozenset(_D["reporting_makers"]["spokes_nouns"])
 _TOLD_DEEDS = _COERCE | frozenset(_D["reporting_makers"]["verbs"])
+_TAKING_VERBS = frozenset(_D["reporting_makers"]["taking_verbs"])
+_NOT_TAKERS = frozenset(_D["reporting_makers"]["not_takers"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
@@ -157,6 +163,7 @@ QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
 MEMBER_NOUNS = frozenset(_D["member_nouns"]["words"])
 UNDERGOING_VERBS = frozenset(_D["undergoing_verbs"]["lemmas"])
+UNDERGOING_NOUNS = frozenset(_D["undergoing_verbs"]["nouns"])
 PENALTY_NOUNS = frozenset(_D["penalty_nouns"]["words"])
 RECEIVING_VERBS = frozenset(_D["penalty_nouns"]["receiving_verbs"])
 NO_IDIOMS = frozenset(_D["no_object_idioms"]["phrases"])
@@ -528,6 +535,8 @@ def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
                 t.left_edge.like_num or t.dep_ == "compound" and all(
                     w.dep_ == "compound" for w in doc[t.left_edge.i: t.i]) else t.i for t in obj.lefts
                 if t.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "poss")] + [obj.i])
+    if obj.ent_type_ == "DATE" and obj.lemma_.lower() == "old":  # an age standing for the person: "shot a 17-year-old"
+        left = min([left] + [t.left_edge.i for t in obj.lefts if t.ent_type_ == "DATE"])
     if doc[left].lower_ in ("the", "a", "an"):
         left += 1
     left = max([left] + [t.i + 1 for t in doc[left: obj.i] if "\n" in t.text_with_ws])  # (not a line before: "More\n\nZaire Thomas")
@@ -618,6 +627,13 @@ def _headline_passive(v: Token) -> Token | None:
     if subj.ent_type_ and not reduced and not (subj.ent_type_ in ("PERSON", "ORG") and lemma in AIMED_PASSIVE):
         return None
     return subj
+
+
+def _means(p: Token) -> bool:
+    """Whether the object of a passive's "by" is a means, not a doer: a singular common noun with no
+    determiner, possessive, number or modifier that names no one ("by ambulance", "by car", "by mail")."""
+    return p.pos_ == "NOUN" and p.tag_ == "NN" and not _someone(p) and not _person_noun(p) and \
+        p.lower_ not in REPORTING_MAKERS and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in p.children)
 
 
 def _law_teller(tok: Token) -> Token | None:
@@ -720,6 +736,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     """(who acts, who or what it is done to when the verb is passive or a participle) from the
     verb's own subject, else its governor: control ("agreed to release": the one who agreed;
     "urged X to release": X), coordination, relative clauses and participles."""
+    bound = _reflexive_binder(v)
+    if bound is not None:
+        return bound, None
     passive = _passive(v) or (v.tag_ == "VBN" and (
         v.dep_ == "acl" or (v.dep_ in ("ccomp", "xcomp", "oprd") and not any(c.dep_ == "aux" for c in v.children))))
     if passive and v.tag_ == "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in v.children):
@@ -743,6 +762,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     patient = None
     if passive:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents and _means(agents[0]):
+            agents = []  # "were taken by ambulance to the hospital", "sent by mail": how, not who
         if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
                 agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i < agents[0].i for c in v.children):
@@ -761,6 +782,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if not agents and v.dep_ == "ccomp" and v.lemma_.lower() in _TOLD_DEEDS and v.head.lemma_.lower() in REPORTING:
             # "Police said King was arrested": who tells of the arrest made it (events.json reporting_makers)
             agents = [m for c in v.head.children if c.dep_ == "nsubj" and (m := _law_teller(c)) is not None][:1]
+        if agents and v.lemma_.lower() in _TAKING_VERBS and agents[0].lower_ in _NOT_TAKERS:
+            agents = []  # "A teen was arrested Friday, prosecutors said": prosecutors arrest no one
         if not agents and v.lemma_.lower() in _TOLD_DEEDS:
             # "was arrested Sunday night, according to warrants from the Jacksonville Police Department"
             agents = [m for a in v.children if a.dep_ == "prep" and a.lower_ == "according" for t in a.children
@@ -1074,6 +1097,24 @@ def _fronted_owner(tok: Token, owner: Token) -> Token | None:
     return subj if subj.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS else None
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+
+
+def _reflexive_binder(v: Token) -> Token | None:
+    """Who a gerund with no subject of its own did to themselves: the subject of the clause it hangs
+    in, whatever the preposition ("A 2-year-old boy is in critical condition after accidentally
+    shooting himself": the boy); a reflexive is bound in its clause."""
+    if v.tag_ != "VBG" or v.dep_ not in ("pcomp", "advcl", "xcomp") or not any(
+            c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in v.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    g = v.head.head if v.dep_ == "pcomp" else v.head
+    if g.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.lower_ not in _RELPRON and (_someone(subj) or subj.pos_ == "NOUN") else None
+
+
 def _can_do(tok: Token) -> bool:
     """Whether a subject can do what a gerund of its verb names: someone, or a plural of things that
     are no happenings ("local individuals and businesses", not "the talks")."""
@@ -1099,6 +1140,41 @@ def _approved_by(tok: Token) -> Token | None:
     return _subject_of(g)[0]
 
 
+def _charge_noun_owner(tok: Token) -> Token | None:
+    """Who faces a charge for the deed ``tok`` names, or is sought for it (events.json
+    ``accused_governors.charge_nouns``): "are facing multiple charges in connection with the June 28
+    shooting" (the subject of face), "filed charges against two Alton brothers stemming from a shooting"
+    (the brothers), "is now wanted by police in connection with a shooting" (who is wanted)."""
+    p = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or p.dep_ != "prep":
+        return None
+    g = p.head
+    if p.lower_ == "with" and g.lower_ == "connection" and g.dep_ == "pobj" and g.head.lower_ == "in":
+        g = g.head.head  # "in connection with": what the phrase hangs on
+    elif p.lower_ == "from" and g.tag_ == "VBG" and g.lemma_.lower() in STEMMING_VERBS and g.dep_ in ("acl", "advcl"):
+        g = g.head  # "... stemming from a shooting": the noun it describes (or the verb the parser hung it on)
+    else:
+        return None
+    if g.pos_ == "NOUN" and g.lemma_.lower() not in CHARGE_NOUNS and g.dep_ == "pobj" and g.head.lower_ == "against":
+        return g  # "charges against two Alton brothers stemming from": the brothers
+    charge = g if g.pos_ == "NOUN" and g.lemma_.lower() in CHARGE_NOUNS else None
+    verb = charge.head if charge is not None and charge.dep_ == "dobj" else g if g.pos_ == "VERB" else None
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if charge is None:
+        charge = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_NOUNS), None)
+    against = next((o for n in ([charge] if charge is not None else []) + [verb] for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "against" for o in c.children if o.dep_ == "pobj"), None)
+    if against is not None:
+        return against
+    if charge is not None and lemma in FACING_VERBS:
+        return _subject_of(verb)[0]
+    if lemma in SEEKING_VERBS and _passive(verb):
+        return _subject_of(verb)[1]
+    return None
+
+
 def _charged_one(tok: Token) -> Token | None:
     """Who is charged with the deed ``tok`` names (a gerund or event noun in the ``with/of/for/in/to``
     phrase of a verb or adjective of charging, events.json ``accused_governors``): the verb's
@@ -1106,6 +1182,9 @@ def _charged_one(tok: Token) -> Token | None:
     suspected of robbery"), who is found or pleads guilty ("found guilty of robbing", "pleaded guilty
     to the assault"), who admits or confesses it. None when the phrase names no one."""
     p = tok.head
+    owner = _charge_noun_owner(tok)
+    if owner is not None:
+        return owner
     if tok.dep_ not in ("pcomp", "pobj") or p.dep_ != "prep" or p.lower_ not in ACCUSED_PREPS or p.i < p.head.i:
         return None  # (not "In issuing his order, the judge cited ...")
     g = p.head
@@ -1215,6 +1294,10 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
                 actor = _group_named_after(c, tok) or c
             elif c.dep_ == "compound" and c.lower_ in AGENT_NOUNS and actor is None:
                 actor = c  # "the police shooting"
+            elif c.dep_ == "compound" and c.pos_ == "NOUN" and actor is None and any(
+                    g.dep_ in ("amod", "compound") and g.ent_type_ == "NORP" for g in c.children):
+                # "an overnight Russian drone attack", "an Israeli missile strike": whose weapon, whose attack
+                actor = next(g for g in c.children if g.dep_ in ("amod", "compound") and g.ent_type_ == "NORP")
             elif c.dep_ == "compound" and c.ent_type_ == "GPE" and of_object and actor is None \
                     and lemma not in GATHERINGS | GATHERING_OF:
                 # "the US invasion of Iraq" (with no "of" it may be the target: "the Iraq invasion"; a
@@ -1620,6 +1703,14 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
             root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
         h = _deed_of(root, events) or root.head
+        if root.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("on", "at", "in") and h.i > 0:
+            before = doc[h.i - 1]
+            if before.i in events and before.pos_ == "NOUN" and before.dep_ == "pobj" and h.head.i != before.i \
+                    and before.head.lower_ not in ("after", "before") and h.head in before.ancestors \
+                    and h.head.i not in events and h.head.pos_ in ("VERB", "AUX"):  # (hung on a verb that is no happening: "being")
+                # "accused Kyiv of being behind the blast on Friday": the time right after an event noun in
+                # a phrase names that happening's day, though the parser hung it on a verb above
+                h = before
         if root.dep_ == "pobj" and h.dep_ == "prep" and h.head.dep_ == "advcl" and h.head.head.pos_ in ("VERB", "AUX"):
             # "On Sept 25, a day after Allied disclosed ..., Allied began": a time that opens the sentence
             # before an after/before clause the parser hung it on is the main clause's
@@ -3303,7 +3394,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             what = ("with " if dtype == "consult" and not dobj else "") + (
                 _summary_object(doc, noun, figures) if noun is not None else targets[0])
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype, place_prep)
-        if trig.pos_ == "VERB" and (trig.lemma_.lower() in UNDERGOING_VERBS or (
+        if (trig.pos_ == "NOUN" and trig.lemma_.lower() in UNDERGOING_NOUNS) or trig.pos_ == "VERB" and (
+                trig.lemma_.lower() in UNDERGOING_VERBS or (
                 trig.lemma_.lower() in RECEIVING_VERBS and dobj and dobj[0].lemma_.lower() in PENALTY_NOUNS)):
             # "Nakasone suffered a dent", "Kenser died", "Osborne received 3 years' probation": the subject is
             # the one it befell, no doer (the line keeps it first)

@@ -100,7 +100,10 @@ DEICTIC = re.compile(
     # "were killed overnight in two attacks", "sealed the deal overnight": the night before the report
     # (an adverb: not "overnight rates", "an overnight stay")
     r"|(?P<overnight>overnight(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|to|from|after|before|as|when|and|but|while|near"
-    r"|with|amid|following|into|across|along|by|during|under|over|outside|inside)\b))"
+    r"|with|amid|following|into|across|along|by|during|under|over|outside|inside)\b"
+    # ... or before an attack of the night ("an overnight Russian drone attack on Kyiv killed")
+    r"|\s+(?:[\w'’-]+\s+){0,3}(?:attacks?|strikes?|airstrikes?|raids?|shelling|bombardments?|bombings?|barrages?"
+    r"|shootings?|assaults?|fighting|clashes|explosions?|blasts?)\b))"
     r"|(?P<present>now|currently|(?<!then\s)current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|rate|rates|and|or)\b)|nowadays|at\s+present|the\s+present|these\s+days|at\s+the\s+moment)"
     r"|(?P<past>recently|lately|formerly|the\s+past|recent\s+days|earlier|previously|once\s+upon\s+a\s+time)"
     r"|(?P<future>(?<!as\s)soon(?!\s+as\b)|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years))"
