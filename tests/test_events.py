@@ -2254,3 +2254,14 @@ def test_whom_a_line_shows_it_was_done_to(text, trigger, line, targets):
 def test_war_and_crime_news_lines_doers_and_days(text, dct, trigger, line, actors, date):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert (ev.summary, ev.actors, ev.date.value if ev.date else None) == (line, actors, date)
+
+
+@pytest.mark.parametrize("text, trigger, mood", [
+    # what a noun of striving strives for is only possible; a plan stays planned
+    ("The US increased pressure on the Russian Federation to end their illegal war.", "end", "possible"),
+    ("Mediators renewed efforts to free the hostages.", "free", "possible"),
+    ("The government announced a plan to free the hostages.", "free", "planned"),
+])
+def test_what_is_striven_for_is_only_possible(text, trigger, mood):
+    ev = next(e for e in _dated(text, "2025-07-21") if e.trigger == trigger)
+    assert ev.modality == mood

@@ -71,6 +71,7 @@ PLANNED_MODIFIERS = frozenset(_M["planned_modifiers"]["words"])
 NEG_GOV = frozenset(_M["negative_governors"]["lemmas"])
 # what is meant or decided (planned), and what is only wished or held out (possible); both govern a plan's time
 DECIDED_GOV = frozenset(_M["planned_governors"]["lemmas"])
+AIM_NOUNS = frozenset(_M["wished_governors"]["nouns"])
 WISH_GOV = frozenset(_M["wished_governors"]["lemmas"])
 PLAN_GOV = DECIDED_GOV | WISH_GOV
 POSS_GOV = frozenset(_M["possible_governors"]["lemmas"])
@@ -449,6 +450,10 @@ def _modality(tok: Token, memo) -> str:
                 c.tag_ == "JJS" or c.dep_ == "amod" and c.lower_ in ("first", "last", "latest", "only")
                 for c in head.children)):
             return "asserted"  # an infinitival relative: "the latest to hit France", "the first to arrive"
+        if dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in AIM_NOUNS:
+            # "talks to end the war", "pressure on Russia to end the war", "efforts to free them": what is
+            # striven for, not decided (events.json wished_governors.nouns)
+            return "possible"
         return "planned"
     return "asserted"
 
