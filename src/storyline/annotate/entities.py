@@ -557,6 +557,8 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     for f in forms:
         spelled[f.lower()][f] += 1
 
+    untagged_given = {f for (s, t, lab), f in zip(spans, forms) if lab == "PERSON" and t - s == 1 and not doc[s].ent_type_}
+
     def key_of(f: str, lab: str) -> str:
         if lab == "PERSON" and len(f.split()) < 3:
             toks = f.split()
@@ -566,9 +568,10 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
                         nt[-len(toks):] == toks or (len(toks) == 1 and toks[0] in nt[1:])) and \
                         not other_sex(by_form, f, n):
                     return n
-            # the given name alone of the one full name that begins with it ("Ella" after "Ella Smith")
+            # the given name alone of the one full name that begins with it ("Ella" after "Ella Smith"),
+            # where the tagger left it untagged (a name the tagger took keeps its own key: "Hillary")
             given = [n for n in full_names if len(toks) == 1 and n.split()[0] == toks[0] and known_name(toks[0])]
-            if len(given) == 1 and not other_sex(by_form, f, given[0]):
+            if len(given) == 1 and f in untagged_given and not other_sex(by_form, f, given[0]):
                 return given[0]
         if lab != "PERSON" and f.isupper() and 2 <= len(f) <= 6 and f in by_initials:
             return by_initials[f]

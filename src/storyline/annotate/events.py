@@ -537,8 +537,7 @@ def ents_type(ents: list, key: str) -> str:
 def _summary_object(doc: Doc, obj: Token, figures: list[Figure]) -> str:
     # (a modifier with its own words: "4-year-old girl", not "old girl")
     left = min([t.left_edge.i if t.dep_ == "amod" and t.left_edge.ent_type_ == "DATE" or t.dep_ == "poss" and
-                t.left_edge.like_num or t.dep_ == "compound" and all(
-                    w.dep_ == "compound" for w in doc[t.left_edge.i: t.i]) else t.i for t in obj.lefts
+                t.left_edge.like_num else t.i for t in obj.lefts
                 if t.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "poss")] + [obj.i])
     if obj.ent_type_ == "DATE" and obj.lemma_.lower() == "old":  # an age standing for the person: "shot a 17-year-old"
         left = min([left] + [t.left_edge.i for t in obj.lefts if t.ent_type_ == "DATE"])
