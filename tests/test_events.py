@@ -2265,3 +2265,19 @@ def test_war_and_crime_news_lines_doers_and_days(text, dct, trigger, line, actor
 def test_what_is_striven_for_is_only_possible(text, trigger, mood):
     ev = next(e for e in _dated(text, "2025-07-21") if e.trigger == trigger)
     assert ev.modality == mood
+
+
+@pytest.mark.parametrize("text, dct, trigger, date", [
+    # a participle going on from a past verb is past: the Sunday before the report, not after
+    ("A gunman knocked on a family's door before shooting two young brothers, killing an 11-year-old and critically "
+     "wounding his 16-year-old sibling Sunday night, authorities said.", "2015-11-02", "wounding", "2015-11-01TNI"),
+    # 'just before' a time is about then, not a bound
+    ("The sheriff said Stafford was released just before 6:30 p.m. Wednesday.", "2016-03-08", "released",
+     "2016-03-02T18:30"),
+    # a happening's relative clause takes its day
+    ("Detectives determined multiple shooters were in the area during the Nov. 8 shooting that killed 22-year-old "
+     "Dashwan Smith.", "2016-05-12", "killed", "2015-11-08"),
+])
+def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, date):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert (ev.date.value if ev.date else None) == date

@@ -1651,7 +1651,10 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             t = _span_start(doc, t, span_from, timexes, char2tok)
         # "until Thursday", "since 2010": a bound of the event, not its date; but a plan's deadline
         # ("will close all plants by June") is the time it is planned for
-        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES and span_from is None
+        bound = root.dep_ == "pobj" and root.head.lower_ in TIME_BOUNDARIES and span_from is None and not (
+            root.head.lower_ in ("before", "after") and any(c.dep_ == "advmod" and c.lower_ in ("just", "shortly", "right")
+                                                            for c in root.head.children))
+        # ("was released just before 6:30 p.m. Wednesday", "shortly after midnight": about then, not a bound)
         last = doc[toks[-1]]
         if last.lower_ in ("before", "after") and (any(c.dep_ in ("pobj", "pcomp") and c.i not in inside
                                                        for c in last.children)
@@ -2198,6 +2201,11 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         return got  # "the shooting, which happened on March 1"
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
+    if trig.dep_ == "relcl" and trig.pos_ == "VERB" and trig.head.i in dated and trig.head.pos_ == "NOUN" \
+            and trig.head.lemma_.lower() in EVENT_NOUNS and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trig.children) and not any(
+                c.dep_ in ("aux", "auxpass") for c in trig.children):
+        return dated[trig.head.i]  # "the Nov. 8 shooting that killed Dashwan Smith": the shooting's day
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in ASPECTUAL:
         # "the start of the OPEC meeting last Thursday": the start of a dated happening is on its day
         got = next((dated[n.i] for n in _of_objects(trig) if n.i in dated), None)
@@ -2546,7 +2554,25 @@ def _proper_phrase(tok: Token) -> str:
 def _told_by(tok: Token) -> Token:
     """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
     the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
-    Tuesday before the report); the token itself otherwise."""
+    Tuesday before the report); for a participle with no subject or auxiliary of its own, the finite
+    verb it goes on from ("knocked on the door before shooting two brothers, killing one and wounding
+    the other Sunday night": past, so the Sunday before the report); the token itself otherwise."""
+    if tok.tag_ == "VBG" and tok.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        h = tok
+        for _ in range(4):
+            if h.dep_ in ("conj", "advcl"):
+                h = h.head
+            elif h.dep_ == "pcomp" and h.head.dep_ == "prep":
+                h = h.head.head
+            else:
+                break
+            if h.tag_ in ("VBD", "VBZ", "VBP") or (h.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("aux", "auxpass") for c in h.children)):
+                return h
+            if h.tag_ != "VBG":
+                break
+        return tok
     if tok.pos_ != "NOUN":
         return tok
     h = tok.head
