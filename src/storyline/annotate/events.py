@@ -529,7 +529,7 @@ _DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # (not "'", a
 _ACCUSATIVE = {"he": "him", "she": "her", "they": "them", "him": "him", "her": "her", "them": "them"}
 
 
-def ents_type(ents: list, key: str) -> str:
+def _ent_type(ents: list, key: str) -> str:
     """The entity type of ``key`` among the sentence's (tokens, mention) pairs ("" when none)."""
     return next((e.type for _, e in ents if e.key == key), "")
 
@@ -774,9 +774,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             # "charged with unlawful carrying of a handgun by a person under 19": the charge's own
             # words (who may carry it), not who charged him
             agents = []
-        subjs = [c for c in v.children if c.dep_ == "nsubjpass"]
-        if len(subjs) > 1:  # the dateline the parser took for a second subject: "ROCHESTER – A second suspect ... was arrested"
-            subjs = [c for c in subjs if not is_dateline(v.doc.text, c.idx, c.idx + len(c.text))] or subjs
+        subjs = _without_dateline([c for c in v.children if c.dep_ == "nsubjpass"])  # ("ROCHESTER – A suspect was arrested")
         patient = subjs[0] if subjs else None
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
             # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
@@ -795,9 +793,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         return (agents[0] if agents else None), patient
     subs = [c for c in v.children if c.dep_ == "nsubj"]
     subs = [c for c in subs if not _byline_by(c.left_edge)] or subs  # (the byline run into the first sentence)
-    if len(subs) > 1:  # the dateline the parser took for a second subject: "MESA, Ariz. — A gunman killed"
-        text = v.doc.text
-        subs = [c for c in subs if not is_dateline(text, c.idx, c.idx + len(c.text))] or subs
+    subs = _without_dateline(subs)  # ("MESA, Ariz. — A gunman killed")
     subs = [_after_credit(c) if _credit(c) else c for c in subs]  # "(CNN) President X made ...": the outlet never acts
     subs = [c for c in subs if c is not None]
     if subs and all(c.ent_type_ in ("DATE", "TIME") and c.n_lefts + c.n_rights == 0 for c in subs) \
@@ -2697,6 +2693,14 @@ def _is_name(doc: Doc, toks: set[int], text: str, datelines: list[tuple[int, int
     return True
 
 
+def _without_dateline(subs: list[Token]) -> list[Token]:
+    """A verb's subjects less the dateline the parser took for a second one ("MESA, Ariz. — A gunman
+    killed", "ROCHESTER – A second suspect ... was arrested"); a lone subject stays."""
+    if len(subs) < 2:
+        return subs
+    return [c for c in subs if not is_dateline(c.doc.text, c.idx, c.idx + len(c.text))] or subs
+
+
 def _credit(tok: Token) -> bool:
     """Whether ``tok`` is an outlet's credit opening the report in parentheses ("(CNN) President X
     made ...", "LONDON (Reuters) - ..."): coref.is_dateline's credit."""
@@ -3415,7 +3419,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         what = _summary_object(doc, dobj[0], figures) if dobj else ""
         if dobj and dobj[0].pos_ == "PRON" and dobj[0].lower_ in _ACCUSATIVE:
             # "He was shot and killed in a drive-by": the line names whom the pronoun stands for, or says "him"
-            what = targets[0] if targets and ents_type(ents, targets[0]) == "PERSON" else _ACCUSATIVE[dobj[0].lower_]
+            what = targets[0] if targets and _ent_type(ents, targets[0]) == "PERSON" else _ACCUSATIVE[dobj[0].lower_]
         if not what and targets:
             # a people or place word that only qualifies the target noun ("with Afghan leaders") is
             # shown with that noun, not alone ("with Afghan")
