@@ -2281,3 +2281,19 @@ def test_what_is_striven_for_is_only_possible(text, trigger, mood):
 def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, date):
     ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
     assert (ev.date.value if ev.date else None) == date
+
+
+@pytest.mark.parametrize("text, trigger, actors, line", [
+    # the name set off after a passive's 'by' noun is who did it
+    ("Marcus Lewis, 13, was accidentally shot in the face by a friend, Aaron Harcum, 17, around 10:30 p.m. Wednesday.",
+     "shot", ["Aaron Harcum"], "Aaron Harcum shot Marcus Lewis"),
+    # a 'by' phrase the parser hung on the noun of the verb's own phrase
+    ("Julian A. Johnson, 29, of Dayton, was arrested Friday at an apartment complex in Trotwood by U.S. Marshals.",
+     "arrested", ["U.S. Marshals"], "U.S. Marshals arrested Julian A. Johnson in Trotwood"),
+    # a family is no one it is the family of
+    ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
+     "family released statement"),
+])
+def test_who_a_by_phrase_or_a_relation_names(text, trigger, actors, line):
+    ev = next(e for e in _dated(text, "2015-12-31") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, line)

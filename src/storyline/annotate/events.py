@@ -633,6 +633,19 @@ def _headline_passive(v: Token) -> Token | None:
     return subj
 
 
+def _named_after(n: Token) -> Token | None:
+    """The name set off by commas right after a common noun, which the parser may hang on the verb ("by a
+    friend, Aaron Harcum, 17": Harcum), else None."""
+    end = n.right_edge.i
+    doc = n.doc
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    name = doc[end + 2]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if name.ent_type_ == "PERSON" and name.dep_ == "appos" and name.head.i in (n.i, n.head.head.i) else None
+
+
 def _means(p: Token) -> bool:
     """Whether the object of a passive's "by" is a means, not a doer: a singular common noun with no
     determiner, possessive, number or modifier that names no one ("by ambulance", "by car", "by mail")."""
@@ -768,6 +781,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if agents and _means(agents[0]):
             agents = []  # "were taken by ambulance to the hospital", "sent by mail": how, not who
+        if agents and agents[0].pos_ == "NOUN" and not agents[0].ent_type_:
+            agents = [_named_after(agents[0]) or agents[0]]  # "by a friend, Aaron Harcum, 17": Harcum
+        if not agents:
+            # "was arrested Friday at an apartment complex in Trotwood by U.S. Marshals": a "by" the parser
+            # hung on the noun of the verb's own phrase, naming a body or person
+            agents = [p for c in v.children if c.dep_ == "prep" and c.lower_ != "by" for n in c.children
+                      if n.dep_ == "pobj" for b in n.subtree if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ == "NOUN"
+                      for p in b.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "PERSON")][:1]
         if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
                 agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i < agents[0].i for c in v.children):
