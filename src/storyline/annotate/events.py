@@ -633,6 +633,23 @@ def _headline_passive(v: Token) -> Token | None:
     return subj
 
 
+def _by_under_own_phrase(v: Token) -> list[Token]:
+    """A passive's agent the parser hung on the noun of the verb's own phrase: a "by" naming a body or a
+    person ("was arrested Friday at an apartment complex in Trotwood by U.S. Marshals"), else []."""
+    for c in v.children:
+        if c.dep_ != "prep" or c.lower_ == "by":
+            continue
+        for n in c.children:
+            if n.dep_ != "pobj":
+                continue
+            for b in n.subtree:
+                if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ == "NOUN":
+                    named = [p for p in b.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "PERSON")]
+                    if named:
+                        return named[:1]
+    return []
+
+
 def _named_after(n: Token) -> Token | None:
     """The name set off by commas right after a common noun, which the parser may hang on the verb ("by a
     friend, Aaron Harcum, 17": Harcum), else None."""
@@ -784,11 +801,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if agents and agents[0].pos_ == "NOUN" and not agents[0].ent_type_:
             agents = [_named_after(agents[0]) or agents[0]]  # "by a friend, Aaron Harcum, 17": Harcum
         if not agents:
-            # "was arrested Friday at an apartment complex in Trotwood by U.S. Marshals": a "by" the parser
-            # hung on the noun of the verb's own phrase, naming a body or person
-            agents = [p for c in v.children if c.dep_ == "prep" and c.lower_ != "by" for n in c.children
-                      if n.dep_ == "pobj" for b in n.subtree if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ == "NOUN"
-                      for p in b.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "PERSON")][:1]
+            agents = _by_under_own_phrase(v)
         if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
                 agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i < agents[0].i for c in v.children):
