@@ -343,7 +343,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     return _untagged_names(doc, _same_name_elsewhere(doc, out))
 
 
-_NOT_NAMES = frozenset(json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))["not_names_in_capitals"])
+_NAMES_DATA = json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))  # read once
+_NOT_NAMES = frozenset(_NAMES_DATA["not_names_in_capitals"])
 
 
 def _untagged_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -392,7 +393,7 @@ def _capital_doers(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PLACE_WORDS = frozenset(json.loads((Path(__file__).parent / "names.json").read_text(encoding="utf-8"))["place_name_words"]["words"])
+_PLACE_WORDS = frozenset(_NAMES_DATA["place_name_words"]["words"])
 
 
 def _given_name_people(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
