@@ -2297,3 +2297,42 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
 def test_who_a_by_phrase_or_a_relation_names(text, trigger, actors, line):
     ev = next(e for e in _dated(text, "2015-12-31") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, line)
+
+
+@pytest.mark.parametrize("text, dct, trigger, date", [
+    # a happening no one schedules, named with a bare weekday, lies behind the report ('a Wednesday morning
+    # shooting' told on a Tuesday: the Wednesday before)
+    ("Detectives ask the public's help in obtaining information on a Wednesday morning shooting near the 100 block "
+     "of East 40th Street.", "2017-01-10", "shooting", "2017-01-04TMO"),
+    # 'what police believe to be' tells what it is, no plan: the Saturday before
+    ("Seven men were injured in what police believe to be a drive-by shooting in Lodi on Saturday night.",
+     "2013-03-17", "shooting", "2013-03-16TNI"),
+    # a happening as the subject of what it brought about is on that day
+    ("A shooting on Main Street left one person dead on Saturday morning.", "2015-11-22", "shooting",
+     "2015-11-21TMO"),
+    # the deed one is charged or arrested in names which deed, not when the charge came
+    ("Authorities have charged four people in the October 9 shooting death of a 22-year-old man in Mesa.",
+     "2014-01-22", "charged", "2014-01-22"),
+    ("Police arrested a man in the Oct. 9 shooting of a teenager.", "2014-01-22", "arrested", None),
+    ("Police arrested a man in the Oct. 9 shooting of a teenager.", "2014-01-22", "shooting", "2013-10-09"),
+    # (one killed in it was killed then)
+    ("A man was killed in the Oct. 9 shooting at a bar.", "2014-01-22", "killed", "2013-10-09"),
+])
+def test_days_of_unplanned_happenings_and_of_charges_for_them(text, dct, trigger, date):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert (ev.date.value if ev.date else None) == date
+
+
+@pytest.mark.parametrize("text, trigger, actors, line", [
+    # a name before a shooting says where or whom, never who; the line keeps it
+    ("In the Pigtown shooting, police believe Mason broke in and opened fire.", "shooting", [], "Pigtown shooting"),
+    ("The Marksville shooting killed a 6-year-old boy.", "killed", [], "Marksville shooting killed 6-year-old boy"),
+    # (a nationality still says whose; an organisation before an attack did it)
+    ("A Taliban attack killed four soldiers.", "attack", ["Taliban"], "Taliban attack"),
+    # a police officer who tells of a charge speaks for the police, who made it
+    ("Carlos Lago, 18, was charged on Feb. 26 with assault and battery, said police Capt. Steven Giannini.",
+     "charged", [], "police charged Carlos Lago"),
+])
+def test_names_before_a_crime_and_officers_who_tell_of_it(text, trigger, actors, line):
+    ev = next(e for e in _dated(text, "2016-03-14") if e.trigger == trigger)
+    assert (ev.actors, ev.summary) == (actors, line)

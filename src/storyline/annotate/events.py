@@ -675,10 +675,12 @@ def _law_teller(tok: Token) -> Token | None:
     ``reporting_makers``): "police", "the Jacksonville Police Department", "a Brevard County Sheriff's
     spokesman" (the sheriff's office), "warrants from the Jacksonville Police Department"; else None."""
     def body(t: Token) -> bool:
-        return t.lower_ in REPORTING_MAKERS or (t.pos_ == "PROPN" and any(
+        return t.lower_ in REPORTING_MAKERS or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and any(
             c.dep_ == "compound" and c.lower_ in REPORTING_MAKERS for c in t.children))
     if body(tok):
         return tok
+    if tok.ent_type_ == "PERSON":  # "said police Capt. Steven Giannini": the police he speaks for, not he
+        return next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in REPORTING_MAKERS), None)
     if tok.lemma_.lower() in SPOKES_NOUNS:
         return next((c for c in tok.children if c.dep_ in ("poss", "compound") and body(c)), None)
     if tok.pos_ == "NOUN":  # a body's papers: "warrants from the police"
@@ -1316,6 +1318,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
+                    and not (lemma in NAMED_BEFORE and c.ent_type_ != "NORP") \
                     and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult" and not (
                         lemma in GATHERING_OF and _body_name(c))) \
                     and not (domain_type(tok) in ("assault", "protest") and any(
@@ -1725,6 +1728,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # "welcomed the suspension after Monday's record fall": the day of a happening the verb
             # followed, which the detector did not take; it dates nothing above it
             continue
+        if owner is not None and owner.i not in events and owner.dep_ == "pobj" and owner.lemma_.lower() in UNPLANNED \
+                and owner.head.lower_ in ACCUSED_PREPS and owner.head.head.lemma_.lower() in ACCUSED_GOV:
+            # "have charged five people in the November 9 shooting death": which deed is charged, not
+            # when the charge came (events.json unplanned_happenings)
+            continue
         if owner is not None and owner.i not in events and owner.dep_ == "pobj" \
                 and owner.head.dep_ == "prep" and _names_matter(owner.head.head, events) \
                 and (owner.head.lower_ not in TIME_PREPS or _person_noun(owner.head.head)
@@ -2127,6 +2135,9 @@ def _after_dated(trig: Token, timexes: list[Timex], dated: dict[int, Timex]) -> 
 
 
 _HAPPEN = frozenset(_D["happening_verbs"]["verbs"])  # "the shooting, which happened on March 1"
+UNPLANNED = frozenset(_D["unplanned_happenings"]["words"])  # "a Wednesday morning shooting": the last Wednesday
+NAMED_BEFORE = frozenset(_D["unplanned_happenings"]["named_before"])  # "the Pigtown shooting": where, not who
+EFFECT_VERBS = frozenset(_D["unplanned_happenings"]["effect_verbs"])  # "a shooting leaves one dead Saturday"
 INQUIRY = frozenset(_D["inquiry_events"]["words"])  # "investigate X in the 2016 election": the matter's time
 _INFINITIVE = frozenset(_D["infinitive_marks"]["words"])
 PHASE_NOUNS = frozenset(_D["phase_nouns"]["words"])  # "on the eve of the 2016 election"
@@ -2231,6 +2242,9 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         return got  # "the shooting, which happened on March 1"
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
+    if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and trig.lemma_.lower() in UNPLANNED \
+            and trig.head.lemma_.lower() in EFFECT_VERBS and _own_modality(trig.head) is None:
+        return dated[trig.head.i]  # "after a shooting leaves one person dead on Saturday morning"
     if trig.dep_ == "relcl" and trig.pos_ == "VERB" and trig.head.i in dated and trig.head.pos_ == "NOUN" \
             and trig.head.lemma_.lower() in EVENT_NOUNS and any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trig.children) and not any(
@@ -2278,9 +2292,11 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                     continue
                 if c.lower_ == "on" and n.lemma_.lower() not in OCCASION_PARTS:
                     continue  # "on the conclusion of the meeting" (but not "reported on the attack")
-                if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and \
-                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text):
-                    continue  # the deed's own time, which the parser hung on the charge (_deed_of)
+                if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and (
+                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text) or n.lemma_.lower() in UNPLANNED):
+                    # the deed's own time, which the parser hung on the charge (_deed_of); "arrested a man
+                    # in the Oct. 9 shooting": the deed charged, not the arrest's occasion
+                    continue
                 if n.i in dated:
                     got = dated[n.i]
                     if agent and got.start < n.idx:
@@ -2581,6 +2597,17 @@ def _proper_phrase(tok: Token) -> str:
     return doc[a: b + 1].text
 
 
+def _named_happening(tok: Token) -> str:
+    """A happening noun with the name before it that says where or whom ("the Pigtown shooting": events.json
+    unplanned_happenings.named_before), for the line; a name's own words otherwise (``_proper_phrase``)."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in NAMED_BEFORE:
+        name = next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                     and c.i < tok.i and c.ent_type_ != "NORP"), None)
+        if name is not None:
+            return f"{_proper_phrase(name)} {tok.text}"
+    return _proper_phrase(tok)
+
+
 def _told_by(tok: Token) -> Token:
     """The verb whose tense tells when an event noun was: the verb it is the object or subject of, or
     the verb its during/at/in phrase hangs from ("said at Tuesday's news conference": past, so the
@@ -2693,7 +2720,7 @@ def _summary(doc: Doc, trig: Token, who: str, what: str, place: str, mood: str, 
         if particle:  # a phrasal verb says its particle ("carried out", "called off", "blasted off")
             verb = f"{verb} {particle[0]}"
     else:
-        verb = ("no " if mood == "negated" else "") + trig.text
+        verb = ("no " if mood == "negated" else "") + (trig.text if who else _named_happening(trig))
     if who and what and trig.pos_ not in ("VERB", "AUX") and f" {who} " in f" {what} ":
         who = ""  # "start OPEC meeting", not "OPEC start OPEC meeting": the name once ("EU imposed EU sanctions" stays)
     parts = [who, verb, what]
@@ -3247,7 +3274,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
     # a bare month or weekday that names which occasion a noun is ("an April 5-6 summit meeting", "the
     # third week of talks starting Monday") has no tense of its own: the nearer of its two readings
-    dated = {k: _bare_nearest(v, dct) if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
+    # (one no one schedules, "a Wednesday morning shooting", lies behind the report unless told as planned)
+    dated = {k: (_bare_on_side(v, dct, ahead=False) if doc[k].lemma_.lower() in UNPLANNED
+                 and modality(doc[k], memo) != "planned" else _bare_nearest(v, dct))
+             if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
     current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
     out: list[EventMention] = []
@@ -3288,6 +3318,13 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     end = max([obj.i] + [c.i for c in obj.conjuncts])
                     if end - actor_tok.i <= 8:
                         party_phrase = doc[actor_tok.i: end + 1].text
+        elif actor_tok is not None and actor_tok.i != trig.i and actor_tok.pos_ == "NOUN" and \
+                actor_tok.lemma_.lower() in NAMED_BEFORE and _named_happening(actor_tok) != actor_tok.text:
+            # "The Marksville shooting killed a 6-year-old boy": the name says where or whom, the doer is
+            # the happening's own (none here), and the line names the happening with its name
+            subj_np = {t.i for t in actor_tok.subtree}
+            own = _arguments(actor_tok)[0]
+            actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
         elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
@@ -3436,7 +3473,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date_from = "publication"
         through = _acts_through(doc, actors[0], agents, actor_tok) if actors and actor_tok is not None else None
         who = party_phrase or (through.text if through is not None else actors[0] if actors else made.text if made is not None else (
-            _proper_phrase(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
+            _named_happening(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
             "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]

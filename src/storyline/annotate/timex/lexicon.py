@@ -94,6 +94,12 @@ FUTURE_CUES = {
     # the news present of a scheduled event: "the truce expires Sunday", "the envoy travels to Kabul Friday"
     "expires", "expire", "convenes", "arrives", "departs", "travels", "visits", "heads",
 }
+# verbs of believing or seeming before "to be": "what police believe to be a drive-by shooting on
+# Saturday night" tells what a thing is, no plan ("to be" is future after other verbs: "is to be signed")
+RAISING_VERBS = {
+    "believe", "believes", "believed", "appear", "appears", "appeared", "seem", "seems", "seemed", "thought",
+    "said", "known", "reported", "alleged", "claimed", "understood", "considered", "presumed", "assumed",
+}
 # reporting verbs date the report, not the event: used only when nothing else is near
 REPORT_CUES = {"said", "says", "told", "added", "according"}
 PAST_CUES = {

@@ -26,7 +26,7 @@ from storyline.model import Timex
 
 from . import calendar as cal
 from .lexicon import (
-    FUTURE_CUES, IRREGULAR_PAST, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
+    FUTURE_CUES, IRREGULAR_PAST, MONTHS, RAISING_VERBS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, PAST_CUES, PREFIX_MODS, QUANT_MODS,
     REPORT_CUES,
     SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 )
@@ -229,14 +229,16 @@ class _Doc:
                             words is bw and j > 0 and bw[j - 1] == "to")):
                         continue  # "next to the embassy"
                     return 2
-                if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS:
+                if w in ("to", "is", "are") and words is bw and j > 0 and bw[j - 1] in _INF_VERBS and not (
+                        w == "to" and j + 1 < len(bw) and bw[j + 1] in RAISING_VERBS):
                     return 2
                 if words is bw and j + 1 < len(bw):
                     k, saw_be = j + 1, False
                     while k < len(bw) and k < j + 4 and bw[k] in _AUX_SKIP:
                         saw_be = saw_be or bw[k] == "be"
                         k += 1
-                    if k < len(bw) and (bw[k] in _MODALS or (saw_be and bw[k] == "to")):
+                    if k < len(bw) and (bw[k] in _MODALS or (saw_be and bw[k] == "to" and not (
+                            k + 1 < len(bw) and bw[k + 1] in RAISING_VERBS))):
                         return 2  # "will be held", "would still be held", "would meet", "is to be signed"
                 if w in PAST_CUES:
                     # "were planning to", "was scheduled for": a plan told in the past tense
