@@ -2336,3 +2336,26 @@ def test_days_of_unplanned_happenings_and_of_charges_for_them(text, dct, trigger
 def test_names_before_a_crime_and_officers_who_tell_of_it(text, trigger, actors, line):
     ev = next(e for e in _dated(text, "2016-03-14") if e.trigger == trigger)
     assert (ev.actors, ev.summary) == (actors, line)
+
+
+@pytest.mark.parametrize("text, dct, trigger, line, date", [
+    # a deed and the participles that go on from it in one breath share their time
+    ("A gunman shot two brothers in their home, killing one of them Sunday night.", "2015-11-02", "shot",
+     "gunman shot two brothers", "2015-11-01TNI"),
+    # a past joined to a present goes on from the past clause right before it: whoever shot, not the police
+    ("Police are on the hunt for whoever pulled the trigger and shot four men in Northwest Jacksonville sending three "
+     "people to the hospital and killing an 18-year-old Tuesday night.", "2015-11-04", "shot",
+     "shot four men in Northwest Jacksonville", "2015-11-03TNI"),
+])
+def test_a_deed_shares_the_time_of_what_goes_on_from_it(text, dct, trigger, line, date):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert (ev.summary, ev.date.value if ev.date else None) == (line, date)
+
+
+def test_a_title_over_the_report_is_a_sentence_of_its_own():
+    text = ("PD: Nora Osman, 19, shot and killed at S. Phoenix party\n\nPHOENIX - Police have identified a 19-year-old "
+            "woman who was shot and killed late Saturday night at a south Phoenix party.")
+    doc = parse(text)
+    assert [s.text.strip() for s in doc.sents][0] == "PD: Nora Osman, 19, shot and killed at S. Phoenix party"
+    shot = [e for e in _dated(text, "2013-11-10") if e.trigger == "shot"]
+    assert [e.date.value if e.date else None for e in shot] == [None, "2013-11-09TNI"]

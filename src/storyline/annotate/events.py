@@ -964,6 +964,10 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         # the verb that governs that clause: "The company said Pearson will succeed Barnes but also
         # appointed a search committee" (the company appointed it)
         return _subject_of(v.head.head)
+    if v.dep_ == "conj" and (w := _same_tense_clause_before(v)) is not None:
+        # "Police are on the hunt for whoever pulled the trigger and shot four men": a past joined to a
+        # present goes on from the past clause with a subject of its own right before it
+        return _subject_of(w)
     if v.dep_ == "conj" and (w := _clause_before_conj(v)) is not None:
         # "Lewis was standing on the street when someone approached on foot, produced a weapon and shot
         # him": the parser joined the verbs after a clause with a subject of its own to the verb before
@@ -992,6 +996,22 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     return (own[0] if own else doer), undergoer
             return doer or _surface_subject(v), None
     return None, None
+
+
+def _same_tense_clause_before(v: Token) -> Token | None:
+    """The past verb with a subject of its own, inside a phrase or clause between a joined past verb
+    and the present verb the parser joined it to (a tense the joined verb cannot share): the verb
+    it goes on from. None otherwise."""
+    h = v.head
+    if v.tag_ != "VBD" or h.tag_ not in ("VBP", "VBZ") or h.i > v.i:
+        return None
+    doc = v.doc
+    for k in range(v.i - 1, h.i, -1):
+        w = doc[k]
+        if w.tag_ == "VBD" and w.dep_ in ("pcomp", "relcl", "ccomp", "advcl") and w.head.i != v.i and \
+                any(c.dep_ == "nsubj" for c in w.children) and h in w.ancestors:
+            return w
+    return None
 
 
 def _clause_before_conj(v: Token) -> Token | None:
@@ -3451,6 +3471,16 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in nxt.children)):
                 # (a passive's second participle shares its auxiliary: "was shot and killed early Sunday")
                 related = dated[nxt.i]
+        if related is None and i not in dated and trig.tag_ == "VBD":
+            # "A gunman shot two brothers, killing one of them Sunday night": a deed and the participles
+            # that go on from it in one breath (not what it brought about later: events.json
+            # result_gerunds) share their time
+            goes_on = [c for c in trig.children if c.dep_ == "advcl" and c.tag_ == "VBG" and
+                       not any(x.dep_ in ("nsubj", "mark") for x in c.children)]
+            goes_on += [x for c in goes_on for x in c.conjuncts if x.tag_ == "VBG"]
+            related = next((dated[c.i] for c in goes_on if c.i in dated and c.lemma_.lower() not in RESULT_GERUNDS
+                            and dated[c.i].value[:4].isdigit()
+                            and not _after_publication(dated[c.i].value, dct)), None)
         head_day = dated.get(trig.head.i) if trig.dep_ == "conj" and trig.head.i != i else None
         if i in dated and head_day is not None and tense == "PAST" and mood == "asserted" and \
                 _after_publication(dated[i].value, dct) and not _after_publication(head_day.value, dct):

