@@ -2215,7 +2215,7 @@ def test_who_did_it_by_what_the_article_says_around_it(text, trigger, actors):
     # the dateline the parser took for a second passive subject is not whom it was done to
     ("ROCHESTER – A second suspect in a mass shooting was arrested last week at Buffalo Niagara International "
      "Airport, Rochester police reported Tuesday.", "arrested",
-     "police arrested second suspect at Buffalo Niagara International Airport", []),
+     "Rochester police arrested second suspect at Buffalo Niagara International Airport", []),
     # a pronoun undergoer is shown as 'him', not 'He'
     ("He was shot and killed in a drive-by in Cleveland.", "killed", "killed him in Cleveland", []),
     # a relative is the target, not the one the relation names
@@ -2332,6 +2332,11 @@ def test_days_of_unplanned_happenings_and_of_charges_for_them(text, dct, trigger
     # a police officer who tells of a charge speaks for the police, who made it
     ("Carlos Lago, 18, was charged on Feb. 26 with assault and battery, said police Capt. Steven Giannini.",
      "charged", [], "police charged Carlos Lago"),
+    # a police body named by its place, and an untagged name with its own possessive, are shown whole
+    ("Earlier this month Bobo was charged by Kingsport police with reckless aggravated assault.", "charged", [],
+     "Kingsport police charged Bobo"),
+    ("The Jacksonville Sheriff's Office released a report Monday that identifies the four victims.", "released", [],
+     "Jacksonville Sheriff's Office released report"),
 ])
 def test_names_before_a_crime_and_officers_who_tell_of_it(text, trigger, actors, line):
     ev = next(e for e in _dated(text, "2016-03-14") if e.trigger == trigger)

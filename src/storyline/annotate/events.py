@@ -2601,12 +2601,20 @@ def _proper_phrase(tok: Token) -> str:
     """The words of a name the tagger did not take, around its head: "Petroleos de Venezuela" (not
     "Venezuela"); a common noun's own word otherwise."""
     if tok.pos_ != "PROPN":
+        if tok.lower_ in REPORTING_MAKERS:  # "Kingsport police", "Clarksburg detectives": the body by its place
+            place = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")
+                     and c.i == tok.i - 1]
+            if place:
+                return tok.doc[place[0].left_edge.i: tok.i + 1].text
         return tok.text
     doc, a, b = tok.doc, tok.i, tok.i
     sub = {t.i for t in tok.subtree}
 
     def named(i: int) -> bool:
-        return i in sub and (doc[i].pos_ == "PROPN" or doc[i].lower_ in _NAME_LINKS and doc[i].is_lower)
+        return i in sub and (doc[i].pos_ == "PROPN" or doc[i].lower_ in _NAME_LINKS and doc[i].is_lower or (
+            # a name's own possessive: "The Jacksonville Sheriff's Office"
+            doc[i].tag_ == "POS" and 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN"
+            and doc[i - 1].head.i == doc[i + 1].i and not doc[i - 1].ent_type_ == "PERSON"))
 
     while a - 1 >= 0 and named(a - 1):
         a -= 1
