@@ -2315,6 +2315,10 @@ def test_who_a_by_phrase_or_a_relation_names(text, trigger, actors, line):
      "2014-01-22", "charged", "2014-01-22"),
     ("Police arrested a man in the Oct. 9 shooting of a teenager.", "2014-01-22", "arrested", None),
     ("Police arrested a man in the Oct. 9 shooting of a teenager.", "2014-01-22", "shooting", "2013-10-09"),
+    # ... and of what its relative clause says it brought about
+    ("Police are investigating a shooting that killed a man on Sunday.", "2016-03-14", "shooting", "2016-03-13"),
+    # a present passive of a charge is the report's news
+    ("Tamara Jones is charged with first-degree felony child endangerment.", "2016-01-19", "charged", "2016-01-19"),
     # (one killed in it was killed then)
     ("A man was killed in the Oct. 9 shooting at a bar.", "2014-01-22", "killed", "2013-10-09"),
 ])

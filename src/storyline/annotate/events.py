@@ -2256,10 +2256,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
             return got
     # (or on the noun of its "of" phrase, where the parser hangs it: "the fifth session of the council held on Friday")
     owners = [trig] + ([n for n in _of_objects(trig) if n.i not in dated] if trig.pos_ == "NOUN" else [])
+    happen = _HAPPEN | EFFECT_VERBS if trig.lemma_.lower() in UNPLANNED else _HAPPEN
     got = next((dated[c.i] for o in owners for c in o.children if c.dep_ in ("relcl", "acl") and c.i in dated
-                and c.lemma_.lower() in _HAPPEN), None)
+                and c.lemma_.lower() in happen), None)
     if got is not None:
-        return got  # "the shooting, which happened on March 1"
+        # "the shooting, which happened on March 1", "a shooting that left another teenager with a minor
+        # gunshot wound on Wednesday, Feb. 17"
+        return got
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and trig.lemma_.lower() in UNPLANNED \
@@ -2714,6 +2717,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         return False
     if tense == "PRESENT" and aspect in ("PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE"):
         return True
+    if tense == "PRESENT" and aspect == "NONE" and tok.lemma_.lower() in ACCUSED_GOV and _passive(tok):
+        return True  # "Taprill R. Barnett is charged with child endangerment": the report's news
     report = tok.head if tok.dep_ == "advcl" else tok.head.head if (
         tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.i > 0 and tok.doc[tok.i - 1].text == ",") else None
     if tok.tag_ == "VBG" and report is not None and _reports(report) and not any(
