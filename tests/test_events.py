@@ -2368,3 +2368,18 @@ def test_a_title_over_the_report_is_a_sentence_of_its_own():
     assert [s.text.strip() for s in doc.sents][0] == "PD: Nora Osman, 19, shot and killed at S. Phoenix party"
     shot = [e for e in _dated(text, "2013-11-10") if e.trigger == "shot"]
     assert [e.date.value if e.date else None for e in shot] == [None, "2013-11-09TNI"]
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # 'the gunman', 'the shooter', 'the suspect' stand for the person the article names so, by any of them
+    ("Police identified the gunman as Ali Syed, 20. The shooter carjacked a small truck and fled.", "carjacked",
+     ["Ali Syed"]),
+    ("Ali Syed, 20, was the gunman. Officers said the gunman killed a woman in Ladera Ranch.", "killed", ["Ali Syed"]),
+    ("Police arrested suspect Devin Spann. Officers said the suspect shot four family members.", "shot",
+     ["Devin Spann"]),
+    # (never the nearest person named: the victim)
+    ("Maria Lopez was shot. The gunman fled in a car.", "fled", []),
+])
+def test_the_gunman_is_the_one_the_article_names_so(text, trigger, actors):
+    ev = next(e for e in _dated(text, "2013-02-20") if e.trigger == trigger)
+    assert ev.actors == actors

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from gender_guesser.detector import Detector
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +36,12 @@ ROLE_NOUNS = {
     "advisor", "manager", "premier", "chancellor", "king", "prince", "judge", "prosecutor",
     "businessman", "businesswoman", "billionaire", "legislator", "pollster", "contender", "hopeful", "delegate",
 }
+
+# Nouns of who did a deed ("the gunman", "the suspect"; events.json perpetrator_nouns, one list for both
+# modules): one stands for the person the article names so ("suspect Ali Syed", "Ali Syed, the gunman",
+# "identified the gunman as Ali Syed"), never for the nearest person named (a victim, a teller).
+PERPETRATOR_NOUNS = frozenset(
+    json.loads((Path(__file__).with_name("events.json")).read_text())["perpetrator_nouns"]["words"])
 
 # Nouns that describe a person by sex or age, with the sex they tell ("the Toledo man", "the teen").
 DESCRIBED_PERSONS: dict[str, str | None] = {
@@ -89,8 +97,14 @@ PRONOUN_SEX = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "h
 def near_words(p: Span) -> list[Token]:
     """The words a person's mention is called by: up to three words before it ("Mrs.", "first
     lady", "Sen.") and its appositions ("Obama, the president")."""
+    h = p.root.head
+    named_as = [c for c in h.head.children if c.dep_ == "dobj"] if (
+        p.root.dep_ == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in ("identify", "name")) else []
+    # ("identified the gunman as Aaron Alexis": the gunman; "Ali Syed was the gunman")
+    named_as += [c for c in h.children if c.dep_ == "attr"] if p.root.dep_ == "nsubj" and h.lemma_ == "be" else []
     return [t for t in p.doc[max(0, p.start - 3): p.start]] + [
-        c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else [])
+        c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else []) \
+        + named_as
 
 
 def sexes(persons: list[Span], key: Callable[[Span], str]) -> dict[str, str]:
@@ -276,6 +290,8 @@ class Resolver:
             near = self._near(p)
             if any(t.lemma_.lower() == lemma or lemma in TITLES.get(t.lower_, ()) for t in near):
                 return True
+            if lemma in PERPETRATOR_NOUNS and any(t.lower_ in PERPETRATOR_NOUNS for t in near):
+                return True  # the gunman, the shooter, the suspect: one person told by any of them
         return False
 
     def _near(self, p: Span) -> list[Token]:
@@ -491,10 +507,11 @@ class Resolver:
             ante = self.nearest(tok.idx, {"ORG", "GPE"})
             if ante is not None:
                 return self.full_name(ante)[0], (ante.start_char, ante.end_char), local
-        if lemma in ROLE_NOUNS and dets and dets[0] in ("the", "this", "that") and not any(
-            c.dep_ == "prep" for c in tok.children
-        ):
-            if strict:  # "the president" after "Trump" need not be Trump: the nearest person named so
+        if (lemma in ROLE_NOUNS or lemma in PERPETRATOR_NOUNS) and dets and dets[0] in ("the", "this", "that") and not any(
+            c.dep_ == "prep" or c.dep_ == "relcl" and lemma in PERPETRATOR_NOUNS for c in tok.children
+        ):  # ("the suspect who opened fire": described anew)
+            if strict or lemma in PERPETRATOR_NOUNS:
+                # "the president" after "Trump" need not be Trump: the nearest person named so
                 ante = next((p for p in reversed(self.persons) if p.end_char <= tok.idx
                              and self.introduced_as(p, lemma)), None)
             else:

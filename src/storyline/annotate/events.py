@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -3361,7 +3361,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
-            if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS and any(
+            if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS | PERPETRATOR_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
                 # "the Democratic presidential candidate": the person the article names so, before
                 # the party or country that qualifies the office
