@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
