@@ -2377,6 +2377,9 @@ def test_a_title_over_the_report_is_a_sentence_of_its_own():
     ("Ali Syed, 20, was the gunman. Officers said the gunman killed a woman in Ladera Ranch.", "killed", ["Ali Syed"]),
     ("Police arrested suspect Devin Spann. Officers said the suspect shot four family members.", "shot",
      ["Devin Spann"]),
+    # 'they' after a plural subject that went to a place-like name is that subject, not the name
+    ("Officers were called to Central Florida Regional Hospital about a toddler with a gunshot wound. When they "
+     "arrived, they made contact with the child's parents.", "arrived", []),
     # (never the nearest person named: the victim)
     ("Maria Lopez was shot. The gunman fled in a car.", "fled", []),
 ])

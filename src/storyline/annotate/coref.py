@@ -383,6 +383,11 @@ class Resolver:
         if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == ""
                                        for t in between):
             return None  # a plural common noun was the subject since: "they" is more likely that
+        if best.root.dep_ not in ("nsubj", "nsubjpass") and best[-1].tag_ not in ("NNPS", "NNS") and any(
+                t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_ == "" for t in best.sent):
+            # "Officers were called to Central Florida Regional Hospital. When they arrived": the plural
+            # subject of that sentence, not the place-like name it went to
+            return None
         if best.label_ == "NORP" and (best.root.tag_ == "JJ" or best.root.dep_ in ("amod", "compound")):
             return None  # a group's adjective ("Democratic senators") names the people, not the group
         return best
