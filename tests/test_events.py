@@ -2290,6 +2290,9 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
     # a 'by' phrase the parser hung on the noun of the verb's own phrase
     ("Julian A. Johnson, 29, of Dayton, was arrested Friday at an apartment complex in Trotwood by U.S. Marshals.",
      "arrested", ["U.S. Marshals"], "U.S. Marshals arrested Julian A. Johnson in Trotwood"),
+    # the passive's subject does what a participle on it says, not its agent
+    ("The suspect was shot by police while fleeing the scene.", "fleeing", [], "suspect fleeing scene"),
+    ("The bill was passed by the Senate, sending it to the president.", "sending", ["Senate"], "Senate sending it"),
     # a family is no one it is the family of
     ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
      "family released statement"),

@@ -994,6 +994,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     # (with its own "by" phrase: "was kidnapped and killed by militants")
                     own = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
                     return (own[0] if own else doer), undergoer
+            if undergoer is not None and doer is not None and v.dep_ == "advcl" and v.tag_ == "VBG" and \
+                    _passive(v.head) and v.lemma_.lower() not in RESULT_GERUNDS and not any(
+                        c.dep_ in ("nsubj", "mark") and c.lower_ != "while" for c in v.children):
+                # "The suspect was shot by police while fleeing", "were captured by cameras ... exiting it":
+                # the passive's subject does what the participle says, not its agent (what the clause
+                # brought about is no one's: "was passed by the Senate, sending it to the president")
+                return undergoer, None
             return doer or _surface_subject(v), None
     return None, None
 
