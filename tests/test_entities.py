@@ -233,3 +233,8 @@ def test_given_names_titles_and_untagged_full_names():
     assert not any(t == "Meadow Grove" and ty == "PERSON" for t, _k, ty in got)
     # a title alone is no one
     assert not any(t == "Sgt" for t, _k, _ty in got)
+
+
+def test_a_tagged_name_takes_the_surname_its_words_are_compounds_of():
+    text = "On Tuesday, police announced 18-year-old Kenneth Malik Wise of High Point had been arrested."
+    assert [(e.text, e.type) for e in extract_entities(parse(text))] == [("Kenneth Malik Wise", "PERSON")]

@@ -302,6 +302,14 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             lab = "PERSON"  # "CLEVELAND - Donald Trump" (ORG): the name the article gives a person
         if lab == "PERSON" and all(w in RANKS for w in words):
             continue  # a title alone, cut from its name ("Sgt" of "Sgt. Ben Beall"): no one
+        if lab == "PERSON" and t < len(doc) and doc[t - 1].dep_ == "compound" and doc[t - 1].head.i == t and \
+                doc[t].pos_ == "PROPN" and doc[t].ent_type_ == "" and doc[t].text[:1].isupper() and \
+                doc[t].is_alpha and doc[t].lower_ not in ORG_WORDS and doc[t].lower_ not in TITLE_NOUNS and \
+                not (t + 1 < len(doc) and doc[t + 1].pos_ == "PROPN"):
+            # "Kenneth Malik Wise" tagged "Kenneth Malik": the name the tagged words are compounds of
+            t += 1
+            span = doc[s:t]
+            words = [w.lower_ for w in span]
         if lab == "PERSON":
             if any(w in MEDIA_WORDS for w in words) or all(
                     w.is_upper and len(w.text) > 1 for w in span if w.is_alpha) or (
