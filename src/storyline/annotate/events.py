@@ -2640,7 +2640,7 @@ def _named_happening(tok: Token) -> str:
     unplanned_happenings.named_before), for the line; a name's own words otherwise (``_proper_phrase``)."""
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in NAMED_BEFORE:
         name = next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-                     and c.i < tok.i and c.ent_type_ != "NORP"), None)
+                     and c.i == tok.i - 1 and c.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL")), None)
         if name is not None:
             return f"{_proper_phrase(name)} {tok.text}"
     return _proper_phrase(tok)
