@@ -2335,7 +2335,8 @@ def test_days_of_unplanned_happenings_and_of_charges_for_them(text, dct, trigger
     ("In the Pigtown shooting, police believe Mason broke in and opened fire.", "shooting", [], "Pigtown shooting"),
     ("The Marksville shooting killed a 6-year-old boy.", "killed", [], "Marksville shooting killed 6-year-old boy"),
     # (a month before it is its time, no name of a place)
-    ("Investigators looked into the March 7 fire at 6016 Dublin Road.", "fire", [], "fire"),
+    ("Both the Sheriff's Office and the fire district investigated the March 7 fire at 6016 Dublin Road.", "fire", [],
+     "fire"),
     # (a nationality still says whose; an organisation before an attack did it)
     ("A Taliban attack killed four soldiers.", "attack", ["Taliban"], "Taliban attack"),
     # a police officer who tells of a charge speaks for the police, who made it
