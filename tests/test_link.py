@@ -538,3 +538,16 @@ def test_an_event_is_named_by_a_line_that_shows_who_did_it():
            "d3": Annotations("d3", events=[ev(0, "shot her boyfriend in the side of the head", "")])}
     events = merge_events([_doc(1), _doc(2), _doc(3)], per, {})
     assert [(e.summary, len(e.mentions)) for e in events] == [("girl shot her boyfriend", 3)]
+
+
+def test_one_article_telling_one_word_at_two_clock_times_of_a_day_tells_two_happenings():
+    """'a person shot about 6:45 p.m.' and 'four people were wounded in a shooting about 5:45 p.m.':
+    two shootings that day; 'about 5:45 p.m.' and 'shortly before 6 p.m.' may be one."""
+    def men(start, value):
+        return EventMention(start, start + 50, "shot", "assault", "shot", "shot", lemma="shoot",
+                            event_class="OCCURRENCE", tense="PAST", date=Timex(0, 9, "x", "TIME", value),
+                            date_from="sentence")
+
+    for second, n in (("2013-05-29T18:45", 2), ("2013-05-29T18:00", 1), ("2013-05-30T18:45", 2)):
+        per = {"d1": Annotations("d1", events=[men(0, "2013-05-29T17:45"), men(60, second)])}
+        assert len(merge_events([_doc(1)], per, {})) == n, second

@@ -121,7 +121,23 @@ def _article_clash(c: _Cluster, me: _Member) -> bool:
             return True  # (things of one family are one: "signed a deal" and "signed the agreement")
         if o.told and me.told and not _compatible_dates(o.told, me.told):
             return True
+        if _clock_apart(o.date, me.date):
+            return True  # "a person shot about 6:45 p.m." and "a shooting about 5:45 p.m.": two shootings that day
     return False
+
+
+_CLOCK_GAP_MINUTES = 30  # two clock times of one day further apart than this tell two happenings
+
+
+def _clock_apart(a: Timex | None, b: Timex | None) -> bool:
+    """Whether two stated times of the same day are clock times more than ``_CLOCK_GAP_MINUTES`` apart."""
+    if a is None or b is None or a.value[:10] != b.value[:10]:
+        return False
+    ta, tb = a.value[11:16], b.value[11:16]
+    if len(ta) != 5 or len(tb) != 5 or ta[2] != ":" or tb[2] != ":" or not (ta + tb).replace(":", "").isdigit():
+        return False
+    minutes = [int(t[:2]) * 60 + int(t[3:]) for t in (ta, tb)]
+    return abs(minutes[0] - minutes[1]) > _CLOCK_GAP_MINUTES
 
 
 @lru_cache(maxsize=1)
