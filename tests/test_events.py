@@ -2322,6 +2322,11 @@ def test_who_a_by_phrase_or_a_relation_names(text, trigger, actors, line):
     ("Police are investigating a shooting that killed a man on Sunday.", "2016-03-14", "shooting", "2016-03-13"),
     # a present passive of a charge is the report's news
     ("Tamara Jones is charged with first-degree felony child endangerment.", "2016-01-19", "charged", "2016-01-19"),
+    # a clock time after a reported clause, hung on the reporting verb by the parser, is the clause's
+    ("Police said the victim was found in the parking lot of an apartment complex around 2 a.m.", "2015-06-09",
+     "found", "2015-06-09T02:00"),
+    ("Police said the victim was found in the parking lot of an apartment complex around 2 a.m.", "2015-06-09",
+     "said", "2015-06-09"),
     # (one killed in it was killed then)
     ("A man was killed in the Oct. 9 shooting at a bar.", "2014-01-22", "killed", "2013-10-09"),
 ])

@@ -1799,6 +1799,13 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             # clause's subject, which the parser hung on a clause in the past perfect (done before the
             # saying), is the saying's
             h = pv.head
+        if h.i in events and _reports(h) and root.dep_ in ("npadvmod", "advmod") and t.type == "TIME":
+            # "Police said the victim was found in the parking lot around 2 a.m.": a clock time after the
+            # reported clause, which the parser hung on the reporting verb, is the clause's
+            told = next((c for c in h.children if c.dep_ == "ccomp" and c.i in events and c.i < toks[0]
+                         and all(doc[k].head.i in inside for k in range(c.right_edge.i + 1, toks[0]))), None)
+            if told is not None:
+                h = told
         bound_word = root.head.lower_ if bound else ""
         clause_noun = False
         for steps in range(8):
