@@ -2391,6 +2391,9 @@ def test_a_title_over_the_report_is_a_sentence_of_its_own():
     # 'they' after a plural subject that went to a place-like name is that subject, not the name
     ("Officers were called to Central Florida Regional Hospital about a toddler with a gunshot wound. When they "
      "arrived, they made contact with the child's parents.", "arrived", []),
+    # a noun identified as a person in a participle on it is that person
+    ("Investigators believe the suspect, identified as Marcus Brown, 22, fled in a white sedan.", "fled",
+     ["Marcus Brown"]),
     # (never the nearest person named: the victim)
     ("Maria Lopez was shot. The gunman fled in a car.", "fled", []),
 ])

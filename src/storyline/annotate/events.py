@@ -663,6 +663,14 @@ def _named_after(n: Token) -> Token | None:
     return name if name.ent_type_ == "PERSON" and name.dep_ == "appos" and name.head.i in (n.i, n.head.head.i) else None
 
 
+def _identified_as(n: Token) -> Token | None:
+    """The person a common noun is identified or named as in a participle on it ("the suspect, identified as
+    Marcus Brown, 22": Brown), else None."""
+    return next((p for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("identify", "name")
+                 for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
+                 for p in a.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"), None)
+
+
 def _means(p: Token) -> bool:
     """Whether the object of a passive's "by" is a means, not a doer: a singular common noun with no
     determiner, possessive, number or modifier that names no one ("by ambulance", "by car", "by mail")."""
@@ -3375,6 +3383,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif actor_tok is not None:
             subj_np = {t.i for t in actor_tok.subtree} if actor_tok.i != trig.i else {actor_tok.i}
             actors = _keys_in(_core(actor_tok), agents, _AGENT_TYPES)
+            named_as = _identified_as(actor_tok) if not actors and actor_tok.pos_ == "NOUN" else None
+            if named_as is not None:  # "the suspect, identified as Marcus Brown, 22, fled"
+                actors = _keys_in(_core(named_as), agents, ("PERSON",))
             if not actors and actor_tok.lemma_.lower() in ROLE_NOUNS | PERPETRATOR_NOUNS and any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in actor_tok.children):
                 # "the Democratic presidential candidate": the person the article names so, before
