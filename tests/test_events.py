@@ -2293,6 +2293,9 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
     # the passive's subject does what a participle on it says, not its agent
     ("The suspect was shot by police while fleeing the scene.", "fleeing", [], "suspect fleeing scene"),
     ("The bill was passed by the Senate, sending it to the president.", "sending", ["Senate"], "Senate sending it"),
+    # someone no one names is shown as the doer in the line
+    ("The victims were standing on the corner when a dark-colored SUV pulled up and someone inside opened fire.",
+     "opened", [], "someone opened fire"),
     # a family is no one it is the family of
     ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
      "family released statement"),
@@ -2400,3 +2403,9 @@ def test_a_title_over_the_report_is_a_sentence_of_its_own():
 def test_the_gunman_is_the_one_the_article_names_so(text, trigger, actors):
     ev = next(e for e in _dated(text, "2013-02-20") if e.trigger == trigger)
     assert ev.actors == actors
+
+
+def test_the_first_word_of_a_hyphened_modifier_is_no_happening():
+    triggers = [e.trigger for e in _dated("Two men were wounded in a drive-by shooting in North Philadelphia late "
+                                          "Saturday night.", "2016-04-11")]
+    assert triggers == ["wounded", "shooting"]

@@ -135,6 +135,7 @@ _TAKING_VERBS = frozenset(_D["reporting_makers"]["taking_verbs"])
 _NOT_TAKERS = frozenset(_D["reporting_makers"]["not_takers"])
 GROUP_NOUNS = frozenset(_D["group_nouns"]["words"])
 UNNAMED_PERSONS = frozenset(_D["unnamed_person_nouns"]["words"])
+UNNAMED_PRONOUNS = frozenset(_D["unnamed_person_nouns"]["pronouns"])  # "someone inside opened fire"
 UNNAMED_MALE = frozenset(_D["unnamed_person_nouns"]["male"])
 UNNAMED_FEMALE = frozenset(_D["unnamed_person_nouns"]["female"])
 APPROVAL_NOUNS = frozenset(_D["approval_nouns"]["words"])
@@ -3003,6 +3004,11 @@ def _not_a_happening(tok: Token) -> bool:
         first = next((t for t in tok.sent if not t.is_punct and t.lower_ != "please"), None)
         if first is not None and first.i == tok.i:
             return True
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_ \
+            and doc[tok.i + 2].pos_ in ("ADP", "PART") and tok.dep_ in ("amod", "compound", "nmod") \
+            and tok.head.i > tok.i + 2:
+        return True  # the first word of a hyphened modifier ("a drive-by shooting"): the noun is the happening
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in BODY_NOUNS:
         h = tok.head
         if tok.dep_ == "poss":
@@ -3541,8 +3547,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date_from = "publication"
         through = _acts_through(doc, actors[0], agents, actor_tok) if actors and actor_tok is not None else None
         who = party_phrase or (through.text if through is not None else actors[0] if actors else made.text if made is not None else (
-            _named_happening(actor_tok) if actor_tok is not None and actor_tok.pos_ in (
-            "NOUN", "PROPN") and not _time_word(actor_tok) else shown.text if shown is not None else ""))
+            _named_happening(actor_tok) if actor_tok is not None and (actor_tok.pos_ in (
+            "NOUN", "PROPN") or actor_tok.lower_ in UNNAMED_PRONOUNS) and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
             [o for o in target_toks if o.head.lower_ == "of"]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
