@@ -557,3 +557,9 @@ def test_a_capitalised_tomorrow_in_a_headline_or_after_a_verb_stays_a_time():
 
 def test_a_year_before_a_court_or_place_name_with_an_article_stays_a_year():
     assert [t.value for t in tag("The rule stems from a 2005 U.S. Supreme Court ruling.", "2009-03-23")] == ["2005"]
+
+
+def test_to_be_after_a_verb_of_believing_is_no_plan():
+    text = "Seven men were injured in what police believe to be a drive-by shooting in Lodi on Saturday night."
+    assert [t.value for t in tag(text, "2013-03-17")] == ["2013-03-16TNI"]
+    assert [t.value for t in tag("The treaty is to be signed on Saturday.", "2013-03-17")] == ["2013-03-23"]
