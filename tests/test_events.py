@@ -2296,6 +2296,9 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
     # someone no one names is shown as the doer in the line
     ("The victims were standing on the corner when a dark-colored SUV pulled up and someone inside opened fire.",
      "opened", [], "someone opened fire"),
+    # the first participle's 'by' phrase is its own, not the second's
+    ("A second victim, a 20-year-old woman, was grazed by a bullet and treated at the scene.", "treated", [],
+     "treated second victim"),
     # a family is no one it is the family of
     ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
      "family released statement"),
@@ -2409,3 +2412,9 @@ def test_the_first_word_of_a_hyphened_modifier_is_no_happening():
     triggers = [e.trigger for e in _dated("Two men were wounded in a drive-by shooting in North Philadelphia late "
                                           "Saturday night.", "2016-04-11")]
     assert triggers == ["wounded", "shooting"]
+
+
+def test_a_word_of_a_clock_time_is_no_happening():
+    triggers = [e.trigger for e in _dated("Officers were dispatched to the 1200 block of Elm Street shortly after "
+                                          "9 p.m. Thursday.", "2015-08-10")]
+    assert triggers == ["dispatched"]

@@ -1002,7 +1002,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     # "was released from custody and ordered to pay a fine": a second participle of the passive
                     # (with its own "by" phrase: "was kidnapped and killed by militants")
                     own = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-                    return (own[0] if own else doer), undergoer
+                    # (the first's "by" phrase before it is the first's alone: "was grazed by a bullet and
+                    # treated at the scene")
+                    return (own[0] if own else doer if doer is None or doer.i > v.i else None), undergoer
             if undergoer is not None and doer is not None and v.dep_ == "advcl" and v.tag_ == "VBG" and \
                     _passive(v.head) and v.lemma_.lower() not in RESULT_GERUNDS and not any(
                         c.dep_ in ("nsubj", "mark") and c.lower_ != "while" for c in v.children):
@@ -3004,6 +3006,8 @@ def _not_a_happening(tok: Token) -> bool:
         first = next((t for t in tok.sent if not t.is_punct and t.lower_ != "please"), None)
         if first is not None and first.i == tok.i:
             return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "TIME":
+        return True  # a word of a clock time ("shortly after 9 p.m. Thursday"): when, not what
     doc = tok.doc
     if tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_ \
             and doc[tok.i + 2].pos_ in ("ADP", "PART") and tok.dep_ in ("amod", "compound", "nmod") \
