@@ -2218,6 +2218,8 @@ def test_who_did_it_by_what_the_article_says_around_it(text, trigger, actors):
      "Rochester police arrested second suspect at Buffalo Niagara International Airport", []),
     # a pronoun undergoer is shown as 'him', not 'He'
     ("He was shot and killed in a drive-by in Cleveland.", "killed", "killed him in Cleveland", []),
+    # a passive joined to an active verb is done to their shared subject
+    ("Reed survived and was released from the hospital last week.", "released", "released Reed", []),
     # a relative is the target, not the one the relation names
     ("Curry Bryson's 11-year-old son is accused of shooting 3-year-old Elijah Walker.", "accused",
      "accused Bryson's 11-year-old son", []),

@@ -821,6 +821,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             agents = []
         subjs = _without_dateline([c for c in v.children if c.dep_ == "nsubjpass"])  # ("ROCHESTER – A suspect was arrested")
         patient = subjs[0] if subjs else None
+        if patient is None and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "expl") for c in v.children):
+            # "Reed survived and was released from the hospital": the subject the two verbs share
+            patient = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _RELPRON), None)
         if (v.dep_ in ("acl", "relcl") and patient is None) or (patient is not None and patient.lower_ in _RELPRON):
             # "the pact signed by X", "prisoners who were released", "a road sign in Leeds which was damaged"
             patient = _relative_head(v.head, patient) if patient is not None and v.dep_ == "relcl" else v.head
@@ -3558,6 +3563,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         if not dobj and trig.pos_ == "VERB" and target_toks and (target_toks[0].dep_ in ("nsubjpass", "relcl") or (
                 target_toks[0].dep_ == "nsubj" and trig.lemma_.lower() in ACCUSED_GOV | HEADLINE_PASSIVE | AIMED_PASSIVE)) \
                 or (target_toks and target_toks[0].i == trig.head.i and trig.dep_ in ("acl", "relcl")) \
+                or (target_toks and trig.dep_ == "conj" and target_toks[0].head.i == trig.head.i
+                    and target_toks[0].dep_ in ("nsubj", "nsubjpass") and _passive(trig)) \
                 or (target_toks and trig.dep_ == "relcl" and target_toks[0] in trig.head.ancestors):
             # (a relative hung on the place that says where its noun is: _relative_head)
             dobj = target_toks[:1]  # the passive's patient: "the camp was bombed", "Man charged in theft"
