@@ -821,8 +821,11 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             agents = []
         subjs = _without_dateline([c for c in v.children if c.dep_ == "nsubjpass"])  # ("ROCHESTER – A suspect was arrested")
         patient = subjs[0] if subjs else None
-        if patient is None and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("nsubj", "expl") for c in v.children):
+        if patient is None and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head.i < v.i and \
+                v.head.lemma_.lower() not in ("be", "have", "do") and not any(
+                c.dep_ in ("nsubj", "expl") for c in v.children) and not any(
+                c.dep_ in ("ccomp", "xcomp", "advcl") and c.i < v.i for c in v.head.children):
+            # (not past a clause of the first verb's own: "does state that ... have been paid")
             # "Reed survived and was released from the hospital": the subject the two verbs share
             patient = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")
                             and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _RELPRON), None)
