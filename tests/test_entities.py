@@ -238,3 +238,17 @@ def test_given_names_titles_and_untagged_full_names():
 def test_a_tagged_name_takes_the_surname_its_words_are_compounds_of():
     text = "On Tuesday, police announced 18-year-old Kenneth Malik Wise of High Point had been arrested."
     assert [(e.text, e.type) for e in extract_entities(parse(text))] == [("Kenneth Malik Wise", "PERSON")]
+
+
+def test_a_surname_alone_is_the_one_full_name_unless_two_share_it():
+    # a word of the sentence before ("daughter") marks no one's sex: "Phillips" is Maurice Phillips
+    text = ("A man has been charged in the shooting death of his own daughter.\n\nMaurice Phillips is charged with "
+            "murder, according to police.\n\nPhillips confessed early Sunday morning.")
+    keys = {(e.text, e.key) for e in extract_entities(parse(text))}
+    assert ("Phillips", "Maurice Phillips") in keys
+    # two full names of one surname: the surname alone is the one its own title says, else the one named
+    # most (here as often: the longer)
+    text = ("Eulalio Tordil, 62, was arrested Friday. Police believe Tordil shot his estranged wife, Gladys Tordil. "
+            "Tordil was charged with murder. \"Ms. Tordil was a beloved staff member,\" the school said.")
+    keys = [(e.text, e.key) for e in extract_entities(parse(text)) if e.text == "Tordil"]
+    assert keys == [("Tordil", "Eulalio Tordil"), ("Tordil", "Eulalio Tordil"), ("Tordil", "Gladys Tordil")]

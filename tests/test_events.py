@@ -2301,6 +2301,16 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
     # the first participle's 'by' phrase is its own, not the second's
     ("A second victim, a 20-year-old woman, was grazed by a bullet and treated at the scene.", "treated", [],
      "treated second victim"),
+    # an age standing for the doer is shown; a "by" after two participles is the first's too
+    ("An 18-year-old Adelanto resident was shot and killed Thursday night by a 17-year-old.", "shot", [],
+     "17-year-old shot 18-year-old Adelanto resident"),
+    ("A 17 year-old pleaded not guilty to a second degree murder charge.", "pleaded", [], "17 year-old pleaded"),
+    # a reflexive gerund joined to another is bound to the subject the clause's verbs share
+    ("A man shot and killed his wife and children before setting their house on fire and killing himself in "
+     "Saratoga Springs on Sunday.", "killing", [], "man killed himself in Saratoga Springs"),
+    # the charge's own "by" phrase is no arrester ("possession of a firearm by a felon")
+    ("Calais police reported that Christopher Grant, 46, of Calais was arrested at about 11 a.m. Tuesday for "
+     "possession of a firearm by a felon.", "arrested", [], "police arrested Christopher Grant"),
     # a family is no one it is the family of
     ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
      "family released statement"),

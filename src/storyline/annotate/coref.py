@@ -102,7 +102,7 @@ def near_words(p: Span) -> list[Token]:
         p.root.dep_ == "pobj" and h.lower_ == "as" and h.head.lemma_.lower() in ("identify", "name")) else []
     # ("identified the gunman as Aaron Alexis": the gunman; "Ali Syed was the gunman")
     named_as += [c for c in h.children if c.dep_ == "attr"] if p.root.dep_ == "nsubj" and h.lemma_ == "be" else []
-    return [t for t in p.doc[max(0, p.start - 3): p.start]] + [
+    return [t for t in p.doc[max(p.sent.start, p.start - 3): p.start]] + [  # (not the sentence before's "daughter")
         c for t in p for c in t.children if c.dep_ == "appos"] + ([p.root.head] if p.root.dep_ == "appos" else []) \
         + named_as
 

@@ -28,7 +28,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate.coref import given_name_sex, is_dateline, known_name, other_sex, sexes
+from storyline.annotate.coref import (
+    FEMALE_WORDS, MALE_WORDS, given_name_sex, is_dateline, known_name, near_words, other_sex, sexes,
+)
 from storyline.annotate.timex.lexicon import MONTHS, WEEKDAYS
 from storyline.clean.meta import dateline
 from storyline.model import EntityMention
@@ -589,6 +591,20 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
         return best
 
     keys = [key_of(f, lab) for f, lab in zip(forms, labels)]
+    # a surname alone that two or more full names of the article end with (a couple, a family: "Eulalio
+    # Tordil", "Gladys Tordil") is the one its own title marks ("Ms. Tordil"), else the one the article
+    # names most: the sex gathered over all the form's mentions (one "Ms. Tordil" among ten) cannot tell
+    for k, ((s, t, _), f, lab) in enumerate(zip(spans, forms, labels)):
+        if lab != "PERSON" or len(f.split()) != 1:
+            continue
+        cands = [n for n in full_names if n.split()[-1] == f]
+        if len(cands) < 2:
+            continue
+        marks = {"F" if w.lower_ in FEMALE_WORDS else "M" for w in near_words(doc[s:t])
+                 if w.lower_ in FEMALE_WORDS or w.lower_ in MALE_WORDS}
+        fits = [n for n in cands if by_form.get(n) in marks] if len(marks) == 1 else []
+        keys[k] = fits[0] if len(fits) == 1 else max(cands, key=lambda n: (seen[n], [-x for x in rank(n)[:1]], n)) \
+            if not marks else f
 
     # type votes across the mentions of each key (PERSON is kept as the NER said it)
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -813,9 +813,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
             agents = [_named_after(agents[0]) or agents[0]]  # "by a friend, Aaron Harcum, 17": Harcum
         if not agents:
             agents = _by_under_own_phrase(v)
+        if not agents:  # "was shot and killed Thursday night by a 17-year-old": the "by" after both is the first's too
+            agents = [p for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+                x.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for x in c.children)
+                for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"][:1]
         if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
                 agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
-                c.dep_ == "prep" and c.lower_ in ("with", "of") and c.i < agents[0].i for c in v.children):
+                c.dep_ == "prep" and c.lower_ in ("with", "of", "for") and c.i < agents[0].i for c in v.children):
             # "charged with unlawful carrying of a handgun by a person under 19": the charge's own
             # words (who may carry it), not who charged him
             agents = []
@@ -1186,14 +1190,20 @@ def _reflexive_binder(v: Token) -> Token | None:
     """Who a gerund with no subject of its own did to themselves: the subject of the clause it hangs
     in, whatever the preposition ("A 2-year-old boy is in critical condition after accidentally
     shooting himself": the boy); a reflexive is bound in its clause."""
-    if v.tag_ != "VBG" or v.dep_ not in ("pcomp", "advcl", "xcomp") or not any(
+    w = v  # ("before setting their house on fire and killing himself": the first gerund's place)
+    while w.dep_ == "conj" and w.head.tag_ == "VBG" and w.head.i < w.i:
+        w = w.head
+    if v.tag_ != "VBG" or w.dep_ not in ("pcomp", "advcl", "xcomp") or not any(
             c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in v.children) or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return None
-    g = v.head.head if v.dep_ == "pcomp" else v.head
+    g = w.head.head if w.dep_ == "pcomp" else w.head
     if g.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and g.dep_ == "conj" and g.head.pos_ in ("VERB", "AUX"):
+        g = g.head  # ("A man shot and killed ... before ... killing himself": the subject the verbs share)
+        subj = next((c for c in g.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.lower_ not in _RELPRON and (_someone(subj) or subj.pos_ == "NOUN") else None
 
 
@@ -3558,7 +3568,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         through = _acts_through(doc, actors[0], agents, actor_tok) if actors and actor_tok is not None else None
+        aged = actor_tok is not None and actor_tok.lemma_.lower() == "old" and actor_tok.ent_type_ == "DATE"
         who = party_phrase or (through.text if through is not None else actors[0] if actors else made.text if made is not None else (
+            # an age standing for the person: "A 17 year-old pleaded", "by a 17-year-old"
+            _summary_object(doc, actor_tok, figures) if aged and actor_tok is not None else
             _named_happening(actor_tok) if actor_tok is not None and (actor_tok.pos_ in (
             "NOUN", "PROPN") or actor_tok.lower_ in UNNAMED_PRONOUNS) and not _time_word(actor_tok) else shown.text if shown is not None else ""))
         dobj = sorted((c for c in trig.children if c.dep_ == "dobj"), key=_dated_word) if trig.pos_ == "VERB" else \
