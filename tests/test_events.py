@@ -2311,6 +2311,12 @@ def test_days_a_participle_a_near_bound_and_a_relative_take(text, dct, trigger, 
     # the charge's own "by" phrase is no arrester ("possession of a firearm by a felon")
     ("Calais police reported that Christopher Grant, 46, of Calais was arrested at about 11 a.m. Tuesday for "
      "possession of a firearm by a felon.", "arrested", [], "police arrested Christopher Grant"),
+    # a sheriff's office that tells of an arrest made it; a county's office keeps its place's name
+    ("According to the Allegheny County Sheriff's Office, Lamont Powell was arrested without incident around 8:30 "
+     "a.m. Tuesday.", "arrested", ["Allegheny County Sheriff's Office"],
+     "Allegheny County Sheriff's Office arrested Lamont Powell"),
+    ("Highlands County Sheriff's detectives have arrested one suspect in connection with the shooting.", "arrested",
+     ["Highlands County Sheriff"], "Highlands County Sheriff arrested one suspect"),
     # a family is no one it is the family of
     ("The family of Officer Garrett Swasey released a statement Sunday morning.", "released", [],
      "family released statement"),
@@ -2345,6 +2351,21 @@ def test_who_a_by_phrase_or_a_relation_names(text, trigger, actors, line):
      "found", "2015-06-09T02:00"),
     ("Police said the victim was found in the parking lot of an apartment complex around 2 a.m.", "2015-06-09",
      "said", "2015-06-09"),
+    # a verb in the present perfect takes no day of its own: the day is the crime's it follows
+    ("Wayne County Prosecutor Kym Worthy has charged three men in connection to the shooting of a 3-year-old girl "
+     "in Detroit on Wednesday.", "2016-05-27", "charged", "2016-05-27"),
+    ("Wayne County Prosecutor Kym Worthy has charged three men in connection to the shooting of a 3-year-old girl "
+     "in Detroit on Wednesday.", "2016-05-27", "shooting", "2016-05-25"),
+    # a look still going on takes no time of the matter it looks into; "continue" is the report's news
+    ("Minneapolis police continue to investigate the latest outbreak of violence on the city's North Side — an "
+     "allegedly gang-related barrage of gunfire Wednesday evening that left a 20-year-old man dead.", "2016-05-05",
+     "investigate", None),
+    ("Minneapolis police continue to investigate the latest outbreak of violence on the city's North Side — an "
+     "allegedly gang-related barrage of gunfire Wednesday evening that left a 20-year-old man dead.", "2016-05-05",
+     "continue", "2016-05-05"),
+    # "Easter Sunday" is Easter
+    ("Police are still looking for whoever fired the shots that killed a 3-year-old girl in Detroit on Easter Sunday.",
+     "2016-04-16", "killed", "2016-03-27"),
     # (one killed in it was killed then)
     ("A man was killed in the Oct. 9 shooting at a bar.", "2014-01-22", "killed", "2013-10-09"),
 ])

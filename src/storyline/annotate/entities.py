@@ -304,6 +304,15 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             lab = "PERSON"  # "CLEVELAND - Donald Trump" (ORG): the name the article gives a person
         if lab == "PERSON" and all(w in RANKS for w in words):
             continue  # a title alone, cut from its name ("Sgt" of "Sgt. Ben Beall"): no one
+        if s > 0 and doc[s].lower_ in ("county", "parish", "township") and doc[s - 1].pos_ == "PROPN" and \
+                doc[s - 1].ent_type_ == "" and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha:
+            # "Highlands County Sheriff" tagged "County Sheriff": the place the county word names
+            s -= 1
+            span = doc[s:t]
+            words = [w.lower_ for w in span]
+            if lab == "PERSON" and words[-1] in ("sheriff", "police", "coroner", "prosecutor"):
+                out.append((s, t, "ORG"))  # (an office, not a person's name)
+                continue
         if lab == "PERSON" and t < len(doc) and doc[t - 1].dep_ == "compound" and doc[t - 1].head.i == t and \
                 doc[t].pos_ == "PROPN" and doc[t].ent_type_ == "" and doc[t].text[:1].isupper() and \
                 doc[t].is_alpha and doc[t].lower_ not in ORG_WORDS and doc[t].lower_ not in TITLE_NOUNS and \

@@ -685,7 +685,7 @@ def _law_teller(tok: Token) -> Token | None:
     spokesman" (the sheriff's office), "warrants from the Jacksonville Police Department"; else None."""
     def body(t: Token) -> bool:
         return t.lower_ in REPORTING_MAKERS or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and any(
-            c.dep_ == "compound" and c.lower_ in REPORTING_MAKERS for c in t.children))
+            c.dep_ in ("compound", "poss") and c.lower_ in REPORTING_MAKERS for c in t.children))  # ("Sheriff's Office")
     if body(tok):
         return tok
     if tok.ent_type_ == "PERSON":  # "said police Capt. Steven Giannini": the police he speaks for, not he
@@ -1841,6 +1841,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             if h.i in events and h.i not in inside:
                 if bound and not (bound_word in ("by", "before", "until") and modality(h, memo) == "planned"):
                     break
+                other = _matter_of(h, toks[0], events)
+                if other is False:
+                    break  # "continue to investigate ... a barrage of gunfire Wednesday evening": the matter's time
+                if isinstance(other, Token):
+                    h = other  # "has charged three men in connection to the shooting of a girl on Wednesday"
                 # the nearest in the tree wins, then the more precise, then the nearer in the text
                 key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
                 if h.i not in rank or key < rank[h.i]:
@@ -2048,6 +2053,27 @@ def _subject_or_nested(n: Token) -> bool:
         return False
     return n.dep_ in ("nsubj", "nsubjpass") or (n.dep_ == "pobj" and n.head.dep_ == "prep"
                                                and n.head.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _matter_of(h: Token, first: int, events: set[int]) -> Token | bool | None:
+    """Whom a time after ``h`` belongs to when it is no time of ``h``'s: False for a look into a matter
+    whose object holds it (the matter's time: "continue to investigate the latest outbreak ... a barrage
+    of gunfire Wednesday evening"); the crime or accident noun it follows, for a verb in the present
+    perfect, which takes no day of its own ("has charged three men in connection to the shooting of a
+    girl in Detroit on Wednesday"); None otherwise."""
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    if h.lemma_.lower() in INQUIRY and any(first in {t.i for t in c.subtree} or (
+            h.tag_ != "VBD" and first == c.right_edge.i + 1) for c in h.children if c.dep_ == "dobj"):
+        return False  # (a look still going on: a time right after its object is the matter's too)
+    perfect = h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+                                      for c in h.children)
+    if not perfect:
+        return None
+    n = next((t for t in h.subtree if h.i < t.i < first and t.pos_ == "NOUN" and t.lower_ in UNPLANNED), None)
+    if n is None:
+        return None
+    return n if n.i in events else False
 
 
 def _names_matter(h: Token, events: set[int]) -> bool:
@@ -2762,6 +2788,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         return True
     if tense == "PRESENT" and aspect == "NONE" and tok.lemma_.lower() in ACCUSED_GOV and _passive(tok):
         return True  # "Taprill R. Barnett is charged with child endangerment": the report's news
+    if tense == "PRESENT" and aspect == "NONE" and tok.lemma_.lower() == "continue" and tok.pos_ == "VERB":
+        return True  # "Minneapolis police continue to investigate": going on as the report tells it
     report = tok.head if tok.dep_ == "advcl" else tok.head.head if (
         tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.i > 0 and tok.doc[tok.i - 1].text == ",") else None
     if tok.tag_ == "VBG" and report is not None and _reports(report) and not any(

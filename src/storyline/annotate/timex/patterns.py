@@ -174,7 +174,7 @@ SET = re.compile(
 # 13. Named days: holidays with a fixed or computable date.
 HOLIDAY = re.compile(
     r"\b(?P<h>(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
-    r"Halloween|Valentine's\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Easter))"
+    r"Halloween|Valentine's\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?))"
     rf"(?:\s+(?P<y>{YEAR4}))?(?![\w])"
 )
 

@@ -1010,7 +1010,7 @@ def _h_holiday(doc: _Doc, m: re.Match) -> tuple | None:
         if name == "memorial day":
             last = cal.nth_weekday(y, 5, 1, 4)
             return last + timedelta(days=7) if (last + timedelta(days=7)).month == 5 else last
-        if name == "easter":
+        if name in ("easter", "easter sunday"):
             from dateutil.easter import easter
 
             return easter(y)
