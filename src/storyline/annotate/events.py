@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
+from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -157,7 +157,6 @@ ASPECTUAL = frozenset(_D["aspectual"]["lemmas"])
 SPENT_NOUNS = frozenset(_D["spent_nouns"]["words"])
 DEED_NOUNS = frozenset(_D["deed_nouns"]["words"])
 BAND_NOUNS = frozenset(_D["band_nouns"]["words"])
-PERPETRATOR_NOUNS = frozenset(_D["perpetrator_nouns"]["words"])
 VENUE_WORDS = frozenset(_D["venue_words"]["words"])
 DESERVING_VERBS = frozenset(_D["deserving_verbs"]["words"])
 ENDED_BY_OTHERS = frozenset(_D["aspectual"]["ended_by_others"])
@@ -2063,7 +2062,7 @@ def _matter_of(h: Token, first: int, events: set[int]) -> Token | bool | None:
     girl in Detroit on Wednesday"); None otherwise."""
     if h.pos_ not in ("VERB", "AUX"):
         return None
-    if h.lemma_.lower() in INQUIRY and any(first in {t.i for t in c.subtree} or (
+    if h.lemma_.lower() in INQUIRY and any(c.left_edge.i <= first <= c.right_edge.i or (
             h.tag_ != "VBD" and first == c.right_edge.i + 1) for c in h.children if c.dep_ == "dobj"):
         return False  # (a look still going on: a time right after its object is the matter's too)
     perfect = h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")

@@ -64,7 +64,7 @@ def paragraphs(doc: Doc) -> Doc:
         if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
             tok.is_sent_start = True
             # (and its first words go on: the parser, told where one starts, would otherwise cut the
-            # next word off, "U.S. | envoy Zalmay Khalilzad speaks", as for a dateline)
+            # next word off, "U.S. | Sen. Ted Cruz said", as for a dateline)
             for nxt in doc[tok.i + 1: tok.i + _LEAD_WORDS]:
                 if nxt.is_space or nxt.is_punct and nxt.text not in ("'", "’", "-"):
                     break
