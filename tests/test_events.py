@@ -2433,6 +2433,15 @@ def test_a_title_over_the_report_is_a_sentence_of_its_own():
     # a noun identified as a person in a participle on it is that person
     ("Investigators believe the suspect, identified as Marcus Brown, 22, fled in a white sedan.", "fled",
      ["Marcus Brown"]),
+    # the victim the parser set in apposition after "killing" is whom he killed, not who
+    ("The 19-year-old man accused of shooting and killing 6-year-old Isis Allen was ordered Wednesday to stand "
+     "trial.", "killing", []),
+    # a deed a report tells goes on from what was said, not from the teller
+    ("D.C. Police Chief Cathy Lanier said a gunman at first opened fire on one man, shooting him multiple times.",
+     "shooting", []),
+    # "who" after a person's age and home town is the person
+    ("Judge Jeffrey Manning revoked bond on Monday for Denzel Glover, also 16, of Northview Heights, who is charged "
+     "with the shooting of another teen last Tuesday.", "shooting", ["Denzel Glover"]),
     # (never the nearest person named: the victim)
     ("Maria Lopez was shot. The gunman fled in a car.", "fled", []),
 ])

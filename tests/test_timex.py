@@ -563,3 +563,12 @@ def test_to_be_after_a_verb_of_believing_is_no_plan():
     text = "Seven men were injured in what police believe to be a drive-by shooting in Lodi on Saturday night."
     assert [t.value for t in tag(text, "2013-03-17")] == ["2013-03-16TNI"]
     assert [t.value for t in tag("The treaty is to be signed on Saturday.", "2013-03-17")] == ["2013-03-23"]
+
+
+def test_a_clock_time_before_a_weekday_part_and_a_past_season():
+    text = "Owen Hicks was accidentally shot by his friend around 5:08 p.m. Thursday night."
+    assert [(t.text, t.value) for t in tag(text, "2016-06-03")] == [("5:08 p.m. Thursday night", "2016-06-02T17:08")]
+    text = "The hostage wounded in the shooting last summer was shot by a bailiff."
+    assert [t.value for t in tag(text, "2016-11-04")] == ["2016-SU"]  # told in November: this year's
+    assert [t.value for t in tag(text, "2016-08-04")] == ["2015-SU"]  # told in August: last year's
+    assert [t.value for t in tag("Easter Sunday", "2016-04-16")] == ["2016-03-27"]

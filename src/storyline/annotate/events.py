@@ -479,7 +479,7 @@ def _np_tokens(head: Token, of_object: bool = False) -> set[int]:
         if of_object and c.dep_ == "poss":
             continue
         if c.dep_ in _NP_DEPS and not (c.dep_ == "prep" and c.lower_ not in preps) and not (
-                c.dep_ == "prep" and head.dep_ == "appos"):
+                c.dep_ == "prep" and head.dep_ == "appos") and not _missed_object(c):
             # ("Bandar, the nephew of King Salman": the king is named to describe Bandar, not as him)
             out |= _np_tokens(c, of_object or head.dep_ == "prep")
     return out
@@ -749,6 +749,9 @@ def _relative_head(h: Token, pron: Token) -> Token:
                 and (h.head.head.pos_ == "NOUN" and h.head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS | AGENT_NOUNS
                      or h.head.lower_ == "of" and h.head.head.ent_type_ == "PERSON"):  # "Pat Byrne of Tipperary, who"
             h = h.head.head
+        if h.ent_type_ in _PLACE_TYPES and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.like_num \
+                and h.head.head.dep_ == "appos":
+            h = h.head.head.head  # "Denzel Glover, also 16, of Northview Heights, who is charged": Glover
         return h
     if pron.lower_ not in ("which", "that"):
         return h
@@ -1023,6 +1026,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 # the passive's subject does what the participle says, not its agent (what the clause
                 # brought about is no one's: "was passed by the Senate, sending it to the president")
                 return undergoer, None
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and _reports(v.head) and not _reports(v) and not any(
+                    c.dep_ in ("nsubj", "mark") for c in v.children):
+                # "Chief Cathy Lanier said a gunman at first opened fire on one man, shooting him": a deed the
+                # report tells goes on from what was said, not from the teller ("said ..., adding that" does)
+                told = next((c for c in v.head.children if c.dep_ in ("ccomp", "dobj") and c.i < v.i), None)
+                if told is None:
+                    return None, None
+                return (_subject_of(told)[0] if told.dep_ == "ccomp" else told if _someone(told) else None), None
             return doer or _surface_subject(v), None
     return None, None
 
@@ -1567,9 +1578,20 @@ def _participant(tok: Token) -> Token | None:
     return subj
 
 
+def _missed_object(c: Token) -> bool:
+    """Whether an apposition the parser made is the object of the verb right before it, which took none
+    ("the man accused of shooting and killing 6-year-old Isis Allen": Allen is whom he killed)."""
+    k = c.left_edge.i - 1
+    if c.dep_ != "appos" or k < 0:
+        return False
+    v = c.doc[k]
+    return v.pos_ == "VERB" and v.tag_ in ("VBG", "VBD", "VBN") and not any(
+        x.dep_ in ("dobj", "ccomp", "xcomp") for x in v.children)
+
+
 def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
-    core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj")
+    core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj") and not _missed_object(c)
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]} | _described_name(tok)
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
@@ -2792,7 +2814,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
     report = tok.head if tok.dep_ == "advcl" else tok.head.head if (
         tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.i > 0 and tok.doc[tok.i - 1].text == ",") else None
     if tok.tag_ == "VBG" and report is not None and _reports(report) and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children) and \
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children) and (_reports(tok) or not any(
+            c.dep_ in ("ccomp", "dobj") and c.i < tok.i for c in report.children)) and \
             _publication_tense(report, "REPORTING", *tense_aspect(report), mood):
         # done in the report, as it is told: "Crandall, denying industry speculation, said ...", "said
         # the talks failed, adding that ..."

@@ -622,6 +622,8 @@ def _h_relunit(doc: _Doc, m: re.Match) -> tuple | None:
             y = a.year
         if season == "WI" and step == -1 and a.month is not None and a.month <= 3:
             y = a.year - 1
+        if step == -1 and a.month is not None and a.month > {"SP": 6, "SU": 9}.get(season, 13):
+            y = a.year  # "last summer" told in November: this year's, which is over
         return "DATE", f"{y:04d}-{season}", mod
     if a.month is None:
         return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}[unit], mod
@@ -1215,6 +1217,9 @@ _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK_ON_DAY = re.compile(r",?[ \t]+(?:local[ \t]+time[ \t]+)?(?:\([^()\n]{1,24}\)[ \t]+)?on[ \t]+")
 
 
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)")
+
+
 def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
     """"10 p.m. Wednesday", "5 p.m. EST, Nov. 9": one TIMEX3 of type TIME, as TimeML marks a
     clock time with the day right after it."""
@@ -1224,10 +1229,12 @@ def _merge_clock_and_day(text: str, out: list[Timex]) -> list[Timex]:
         a = out[i]
         b = out[i + 1] if i + 1 < len(out) else None
         cm = _CLOCK.match(a.value) if a.type == "TIME" else None
-        if cm and b is not None and b.type == "DATE" and _DAY.match(b.value) and not b.mod \
+        if cm and b is not None and (b.type == "DATE" and _DAY.match(b.value) or b.type == "TIME" and _DAY.match(
+                b.value[:10]) and _PART_OF_DAY.fullmatch(b.value[10:]) and cm.group(1)[1:2].isdigit()) and not b.mod \
                 and re.fullmatch(r",?[ \t]+", text[a.end:b.start]):
+            # (and "5:08 p.m. Thursday night": the clock time on that day)
             merged.append(Timex(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
-                                value=b.value + cm.group(1), mod=a.mod))
+                                value=b.value[:10] + cm.group(1), mod=a.mod))
             i += 2
             continue
         if cm and b is not None and b.type == "DATE" and _DAY.match(b.value) and not b.mod \
