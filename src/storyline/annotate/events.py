@@ -1030,7 +1030,7 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                     c.dep_ in ("nsubj", "mark") for c in v.children):
                 # "Chief Cathy Lanier said a gunman at first opened fire on one man, shooting him": a deed the
                 # report tells goes on from what was said, not from the teller ("said ..., adding that" does)
-                told = next((c for c in v.head.children if c.dep_ in ("ccomp", "dobj") and c.i < v.i), None)
+                told = _said_before(v.head, v)
                 if told is None:
                     return None, None
                 return (_subject_of(told)[0] if told.dep_ == "ccomp" else told if _someone(told) else None), None
@@ -1576,6 +1576,11 @@ def _participant(tok: Token) -> Token | None:
             g.lemma_.lower() in PARTICIPATE | REPORTING or g.lemma_ == "be"):
         return None  # ("a resolution began a discussion at their meeting": no one who met)
     return subj
+
+
+def _said_before(report: Token, tok: Token) -> Token | None:
+    """What a reporting verb says (its clause or object) before ``tok``, a participle hung on it."""
+    return next((c for c in report.children if c.dep_ in ("ccomp", "dobj") and c.i < tok.i), None)
 
 
 def _missed_object(c: Token) -> bool:
@@ -2814,8 +2819,8 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
     report = tok.head if tok.dep_ == "advcl" else tok.head.head if (
         tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and tok.i > 0 and tok.doc[tok.i - 1].text == ",") else None
     if tok.tag_ == "VBG" and report is not None and _reports(report) and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children) and (_reports(tok) or not any(
-            c.dep_ in ("ccomp", "dobj") and c.i < tok.i for c in report.children)) and \
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in tok.children) and (
+            _reports(tok) or _said_before(report, tok) is None) and \
             _publication_tense(report, "REPORTING", *tense_aspect(report), mood):
         # done in the report, as it is told: "Crandall, denying industry speculation, said ...", "said
         # the talks failed, adding that ..."
