@@ -2381,6 +2381,15 @@ def test_days_of_unplanned_happenings_and_of_charges_for_them(text, dct, trigger
     # (a month before it is its time, no name of a place)
     ("Both the Sheriff's Office and the fire district investigated the March 7 fire at 6016 Dublin Road.", "fire", [],
      "fire"),
+    # (a shootout, too)
+    ("The 5-year-old boy who was wounded during the Randallstown shootout Monday was accidentally shot by a police "
+     "officer, the department said Friday.", "shootout", [], "Randallstown shootout"),
+    # who fell victim underwent it
+    ("Jada fell victim to the gun violence Sunday when police say two men pulled up in a black sedan.", "fell", [],
+     "Jada fell victim"),
+    # "it" that went off is the gun, no body named before
+    ("Officials at the Riverside Manor Apartments said the boy's mom was handling the gun and it went off by accident.",
+     "went", [], "went off"),
     # (a nationality still says whose; an organisation before an attack did it)
     ("A Taliban attack killed four soldiers.", "attack", ["Taliban"], "Taliban attack"),
     # a police officer who tells of a charge speaks for the police, who made it

@@ -90,6 +90,8 @@ MALE_WORDS = {"mr.", "mr", "congressman", "spokesman", "businessman", "husband",
               "widower", "actor", "king", "prince", "grandfather", "boyfriend", "sir", "lord", "dad"}
 EXPLETIVE_HEADS = {"be", "appear", "seem", "take", "happen", "look", "sound", "feel", "remain", "get", "matter",
                    "mean", "rain", "turn", "become"}
+# verbs whose "it" is a thing (a gun), never a body: "she was handling the gun and it went off"
+THING_VERBS = {"go", "discharge", "misfire", "malfunction", "explode", "jam", "ricochet"}
 PRONOUN_SEX = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "hers": "F",
                "herself": "F"}
 
@@ -484,6 +486,9 @@ class Resolver:
                 # "it appeared that", "it's going to take": no one; else only an organisation
                 # ("Norton ... it declined"), never a place ("it drove inflation" after "Zimbabwe")
                 h = tok.head
+                if h.lemma_.lower() in THING_VERBS and (h.lemma_.lower() != "go" or any(
+                        c.lower_ == "off" for c in h.children)):
+                    return None, None, local  # "the gun went off", "it discharged": a thing, no body
                 governor = self._subject_of_governor(tok)  # (no expletive: "the offers it said were too low")
                 if governor is None and (h.lemma_.lower() in EXPLETIVE_HEADS or any(
                         c.dep_ in ("ccomp", "xcomp", "csubj") for c in h.children)):

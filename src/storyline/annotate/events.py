@@ -164,6 +164,7 @@ QUANTITY_LEMMAS = frozenset(_D["not_type_when_object"]["lemmas"])
 MEETING_NEEDS_SOMEONE = frozenset(_D["meeting_needs_someone"]["lemmas"])
 MEMBER_NOUNS = frozenset(_D["member_nouns"]["words"])
 UNDERGOING_VERBS = frozenset(_D["undergoing_verbs"]["lemmas"])
+UNDERGOING_WITH: dict[str, list[str]] = _D["undergoing_verbs"]["with_object"]  # "fell victim to"
 UNDERGOING_NOUNS = frozenset(_D["undergoing_verbs"]["nouns"])
 PENALTY_NOUNS = frozenset(_D["penalty_nouns"]["words"])
 RECEIVING_VERBS = frozenset(_D["penalty_nouns"]["receiving_verbs"])
@@ -3657,7 +3658,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype, place_prep)
         if (trig.pos_ == "NOUN" and trig.lemma_.lower() in UNDERGOING_NOUNS) or trig.pos_ == "VERB" and (
                 trig.lemma_.lower() in UNDERGOING_VERBS or (
-                trig.lemma_.lower() in RECEIVING_VERBS and dobj and dobj[0].lemma_.lower() in PENALTY_NOUNS)):
+                trig.lemma_.lower() in RECEIVING_VERBS and dobj and dobj[0].lemma_.lower() in PENALTY_NOUNS) or any(
+                c.lower_ in UNDERGOING_WITH.get(trig.lemma_.lower(), ()) for c in trig.children)):
             # "Nakasone suffered a dent", "Kenser died", "Osborne received 3 years' probation": the subject is
             # the one it befell, no doer (the line keeps it first)
             targets = actors + [k for k in targets if k not in actors]
