@@ -611,9 +611,11 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
             continue
         marks = {"F" if w.lower_ in FEMALE_WORDS else "M" for w in near_words(doc[s:t])
                  if w.lower_ in FEMALE_WORDS or w.lower_ in MALE_WORDS}
+        if not marks:
+            keys[k] = max(cands, key=lambda n: (seen[n], len(n), n))  # most named, then the longer
+            continue
         fits = [n for n in cands if by_form.get(n) in marks] if len(marks) == 1 else []
-        keys[k] = fits[0] if len(fits) == 1 else max(cands, key=lambda n: (seen[n], [-x for x in rank(n)[:1]], n)) \
-            if not marks else f
+        keys[k] = fits[0] if len(fits) == 1 else f
 
     # type votes across the mentions of each key (PERSON is kept as the NER said it)
     votes: dict[str, Counter] = defaultdict(Counter)
