@@ -2469,3 +2469,76 @@ def test_a_word_of_a_clock_time_is_no_happening():
     triggers = [e.trigger for e in _dated("Officers were dispatched to the 1200 block of Elm Street shortly after "
                                           "9 p.m. Thursday.", "2015-08-10")]
     assert triggers == ["dispatched"]
+
+
+@pytest.mark.parametrize("text, dct, trigger, line, actors, date", [
+    # what "happened" or "occurred" is the happening, never the teller nor who looks into it
+    ("A shooting wounded a man on Elm Street. Denver police said it happened at about 2:15 a.m. Sunday near a gas "
+     "station.", "2016-05-02", "happened", "shooting happened", [], "2016-05-01T02:15"),
+    ("Ray Dunn, 30, was arrested after an inquiry by the Tulsa Police Department into the stabbing, which occurred "
+     "around 6 p.m. on Friday on the 400 block of Pine Street, police said.", "2016-05-02", "occurred",
+     "stabbing occurred", [], "2016-04-29T18:00"),
+    # a place the tagger took for a group, before a crime, says where (but a people's word says whose)
+    ("Police say a man has been arrested in the Orange shooting that killed two people last month.", "2016-12-03",
+     "shooting", "man shooting", [], "2016-11"),
+    ("A Russian bombing killed four soldiers.", "2016-12-03", "bombing", "Russian bombing", ["Russian"], None),
+    # a crime told with a bare weekday lies behind the report, whatever is planned above it
+    ("Both victims of a Friday night shooting in Dayton are expected to recover, police said.", "2016-11-05",
+     "shooting", "shot", [], "2016-11-04TNI"),
+    # the crime one is charged in holds the time in its own phrase, or right after it
+    ("Prosecutors have charged a Raytown woman in the Sunday triple shooting that left a man dead.",
+     "2016-11-15", "charged", "Prosecutors charged Raytown woman", [], "2016-11-15"),
+    ("Two men have been charged in a brawl Sunday night outside a Fresno bar that left four people hurt.",
+     "2016-11-15", "charged", "charged Two men", [], "2016-11-15"),
+    ("Officers are looking for a woman accused in the fatal shooting of a 19-year-old on Friday.", "2016-11-15",
+     "accused", "accused woman", [], None),
+    # a dateline the parser took for a second subject is no doer, from its first word
+    ("SALT LAKE CITY, Utah — Detectives have arrested a Provo man in the killing, police announced Tuesday.",
+     "2016-11-15", "arrested", "Detectives arrested Provo man", [], "2016-11-15"),
+    # a participle on what a shooter fired is the shooter's
+    ("A gunman fired shots killing a 16-year-old on Sunday, Tampa police said.", "2016-08-29", "killing",
+     "gunman killed 16-year-old", [], "2016-08-28"),
+    # a participle hung on the one written to is the writer's
+    ("Senator Ann Kerr wrote a letter Friday to Governor Tom Hale asking that the state send more troopers.",
+     "2016-08-08", "asking", "Ann Kerr asked", ["Ann Kerr"], "2016-08-05"),
+    # a past deed's season told before it begins is last year's
+    ("Police arrested a man on Tuesday in the fatal shooting of a 15-year-old boy this summer.",
+     "2017-01-05", "shooting", "man shooting 15-year-old boy", [], "2016-SU"),
+])
+def test_happenings_their_doers_and_days_in_crime_news(text, dct, trigger, line, actors, date):
+    ev = next(e for e in _dated(text, dct) if e.trigger == trigger)
+    assert (ev.summary, ev.actors, ev.date.value if ev.date else None) == (line, actors, date)
+
+
+def test_a_clock_time_with_no_day_after_a_plan_is_the_last_day_of_the_news():
+    text = ("Police are trying to learn who killed a man Thursday night in an alley off Main Street. An autopsy has "
+            "been scheduled for Saturday. The two men met up around 9 p.m. in the alley.")
+    ev = next(e for e in _dated(text, "2016-11-18") if e.trigger == "met")
+    # (its day is the first sentence's, which the mention names as the narrative's)
+    assert (ev.date.value, ev.date_from, text[ev.date.start:ev.date.end]) == ("2016-11-17T21:00", "narrative",
+                                                                            "Thursday night")
+
+
+def _merged_events(texts):
+    """Annotate each text as one article of one story and merge their events (the Event records)."""
+    from storyline.annotate.pipeline import annotate_doc
+    from storyline.link.entities import merge_entities
+    from storyline.link.events import merge_events
+    from storyline.model import CleanArticle, Document
+
+    docs, per = [], {}
+    for i, text in enumerate(texts):
+        art = CleanArticle(id=f"a{i}", source=f"a{i}", text=text, published="2016-01-20")
+        docs.append(Document(article=art, content_hash=f"a{i}", story_id="s1", seq=i))
+        per[art.id] = annotate_doc(art, parse(text))
+    _, index = merge_entities(docs, per)
+    return merge_events(docs, per, index)
+
+
+def test_an_event_without_a_named_doer_keeps_the_common_noun_its_line_shows():
+    events = _merged_events(["Police arrested two teenagers on Monday in Dayton.",
+                             "Sheriff Tom Hale arrested a woman on Tuesday in Akron."])
+    arrests = {e.summary: (e.actor_ids, e.doer) for e in events if e.summary.split()[-1] in ("Dayton", "Akron")}
+    assert arrests["Police arrested two teenagers in Dayton"] == ([], "Police")
+    named = next(v for k, v in arrests.items() if "Akron" in k)
+    assert len(named[0]) == 1 and named[1] == ""

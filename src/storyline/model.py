@@ -285,6 +285,8 @@ class Event:
     modality: str = "asserted"
     salience: float = 0.0  # 0-1, how central to its story (sources, lead, main participants, date, class)
     triggers: list[MentionRef] = field(default_factory=list)  # (document, trigger start, end), one per mention
+    # who did it when no one is named: the common noun its line starts with ("Police", "gunman"); "" otherwise
+    doer: str = ""
 
 
 @dataclass

@@ -40,8 +40,17 @@ ROLE_NOUNS = {
 # Nouns of who did a deed ("the gunman", "the suspect"; events.json perpetrator_nouns, one list for both
 # modules): one stands for the person the article names so ("suspect Ali Syed", "Ali Syed, the gunman",
 # "identified the gunman as Ali Syed"), never for the nearest person named (a victim, a teller).
-PERPETRATOR_NOUNS = frozenset(
-    json.loads((Path(__file__).with_name("events.json")).read_text())["perpetrator_nouns"]["words"])
+_EVENTS_DATA = json.loads((Path(__file__).with_name("events.json")).read_text())
+PERPETRATOR_NOUNS = frozenset(_EVENTS_DATA["perpetrator_nouns"]["words"])
+# Verbs whose subject is the happening itself (events.json happening_verbs.agentless): "it happened
+# at 6:45 p.m." is the shooting, never the police who said so.
+AGENTLESS_VERBS = frozenset(_EVENTS_DATA["happening_verbs"]["agentless"])
+
+
+def tells_taking_place(v: Token) -> bool:
+    """Whether ``v`` says its subject took place ("it happened", "which occurred", "took place")."""
+    lemma = v.lemma_.lower()
+    return lemma in AGENTLESS_VERBS and (lemma != "take" or any(c.lower_ == "place" for c in v.children))
 
 # Nouns that describe a person by sex or age, with the sex they tell ("the Toledo man", "the teen").
 DESCRIBED_PERSONS: dict[str, str | None] = {
@@ -487,8 +496,10 @@ class Resolver:
                 # ("Norton ... it declined"), never a place ("it drove inflation" after "Zimbabwe")
                 h = tok.head
                 if h.lemma_.lower() in THING_VERBS and (h.lemma_.lower() != "go" or any(
-                        c.lower_ == "off" for c in h.children)):
-                    return None, None, local  # "the gun went off", "it discharged": a thing, no body
+                        c.lower_ == "off" for c in h.children)) or tells_taking_place(h):
+                    # "the gun went off", "it discharged": a thing, no body; "police said it happened
+                    # at 6:45 p.m.": a happening, never the teller
+                    return None, None, local
                 governor = self._subject_of_governor(tok)  # (no expletive: "the offers it said were too low")
                 if governor is None and (h.lemma_.lower() in EXPLETIVE_HEADS or any(
                         c.dep_ in ("ccomp", "xcomp", "csubj") for c in h.children)):

@@ -42,7 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline
+from .coref import (DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline,
+                    tells_taking_place)
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -90,6 +91,7 @@ PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
+PROJECTILES = frozenset(_D["projectile_nouns"]["words"])  # "sprayed bullets killing a teen": the shooter
 UNDERGOER_NOUNS = frozenset(_D["undergoer_nouns"]["words"])
 ACCUSED_GOV = frozenset(_D["accused_governors"]["verbs"])
 ACCUSED_SUBJECT = frozenset(_D["accused_governors"]["subject_verbs"])
@@ -768,6 +770,34 @@ def _relative_head(h: Token, pron: Token) -> Token:
     return h
 
 
+def _people_word(t: Token) -> bool:
+    """Whether a NORP word reads as a people's or a faith's adjective ("Russian", "Israeli", "Kurdish",
+    "Taliban", "Islamist"), not a place the tagger took for a group ("the Orange shooting")."""
+    return t.tag_ in ("JJ", "NNPS") or t.lower_.endswith(("an", "ese", "ish", "i", "ic", "ist"))
+
+
+def _taking_place(v: Token) -> Token | None:
+    """The happening that ``v`` ("happened", "occurred", "took place") says took place: its subject
+    noun, the noun a "which" or "that" stands for, or for "it" the last crime or accident noun before
+    it within three sentences ("a man was shot ... Police said it happened at 6:45 p.m.": the shooting,
+    never the teller); None when none is named."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in ("which", "that") and v.dep_ == "relcl":
+        return v.head if v.head.pos_ == "NOUN" else None
+    if subj.pos_ != "PRON":
+        return subj if subj.pos_ == "NOUN" else None
+    if subj.lower_ != "it":
+        return None
+    doc = v.doc
+    first = doc[v.sent.start].sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    return next((t for t in reversed(doc[first:subj.i]) if t.pos_ == "NOUN" and t.lemma_.lower() in UNPLANNED), None)
+
+
 def _antecedent(h: Token) -> Token:
     """Who a relative clause's noun ``h`` stands for: the name a copula equates it with ("Jane Smith was
     the nurse who treated ...", "the nurse who treated ... was Jane Smith"), else the noun itself."""
@@ -787,6 +817,14 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     bound = _reflexive_binder(v)
     if bound is not None:
         return bound, None
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") \
+            and v.head.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS:
+        addressee = next((c for c in v.children if c.dep_ == "nsubj" and c.left_edge.i > 0
+                          and v.doc[c.left_edge.i - 1].lower_ == "to"), None)
+        if addressee is not None:
+            # "wrote a letter Monday to Housing Secretary Julian Castro asking that ...": the parser made
+            # the one written to the participle's subject; the letter's writer asks
+            return _subject_of(v.head.head)[0], None
     passive = _passive(v) or (v.tag_ == "VBN" and (
         v.dep_ == "acl" or (v.dep_ in ("ccomp", "xcomp", "oprd") and not any(c.dep_ == "aux" for c in v.children))))
     if passive and v.tag_ == "VBN" and not any(c.dep_ in ("nsubjpass", "auxpass", "aux") for c in v.children):
@@ -889,14 +927,29 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     if v.dep_ == "relcl":
         return None, v.head  # "the prisoners the Taliban released" (subject missing: object relative)
     if v.dep_ == "acl" and v.tag_ == "VBG":
-        from .coref import DOCUMENT_NOUNS
-
         h = v.head
+        if h.lemma_.lower() in PROJECTILES:
+            # "fired shots killing a teen", "A gunman sprayed bullets killing another teen" (the parser
+            # made "sprayed" a modifier of the bullets, and the gunman its subject or theirs): who fired
+            # them (events.json projectile_nouns)
+            fired = [a for a in h.children if a.dep_ == "amod" and a.pos_ == "VERB" and a.i < h.i]
+            shooter = _subject_of(h.head)[0] if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX") else next(
+                (s for s in [*(x for a in fired for x in a.children), *h.children]
+                 if s.dep_ in ("nsubj", "nmod", "compound") and s.i < h.i and fired
+                 and (_someone(s) or _person_noun(s) or s.lemma_.lower() in PERPETRATOR_NOUNS)), None)
+            if shooter is not None:
+                return shooter, None
         if h.dep_ == "dobj" and h.head.pos_ in ("VERB", "AUX") and (h.lemma_.lower() in DOCUMENT_NOUNS or (
                 h.lemma_.lower() in AUTHORED_NOUNS and h.head.lemma_.lower() in _ISSUING)):
             # "issued a statement condemning the attack", "sent an email inviting them", "passed a
             # resolution urging" (events.json authored_nouns): who issued, sent or passed it does what it does
             return _subject_of(h.head)[0], None
+        w = h.head.head if h.dep_ == "pobj" and h.head.lower_ == "to" else None
+        if w is not None and w.pos_ in ("VERB", "AUX") and (_reports(w) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS for c in w.children)):
+            # "wrote a letter Monday to Housing Secretary Julian Castro asking that the agency provide
+            # security": the writer asks, never the one written to
+            return _subject_of(w)[0], None
         if h.lemma_.lower() in SPENT_NOUNS and h.dep_ in ("dobj", "attr") and h.head.pos_ in ("VERB", "AUX"):
             # "did an excellent job pressing him", "spent the day touring" (events.json spent_nouns):
             # who did the job or spent the time does it
@@ -1034,6 +1087,8 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 told = _said_before(v.head, v)
                 if told is None:
                     return None, None
+                if told.dep_ == "dobj" and told.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS:
+                    return doer, None  # "wrote a letter to the governor asking that ...": the writer asks
                 return (_subject_of(told)[0] if told.dep_ == "ccomp" else told if _someone(told) else None), None
             return doer or _surface_subject(v), None
     return None, None
@@ -1340,6 +1395,8 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             return None, []  # "a club shooting on Dorchester Road": an event noun, the road where
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and _someone(tok.head):
             return tok.head, []  # "the visiting Spanish Prime Minister": the one who visits
+        if tells_taking_place(tok):
+            return _taking_place(tok), []
         actor, patient = _subject_of(tok)
         if actor is None and domain_type(tok) in ("agree", "consult"):
             # "as agreed between the Group of Seven countries", "the accord was signed between Israel and
@@ -1385,7 +1442,7 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "with", "between", "for"):
                 objs += [p for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON") and actor is None \
-                    and not (lemma in NAMED_BEFORE and c.ent_type_ != "NORP") \
+                    and not (lemma in NAMED_BEFORE and not (c.ent_type_ == "NORP" and _people_word(c))) \
                     and not (c.ent_type_ == "ORG" and domain_type(tok) == "consult" and not (
                         lemma in GATHERING_OF and _body_name(c))) \
                     and not (domain_type(tok) in ("assault", "protest") and any(
@@ -2095,9 +2152,20 @@ def _matter_of(h: Token, first: int, events: set[int]) -> Token | bool | None:
         return False  # (a look still going on: a time right after its object is the matter's too)
     perfect = h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
                                       for c in h.children)
-    if not perfect:
+    # a charge told as a state or as the report's news: "a man accused in the deadly shooting of a
+    # 17-year-old on Saturday", "is charged in the Saturday shooting"
+    standing = h.lemma_.lower() in ACCUSED_GOV and (
+        h.dep_ == "acl" and h.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in h.children)
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in h.children))
+    if not perfect and not standing:
         return None
     n = next((t for t in h.subtree if h.i < t.i < first and t.pos_ == "NOUN" and t.lower_ in UNPLANNED), None)
+    if n is None and h.lemma_.lower() in ACCUSED_GOV:
+        # the deed's own phrase holds the time, or the time follows it: "have charged a Raytown man in
+        # the Saturday quadruple shooting", "have been charged in a gun battle Saturday morning"
+        n = next((t for c in h.children if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS
+                  and c.i < first <= c.right_edge.i + 1 for t in c.subtree
+                  if t.pos_ == "NOUN" and t.lemma_.lower() in UNPLANNED), None)
     if n is None:
         return None
     return n if n.i in events else False
@@ -2524,12 +2592,38 @@ _MONTH = re.compile(r"^(?:in\s+|early\s+|late\s+|mid-?)?(january|february|march|
                     r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
 
 
+def _unplanned_named(tok: Token) -> bool:
+    """A crime or accident (events.json unplanned_happenings) named by a noun or by a gerund with no
+    subject or auxiliary of its own, and not told as planned by its own words."""
+    if tok.lemma_.lower() not in UNPLANNED and tok.lower_ not in UNPLANNED:
+        return False
+    if tok.pos_ != "NOUN" and not (tok.tag_ == "VBG" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)):
+        return False
+    return _own_modality(tok) != "planned"
+
+
+_SEASON_START = {"SP": "03", "SU": "06", "FA": "09"}
+_CLOCK = re.compile(r"(?i)^(?:at\s+|around\s+|about\s+|approximately\s+|shortly\s+(?:before|after)\s+|just\s+(?:before|after)\s+)*"
+                    r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)$")
+
+
+def _bare_clock(t: Timex) -> bool:
+    """A clock time with no day of its own ("around 9 p.m."), whose day the tagger took from the text before."""
+    return t.type == "TIME" and bool(_CLOCK.match(t.text.strip()))
+
+
 def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
     """A bare month or weekday moved by a year or a week to the report's past side (``ahead`` False: a
     deed done) or future side (True: a plan), when the tagger read it on the other side."""
     if not dct:
         return t
     sign = 1 if ahead else -1
+    season = re.fullmatch(r"(\d{4})-(SP|SU|FA)", t.value)  # (a winter spans two years)
+    if season and not ahead and re.match(r"(?i)(this\s+)?(spring|summer|fall|autumn|winter)\b", t.text.strip()) \
+            and f"{season[1]}-{_SEASON_START[season[2]]}" > dct[:7]:
+        # "the deadly shooting of a 15-year-old boy this summer" told in January: last year's summer
+        return replace(t, value=f"{int(season[1]) - 1:04d}-{season[2]}")
     if _MONTH.match(t.text.strip()) and re.fullmatch(r"\d{4}-\d{2}", t.value) and (
             t.value < dct[:7] if ahead else t.value > dct[:7]):
         return replace(t, value=f"{int(t.value[:4]) + sign:04d}{t.value[4:]}")
@@ -2889,9 +2983,18 @@ def _is_name(doc: Doc, toks: set[int], text: str, datelines: list[tuple[int, int
 def _without_dateline(subs: list[Token]) -> list[Token]:
     """A verb's subjects less the dateline the parser took for a second one ("MESA, Ariz. — A gunman
     killed", "ROCHESTER – A second suspect ... was arrested"); a lone subject stays."""
+    def dateline(c: Token) -> bool:  # (from the name's first word: "KANSAS CITY, Mo. — Prosecutors have charged")
+        return is_dateline(c.doc.text, min(c.idx, c.left_edge.idx), c.idx + len(c.text))
+
+    if len(subs) == 1 and dateline(subs[0]):
+        # "SALT LAKE CITY, Utah — Detectives have arrested": the subject the parser hung on the dateline
+        # as its apposition, after the dash
+        dash = next((t.i for t in subs[0].subtree if t.i > subs[0].i and t.text in ("—", "―", "–", "--", "-")), None)
+        said = next((c for c in subs[0].children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
+        return [said] if said is not None else subs
     if len(subs) < 2:
         return subs
-    return [c for c in subs if not is_dateline(c.doc.text, c.idx, c.idx + len(c.text))] or subs
+    return [c for c in subs if not dateline(c)] or subs
 
 
 def _credit(tok: Token) -> bool:
@@ -3411,11 +3514,17 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
              _weekday_by_tense(v, tense_aspect(told[k])[0], classes[k], modality(told[k], memo), dct)
              for k, v in dated.items()}
     dated = {k: _weekday_by_order(doc[k], v, dated) for k, v in dated.items()}
+    # a crime or accident named by a noun or a bare gerund is done, whatever the verb above it tells:
+    # its bare weekday lies behind the report unless its own words plan it ("All five victims of a
+    # Wednesday night shooting are expected to survive", told on a Thursday: the day before)
+    dated = {k: _bare_on_side(v, dct, ahead=False) if _unplanned_named(doc[k]) else v for k, v in dated.items()}
     # a bare month or weekday that names which occasion a noun is ("an April 5-6 summit meeting", "the
     # third week of talks starting Monday") has no tense of its own: the nearer of its two readings
-    # (one no one schedules, "a Wednesday morning shooting", lies behind the report unless told as planned)
+    # (one no one schedules, "a Wednesday morning shooting", lies behind the report unless its own words
+    # tell it as planned: a plan above it is about something else, "victims of a Wednesday night
+    # shooting are expected to survive")
     dated = {k: (_bare_on_side(v, dct, ahead=False) if doc[k].lemma_.lower() in UNPLANNED
-                 and modality(doc[k], memo) != "planned" else _bare_nearest(v, dct))
+                 and _own_modality(doc[k]) != "planned" else _bare_nearest(v, dct))
              if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
     current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
@@ -3457,10 +3566,12 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                     end = max([obj.i] + [c.i for c in obj.conjuncts])
                     if end - actor_tok.i <= 8:
                         party_phrase = doc[actor_tok.i: end + 1].text
-        elif actor_tok is not None and actor_tok.i != trig.i and actor_tok.pos_ == "NOUN" and \
-                actor_tok.lemma_.lower() in NAMED_BEFORE and _named_happening(actor_tok) != actor_tok.text:
+        elif actor_tok is not None and actor_tok.i != trig.i and actor_tok.pos_ == "NOUN" and (
+                actor_tok.lemma_.lower() in NAMED_BEFORE and _named_happening(actor_tok) != actor_tok.text
+                or tells_taking_place(trig)):
             # "The Marksville shooting killed a 6-year-old boy": the name says where or whom, the doer is
-            # the happening's own (none here), and the line names the happening with its name
+            # the happening's own (none here), and the line names the happening with its name; so for a
+            # happening that took place ("the shooting of Stacy happened": no one did the happening)
             subj_np = {t.i for t in actor_tok.subtree}
             own = _arguments(actor_tok)[0]
             actors = _keys_in(_core(own), agents, _AGENT_TYPES) if own is not None else []
@@ -3603,6 +3714,17 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             related = next((dated[c.i] for c in goes_on if c.i in dated and c.lemma_.lower() not in RESULT_GERUNDS
                             and dated[c.i].value[:4].isdigit()
                             and not _after_publication(dated[c.i].value, dct)), None)
+        if i in dated and tense == "PAST" and mood == "asserted" and _bare_clock(dated[i]) \
+                and _after_publication(dated[i].value, dct):
+            # "Roberts and Bumphus met up around 9 p.m." after "An autopsy has been scheduled for
+            # Saturday": a clock time with no day takes the tagger's last day named, here a plan's; a
+            # deed done is on the last day before it that dates a happening of the report, else undated
+            day = next((dated[k].value[:10] for k in sorted(dated, reverse=True) if k < i and _DAY.fullmatch(
+                dated[k].value[:10]) and not _after_publication(dated[k].value, dct)), None)
+            if day is None:
+                dated.pop(i)
+            else:
+                dated[i] = replace(dated[i], value=day + dated[i].value[10:])
         head_day = dated.get(trig.head.i) if trig.dep_ == "conj" and trig.head.i != i else None
         if i in dated and head_day is not None and tense == "PAST" and mood == "asserted" and \
                 _after_publication(dated[i].value, dct) and not _after_publication(head_day.value, dct):
@@ -3688,5 +3810,21 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         + [t.i for v in doc if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "according"
                                                                for c in v.children) for t in v.subtree]
     )
-    return _narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
-                            dateline, reported, told_after)
+    return _clock_days(_narrative_times(out, quotes or [], dct, _own_time(doc, timexes, char2tok, dct), char2tok,
+                                        dateline, reported, told_after), timexes)
+
+
+def _clock_days(out: list[EventMention], timexes: list[Timex]) -> list[EventMention]:
+    """A clock time with no day of its own ("Police said it happened at about 6:45 p.m.") took its day
+    from a time an earlier sentence names ("... shot Thursday night"): the mention says so, as a date
+    the narrative carries (``date_from="narrative"``, the reader checks the day in that sentence); a
+    clock time whose day no sentence names keeps the report's day as its sentence's."""
+    res = []
+    for m in out:
+        if m.date is not None and m.date_from == "sentence" and _bare_clock(m.date) and _DAY.fullmatch(m.date.value[:10]):
+            src = next((t for t in reversed(timexes) if t.end <= m.start and t.value[:10] == m.date.value[:10]
+                        and not _bare_clock(t)), None)
+            if src is not None:
+                m = replace(m, date=replace(m.date, start=src.start, end=src.end), date_from="narrative")
+        res.append(m)
+    return res

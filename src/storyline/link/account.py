@@ -257,6 +257,7 @@ def story_rows(story_id: str, docs: list[Document], per_doc: dict[str, Annotatio
             "id": ev.id, "story_id": story_id, "type": ev.type, "modality": ev.modality, "summary": ev.summary,
             "date": date, "date_value": ev.date.value if ev.date else None, "salience": ev.salience,
             "actor_ids": ev.actor_ids, "target_ids": ev.target_ids, "place_ids": ev.place_ids,
+            "doer": ev.doer or None,
             "figure_ids": [fig_id(f) for f in ev.figure_ids], "mentions": [span(*m) for m in ev.mentions],
             "sources": sources,
             "agreement": agreement_record(event_agreement(ev, by_id, per_doc), span),
@@ -306,7 +307,7 @@ def event_mention_records(d: Document, ann: Annotations, owner: dict[tuple[str, 
             "sentence": text[m.start:m.end], "class": m.event_class, "type": m.type, "tense": m.tense,
             "aspect": m.aspect, "polarity": m.polarity, "modality": m.modality, "summary": m.summary,
             "actor_ids": ids(m.actors), "target_ids": ids(m.targets), "place_ids": ids(m.places),
-            "figure_ids": figures, "date": when(m.date),
+            "doer": m.doer or None, "figure_ids": figures, "date": when(m.date),
             "date_from": {"article": "publication", "narrative": "relative"}.get(m.date_from or "", m.date_from),
         })
         if m.date_from == "narrative" and m.date is not None:

@@ -88,6 +88,7 @@ class _Member:
     date: Timex | None = None  # the mention's own date, however found
     summary: str = ""  # the mention's one-line account
     obj: str = ""  # the common noun it was done to (EventMention.object_lemma)
+    doer: str = ""  # who its line shows as the doer (EventMention.doer)
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +224,7 @@ def merge_events(
             pub = _day(doc.article.published)
             me = _Member(doc.id, m.start, frozenset(actors), frozenset(targets), frozenset(places),
                          span if m.date and m.date.text and m.date_from != "publication" else None,
-                         m.date if span is not None else None, m.summary, m.object_lemma)
+                         m.date if span is not None else None, m.summary, m.object_lemma, m.doer)
             fits = [c for c in block if not _article_clash(c, me)]
             home = _find(fits, m, span, actors, targets, values, partial, doc.story_id, fam, pub, doc.id)
             if home is None and partial is None:
@@ -282,6 +283,11 @@ def merge_events(
     for c in clusters:
         c.event.actor_ids = sorted(_voted_actors(c))
         c.event.summary = _voted_summary(c, set(c.event.actor_ids))
+        if not c.event.actor_ids:
+            # "Police arrested two men": no one named, the line's own doer says who (a name the vote set
+            # aside is no doer of the event)
+            c.event.doer = next((o.doer for o in c.members if o.summary == c.event.summary and o.doer
+                                 and not o.actors), "")
         c.event.date = _voted_date(c) or c.event.date
         c.event.target_ids = sorted(c.targets)
         c.event.salience = salience(c, main.get(c.event.story_id or "", set()))

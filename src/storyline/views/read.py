@@ -207,6 +207,8 @@ class EventItem(BaseModel):
     agreement: Literal["agree", "differ", "single"] | None
     differences: list[Difference] = []
     actors: list[EntityRef] = []
+    doer: str | None = Field(None, description="Who did it when no one is named: the common noun the line "
+                                               "starts with ('Police', 'gunman')")
     places: list[EntityRef] = []
     sentences: list[Sentence] = []
 
@@ -846,7 +848,7 @@ def _event_item(store, ev: dict, with_sentences: bool = True, names: dict[str, E
         estimated=estimated, estimated_from=(d or {}).get("estimated_from", "text") if estimated else None,
         salience=ev.get("salience"), sources=len(sources), first_reporter=ref(sources[0]) if sources else None,
         agreement=status, differences=diffs,
-        actors=[names[a] for a in ev["actor_ids"] if a in names],
+        actors=[names[a] for a in ev["actor_ids"] if a in names], doer=ev.get("doer"),
         places=[names[a] for a in ev["place_ids"] if a in names],
         sentences=sentences,
     )

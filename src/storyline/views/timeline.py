@@ -85,7 +85,8 @@ def terminal_table(store, story_id: str | None = None) -> Table:
         when = escape(when_label(ev)).replace(" (estimated", "\n(estimated") if ev["date"] else \
             f"[dim]{undated_label(ev)}[/]"
         kind = ev["type"] if ev["modality"] == "asserted" else f"{ev['type']} ({ev['modality']})"
-        who = ", ".join(names[(ev["story_id"], a)] for a in ev["actor_ids"] if (ev["story_id"], a) in names)
+        who = ", ".join(names[(ev["story_id"], a)] for a in ev["actor_ids"] if (ev["story_id"], a) in names) \
+            or (f"{ev['doer']} (unnamed)" if ev.get("doer") else "")
         what = escape(ev["summary"]) + (f"\n[dim]{escape(who)}[/]" if who else "")
         agreement = ev.get("agreement")
         if agreement is not None and agreement["status"] == "differ":

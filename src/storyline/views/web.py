@@ -94,8 +94,10 @@ def event(e: read.EventItem, open: bool = False) -> Markup:
     if e.first_reporter:
         out.append(f'<div class="meta">First reported by {aref(e.first_reporter)}</div>')
     out.append("\n")
-    if e.actors or e.places:
-        out.append(f'<div class="meta">{_entity_links(e.actors)}')
+    if e.actors or e.doer or e.places:
+        # no one named: who the line shows as the doer, marked as unnamed
+        who = _entity_links(e.actors) or (f"{escape(e.doer)} (unnamed)" if e.doer else "")
+        out.append(f'<div class="meta">{who}')
         if e.places:
             out.append(f" · in {_entity_links(e.places)}")
         out.append("</div>")
