@@ -215,6 +215,9 @@ class EventMention:
     indefinite: bool = False
     # who the line shows as the doer, a name or a common noun ("girl" of "girl shot her boyfriend"); "" for none
     doer: str = ""
+    # where the day of a clock time with no day of its own was named: the start of an earlier sentence's
+    # time expression ("... shot Thursday night. It happened around 9 p.m."); None otherwise
+    day_start: int | None = None
 
 
 @dataclass

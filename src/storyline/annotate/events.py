@@ -1055,6 +1055,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         # (a perfect participle clause: "Having recently carried out a purchase of the house, Austria will")
         # "arrived and met", "..., killing 17 sailors", "came to discuss"; a finite verb without a subject
         # in an adverbial clause is a misread reduced relative ("the flaw revealed this week")
+        deed = _deed_before_participle(v)
+        if deed is not None:
+            return _subject_of(deed)[0], None
         if v.head is not v and v.head.pos_ in ("VERB", "AUX") and not (
                 v.dep_ == "conj" and v.tag_ in ("VBN", "VBD") and v.head.tag_ == "VBG" and v.head.dep_ == "pcomp"):
             # (not "convicted of infecting children and sentenced to death": a passive of its own)
@@ -1092,6 +1095,23 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 return (_subject_of(told)[0] if told.dep_ == "ccomp" else told if _someone(told) else None), None
             return doer or _surface_subject(v), None
     return None, None
+
+
+def _deed_before_participle(v: Token) -> Token | None:
+    """The past deed with a subject of its own that a bare participle goes on from when the parser hung
+    the participle on a present verb above that deed ("The search is on for a gunman who fired into a
+    parked car on Tuesday, killing a 17-year-old boy": the gunman's firing, not the search). None otherwise."""
+    h = v.head
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or h.tag_ not in ("VBZ", "VBP") or h.i > v.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in v.children):
+        return None
+    doc = v.doc
+    for k in range(v.i - 1, h.i, -1):
+        w = doc[k]
+        if w.tag_ == "VBD" and w.dep_ in ("relcl", "ccomp", "advcl", "pcomp") and h in w.ancestors and \
+                any(c.dep_ == "nsubj" for c in w.children):
+            return w
+    return None
 
 
 def _same_tense_clause_before(v: Token) -> Token | None:
@@ -1368,6 +1388,12 @@ def _charged_one(tok: Token) -> Token | None:
         actor, patient = _subject_of(holder)
         return patient if patient is not None else actor
     lemma = g.lemma_.lower()
+    if g.pos_ == "VERB" and lemma in SEEKING_VERBS and p.lower_ in ("in", "for"):
+        # "Stephon Harris, the man wanted in the shooting", "is wanted for the killing": who is sought for it
+        if g.dep_ == "acl" and g.tag_ in ("VBN", "VBD") and g.head.pos_ in ("NOUN", "PROPN"):
+            return g.head
+        if _passive(g):
+            return _subject_of(g)[1]
     if g.pos_ != "VERB" or lemma not in ACCUSED_GOV or (p.lower_ == "to" and lemma not in ACCUSED_SUBJECT):
         return None
     if _negated(g):
@@ -1799,6 +1825,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
     one fewest steps away, then the most precise, then the nearest in the text."""
     out: dict[int, Timex] = {}
     rank: dict[int, tuple[int, int, int]] = {}
+    text = doc.text  # (spaCy builds it anew on every read)
     # (clock spans keep their end, which carries the day: "from 8:30 a.m. to 12:30 p.m. Saturday")
     time_toks = {char2tok[k] for t in timexes if t.type == "DATE" for k in range(t.start, t.end) if k in char2tok}
     covered = _period_modifiers(doc, timexes, char2tok, events) | _year_of_date(doc, timexes)
@@ -1807,7 +1834,7 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
         if (t.start, t.end) in covered:
             continue  # "a 2007-2013 spending package": the period a thing covers names which thing it is
-        if _alone_on_line(doc.text, t, timexes):
+        if _alone_on_line(text, t, timexes):
             continue  # a dateline ("June 8, 2010" over the report): when it was written, no event's time
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
         if not toks:
@@ -2075,8 +2102,9 @@ def _year_of_date(doc: Doc, timexes: list[Timex]) -> set[tuple[int, int]]:
     "Aug. 17, this year"): it only says which year the date is in, and dates nothing of its own (the
     parser may hang it on the main verb)."""
     days = sorted((t for t in timexes if t.type == "DATE"), key=lambda t: (t.start, t.end))
+    text = doc.text
     return {(b.start, b.end) for a, b in zip(days, days[1:]) if re.fullmatch(r"\d{4}", b.value)
-            and a.value.startswith(b.value + "-") and doc.text[a.end:b.start].strip() in ("", ",")}
+            and a.value.startswith(b.value + "-") and text[a.end:b.start].strip() in ("", ",")}
 
 
 def _period_modifiers(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], events: set[int]) -> set[tuple[int, int]]:
@@ -2085,8 +2113,9 @@ def _period_modifiers(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], 
     and the second day of a dash span of days ("the Nov. 18-19 forum"), which only ends it."""
     out: set[tuple[int, int]] = set()
     days = sorted((t for t in timexes if t.type == "DATE"), key=lambda t: (t.start, t.end))
+    text = doc.text
     for a, b in zip(days, days[1:]):
-        if doc.text[a.end:b.start].strip() not in ("-", "–"):
+        if text[a.end:b.start].strip() not in ("-", "–"):
             continue
         if _DAY.fullmatch(a.value[:10]) and _DAY.fullmatch(b.value[:10]):
             out.add((b.start, b.end))  # "the Nov. 18-19 forum": its first day dates it, as "from ... to"
@@ -2421,8 +2450,16 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
     # (or on the noun of its "of" phrase, where the parser hangs it: "the fifth session of the council held on Friday")
     owners = [trig] + ([n for n in _of_objects(trig) if n.i not in dated] if trig.pos_ == "NOUN" else [])
     happen = _HAPPEN | EFFECT_VERBS if trig.lemma_.lower() in UNPLANNED else _HAPPEN
-    got = next((dated[c.i] for o in owners for c in o.children if c.dep_ in ("relcl", "acl") and c.i in dated
-                and c.lemma_.lower() in happen), None)
+    got = next((dated[x.i] for o in owners for c in o.children if c.dep_ in ("relcl", "acl")
+                for x in (c, *c.conjuncts) if x.i in dated and x.lemma_.lower() in happen), None)
+    # ("the shooting that killed one person and injured four others in Hot Springs last Thursday")
+    if got is None and trig.lemma_.lower() in UNPLANNED:
+        # "a shooting that left seven people injured in East Oakland Saturday night": the state it left
+        # them in, which the parser dated, is on its day
+        got = next((dated[x.i] for c in trig.children if c.dep_ == "relcl" and c.lemma_.lower() in EFFECT_VERBS
+                    and c.i not in dated for x in [*c.children, *(y for o in c.children if o.dep_ == "dobj"
+                                                              for y in o.children)]
+                    if x.dep_ in ("acl", "amod", "oprd", "ccomp", "xcomp") and x.i in dated and x.tag_ in ("VBN", "JJ")), None)
     if got is not None:
         # "the shooting, which happened on March 1", "a shooting that left another teenager with a minor
         # gunshot wound on Wednesday, Feb. 17"
@@ -2984,7 +3021,8 @@ def _without_dateline(subs: list[Token]) -> list[Token]:
     """A verb's subjects less the dateline the parser took for a second one ("MESA, Ariz. — A gunman
     killed", "ROCHESTER – A second suspect ... was arrested"); a lone subject stays."""
     def dateline(c: Token) -> bool:  # (from the name's first word: "KANSAS CITY, Mo. — Prosecutors have charged")
-        return is_dateline(c.doc.text, min(c.idx, c.left_edge.idx), c.idx + len(c.text))
+        # (a dateline is in capitals: no need to build the text for any other word)
+        return c.text.isupper() and is_dateline(c.doc.text, min(c.idx, c.left_edge.idx), c.idx + len(c.text))
 
     if len(subs) == 1 and dateline(subs[0]):
         # "SALT LAKE CITY, Utah — Detectives have arrested": the subject the parser hung on the dateline
@@ -3477,9 +3515,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     a pronoun inside a direct quotation resolves knowing its speaker ("I" is the speaker, "she" not)."""
     from .coref import Resolver
 
+    text = doc.text  # (spaCy builds it anew on every read)
     quoted = sorted((a, b, q.speaker_start, q.speaker_end) for q in quotes or ()
                     if q.direct and q.speaker_start is not None and q.speaker_end is not None
-                    for a, b in _quoted_words(q, doc.text))
+                    for a, b in _quoted_words(q, text))
 
     char2tok: dict[int, int] = {}
     for t in doc:
@@ -3493,7 +3532,6 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
     if not found:
         return []
     names = [(e.start, e.end, e.type) for e in entities]
-    text = doc.text
     # the datelines' spans (each match ends on the report's first letter)
     datelines = [(off + m.start("place"), off + m.end() - 1) for off, m in paragraph_datelines(text)]
     agents = [(toks, e) for toks, e in ents if _is_name(doc, toks, text, datelines)]
@@ -3725,6 +3763,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 dated.pop(i)
             else:
                 dated[i] = replace(dated[i], value=day + dated[i].value[10:])
+        if related is None and i not in dated and (deed := _deed_before_participle(trig)) is not None \
+                and deed.i in dated:
+            related = dated[deed.i]  # "a gunman who fired into a parked car on Tuesday, killing a boy"
         head_day = dated.get(trig.head.i) if trig.dep_ == "conj" and trig.head.i != i else None
         if i in dated and head_day is not None and tense == "PAST" and mood == "asserted" and \
                 _after_publication(dated[i].value, dct) and not _after_publication(head_day.value, dct):
@@ -3816,15 +3857,15 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
 
 def _clock_days(out: list[EventMention], timexes: list[Timex]) -> list[EventMention]:
     """A clock time with no day of its own ("Police said it happened at about 6:45 p.m.") took its day
-    from a time an earlier sentence names ("... shot Thursday night"): the mention says so, as a date
-    the narrative carries (``date_from="narrative"``, the reader checks the day in that sentence); a
-    clock time whose day no sentence names keeps the report's day as its sentence's."""
+    from a time an earlier sentence names ("... shot Thursday night"): the mention says where
+    (``day_start``, so the reader checks the day in that sentence); its date still comes from its own
+    sentence's time expression. A clock time whose day no sentence names took the report's day."""
     res = []
     for m in out:
         if m.date is not None and m.date_from == "sentence" and _bare_clock(m.date) and _DAY.fullmatch(m.date.value[:10]):
             src = next((t for t in reversed(timexes) if t.end <= m.start and t.value[:10] == m.date.value[:10]
                         and not _bare_clock(t)), None)
             if src is not None:
-                m = replace(m, date=replace(m.date, start=src.start, end=src.end), date_from="narrative")
+                m = replace(m, day_start=src.start)
         res.append(m)
     return res

@@ -310,8 +310,9 @@ def event_mention_records(d: Document, ann: Annotations, owner: dict[tuple[str, 
             "doer": m.doer or None, "figure_ids": figures, "date": when(m.date),
             "date_from": {"article": "publication", "narrative": "relative"}.get(m.date_from or "", m.date_from),
         })
-        if m.date_from == "narrative" and m.date is not None:
-            # the time an earlier sentence set (the reader checks the date there): that sentence
-            out[-1]["date_sentence"] = next((text[a:b].strip() for a, b in ann.sentences if a <= m.date.start < b),
-                                            None)
+        if m.date_from == "narrative" and m.date is not None or m.day_start is not None:
+            # the time an earlier sentence set (the reader checks the date there), or the day a clock
+            # time with no day of its own took: that sentence
+            at = m.day_start if m.day_start is not None else m.date.start if m.date is not None else -1
+            out[-1]["date_sentence"] = next((text[a:b].strip() for a, b in ann.sentences if a <= at < b), None)
     return out
