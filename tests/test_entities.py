@@ -240,6 +240,19 @@ def test_a_tagged_name_takes_the_surname_its_words_are_compounds_of():
     assert [(e.text, e.type) for e in extract_entities(parse(text))] == [("Kenneth Malik Wise", "PERSON")]
 
 
+def test_a_tagged_name_takes_the_given_name_the_tagger_left_before_it():
+    text = "Tavis Marquis Jackson, of Abbeville, is charged with first-degree burglary, deputies said."
+    assert [(e.text, e.type) for e in extract_entities(parse(text))] == [("Tavis Marquis Jackson", "PERSON"),
+                                                                         ("Abbeville", "GPE")]
+
+
+def test_a_name_is_not_cut_back_to_a_given_name_two_people_share_when_its_surname_comes_again():
+    text = ("A standoff killed one officer, Sebastian County Sheriff Bill Hollenbeck said. Deputy Bill Cooper was "
+            "pronounced dead, Hollenbeck said. Bill Cooper had served since 2001, Hollenbeck added.")
+    people = {(e.text, e.key) for e in extract_entities(parse(text)) if e.type == "PERSON"}
+    assert ("Bill Hollenbeck", "Bill Hollenbeck") in people and ("Bill", "Bill") not in people
+
+
 def test_a_surname_alone_is_the_one_full_name_unless_two_share_it():
     # a word of the sentence before ("daughter") marks no one's sex: "Phillips" is Maurice Phillips
     text = ("A man has been charged in the shooting death of his own daughter.\n\nMaurice Phillips is charged with "

@@ -296,6 +296,7 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     person_texts = {doc[s:t].text for s, t, lab in raw if lab == "PERSON" and t - s >= 2}
     place_texts = {doc[s:t].text for s, t, lab in raw if lab in ("GPE", "LOC")}
     person_tokens = Counter(w.text for s, t, lab in raw if lab == "PERSON" for w in doc[s:t])
+    word_count = Counter(w.text for w in doc if w.text[:1].isupper())
     out: list[tuple[int, int, str]] = []
     for s, t, lab in raw:
         span = doc[s:t]
@@ -313,6 +314,14 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             if lab == "PERSON" and words[-1] in ("sheriff", "police", "coroner", "prosecutor"):
                 out.append((s, t, "ORG"))  # (an office, not a person's name)
                 continue
+        if lab == "PERSON" and s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].ent_type_ == "" and \
+                doc[s - 1].dep_ == "compound" and s <= doc[s - 1].head.i < t and doc[s - 1].is_alpha and \
+                doc[s - 1].text[:1].isupper() and not doc[s - 1].is_upper and known_name(doc[s - 1].text) and \
+                doc[s - 1].lower_ not in TITLE_NOUNS and not (s > 1 and doc[s - 2].pos_ == "PROPN" and doc[s - 2].ent_type_ == ""):
+            # "Tavis Marquis Jackson" tagged "Marquis Jackson": the given name the tagger left before it
+            s -= 1
+            span = doc[s:t]
+            words = [w.lower_ for w in span]
         if lab == "PERSON" and t < len(doc) and doc[t - 1].dep_ == "compound" and doc[t - 1].head.i == t and \
                 doc[t].pos_ == "PROPN" and doc[t].ent_type_ == "" and doc[t].text[:1].isupper() and \
                 doc[t].is_alpha and doc[t].lower_ not in ORG_WORDS and doc[t].lower_ not in TITLE_NOUNS and \
@@ -331,7 +340,9 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
                 # elsewhere in the article is cut back to the name
                 for k in range(t - 1, s, -1):
                     if doc[s:k].text in person_texts or (k - s == 1 and person_tokens[doc[s].text] > 1):
-                        if all(person_tokens[w.text] == 1 for w in doc[k:t]):
+                        # (not a surname the article names again: "Sheriff Bill Hollenbeck" beside
+                        # "Deputy Bill Cooper", then "Hollenbeck said" ten times)
+                        if all(person_tokens[w.text] == 1 and word_count[w.text] == 1 for w in doc[k:t]):
                             t = k
                         break
         else:
