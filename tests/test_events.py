@@ -1276,7 +1276,7 @@ def test_a_sentence_with_its_own_time_and_a_report_after_a_clock_time_keep_their
             "Police arrived from the station in the morning hours of last week.")
     by = {e.trigger: (e.date.value if e.date else None, e.date_from) for e in _dated(text, "2009-03-18")}
     assert by["broke"] == ("2009-03-16T16:30", "sentence")
-    assert by["shut"] == ("2009-03-16T16:30", "narrative")  # the deed: the time the narrative set
+    assert by["shut"] == ("2009-03-16", "narrative")  # the deed: the day of the time the narrative set
     assert by["said"] == ("2009-03-18", "publication")  # a report keeps the report's day
     assert by["arrived"][1] != "narrative"  # its sentence has a time of its own
 

@@ -2645,6 +2645,15 @@ _CLOCK = re.compile(r"(?i)^(?:at\s+|around\s+|about\s+|approximately\s+|shortly\
                     r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)$")
 
 
+def _day_of(t: Timex) -> Timex:
+    """A clock time ("2016-10-30T02:45") cut to its day: what a deed dated through another happening's
+    time takes ("Officers arrived at about 2:45 a.m. ... Four people were shot": the day, not the
+    officers' minute); other values as they are."""
+    if t.type == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", t.value):
+        return replace(t, value=t.value[:10], type="DATE")
+    return t
+
+
 def _bare_clock(t: Timex) -> bool:
     """A clock time with no day of its own ("around 9 p.m."), whose day the tagger took from the text before."""
     return t.type == "TIME" and bool(_CLOCK.match(t.text.strip()))
@@ -3489,7 +3498,7 @@ def _narrative_times(out: list[EventMention], quotes: list[Quote], dct: str | No
             # "Yesterday the bank raised its rate. It also said Norrell agreed not to buy shares",
             # while a clause before its report is the narrative's deed, credited: "Crews shut the
             # road, Swink said")
-            m = replace(m, date=ref[0], date_from="narrative")
+            m = replace(m, date=_day_of(ref[0]), date_from="narrative")
         res.append(m)
     return res
 
@@ -3776,7 +3785,9 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
         elif i in dated and not _done_before(dated[i], trig, tense, aspect, mood, dct):
             date, date_from = dated[i], "sentence"
         elif related is not None:
-            date, date_from = related, "related-event"
+            # (a clock time names the moment of the deed it governs; another deed of the same occasion
+            # shares its day: "picked up the boy at about 10 a.m., drove to the river and killed him")
+            date, date_from = _day_of(related), "related-event"
         else:
             offset = _offset_date(trig, timexes, dct, dated, current) or _after_dated(trig, timexes, dated)
             if offset:
