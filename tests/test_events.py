@@ -2511,6 +2511,18 @@ def test_a_word_of_a_clock_time_is_no_happening():
     ("Police have located Damon Cole, the 24-year-old man wanted in the shooting that killed one person and "
      "injured two others in Joplin last Thursday.", "2016-09-15", "shooting", "Damon Cole shooting",
      ["Damon Cole"], "2016-09-08"),
+    # one "they say" did it did it, told in their words
+    ("Mesa police have arrested a man they say shot a Tempe student outside a bar Friday night.", "2017-01-07",
+     "shot", "man shot Tempe student", [], "2017-01-06TNI"),
+    # "who" hung on a thing is the person whose phrase holds it; a season named before it begins is last year's
+    ("An official confirmed Dunn was a former student at the college who had left near the end of the fall "
+     "semester.", "2017-01-05", "left", "Dunn left", ["Dunn"], "2016-FA"),
+    # an office that tells of a charge made it, and the line shows it
+    ("The Pike County Sheriff's Office says Amy Ross and Jon Ross have been charged with neglect.", "2017-01-23",
+     "charged", "Pike County Sheriff's Office charged Amy Ross", ["Pike County Sheriff's Office"], "2017-01-23"),
+    # a he in a clause told by someone named after it is not the teller
+    ("Senator Ann Kerr was at the airport. After retrieving his bag, he went to the bathroom and started "
+     "shooting, Kerr tweeted.", "2017-01-07", "went", "went", [], None),
     # a past deed's season told before it begins is last year's
     ("Police arrested a man on Tuesday in the fatal shooting of a 15-year-old boy this summer.",
      "2017-01-05", "shooting", "man shooting 15-year-old boy", [], "2016-SU"),

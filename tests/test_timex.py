@@ -100,7 +100,10 @@ def test_what_a_reporting_verb_says_has_its_own_tense():
 def test_midnight_of_a_past_deed_is_the_one_that_began_the_report_day():
     assert one("Parliament passed the budget shortly before midnight local time, officials said.",
                "1987-04-24").value == "1987-04-23T24:00"
-    assert one("Police arrived shortly after midnight.", "1987-04-24").value == "1987-04-23T24:00"
+    # (after midnight: the same instant, written on the day it begins)
+    assert one("Police arrived shortly after midnight.", "1987-04-24").value == "1987-04-24T00:00"
+    assert one("Early Monday, deputies were called. Just after midnight, a deputy arrived.", "2017-01-03",
+               "midnight").value == "2017-01-02T00:00"
     assert one("The strike will begin at midnight.", "1987-04-24").value == "1987-04-24T24:00"
     assert one("The deadline expires at midnight.", "1987-04-24").value == "1987-04-24T24:00"
 

@@ -391,6 +391,8 @@ def _modality(tok: Token, memo) -> str:
     glemma = head.lemma_.lower()
     v = _verb_of(tok)
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if _said_of(tok) is not None:
+        return "reported"  # "a teen they say shot a student": told as done, in someone's words
     if dep == "xcomp" or (dep in ("dobj", "pobj", "ccomp") and tok.pos_ in ("NOUN", "VERB") and head.pos_ == "VERB") \
             or (dep == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB"):
         gov = head.head if dep == "pobj" and head.dep_ == "prep" else head
@@ -755,6 +757,13 @@ def _relative_head(h: Token, pron: Token) -> Token:
         if h.ent_type_ in _PLACE_TYPES and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.like_num \
                 and h.head.head.dep_ == "appos":
             h = h.head.head.head  # "Denzel Glover, also 16, of Northview Heights, who is charged": Glover
+        if h.pos_ == "NOUN" and not h.ent_type_ and not _person_noun(h):
+            # "a former student at the school who had withdrawn", "a backpack ... near the teen who shot
+            # himself" (hung on the thing): "who" is a person, the nearest one named before it in its phrase
+            person = next((t for t in reversed(h.doc[h.sent.start:pron.i]) if t.pos_ in ("NOUN", "PROPN")
+                           and (_person_noun(t) or t.ent_type_ == "PERSON") and h.i in {x.i for x in t.subtree}), None)
+            if person is not None:
+                return person
         return h
     if pron.lower_ not in ("which", "that"):
         return h
@@ -817,6 +826,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     bound = _reflexive_binder(v)
     if bound is not None:
         return bound, None
+    said_of = _said_of(v)
+    if said_of is not None:
+        return said_of, None  # "have arrested a teen they say shot a student": the teen
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") \
             and v.head.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS:
         addressee = next((c for c in v.children if c.dep_ == "nsubj" and c.left_edge.i > 0
@@ -1095,6 +1107,30 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
                 return (_subject_of(told)[0] if told.dep_ == "ccomp" else told if _someone(told) else None), None
             return doer or _surface_subject(v), None
     return None, None
+
+
+def _teller_after(pron: Token) -> Token | None:
+    """Who tells the clause a pronoun is in when named after it ("he loaded the firearm and started
+    shooting, LaMarca tweeted": LaMarca), whom that "he" or "she" does not stand for ("I" does); None otherwise."""
+    if pron.lower_ not in ("he", "she"):
+        return None
+    for anc in pron.ancestors:
+        if anc.dep_ == "ccomp" and anc.head.pos_ == "VERB" and anc.head.i > anc.right_edge.i and _reports(anc.head):
+            return next((c for c in anc.head.children if c.dep_ == "nsubj" and c.i > anc.right_edge.i), None)
+    return None
+
+
+def _said_of(v: Token) -> Token | None:
+    """The noun a past verb is told of through a reporting relative the parser made its governor ("a teen
+    they say shot a Rowlett student", "the man police believe killed her": the teen, the man); None
+    otherwise."""
+    h = v.head
+    if v.dep_ != "xcomp" or v.tag_ not in ("VBN", "VBD", "VB") or any(c.dep_ == "aux" for c in v.children) \
+            or h.dep_ != "relcl" or h.pos_ != "VERB" or not _reports(h) or h.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.dep_ == "nsubj" for c in h.children) or any(c.dep_ == "dobj" for c in h.children):
+        return None
+    return h.head
 
 
 def _deed_before_participle(v: Token) -> Token | None:
@@ -1761,8 +1797,11 @@ def _shows_doer(trig: Token, actor_tok: Token | None, actors: list[str], kinds: 
     """Whether the line's first words name who did it (EventMention.doer): a name that is no place, or a
     noun of someone ("girl", "gunman", "police"); not a place or thing put first ("MESA wounded", "club
     shot"), nor the noun a participle describes ("a 4-year-old girl shot in the neighborhood")."""
-    if actor_tok is None or (trig.tag_ == "VBN" and actor_tok.dep_ != "pobj"):
-        return False  # (a passive's doer comes with "by": "was shot by a gunman")
+    if actor_tok is None or (trig.tag_ == "VBN" and actor_tok.dep_ != "pobj" and (
+            actor_tok.head.i == trig.i or actor_tok.i == trig.head.i)):
+        # (a passive's doer comes with "by": "was shot by a gunman"; but a teller who made it is shown:
+        # "The Sheriff's Office says two were charged")
+        return False
     if actor_tok.dep_ == "compound" and actor_tok.head.i == trig.i and not actors and actor_tok.lower_ not in AGENT_NOUNS:
         return False  # "a club shooting": where (but "the police shooting": who)
     if actors:
@@ -2641,6 +2680,9 @@ def _unplanned_named(tok: Token) -> bool:
 
 
 _SEASON_START = {"SP": "03", "SU": "06", "FA": "09"}
+# a season named with no year of its own: "this summer", "the fall", "the end of the fall semester"
+_SEASON_TEXT = re.compile(r"(?i)(?:(?:this|the)\s+)?(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?"
+                          r"(?:spring|summer|fall|autumn)\b")
 _CLOCK = re.compile(r"(?i)^(?:at\s+|around\s+|about\s+|approximately\s+|shortly\s+(?:before|after)\s+|just\s+(?:before|after)\s+)*"
                     r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)$")
 
@@ -2666,7 +2708,7 @@ def _bare_on_side(t: Timex, dct: str | None, ahead: bool) -> Timex:
         return t
     sign = 1 if ahead else -1
     season = re.fullmatch(r"(\d{4})-(SP|SU|FA)", t.value)  # (a winter spans two years)
-    if season and not ahead and re.match(r"(?i)(this\s+)?(spring|summer|fall|autumn|winter)\b", t.text.strip()) \
+    if season and not ahead and _SEASON_TEXT.match(t.text.strip()) \
             and f"{season[1]}-{_SEASON_START[season[2]]}" > dct[:7]:
         # "the deadly shooting of a 15-year-old boy this summer" told in January: last year's summer
         return replace(t, value=f"{int(season[1]) - 1:04d}-{season[2]}")
@@ -3673,6 +3715,10 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                         span = None  # "Ellis said the driver told police she didn't see her": she is the driver
                     elif _unnamed_subject_above(actor_tok) is not None:
                         span = None  # "A businessman who met Trump was asked whether he helped": the businessman
+                    elif (teller := _teller_after(actor_tok)) is not None and (set(got) & set(
+                            _keys_in({t.i for t in teller.subtree}, agents, _AGENT_TYPES)) or text[span[0]:span[1]].split()[-1]
+                            == teller.text):
+                        span = None  # "he went to the bathroom and started shooting, LaMarca tweeted": not LaMarca
                 if span is not None and actor_tok.pos_ == "PRON" or (span is not None and span != _local):
                     actors = _keys_in({char2tok[k] for k in range(*span) if k in char2tok}, agents, _AGENT_TYPES)
                 if not actors and actor_tok.pos_ == "PRON":
@@ -3830,10 +3876,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
             what = ("with " if dtype == "consult" and not dobj else "") + (
                 _summary_object(doc, noun, figures) if noun is not None else targets[0])
         summary = _summary(doc, trig, who, what, places[0] if places else "", mood, dtype, place_prep)
-        if (trig.pos_ == "NOUN" and trig.lemma_.lower() in UNDERGOING_NOUNS) or trig.pos_ == "VERB" and (
+        undergone = (trig.pos_ == "NOUN" and trig.lemma_.lower() in UNDERGOING_NOUNS) or trig.pos_ == "VERB" and (
                 trig.lemma_.lower() in UNDERGOING_VERBS or (
                 trig.lemma_.lower() in RECEIVING_VERBS and dobj and dobj[0].lemma_.lower() in PENALTY_NOUNS) or any(
-                c.lower_ in UNDERGOING_WITH.get(trig.lemma_.lower(), ()) for c in trig.children)):
+                c.lower_ in UNDERGOING_WITH.get(trig.lemma_.lower(), ()) for c in trig.children))
+        if undergone:
             # "Nakasone suffered a dent", "Kenser died", "Osborne received 3 years' probation": the subject is
             # the one it befell, no doer (the line keeps it first)
             targets = actors + [k for k in targets if k not in actors]
@@ -3849,8 +3896,8 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                                 measure=_tells_amount(trig), series=_over_period(trig, periods),
                                 indefinite=trig.pos_ == "NOUN" and any(
                                     c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in trig.children),
-                                doer=who if who and summary.startswith(who) and _shows_doer(trig, actor_tok, actors,
-                                                                                            kinds) else ""))
+                                doer=who if who and not undergone and summary.startswith(who) and _shows_doer(
+                                    trig, actor_tok, actors, kinds) else ""))
     dateline = _dateline_time(text, timexes)
     # what a reporting verb's clause tells ("said it reached an agreement"), or a clause "according to"
     # someone: in someone's words, which the narrative's day does not date (``told_after``: a report

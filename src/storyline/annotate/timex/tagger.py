@@ -929,6 +929,8 @@ def _h_time(doc: _Doc, m: re.Match) -> tuple | None:
         return "TIME", f"{cal.fmt_day(d) if d else 'XXXX-XX-XX'}T{pod}", None
     if g["noon"]:
         h, mi = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        if h == 24 and re.search(r"\b(?:after|past)\s+$", doc.text[max(0, m.start() - 12): m.start()], re.I):
+            h = 0  # "just after midnight": the midnight that begins the day, not the one that ends it
     elif g["h3"]:
         h, mi = int(g["h3"]), 0
     elif g["h4"]:  # "1640 UTC", "0800 GMT": a 24-hour clock without a colon
