@@ -45,6 +45,8 @@ PERPETRATOR_NOUNS = frozenset(_EVENTS_DATA["perpetrator_nouns"]["words"])
 # Verbs whose subject is the happening itself (events.json happening_verbs.agentless): "it happened
 # at 6:45 p.m." is the shooting, never the police who said so.
 AGENTLESS_VERBS = frozenset(_EVENTS_DATA["happening_verbs"]["agentless"])
+# Bodies that act by their place's name ("Sanford police", "Clarksburg detectives"; events.json reporting_makers)
+BODY_WORDS = frozenset(_EVENTS_DATA["reporting_makers"]["words"])
 
 
 def tells_taking_place(v: Token) -> bool:

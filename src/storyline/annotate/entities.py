@@ -29,7 +29,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate.coref import (
-    FEMALE_WORDS, MALE_WORDS, given_name_sex, is_dateline, known_name, near_words, other_sex, sexes,
+    BODY_WORDS, FEMALE_WORDS, MALE_WORDS, given_name_sex, is_dateline, known_name, near_words, other_sex, sexes,
 )
 from storyline.annotate.timex.lexicon import MONTHS, WEEKDAYS
 from storyline.clean.meta import dateline
@@ -305,6 +305,8 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             lab = "PERSON"  # "CLEVELAND - Donald Trump" (ORG): the name the article gives a person
         if lab == "PERSON" and all(w in RANKS for w in words):
             continue  # a title alone, cut from its name ("Sgt" of "Sgt. Ben Beall"): no one
+        if lab == "PERSON" and t - s == 1 and t < len(doc) and doc[t].lower_ in BODY_WORDS and doc[t].pos_ == "NOUN":
+            lab = "GPE"  # "Sanford police" (a person to the tagger): the place whose police it is
         if s > 0 and doc[s].lower_ in ("county", "parish", "township") and doc[s - 1].pos_ == "PROPN" and \
                 doc[s - 1].ent_type_ == "" and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha:
             # "Highlands County Sheriff" tagged "County Sheriff": the place the county word names

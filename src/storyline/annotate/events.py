@@ -42,8 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.clean.meta import date_line, paragraph_datelines
 from storyline.model import EntityMention, EventMention, Figure, Quote, Timex
 
-from .coref import (DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS, is_dateline,
-                    tells_taking_place)
+from .coref import (BODY_WORDS, DOCUMENT_NOUNS, EXPLETIVE_HEADS, PERPETRATOR_NOUNS, PRONOUN_SEX, ROLE_NOUNS,
+                    is_dateline, tells_taking_place)
 from .event_detect import detect
 from .timex.lexicon import MONTHS
 
@@ -1718,6 +1718,11 @@ def _core(tok: Token) -> set[int]:
     """A noun phrase's head, what stands in apposition or coordination to it, and its possessor."""
     core = {tok.i} | {t.i for c in tok.children if c.dep_ in ("appos", "conj") and not _missed_object(c)
                       for t in [c] + [x for x in c.children if x.dep_ == "conj"]} | _described_name(tok)
+    if tok.lower_ in BODY_WORDS and tok.pos_ == "NOUN":
+        # "Maine State Police and Sanford police are investigating" (the parser hung the first body on
+        # the second's noun): both bodies
+        core |= {t.i for c in tok.children if c.dep_ in ("nmod", "compound") and c.ent_type_ == "ORG" and c.i < tok.i
+                 for t in [c] + [x for x in c.children if x.dep_ == "conj"]}
     # the possessor stands for its campaign or lawyers ("Kasich's campaign"), not for a person named by
     # a relation ("Clinton's rival", "Reagan's daughter"), nor inside an apposition that describes
     # nor beside a person named in apposition ("Clinton's campaign manager, Robby Mook": Mook)
@@ -2216,8 +2221,10 @@ def _matter_of(h: Token, first: int, events: set[int]) -> Token | bool | None:
     if h.pos_ not in ("VERB", "AUX"):
         return None
     if h.lemma_.lower() in INQUIRY and any(c.left_edge.i <= first <= c.right_edge.i or (
-            h.tag_ != "VBD" and first == c.right_edge.i + 1) for c in h.children if c.dep_ == "dobj"):
-        return False  # (a look still going on: a time right after its object is the matter's too)
+            h.tag_ != "VBD" and first > c.right_edge.i) for c in h.children if c.dep_ == "dobj"):
+        # (a look still going on: a time after its object is the matter's too, "are investigating the
+        # shooting death of a columnist at his home Wednesday afternoon")
+        return False
     perfect = h.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
                                       for c in h.children)
     # a charge told as a state or as the report's news: "a man accused in the deadly shooting of a
@@ -2883,8 +2890,10 @@ def _proper_phrase(tok: Token) -> str:
     "Venezuela"); a common noun's own word otherwise."""
     if tok.pos_ != "PROPN":
         if tok.lower_ in REPORTING_MAKERS:  # "Kingsport police", "Clarksburg detectives": the body by its place
-            place = [c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")
-                     and c.i == tok.i - 1]
+            place = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and (
+                c.ent_type_ in ("GPE", "LOC") or c.text[:1].isupper() and not c.is_upper and (
+                    c.pos_ == "PROPN" or c.pos_ == "NOUN" and (c.ent_type_ or c.i != c.sent.start)))]
+            # (a capitalised word, whatever the tagger took it for: "Sanford police" is no person's)
             if place:
                 return tok.doc[place[0].left_edge.i: tok.i + 1].text
         return tok.text
