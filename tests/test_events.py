@@ -2530,6 +2530,39 @@ def test_a_word_of_a_clock_time_is_no_happening():
     ("Maine State Police and Sanford police are investigating the shooting death of Press Herald columnist "
      "M.D. Harmon at his home Wednesday afternoon in Sanford.", "2016-12-29", "investigating",
      "Maine State Police investigated shooting death", ["Maine State Police", "Sanford"], "2016-12-29"),
+    # a participle goes on from the deed it hangs on, and the one joined to it too
+    ("Police say Dale Ross forced his way into the home and began shooting early Thursday morning, killing a "
+     "woman and injuring three others.", "2016-12-02", "injuring", "Dale Ross injured three others", ["Dale Ross"],
+     "2016-12-01TMO"),
+    # the crime one faces a count for holds the time after it, and who faces the count did it
+    ("Ray Sims, 24, faces one count of open murder for fatally shooting a teen on Dec. 2 inside a store.",
+     "2017-03-31", "shooting", "Ray Sims shot teen", ["Ray Sims"], "2016-12-02"),
+    # a happening one died or was hurt in is on their day; two passives joined share the second's happening
+    ("A deputy was killed in an accidental shooting at his home in Grand Rapids Saturday.", "2016-11-26",
+     "shooting", "shooting in Grand Rapids", [], "2016-11-26"),
+    ("A man was killed and a police officer was injured in an officer-involved shooting Saturday night.",
+     "2017-02-13", "killed", "killed man", [], "2017-02-11TNI"),
+    # a birth date dates nothing; a date of its own beats a time counted from another ("a month earlier")
+    ("The suspect has been identified as Mark Roe (DOB: 02/14/1977), and was arrested Sunday.", "2016-12-18",
+     "arrested", "arrested suspect", [], "2016-12-18"),
+    ("A month earlier, on June 11, a 32-year-old man was shot to death on Elm Street.", "2016-12-12", "shot",
+     "shot 32-year-old man", [], "2016-06-11"),
+    # a past form read as the subject's main verb before its own verb is a participle that describes it
+    ("A high school football player shot seven times early Wednesday is expected to survive.", "2017-02-01",
+     "shot", "shot school football player", [], "2017-02-01"),
+    # a "by" that comes with its own phrase is the second participle's only
+    ("A 26-year-old man was shot in the right eye and driven by a family member to a hospital.", "2017-01-22",
+     "shot", "shot 26-year-old man", [], None),
+    # a store's customer is no store; who is looked for in connection with a crime is its suspected doer
+    ("Deputies said a Walmart customer opened fire on Saturday morning on shoplifters.", "2017-02-06", "opened",
+     "customer opened fire", [], "2017-02-04TMO"),
+    ("Authorities are looking for a second man in connection to a nightclub shooting in Caruthersville on "
+     "Sunday, February 12.", "2017-02-14", "shooting", "man shot", [], "2017-02-12"),
+    # an arrest made in a crime is no deed of the crime's day; a light verb's news is its object's too
+    ("Police have made an arrest in the weekend shooting at a park.", "2017-02-20", "arrest", "Police arrest",
+     [], "2017-02-20"),
+    ("Police have made an arrest in the weekend shooting at a park.", "2017-02-20", "shooting", "shot", [],
+     "2017-W07-WE"),
     # a past deed's season told before it begins is last year's
     ("Police arrested a man on Tuesday in the fatal shooting of a 15-year-old boy this summer.",
      "2017-01-05", "shooting", "man shooting 15-year-old boy", [], "2016-SU"),

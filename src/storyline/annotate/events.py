@@ -91,7 +91,8 @@ PERSON_NOUNS = frozenset(_D["person_nouns"]["words"])
 BODY_NOUNS = frozenset(_D["body_nouns"]["words"])
 AGENT_NOUNS = frozenset(_D["agent_nouns"]["words"])
 AUTHORED_NOUNS = frozenset(_D["authored_nouns"]["words"])
-PROJECTILES = frozenset(_D["projectile_nouns"]["words"])  # "sprayed bullets killing a teen": the shooter
+PROJECTILES = frozenset(_D["projectile_nouns"]["words"])
+SEARCH_VERBS = frozenset(_D["accused_governors"]["search_verbs"])  # "looking for a man in connection with"  # "sprayed bullets killing a teen": the shooter
 UNDERGOER_NOUNS = frozenset(_D["undergoer_nouns"]["words"])
 ACCUSED_GOV = frozenset(_D["accused_governors"]["verbs"])
 ACCUSED_SUBJECT = frozenset(_D["accused_governors"]["subject_verbs"])
@@ -767,6 +768,10 @@ def _relative_head(h: Token, pron: Token) -> Token:
         return h
     if pron.lower_ not in ("which", "that"):
         return h
+    if pron.head.lemma_.lower() in EFFECT_VERBS and h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" \
+            and h.head.lower_ in ("at", "in", "near", "outside", "inside") and (
+                h.head.head.lemma_.lower() in UNPLANNED or h.head.head.lower_ in UNPLANNED):
+        return h.head.head  # "a weekend shooting at a Jackson park that injured a juvenile": the shooting
     while (h.ent_type_ in _PLACE_TYPES or h.ent_type_ == "ORG" and h.head.lower_ == "at") and h.dep_ == "pobj" \
             and h.head.lower_ in ("in", "at", "near", "outside") and h.head.head.pos_ in ("NOUN", "PROPN"):
         h = h.head.head  # (an organisation "at" which something is held is its venue)
@@ -829,6 +834,9 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
     said_of = _said_of(v)
     if said_of is not None:
         return said_of, None  # "have arrested a teen they say shot a student": the teen
+    if _reduced_passive(v):
+        # "A football player shot seven times early Wednesday is expected to survive": shot, not shooting
+        return None, next(c for c in v.children if c.dep_ == "nsubj")
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj" and v.head.head.pos_ in ("VERB", "AUX") \
             and v.head.lemma_.lower() in DOCUMENT_NOUNS | AUTHORED_NOUNS:
         addressee = next((c for c in v.children if c.dep_ == "nsubj" and c.left_edge.i > 0
@@ -867,9 +875,13 @@ def _subject_of(v: Token) -> tuple[Token | None, Token | None]:
         if not agents:
             agents = _by_under_own_phrase(v)
         if not agents:  # "was shot and killed Thursday night by a 17-year-old": the "by" after both is the first's too
+            # (not one with a phrase of its own after the "by": "was shot in the eye and driven by a family
+            # member to a hospital", who drove)
             agents = [p for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
                 x.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for x in c.children)
-                for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"][:1]
+                for a in c.children if a.dep_ == "agent" and not any(
+                    x.dep_ in ("prep", "dobj", "advcl") and x.i > a.i for x in c.children)
+                for p in a.children if p.dep_ == "pobj"][:1]
         if agents and v.lemma_.lower() in ACCUSED_GOV and not agents[0].ent_type_ and \
                 agents[0].lemma_.lower() not in REPORTING_MAKERS and any(
                 c.dep_ == "prep" and c.lower_ in ("with", "of", "for") and c.i < agents[0].i for c in v.children):
@@ -1120,6 +1132,21 @@ def _teller_after(pron: Token) -> Token | None:
     return None
 
 
+def _reduced_passive(v: Token) -> bool:
+    """A past form the parser read as the active main verb of its subject, while a later verb with its
+    own auxiliary and no subject is that subject's ("A football player shot seven times in South
+    Richmond early Wednesday is expected to survive"): a participle that describes the subject."""
+    if v.tag_ != "VBD" or not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children) or any(
+            c.dep_ in ("dobj", "dative", "ccomp") and c.i < v.i for c in v.children) or any(c.dep_ == "dobj" for c in v.children):
+        return False
+    return any(c.dep_ in ("ccomp", "conj") and c.i > v.i and c.pos_ in ("VERB", "AUX") and any(
+        a.dep_ in ("aux", "auxpass") and a.i < c.i and a.lower_ in ("is", "are", "was", "were", "has", "have", "had")
+        and a.i == c.left_edge.i for a in c.children) and not any(
+        x.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for x in c.children)
+        and v.doc[c.left_edge.i - 1].pos_ not in ("PUNCT", "CCONJ")  # (not "shot his wife, and is expected")
+        for c in v.children)
+
+
 def _said_of(v: Token) -> Token | None:
     """The noun a past verb is told of through a reporting relative the parser made its governor ("a teen
     they say shot a Rowlett student", "the man police believe killed her": the teen, the man); None
@@ -1359,12 +1386,17 @@ def _charge_noun_owner(tok: Token) -> Token | None:
     ``accused_governors.charge_nouns``): "are facing multiple charges in connection with the June 28
     shooting" (the subject of face), "filed charges against two Alton brothers stemming from a shooting"
     (the brothers), "is now wanted by police in connection with a shooting" (who is wanted)."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.i == tok.i - 1:
+        tok = tok.head  # "in connection to a nightclub shooting" (the parser made the crime a participle)
     p = tok.head
     if tok.dep_ not in ("pcomp", "pobj") or p.dep_ != "prep":
         return None
     g = p.head
-    if p.lower_ == "with" and g.lower_ == "connection" and g.dep_ == "pobj" and g.head.lower_ == "in":
+    if p.lower_ in ("with", "to") and g.lower_ == "connection" and g.dep_ == "pobj" and g.head.lower_ == "in":
         g = g.head.head  # "in connection with": what the phrase hangs on
+        if g.pos_ == "NOUN" and _person_noun(g) and g.dep_ == "pobj" and g.head.lower_ == "for" \
+                and g.head.head.lemma_.lower() in SEEKING_VERBS | SEARCH_VERBS:
+            return g  # "are looking for a second man in connection to a nightclub shooting": the man
     elif p.lower_ == "from" and g.tag_ == "VBG" and g.lemma_.lower() in STEMMING_VERBS and g.dep_ in ("acl", "advcl"):
         g = g.head  # "... stemming from a shooting": the noun it describes (or the verb the parser hung it on)
     else:
@@ -1411,6 +1443,13 @@ def _charged_one(tok: Token) -> Token | None:
             p, g = up, up.head
         else:
             break
+    if p.lower_ == "for" and g.pos_ == "NOUN":
+        # "faces one count of open murder for fatally shooting a teen": who faces the count
+        count = g
+        while count.dep_ == "pobj" and count.head.lower_ == "of" and count.head.head.pos_ == "NOUN":
+            count = count.head.head
+        if count.lemma_.lower() in CHARGE_NOUNS and count.dep_ == "dobj" and count.head.lemma_.lower() in FACING_VERBS:
+            return _subject_of(count.head)[0]
     if g.pos_ == "ADJ" and g.lemma_.lower() in ACCUSED_ADJ:
         own = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if own is not None:
@@ -1454,7 +1493,9 @@ def _arguments(tok: Token) -> tuple[Token | None, list[Token]]:
     """(actor token, target tokens) of an event trigger."""
     if tok.pos_ in ("VERB", "AUX"):
         if _compound_gerund(tok):
-            return None, []  # "a club shooting on Dorchester Road": an event noun, the road where
+            # "a club shooting on Dorchester Road": an event noun, the road where; who is sought in
+            # connection with it did it ("looking for a man in connection to a nightclub shooting")
+            return _charge_noun_owner(tok), []
         if tok.dep_ == "amod" and tok.tag_ == "VBG" and _someone(tok.head):
             return tok.head, []  # "the visiting Spanish Prime Minister": the one who visits
         if tells_taking_place(tok):
@@ -1811,6 +1852,8 @@ def _shows_doer(trig: Token, actor_tok: Token | None, actors: list[str], kinds: 
         return False  # "a club shooting": where (but "the police shooting": who)
     if actors:
         return any(kinds.get(k) not in _PLACE_TYPES for k in actors)
+    if actor_tok.lemma_.lower() == "old" and actor_tok.ent_type_ == "DATE":
+        return True  # an age standing for the person: "by a 17-year-old"
     return actor_tok.ent_type_ not in _PLACE_TYPES and (_someone(actor_tok) or actor_tok.lemma_.lower() in UNNAMED_PERSONS)
 
 
@@ -1878,6 +1921,8 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
             continue  # PAST_REF, PRESENT_REF ("recently", "now"): no day to give; "more than 20 years ago": a bound
         if (t.start, t.end) in covered:
             continue  # "a 2007-2013 spending package": the period a thing covers names which thing it is
+        if _BIRTH_BEFORE.search(text[max(0, t.start - 20):t.start]):
+            continue  # a birth date ("(DOB: 02/14/1977)"): no time of the report's happenings
         if _alone_on_line(text, t, timexes):
             continue  # a dateline ("June 8, 2010" over the report): when it was written, no event's time
         toks = sorted({char2tok[k] for k in range(t.start, t.end) if k in char2tok})
@@ -1959,6 +2004,10 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
         for_noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "for" and \
             root.head.head.pos_ in ("NOUN", "PROPN") and _after_publication(t.value, dct) else None
         h = _deed_of(root, events) or root.head
+        after = doc[root.i + 1] if root.i + 1 < len(doc) else None
+        if root.dep_ == "pobj" and after is not None and after.i in events and after.head.i == root.head.i \
+                and (after.lower_ in UNPLANNED or after.lemma_.lower() in UNPLANNED):
+            h = after  # "made an arrest in the weekend shooting" (the parser made both objects of "in")
         if root.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("on", "at", "in") and h.i > 0:
             before = doc[h.i - 1]
             if before.i in events and before.pos_ == "NOUN" and before.dep_ == "pobj" and h.head.i != before.i \
@@ -2001,8 +2050,11 @@ def _timex_events(doc: Doc, timexes: list[Timex], char2tok: dict[int, int], even
                     break  # "continue to investigate ... a barrage of gunfire Wednesday evening": the matter's time
                 if isinstance(other, Token):
                     h = other  # "has charged three men in connection to the shooting of a girl on Wednesday"
-                # the nearest in the tree wins, then the more precise, then the nearer in the text
-                key = (steps, -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
+                # the nearest in the tree wins, then the more precise, then the nearer in the text (a time
+                # counted from another the text told, "a month earlier", yields to a date of its own: "A
+                # month earlier, on June 11, a man was shot")
+                key = (steps + (4 if _ANAPHORIC.match(t.text) else 0),
+                       -(len(t.value) if t.value[:4].isdigit() else 0), abs(t.start - h.idx))
                 if h.i not in rank or key < rank[h.i]:
                     # a deadline keeps its day and says so: TIMEX3 mod BEFORE
                     out[h.i], rank[h.i] = (replace(t, mod="BEFORE") if bound else t), key
@@ -2231,10 +2283,14 @@ def _matter_of(h: Token, first: int, events: set[int]) -> Token | bool | None:
     # 17-year-old on Saturday", "is charged in the Saturday shooting"
     standing = h.lemma_.lower() in ACCUSED_GOV and (
         h.dep_ == "acl" and h.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in h.children)
-        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in h.children))
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in h.children)) \
+        or h.lemma_.lower() in FACING_VERBS and h.tag_ in ("VBZ", "VBP")  # "faces a count of murder for shooting"
     if not perfect and not standing:
         return None
-    n = next((t for t in h.subtree if h.i < t.i < first and t.pos_ == "NOUN" and t.lower_ in UNPLANNED), None)
+    # (the last before the time: "faces one count of open murder for fatally shooting one of the teens on
+    # Dec. 2", the deed, not the charge's name)
+    n = next((t for t in reversed(list(h.subtree)) if h.i < t.i < first and (t.pos_ == "NOUN" or t.tag_ == "VBG")
+              and t.lower_ in UNPLANNED), None)
     if n is None and h.lemma_.lower() in ACCUSED_GOV:
         # the deed's own phrase holds the time, or the time follows it: "have charged a Raytown man in
         # the Saturday quadruple shooting", "have been charged in a gun battle Saturday morning"
@@ -2510,6 +2566,13 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
         # "the shooting, which happened on March 1", "a shooting that left another teenager with a minor
         # gunshot wound on Wednesday, Feb. 17"
         return got
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in UNPLANNED and trig.dep_ == "pobj" and trig.head.lower_ in (
+            "in", "during") and trig.head.head.i in dated and trig.head.head.pos_ == "VERB" and (
+            trig.head.head.lemma_.lower() == "die" or _passive(trig.head.head)
+            and trig.head.head.lemma_.lower() in EFFECT_VERBS | {"shoot"}):
+        # "A deputy was killed in an accidental shooting at his home Saturday", "died in a crash Monday":
+        # the happening they died or were hurt in is on their day
+        return dated[trig.head.head.i]
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and _took_place(trig.head):
         return dated[trig.head.i]  # "when a gas explosion took place in a mine on Tuesday evening"
     if trig.pos_ == "NOUN" and trig.dep_ == "nsubj" and trig.head.i in dated and trig.lemma_.lower() in UNPLANNED \
@@ -2562,8 +2625,11 @@ def _related_dated(trig: Token, dated: dict[int, Timex], dct: str | None = None)
                     continue
                 if c.lower_ == "on" and n.lemma_.lower() not in OCCASION_PARTS:
                     continue  # "on the conclusion of the meeting" (but not "reported on the attack")
-                if n.i in dated and trig.lemma_.lower() in ACCUSED_GOV and (
-                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text) or n.lemma_.lower() in UNPLANNED):
+                charge = trig.lemma_.lower() in ACCUSED_GOV or trig.lemma_.lower() in LIGHT_VERBS and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in ACCUSED_GOV for o in trig.children)  # "made an arrest"
+                if n.i in dated and charge and (
+                        dated[n.i].start >= n.right_edge.idx + len(n.right_edge.text) or n.lemma_.lower() in UNPLANNED
+                        or n.lower_ in UNPLANNED):
                     # the deed's own time, which the parser hung on the charge (_deed_of); "arrested a man
                     # in the Oct. 9 shooting": the deed charged, not the arrest's occasion
                     continue
@@ -2687,6 +2753,10 @@ def _unplanned_named(tok: Token) -> bool:
 
 
 _SEASON_START = {"SP": "03", "SU": "06", "FA": "09"}
+_ANAPHORIC = re.compile(r"(?i)^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+"
+                        r"(?:day|week|month|year)s?\s+(?:earlier|later|before|after)$")
+# a time a person's birth gives ("Martin Rockwell (DOB: 02/14/1977)"), which dates no happening of the report
+_BIRTH_BEFORE = re.compile(r"(?i)(?:\bD\.?O\.?B\.?|date of birth)\W{0,3}$")
 # a season named with no year of its own: "this summer", "the fall", "the end of the fall semester"
 _SEASON_TEXT = re.compile(r"(?i)(?:(?:this|the)\s+)?(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?"
                           r"(?:spring|summer|fall|autumn)\b")
@@ -3827,6 +3897,22 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 dated.pop(i)
             else:
                 dated[i] = replace(dated[i], value=day + dated[i].value[10:])
+        if related is None and i not in dated and trig.tag_ == "VBN" and _passive(trig):
+            # "A man was killed and an officer was injured in an officer-involved shooting Saturday night":
+            # two passives joined, the second's happening is the first's too
+            related = next((dated[n.i] for c in trig.children if c.dep_ == "conj" and c.tag_ == "VBN" and _passive(c)
+                            for pp in c.children if pp.dep_ == "prep" and pp.lower_ in ("in", "during")
+                            for n in pp.children if n.dep_ == "pobj" and n.lemma_.lower() in UNPLANNED
+                            and n.i in dated), None)
+        part = trig.head if trig.dep_ == "conj" and trig.tag_ == "VBG" and trig.head.tag_ == "VBG" else trig
+        if related is None and i not in dated and part.dep_ == "advcl" and part.tag_ == "VBG" \
+                and part.lemma_.lower() not in RESULT_GERUNDS and part.head.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in part.children):
+            # "began shooting early Thursday morning, killing a woman and injuring three": a participle
+            # goes on from the deed it hangs on, on its day (the day of that deed's own complement, the
+            # parser's place for it)
+            related = next((dated[x.i] for x in [part.head, *(c for c in part.head.children if c.dep_ == "xcomp")]
+                            if x.i in dated and x.i < part.i), None)
         if related is None and i not in dated and (deed := _deed_before_participle(trig)) is not None \
                 and deed.i in dated:
             related = dated[deed.i]  # "a gunman who fired into a parked car on Tuesday, killing a boy"
@@ -3849,7 +3935,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date, date_from = offset, "relative"
             elif _offset_host(trig, timexes) is not None:
                 pass  # counted from a happening the sentence does not date: no date (not the report's)
-            elif dct and _publication_tense(trig, cls, tense, aspect, mood):
+            elif dct and (_publication_tense(trig, cls, tense, aspect, mood) or (
+                    trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in LIGHT_VERBS
+                    and trig.head.i in current and trig.head.i not in dated)):
+                # (a happening named by the object of a light verb told as the report's news is its news
+                # too: "Police have made an arrest in the fatal shooting")
                 date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
                 date_from = "publication"
         through = _acts_through(doc, actors[0], agents, actor_tok) if actors and actor_tok is not None else None
