@@ -461,9 +461,10 @@ def test_one_article_names_two_happenings_of_one_word():
     # one report, two attacks on other targets in other places: two events, though the doer is
     # the same; a second report of the first attack joins the first
     assert _merged(["Donald Trump attacked Ted Cruz in Iowa. Donald Trump attacked Marco Rubio in New Hampshire.",
-                    "Donald Trump attacked Ted Cruz in Iowa."]) == [
+                    "Donald Trump attacked Ted Cruz in Iowa. He spoke for an hour."]) == [
         ("Donald Trump attacked Ted Cruz in Iowa", [("a0", 0), ("a1", 0)]),
         ("Donald Trump attacked Marco Rubio in New Hampshire", [("a0", 40)]),
+        ("Donald Trump spoke", [("a1", 40)]),
     ]
 
 
@@ -482,10 +483,12 @@ def test_one_article_tells_two_askings_with_other_participants():
     # in one report, an asking whose participants are all others than the first asking's is another
     # asking, though both are undated, one names only a doer and the other only whom it was done to;
     # a second report of the first joins it
+    # (each lead's deed is its report's news, dated by the report's day)
     assert _merged(["Senator Mark Warner asked for help. Later, reporters asked Judge Ann Lee about the case.",
-                    "Senator Mark Warner asked for help."]) == [
+                    "Senator Mark Warner asked for help. He spoke for an hour."]) == [
         ("Mark Warner asked", [("a0", 0), ("a1", 0)]),
         ("reporters asked Judge Ann Lee", [("a0", 36)]),
+        ("Mark Warner spoke", [("a1", 36)]),
     ]
 
 
@@ -2603,3 +2606,14 @@ def test_an_event_without_a_named_doer_keeps_the_common_noun_its_line_shows():
     assert arrests["Police arrested two teenagers in Dayton"] == ([], "Police")
     named = next(v for k, v in arrests.items() if "Akron" in k)
     assert len(named[0]) == 1 and named[1] == ""
+
+
+def test_the_leads_own_simple_past_deed_is_the_days_news():
+    text = ("Man arrested\n\nA man shot his neighbour during an argument on Elm Street, police said.\n\n"
+            "The neighbour, who was wounded, is in stable condition. The man shot at cars later.")
+    by = {(e.trigger, e.start): (e.date.value if e.date else None, e.date_from) for e in _dated(text, "2016-12-23")}
+    lead_shot = min(k for k in by if k[0] == "shot")
+    later_shot = max(k for k in by if k[0] == "shot")
+    assert by[lead_shot] == ("2016-12-23", "publication")
+    assert by[later_shot][0] is None  # (past the lead, a past deed with no time stays undated)
+    assert by[next(k for k in by if k[0] == "wounded")][0] is None  # (a clause that describes: no news of its own)

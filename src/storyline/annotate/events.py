@@ -3093,6 +3093,35 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         cls == "REPORTING" or _reports(tok))
 
 
+def _lead(doc: Doc, timexes: list[Timex]) -> Span | None:
+    """The report's first sentence of news: past a title (a first line with no full stop before a blank
+    line) and a dateline standing alone, the first sentence of six words or more, when a report follows
+    it (a sentence alone is no report) and no time is named in it or above it (a lead that names one
+    dates by it)."""
+    sents = list(doc.sents)
+    for k, s in enumerate(sents[:4]):
+        words = [t for t in s if t.is_alpha]
+        body = s.text.rstrip()
+        if len(words) < 6 or (s.text.endswith("\n\n") and not body.endswith((".", "!", "?", '"', "”", "’"))):
+            continue  # a title, a dateline
+        if k == len(sents) - 1 or any(t.start < s.end_char for t in timexes):
+            return None  # (a time over the lead, a dated dateline's, is the narrative's: _narrative_times)
+        return s
+    return None
+
+
+def _lead_deed(trig: Token, cls: str, tense: str, aspect: str, mood: str) -> bool:
+    """A deed the lead tells in the simple past as done, in its main clause or in what its report says
+    ("Police say a man shot his neighbour"), not in a clause that describes something."""
+    if trig.pos_ != "VERB" or tense != "PAST" or aspect != "NONE" or mood != "asserted" or \
+            cls not in ("OCCURRENCE", "ASPECTUAL", "I_ACTION", "PERCEPTION") or _reports(trig):
+        return False
+    v = trig
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "ROOT" or (v.dep_ == "ccomp" and _reports(v.head) and v.head.dep_ == "ROOT")
+
+
 def _reports(tok: Token) -> bool:
     """Whether a verb is one of the reporting lexicon that tells a report, not a state of mind."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING - REPORTING_STATES
@@ -3696,6 +3725,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
              if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
     current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
+    lead = _lead(doc, timexes)
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
@@ -3935,6 +3965,11 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
                 date, date_from = offset, "relative"
             elif _offset_host(trig, timexes) is not None:
                 pass  # counted from a happening the sentence does not date: no date (not the report's)
+            elif dct and lead is not None and lead.start <= i < lead.end and _lead_deed(trig, cls, tense, aspect, mood):
+                # the lead's own simple-past deed with no time of its own is the day's news ("A man shot his
+                # neighbour during an argument, police said" over a report of that day)
+                date = Timex(start=0, end=0, text="", type="DATE", value=dct[:10])
+                date_from = "publication"
             elif dct and (_publication_tense(trig, cls, tense, aspect, mood) or (
                     trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in LIGHT_VERBS
                     and trig.head.i in current and trig.head.i not in dated)):
