@@ -3181,7 +3181,12 @@ def _without_dateline(subs: list[Token]) -> list[Token]:
     killed", "ROCHESTER – A second suspect ... was arrested"); a lone subject stays."""
     def dateline(c: Token) -> bool:  # (from the name's first word: "KANSAS CITY, Mo. — Prosecutors have charged")
         # (a dateline is in capitals: no need to build the text for any other word)
-        return c.text.isupper() and is_dateline(c.doc.text, min(c.idx, c.left_edge.idx), c.idx + len(c.text))
+        # (only at a line's start or in brackets, where a dateline or credit stands: the text is built once
+        # per call, which costs more than all else here)
+        first = c.left_edge.i
+        return c.text.isupper() and (first == 0 or "\n" in c.doc[first - 1].text_with_ws
+                                     or c.doc[first - 1].text == "(") and \
+            is_dateline(c.doc.text, min(c.idx, c.left_edge.idx), c.idx + len(c.text))
 
     if len(subs) == 1 and dateline(subs[0]):
         # "SALT LAKE CITY, Utah — Detectives have arrested": the subject the parser hung on the dateline
