@@ -1266,7 +1266,9 @@ def test_a_narrative_time_is_not_a_quotations_and_a_dateline_dates_no_event():
             'On Monday, Jobs showed the phone to reporters. "We worked very hard on it," Jobs said. '
             'The phone, which engineers designed in secret, impressed the crowd.')
     ev = {e.trigger: e for e in _dated_with_quotes(text, "2010-06-08")}
-    assert (ev["unveiled"].date, ev["unveiled"].date_from) == (None, None)  # the line over the report is no time of it
+    # the line over the report is no time of it; the lead's own deed is the report's news
+    assert (ev["unveiled"].date.value, ev["unveiled"].date.text, ev["unveiled"].date_from) == (
+        "2010-06-08", "", "publication")
     assert (ev["showed"].date.value, ev["showed"].date_from) == ("2010-06-07", "sentence")
     assert (ev["worked"].date, ev["worked"].date_from) == (None, None)  # the speaker's own time
     assert (ev["said"].date.value, ev["said"].date_from) == ("2010-06-08", "publication")

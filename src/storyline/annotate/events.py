@@ -3096,16 +3096,17 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
 def _lead(doc: Doc, timexes: list[Timex]) -> Span | None:
     """The report's first sentence of news: past a title (a first line with no full stop before a blank
     line) and a dateline standing alone, the first sentence of six words or more, when a report follows
-    it (a sentence alone is no report) and no time is named in it or above it (a lead that names one
-    dates by it)."""
+    it (a sentence alone is no report) and no time is named in it or above it but a date on a line of
+    its own (a lead that names one dates by it)."""
     sents = list(doc.sents)
     for k, s in enumerate(sents[:4]):
         words = [t for t in s if t.is_alpha]
         body = s.text.rstrip()
         if len(words) < 6 or (s.text.endswith("\n\n") and not body.endswith((".", "!", "?", '"', "”", "’"))):
             continue  # a title, a dateline
-        if k == len(sents) - 1 or any(t.start < s.end_char for t in timexes):
-            return None  # (a time over the lead, a dated dateline's, is the narrative's: _narrative_times)
+        if k == len(sents) - 1 or any(t.start < s.end_char and not _alone_on_line(doc.text, t, timexes)
+                                        for t in timexes):
+            return None  # (a date line over the report, "June 8, 2010", says when it was written)
         return s
     return None
 
