@@ -441,8 +441,8 @@ def test_an_offset_from_another_event_is_not_read_from_the_article_date():
         assert ((ev.date.value if ev.date else None), ev.date_from) == (value, date_from), text
 
 
-def _merged(texts):
-    """Annotate each text as one article of one story, merge their events; (summary, mentions) rows."""
+def _merged_events(texts):
+    """Annotate each text as one article of one story and merge their events (the Event records)."""
     from storyline.annotate.pipeline import annotate_doc
     from storyline.link.entities import merge_entities
     from storyline.link.events import merge_events
@@ -454,7 +454,12 @@ def _merged(texts):
         docs.append(Document(article=art, content_hash=f"a{i}", story_id="s1", seq=i))
         per[art.id] = annotate_doc(art, parse(text))
     _, index = merge_entities(docs, per)
-    return [(e.summary, [(d, s) for d, s, _ in e.mentions]) for e in merge_events(docs, per, index)]
+    return merge_events(docs, per, index)
+
+
+def _merged(texts):
+    """Annotate each text as one article of one story, merge their events; (summary, mentions) rows."""
+    return [(e.summary, [(d, s) for d, s, _ in e.mentions]) for e in _merged_events(texts)]
 
 
 def test_one_article_names_two_happenings_of_one_word():
@@ -2583,22 +2588,6 @@ def test_a_clock_time_with_no_day_after_a_plan_is_the_last_day_of_the_news():
     ev = next(e for e in _dated(text, "2016-11-18") if e.trigger == "met")
     # (its day is the first sentence's, which the mention says)
     assert (ev.date.value, ev.date_from, ev.day_start) == ("2016-11-17T21:00", "sentence", text.index("Thursday night"))
-
-
-def _merged_events(texts):
-    """Annotate each text as one article of one story and merge their events (the Event records)."""
-    from storyline.annotate.pipeline import annotate_doc
-    from storyline.link.entities import merge_entities
-    from storyline.link.events import merge_events
-    from storyline.model import CleanArticle, Document
-
-    docs, per = [], {}
-    for i, text in enumerate(texts):
-        art = CleanArticle(id=f"a{i}", source=f"a{i}", text=text, published="2016-01-20")
-        docs.append(Document(article=art, content_hash=f"a{i}", story_id="s1", seq=i))
-        per[art.id] = annotate_doc(art, parse(text))
-    _, index = merge_entities(docs, per)
-    return merge_events(docs, per, index)
 
 
 def test_an_event_without_a_named_doer_keeps_the_common_noun_its_line_shows():
