@@ -762,7 +762,8 @@ def _relative_head(h: Token, pron: Token) -> Token:
             # "a former student at the school who had withdrawn", "a backpack ... near the teen who shot
             # himself" (hung on the thing): "who" is a person, the nearest one named before it in its phrase
             person = next((t for t in reversed(h.doc[h.sent.start:pron.i]) if t.pos_ in ("NOUN", "PROPN")
-                           and (_person_noun(t) or t.ent_type_ == "PERSON") and h.i in {x.i for x in t.subtree}), None)
+                           and (_person_noun(t) or t.ent_type_ == "PERSON") and t.left_edge.i <= h.i <= t.right_edge.i
+                           and h in t.subtree), None)
             if person is not None:
                 return person
         return h
@@ -3093,7 +3094,7 @@ def _publication_tense(tok: Token, cls: str, tense: str, aspect: str, mood: str)
         cls == "REPORTING" or _reports(tok))
 
 
-def _lead(doc: Doc, timexes: list[Timex]) -> Span | None:
+def _lead(doc: Doc, text: str, timexes: list[Timex]) -> Span | None:
     """The report's first sentence of news: past a title (a first line with no full stop before a blank
     line) and a dateline standing alone, the first sentence of six words or more, when a report follows
     it (a sentence alone is no report) and no time is named in it or above it but a date on a line of
@@ -3104,7 +3105,7 @@ def _lead(doc: Doc, timexes: list[Timex]) -> Span | None:
         body = s.text.rstrip()
         if len(words) < 6 or (s.text.endswith("\n\n") and not body.endswith((".", "!", "?", '"', "”", "’"))):
             continue  # a title, a dateline
-        if k == len(sents) - 1 or any(t.start < s.end_char and not _alone_on_line(doc.text, t, timexes)
+        if k == len(sents) - 1 or any(t.start < s.end_char and not _alone_on_line(text, t, timexes)
                                         for t in timexes):
             return None  # (a date line over the report, "June 8, 2010", says when it was written)
         return s
@@ -3731,7 +3732,7 @@ def extract_events(doc: Doc, entities: list[EntityMention], timexes: list[Timex]
              if _names_occasion(doc[k], v, char2tok) else v for k, v in dated.items()}
     # what the report tells as current (dated by the report's own day when nothing else dates it)
     current = {k for k, c in found if _publication_tense(doc[k], c, *tense_aspect(doc[k]), modality(doc[k], memo))}
-    lead = _lead(doc, timexes)
+    lead = _lead(doc, text, timexes)
     out: list[EventMention] = []
     for i, cls in found:
         trig = doc[i]
